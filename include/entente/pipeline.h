@@ -1,0 +1,57 @@
+// The extraction pipeline: document -> sentences -> actors -> dates ->
+// events (DESIGN.md). Build one Pipeline per process and share it: Analyze
+// is const and thread-safe.
+//
+//   Result<std::unique_ptr<Pipeline>> p = Pipeline::Create({});
+//   if (!p.ok()) return p.status();
+//   DocumentAnalysis a = (*p)->Analyze(doc);
+//   for (const Event& e : a.events) ...
+#ifndef ENTENTE_PIPELINE_H_
+#define ENTENTE_PIPELINE_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "entente/status.h"
+#include "entente/types.h"
+
+namespace entente {
+
+struct PipelineOptions {
+  // Lexicon files (JSON Lines, schemas/lexicon.schema.json) added to the
+  // built-in lexicons, in order; later records override earlier ones.
+  std::vector<std::string> lexicon_files;
+};
+
+class Pipeline {
+ public:
+  // Loads the lexicons and compiles the matchers. Fails with a message
+  // naming the lexicon file, line and field when a file is bad.
+  static Result<std::unique_ptr<Pipeline>> Create(
+      const PipelineOptions& options);
+  ~Pipeline();
+  Pipeline(const Pipeline&) = delete;
+  Pipeline& operator=(const Pipeline&) = delete;
+
+  // Analyses one document. Spans of sentences, actor mentions and time
+  // expressions are UTF-8 byte offsets into document.text; event evidence
+  // offsets are Unicode code points, as the output contract requires.
+  DocumentAnalysis Analyze(Document document) const;
+
+  // Sizes of the compiled lexicons, for --version and diagnostics.
+  struct LexiconStats {
+    std::size_t states = 0, organizations = 0, people = 0, titles = 0,
+                agents = 0, relations = 0, cameo_codes = 0;
+  };
+  LexiconStats lexicon_stats() const;
+
+ private:
+  Pipeline();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace entente
+
+#endif  // ENTENTE_PIPELINE_H_

@@ -1,0 +1,465 @@
+// Approach: two passes over the document's tokens.
+//
+// Pass 1 matches every lexicon phrase (longest match, one trie over folded
+// tokens) and counts the states named, to know what country the story is
+// about. Pass 2 composes the raw matches left to right into mentions:
+// a state adjective or possessive before a title or group word becomes that
+// mention's country; a title followed by a capitalised name makes a person
+// (known or new); a title with no name refers back to the nearest earlier
+// person holding it; remaining names stand for themselves. Names of people
+// met earlier in the document are remembered by their last word so later
+// short forms resolve to them.
+#include "actors/actor_recognizer.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+#include "core/utf8.h"
+#include "text/phrase_matcher.h"
+
+namespace entente {
+namespace {
+
+enum Kind : int {
+  kStateName = 1,
+  kStateAdj,
+  kDemonym,
+  kCapital,
+  kSeat,
+  kOrg,
+  kPersonFull,
+  kPersonShort,
+  kTitle,
+  kAgent,
+  kPair,  // "the two leaders"
+};
+
+int Pack(Kind k, int index) { return (k << 24) | index; }
+Kind KindOf(int p) { return static_cast<Kind>(p >> 24); }
+int IndexOf(int p) { return p & 0xFFFFFF; }
+
+struct RawSpan {
+  std::size_t begin = 0, end = 0;  // token range
+  std::vector<int> payloads;
+  bool Has(Kind k) const {
+    return std::any_of(payloads.begin(), payloads.end(),
+                       [k](int p) { return KindOf(p) == k; });
+  }
+  int Get(Kind k) const {
+    for (int p : payloads) {
+      if (KindOf(p) == k) return IndexOf(p);
+    }
+    return -1;
+  }
+};
+
+bool IsDash(const Token& t) {
+  return t.folded == "-" || t.folded == "\xE2\x80\x94" ||
+         t.folded == "\xE2\x80\x93" || t.folded == "--";
+}
+
+// Number of leading tokens of the first sentence that form a dateline
+// ("WASHINGTON (AP) —", "BONN, Germany, Feb. 17 (Kyodo) -"); 0 if none.
+std::size_t DatelineLength(const std::vector<Token>& t) {
+  if (t.empty() || !t[0].all_caps) return 0;
+  for (std::size_t i = 1; i < t.size() && i < 16; ++i) {
+    if (IsDash(t[i])) return i + 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::string SlugOf(std::string_view name) {
+  std::string folded = FoldWord(name), out;
+  for (char c : folded) {
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (alnum) {
+      out.push_back(c);
+    } else if (!out.empty() && out.back() != '-') {
+      out.push_back('-');
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+struct ActorRecognizer::Impl {
+  const Lexicon& lex;
+  PhraseMatcher matcher;
+  struct SeatRef {
+    int state;
+    std::string sector;
+  };
+  std::vector<SeatRef> seats;
+
+  explicit Impl(const Lexicon& l) : lex(l) {
+    const auto& states = lex.states();
+    for (std::size_t i = 0; i < states.size(); ++i) {
+      const StateEntry& s = states[i];
+      int idx = static_cast<int>(i);
+      matcher.Add(s.name, Pack(kStateName, idx), true);
+      for (const auto& n : s.names) matcher.Add(n, Pack(kStateName, idx), true);
+      for (const auto& n : s.adjectives) {
+        matcher.Add(n, Pack(kStateAdj, idx), true);
+      }
+      for (const auto& n : s.demonyms) matcher.Add(n, Pack(kDemonym, idx), true);
+      for (const auto& n : s.capitals) matcher.Add(n, Pack(kCapital, idx), true);
+      for (const auto& seat : s.seats) {
+        seats.push_back({idx, seat.sector});
+        int sidx = static_cast<int>(seats.size()) - 1;
+        for (const auto& n : seat.names) {
+          matcher.Add(n, Pack(kSeat, sidx), true);
+        }
+      }
+    }
+    AddAll(lex.organizations(), kOrg);
+    const auto& people = lex.people();
+    for (std::size_t i = 0; i < people.size(); ++i) {
+      int idx = static_cast<int>(i);
+      matcher.Add(people[i].name, Pack(kPersonFull, idx), true);
+      for (const auto& n : people[i].names) {
+        matcher.Add(n, Pack(kPersonFull, idx), true);
+      }
+      for (const auto& n : people[i].short_names) {
+        matcher.Add(n, Pack(kPersonShort, idx), true);
+      }
+    }
+    const auto& titles = lex.titles();
+    for (std::size_t i = 0; i < titles.size(); ++i) {
+      matcher.Add(titles[i].title, Pack(kTitle, static_cast<int>(i)), false);
+      for (const auto& n : titles[i].names) {
+        matcher.Add(n, Pack(kTitle, static_cast<int>(i)), false);
+      }
+    }
+    const auto& agents = lex.agents();
+    for (std::size_t i = 0; i < agents.size(); ++i) {
+      for (const auto& n : agents[i].names) {
+        matcher.Add(n, Pack(kAgent, static_cast<int>(i)), false);
+      }
+    }
+    for (const char* p : {"the two leaders", "both leaders", "the two sides",
+                          "both sides", "the two ministers", "the two men",
+                          "the two presidents", "the two countries"}) {
+      matcher.Add(p, Pack(kPair, 0), false);
+    }
+  }
+
+  template <typename T>
+  void AddAll(const std::vector<T>& entries, Kind kind) {
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      matcher.Add(entries[i].name, Pack(kind, static_cast<int>(i)), true);
+      for (const auto& n : entries[i].names) {
+        matcher.Add(n, Pack(kind, static_cast<int>(i)), true);
+      }
+    }
+  }
+
+  Actor StateActor(int idx, const std::string& sector = "") const {
+    const StateEntry& s = lex.states()[idx];
+    return Actor{s.code, s.name, "state", s.code, s.code + sector, ""};
+  }
+
+  Actor OrgActor(int idx) const {
+    const OrganizationEntry& o = lex.organizations()[idx];
+    return Actor{o.id, o.name, "organization", o.country, o.code, ""};
+  }
+
+  Actor PersonActor(int idx, const std::optional<CivilDate>& date) const {
+    const PersonEntry& p = lex.people()[idx];
+    Actor a{p.id, p.name, "person", p.country, p.country, ""};
+    if (const RoleEntry* r = p.RoleAt(date)) {
+      a.role = r->title;
+      a.code = r->code;
+      if (!r->country.empty()) a.country = r->country;
+    }
+    return a;
+  }
+};
+
+ActorRecognizer::ActorRecognizer(const Lexicon& lexicon)
+    : impl_(std::make_unique<Impl>(lexicon)) {}
+ActorRecognizer::~ActorRecognizer() = default;
+
+namespace {
+
+// The per-document state of pass 2.
+class Composer {
+ public:
+  Composer(const ActorRecognizer::Impl& impl, const Document& doc,
+           int context_state)
+      : m_(impl), doc_(doc), context_state_(context_state) {}
+
+  void Sentence(std::size_t index, const std::vector<Token>& t,
+                const std::vector<RawSpan>& spans, std::size_t skip) {
+    sentence_ = index;
+    tokens_ = &t;
+    for (std::size_t k = 0; k < spans.size(); ++k) {
+      const RawSpan& s = spans[k];
+      if (s.begin < skip || s.begin < consumed_until_) continue;
+      Compose(spans, k);
+    }
+    consumed_until_ = 0;
+    // Capitalised words no phrase matched may be short forms of people
+    // named earlier in the document.
+    std::size_t next_span = 0;
+    for (std::size_t i = skip; i < t.size(); ++i) {
+      while (next_span < spans.size() && spans[next_span].end <= i) ++next_span;
+      if (next_span < spans.size() && spans[next_span].begin <= i) continue;
+      if (!t[i].capitalized || !t[i].is_word || Covered(i)) continue;
+      auto it = short_forms_.find(t[i].folded);
+      if (it != short_forms_.end()) Emit(i, i + 1, it->second, "short");
+    }
+  }
+
+  std::vector<ActorMention> Take() {
+    std::stable_sort(out_.begin(), out_.end(),
+                     [](const ActorMention& a, const ActorMention& b) {
+                       return a.start < b.start;
+                     });
+    return std::move(out_);
+  }
+
+ private:
+  const std::vector<Token>& T() const { return *tokens_; }
+
+  bool Covered(std::size_t tok) const {
+    std::size_t b = T()[tok].start;
+    for (auto it = out_.rbegin(); it != out_.rend(); ++it) {
+      if (it->sentence != sentence_) break;
+      if (it->start <= b && b < it->end) return true;
+    }
+    return false;
+  }
+
+  void Emit(std::size_t begin, std::size_t end, const Actor& actor,
+            const char* how) {
+    ActorMention m;
+    m.start = T()[begin].start;
+    m.end = T()[end - 1].end;
+    m.sentence = sentence_;
+    m.actor = actor;
+    m.how = how;
+    out_.push_back(std::move(m));
+    if (actor.kind == "person") Remember(actor, begin, end);
+  }
+
+  void Remember(const Actor& a, std::size_t begin, std::size_t end) {
+    people_.push_back(a);
+    if (end - begin >= 2) {
+      short_forms_[T()[end - 1].folded] = a;
+      // Chinese, Korean and Vietnamese names put the family name first.
+      if (end - begin == 2) short_forms_.try_emplace(T()[begin].folded, a);
+    }
+  }
+
+  // Country (state index) from a modifier span: adjective, demonym, name
+  // (possibly with "'s").
+  static int StateOf(const RawSpan& s) {
+    for (Kind k : {kStateAdj, kStateName, kDemonym, kCapital}) {
+      if (s.Has(k)) return s.Get(k);
+    }
+    return -1;
+  }
+
+  // Capitalised name words from token `i`: at most 4, stopping at
+  // punctuation or lower-case words.
+  std::size_t NameRun(std::size_t i) const {
+    std::size_t j = i;
+    while (j < T().size() && j - i < 4 && T()[j].is_word &&
+           T()[j].capitalized && T()[j].folded != "'s") {
+      ++j;
+    }
+    return j - i;
+  }
+
+  void Compose(const std::vector<RawSpan>& spans, std::size_t k) {
+    const RawSpan& s = spans[k];
+    const RawSpan* next = k + 1 < spans.size() ? &spans[k + 1] : nullptr;
+    // A state word used as a modifier: "Chinese Foreign Minister",
+    // "Russia's foreign minister", "U.S. officials".
+    int state = StateOf(s);
+    if (state >= 0 && next) {
+      std::size_t gap = next->begin - s.end;
+      bool possessive = gap == 1 && T()[s.end].folded == "'s";
+      if ((gap == 0 || possessive) &&
+          (next->Has(kTitle) || next->Has(kAgent))) {
+        ComposeTitled(spans, k + 1, state, s.begin);
+        return;
+      }
+      if (possessive && (next->Has(kPersonFull) || next->Has(kPersonShort))) {
+        return;  // "China's Xi Jinping": the person carries the country
+      }
+    }
+    if (s.Has(kTitle) || s.Has(kAgent)) {
+      ComposeTitled(spans, k, -1, s.begin);
+      return;
+    }
+    if (s.Has(kPersonFull)) {
+      Emit(s.begin, s.end, m_.PersonActor(s.Get(kPersonFull), doc_.date),
+           "lexicon");
+      return;
+    }
+    if (s.Has(kOrg)) {
+      Emit(s.begin, s.end, m_.OrgActor(s.Get(kOrg)), "lexicon");
+      return;
+    }
+    if (s.Has(kSeat)) {
+      const auto& seat = m_.seats[s.Get(kSeat)];
+      Emit(s.begin, s.end, m_.StateActor(seat.state, seat.sector), "lexicon");
+      return;
+    }
+    if (s.Has(kStateName) || s.Has(kCapital) || s.Has(kDemonym)) {
+      Emit(s.begin, s.end, m_.StateActor(state), "lexicon");
+      return;
+    }
+    if (s.Has(kPersonShort)) {
+      auto it = short_forms_.find(T()[s.begin].folded);
+      if (s.end - s.begin == 1 && it != short_forms_.end()) {
+        Emit(s.begin, s.end, it->second, "short");
+      } else {
+        Emit(s.begin, s.end, m_.PersonActor(s.Get(kPersonShort), doc_.date),
+             "lexicon");
+      }
+      return;
+    }
+    if (s.Has(kPair)) EmitPair(s);
+  }
+
+  void EmitPair(const RawSpan& s) {
+    std::vector<Actor> last;
+    for (auto it = people_.rbegin(); it != people_.rend() && last.size() < 2;
+         ++it) {
+      if (last.empty() || last[0].id != it->id) last.push_back(*it);
+    }
+    if (last.size() < 2) return;
+    Emit(s.begin, s.end, last[1], "pair");
+    Emit(s.begin, s.end, last[0], "pair");
+  }
+
+  // spans[k] is a title or group word; `state` is the modifier's state or
+  // -1; `begin` is where the mention starts (the modifier, if any).
+  void ComposeTitled(const std::vector<RawSpan>& spans, std::size_t k,
+                     int state, std::size_t begin) {
+    const RawSpan& s = spans[k];
+    consumed_until_ = s.end;
+    if (s.Has(kAgent) && !s.Has(kTitle)) {
+      if (state < 0) return;  // a group of no known country
+      const AgentEntry& a = m_.lex.agents()[s.Get(kAgent)];
+      Actor base = m_.StateActor(state);
+      Actor actor{base.code + a.sector, base.name + " (" + a.name + ")",
+                  "group", base.country, base.code + a.sector, ""};
+      Emit(begin, s.end, actor, "agent");
+      return;
+    }
+    const TitleEntry& title = m_.lex.titles()[s.Get(kTitle)];
+    // Titles run on: "Deputy Prime Minister", "Foreign Minister".
+    std::size_t after = s.end;
+    const RawSpan* next = k + 1 < spans.size() ? &spans[k + 1] : nullptr;
+    if (next && next->begin == after && next->Has(kPersonFull)) {
+      Actor a = m_.PersonActor(next->Get(kPersonFull), doc_.date);
+      if (a.role.empty()) a.role = title.title;
+      consumed_until_ = next->end;
+      Emit(begin, next->end, a, "lexicon");
+      return;
+    }
+    std::size_t run = after < T().size() ? NameRun(after) : 0;
+    if (next && next->begin < after + run) run = next->begin - after;
+    // "his Japanese counterpart, Takeshi Iwaya": apposition after a comma.
+    if (run == 0 && after + 1 < T().size() && T()[after].folded == ",") {
+      std::size_t r = NameRun(after + 1);
+      if (r >= 2 && !(next && next->begin == after + 1)) {
+        after += 1;
+        run = r;
+      }
+    }
+    if (run >= 1 && !(run == 1 && s.end == T().size() - 1)) {
+      Actor a = NewPerson(after, after + run, title, state);
+      consumed_until_ = after + run;
+      Emit(begin, after + run, a, "title");
+      return;
+    }
+    // "the foreign minister", "the president": the nearest earlier holder.
+    for (auto it = people_.rbegin(); it != people_.rend(); ++it) {
+      if (FoldWord(it->role) == FoldWord(title.title) &&
+          (state < 0 || it->country == m_.lex.states()[state].code)) {
+        Emit(begin, s.end, *it, "coref");
+        return;
+      }
+    }
+  }
+
+  Actor NewPerson(std::size_t b, std::size_t e, const TitleEntry& title,
+                  int state) {
+    std::string name(
+        std::string_view(doc_.text).substr(T()[b].start,
+                                           T()[e - 1].end - T()[b].start));
+    if (auto it = short_forms_.find(T()[e - 1].folded);
+        e - b == 1 && it != short_forms_.end()) {
+      return it->second;
+    }
+    std::string country;
+    if (state >= 0) {
+      country = m_.lex.states()[state].code;
+    } else if (!title.country.empty()) {
+      country = title.country;
+    } else if (context_state_ >= 0) {
+      country = m_.lex.states()[context_state_].code;
+    }
+    std::string code = (country.empty() ? "---" : country) + title.sector;
+    return Actor{SlugOf(name), name, "person", country, code, title.title};
+  }
+
+  const ActorRecognizer::Impl& m_;
+  const Document& doc_;
+  int context_state_;
+  std::size_t sentence_ = 0;
+  const std::vector<Token>* tokens_ = nullptr;
+  std::size_t consumed_until_ = 0;
+  std::vector<ActorMention> out_;
+  std::vector<Actor> people_;
+  std::map<std::string, Actor> short_forms_;
+};
+
+}  // namespace
+
+std::vector<ActorMention> ActorRecognizer::Find(
+    const Document& doc, const std::vector<Sentence>& sentences,
+    const std::vector<SentenceTokens>& tokens) const {
+  (void)sentences;
+  // Pass 1: raw phrase matches, and which state the story is mostly about.
+  std::vector<std::vector<RawSpan>> raw(tokens.size());
+  std::map<int, int> state_counts;
+  for (std::size_t si = 0; si < tokens.size(); ++si) {
+    const auto& t = tokens[si].tokens;
+    for (std::size_t i = 0; i < t.size();) {
+      PhraseMatcher::Match m = impl_->matcher.Longest(t, i, t.size());
+      if (m.length == 0) {
+        ++i;
+        continue;
+      }
+      RawSpan span{i, i + m.length, *m.payloads};
+      int state = -1;
+      for (Kind k : {kStateName, kStateAdj, kDemonym, kCapital}) {
+        if (span.Has(k)) state = span.Get(k);
+      }
+      if (state >= 0) ++state_counts[state];
+      raw[si].push_back(std::move(span));
+      i += m.length;
+    }
+  }
+  int context = -1, best = 0;
+  for (const auto& [state, count] : state_counts) {
+    if (count > best) best = count, context = state;
+  }
+  // Pass 2: compose mentions.
+  Composer composer(*impl_, doc, context);
+  for (std::size_t si = 0; si < tokens.size(); ++si) {
+    std::size_t skip = si == 0 ? DatelineLength(tokens[si].tokens) : 0;
+    composer.Sentence(si, tokens[si].tokens, raw[si], skip);
+  }
+  return composer.Take();
+}
+
+}  // namespace entente

@@ -1,0 +1,61 @@
+// The table of subcommands with their help texts.
+#include "cli/commands.h"
+
+namespace entente::cli {
+
+const std::vector<Command>& Commands() {
+  static const std::vector<Command> kCommands = {
+      {"extract", "extract events from articles as JSON Lines",
+       "usage: entente extract INPUT... [-o events.jsonl] [--date YYYY-MM-DD]\n"
+       "                       [--lexicon FILE]...\n\n"
+       "Reads articles and writes one event per line (schemas/event.schema.json).\n"
+       "INPUT: a text file (optional Title:/Date:/Source:/URL: header, then a\n"
+       "blank line), a JSON Lines file of {\"id\",\"date\",\"title\",\"text\"},\n"
+       "a directory (read recursively), or - for standard input.\n\n"
+       "  -o FILE          write here (default: standard output)\n"
+       "  --date DATE      date for articles that carry none\n"
+       "  --lexicon FILE   add a lexicon (JSON Lines, schemas/lexicon.schema.json)\n",
+       {{"-o", "--date", "--lexicon"}, {}},
+       RunExtract},
+      {"build", "aggregate articles or events into graph.json",
+       "usage: entente build INPUT... -o graph.json [--date DATE] [--lexicon FILE]...\n"
+       "                     [--edges-key edges|links]\n\n"
+       "INPUT may be articles or events JSON Lines (from `entente extract`).\n"
+       "Writes networkx node-link JSON; --edges-key links for networkx < 3.4.\n",
+       {{"-o", "--date", "--lexicon", "--edges-key"}, {}},
+       RunBuild},
+      {"who-met", "who met, called or visited whom, and when",
+       "usage: entente who-met [ACTOR] [--with ACTOR] [--from DATE] [--to DATE]\n"
+       "                       (--graph graph.json | INPUT...) [--json]\n\n"
+       "Lists meetings, calls, visits and talks that happened (not denied,\n"
+       "planned or hypothetical ones): date, actors, how, where, number of\n"
+       "source documents. ACTOR is a name, id or country code, as typed.\n"
+       "  --graph FILE     query a saved graph (else extract from INPUTs)\n"
+       "  --json           one JSON object per line\n",
+       {{"--with", "--from", "--to", "--graph", "--date", "--lexicon"},
+        {"--json"}},
+       RunWhoMet},
+      {"render", "draw graph.json as SVG, PNG, PDF or DOT",
+       "usage: entente render graph.json -o map.svg|map.png|map.pdf|map.dot\n"
+       "                      [--format svg|png|pdf|dot] [--layout dot|sfdp]\n\n"
+       "Renders in-process with Graphviz. The layout defaults to dot, and to\n"
+       "sfdp above 150 actors.\n",
+       {{"-o", "--format", "--layout"}, {}},
+       RunRender},
+      {"map", "extract, build and render in one step",
+       "usage: entente map INPUT... -o DIR [--date DATE] [--lexicon FILE]...\n\n"
+       "Writes DIR/events.jsonl, DIR/graph.json, DIR/map.dot and DIR/map.svg.\n",
+       {{"-o", "--date", "--lexicon", "--layout", "--edges-key"}, {}},
+       RunMap},
+      {"annotate", "show every actor, time expression and event found",
+       "usage: entente annotate INPUT... [-o FILE] [--date DATE] [--lexicon FILE]...\n\n"
+       "One JSON object per document: sentences, actor mentions (with what they\n"
+       "resolved to), time expressions ({text,start,end,type,value}) and events.\n"
+       "Offsets are Unicode code points into the document text.\n",
+       {{"-o", "--date", "--lexicon"}, {}},
+       RunAnnotate},
+  };
+  return kCommands;
+}
+
+}  // namespace entente::cli

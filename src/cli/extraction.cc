@@ -1,0 +1,105 @@
+// The extraction loop the commands share: stream records from the inputs,
+// analyse documents, hand results to the command, report what was skipped.
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "core/calendar.h"
+#include "core/files.h"
+#include "entente/export.h"
+#include "entente/ingest.h"
+
+namespace entente::cli {
+namespace {
+
+void Progress(std::size_t docs, std::size_t events, bool final) {
+  static const bool tty = ::isatty(STDERR_FILENO);
+  if (!tty) return;
+  if (!final && docs % 50 != 0) return;
+  std::fprintf(stderr, "\r  %zu documents, %zu events%s", docs, events,
+               final ? "\n" : "");
+}
+
+}  // namespace
+
+Status RunExtraction(
+    const Args& args,
+    const std::function<Status(DocumentAnalysis&)>& on_analysis,
+    const std::function<Status(const Event&)>& on_event,
+    ExtractionTotals* totals) {
+  if (args.positionals.empty()) {
+    return Status::Usage("no INPUT given (files, directories, or - for "
+                         "standard input)");
+  }
+  IngestOptions ingest;
+  if (std::string d = args.Get("--date"); !d.empty()) {
+    ingest.default_date = ParseIsoDate(d);
+    if (!ingest.default_date) {
+      return Status::InvalidInput("--date: '" + d +
+                                  "' is not a valid date (use YYYY-MM-DD)");
+    }
+  }
+  PipelineOptions options;
+  options.lexicon_files = args.All("--lexicon");
+  DocumentSource source(args.positionals, ingest);
+  if (Status s = source.CheckInputs(); !s.ok()) return s;
+  Result<std::unique_ptr<Pipeline>> pipeline = Pipeline::Create(options);
+  if (!pipeline.ok()) return pipeline.status();
+
+  std::size_t warned = 0, undated = 0, records = 0;
+  auto flush_warnings = [&] {
+    const auto& w = source.warnings();
+    for (; warned < w.size(); ++warned) {
+      std::cerr << "warning: " << w[warned] << "\n";
+    }
+  };
+  InputRecord record;
+  while (true) {
+    Result<bool> more = source.Next(&record);
+    flush_warnings();
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+    ++records;
+    if (record.kind == InputRecord::Kind::kEvent) {
+      if (!on_event) {
+        std::cerr << "warning: " << record.origin
+                  << ": an event record, not an article; skipped\n";
+        continue;
+      }
+      if (Status s = on_event(record.event); !s.ok()) return s;
+      ++totals->events;
+      continue;
+    }
+    if (!record.document.date) ++undated;
+    DocumentAnalysis a = (*pipeline)->Analyze(std::move(record.document));
+    totals->documents++;
+    totals->events += a.events.size();
+    if (Status s = on_analysis(a); !s.ok()) return s;
+    Progress(totals->documents, totals->events, false);
+  }
+  Progress(totals->documents, totals->events, true);
+  if (undated > 0) {
+    std::cerr << "warning: " << undated << " document(s) had no date; their "
+              << "events carry no date (give --date YYYY-MM-DD)\n";
+  }
+  if (source.skipped() > 0) {
+    std::cerr << "warning: " << source.skipped()
+              << " bad file(s) or record(s) skipped\n";
+  }
+  if (records == 0) {
+    return Status::InvalidInput("no articles could be read from the input (" +
+                                std::to_string(source.skipped()) +
+                                " skipped)");
+  }
+  return Status::Ok();
+}
+
+Result<RelationGraph> LoadGraph(const std::string& path) {
+  Result<std::string> text = ReadWholeFile(path);
+  if (!text.ok()) return text.status();
+  return GraphFromNodeLinkJson(*text, path);
+}
+
+}  // namespace entente::cli

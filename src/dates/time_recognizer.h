@@ -1,0 +1,62 @@
+// The `dates` stage: finds time expressions in news text and normalises them
+// to TIMEX3 values against the document date.
+#ifndef ENTENTE_DATES_TIME_RECOGNIZER_H_
+#define ENTENTE_DATES_TIME_RECOGNIZER_H_
+
+#include <memory>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "entente/types.h"
+
+namespace entente {
+
+// What the recogniser reports besides dates, times and durations.
+struct TimeRecognizerOptions {
+  // Also report "now", "currently", "at present" as DATE "PRESENT_REF", as
+  // TempEval-3 annotates them. Off by default: they never date an event.
+  bool present_references = false;
+};
+
+// Finds time expressions in news English and gives them TIMEX3 values:
+// absolute dates ("Sept. 9, 2021", "2021-09-09"), months and years ("July
+// 2021", "the 1990s"), weekdays ("last Friday"), relative days and units
+// ("yesterday", "earlier this month", "two days ago"), seasons, quarters,
+// parts ("late 2020") and durations ("eight months" → P8M).
+//
+// Compiled once (its patterns are one RE2 automaton) and then used
+// read-only from any number of threads.
+//
+//   TimeRecognizer recognizer;
+//   auto times = recognizer.Find(doc.text, sentences, doc.date);
+//   // "Biden met Xi on Thursday." dated 2021-09-10 → "Thursday", DATE,
+//   // 2021-09-09, precision day, anchored.
+class TimeRecognizer {
+ public:
+  TimeRecognizer();
+  explicit TimeRecognizer(const TimeRecognizerOptions& options);
+  ~TimeRecognizer();
+  TimeRecognizer(const TimeRecognizer&) = delete;
+  TimeRecognizer& operator=(const TimeRecognizer&) = delete;
+
+  // Finds the time expressions of `text` (whose sentences are `sentences`, in
+  // order, byte spans) and normalises each against `document_date`.
+  // Expressions that need the document date when there is none get an empty
+  // value. Results are sorted by start offset and never overlap; spans are
+  // byte offsets into `text` without leading prepositions ("on Thursday" →
+  // "Thursday") but with modifiers ("last Friday", "early March").
+  // When `sentences` is empty the whole text is read as sentence 0; sentence
+  // spans beyond the text are clamped. Never fails.
+  std::vector<TimeExpression> Find(
+      std::string_view text, const std::vector<Sentence>& sentences,
+      const std::optional<CivilDate>& document_date) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace entente
+
+#endif  // ENTENTE_DATES_TIME_RECOGNIZER_H_

@@ -1,0 +1,166 @@
+// The grammar is assembled from named fragments (month, day, year, count,
+// unit...) so that each alternative reads like the phrase it matches. Every
+// kind is one capture group; the fragments themselves never capture, so the
+// recogniser only has to look at kTimexKindCount groups.
+//
+// Choices that keep false alarms down in news text:
+//  - month names are case-sensitive ("March" the month, "march" the verb);
+//  - bare "May" needs a preposition or modifier before it ("in May", "last
+//    May") because "May" alone is as often a modal or a surname;
+//  - abbreviated months without a period ("Jan", "Mar") only count next to a
+//    day or a year;
+//  - bare years are limited to 1800-2099.
+// Leading prepositions that some alternatives need as context ("in May",
+// "for years") are stripped by the recogniser, following TempEval-3.
+#include "dates/timex_grammar.h"
+
+#include <string>
+
+namespace entente {
+namespace {
+
+std::string Group(const std::string& body) { return "(" + body + ")"; }
+
+// Month names, case-sensitive inside the case-insensitive whole.
+const std::string kMonthFull =
+    "(?-i:January|February|March|April|June|July|August|September|October|"
+    "November|December)";
+const std::string kMay = "(?-i:May)";
+const std::string kMonthAbbr =
+    "(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)";
+// Any month, full or abbreviated (with an optional period).
+const std::string kMonth =
+    "(?:(?:" + kMonthFull + "|" + kMay + ")\\b|" + kMonthAbbr + "(?:\\.|\\b))";
+const std::string kDay = "(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?\\b";
+const std::string kYear4 = "(?:1[0-9]{3}|20[0-9]{2})\\b";
+const std::string kBareYear = "(?:1[89][0-9]{2}|20[0-9]{2})\\b";
+const std::string kWeekday =
+    "(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b";
+const std::string kDayPart = "(?:morning|afternoon|evening|night)\\b";
+// "early", "mid-", "the end of" ... with their trailing separator.
+const std::string kPart =
+    "(?:(?:early|late|mid|the\\s+(?:end|beginning|start|middle)\\s+of)\\s+|"
+    "mid-)";
+const std::string kRel = "(?:last|this|next|past|coming|previous|current)";
+const std::string kPrep =
+    "(?:in|since|until|till|by|during|from|through|before|after|of)";
+const std::string kSeason = "(?:spring|summer|autumn|fall|winter)";
+const std::string kCount =
+    "(?:[0-9]+(?:\\.[0-9]+)?|an?|one|two|three|four|five|six|seven|eight|"
+    "nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    "eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    "ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|"
+    "a\\s+hundred|hundred|a\\s+few|few|several|a\\s+couple\\s+of|couple\\s+of|"
+    "a\\s+dozen|dozens\\s+of|many)";
+const std::string kUnit =
+    "(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|"
+    "century|centuries)\\b";
+const std::string kUnitPlural =
+    "(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries)\\b";
+const std::string kApprox =
+    "(?:about|almost|nearly|around|roughly|some|more\\s+than|less\\s+than|"
+    "at\\s+least|up\\s+to|just|only)";
+const std::string kRelYear = "(?:" + kYear4 + "|(?:this|last|next)\\s+year\\b)";
+
+std::string CalendarDate() {
+  const std::string head =
+      "(?:" + kPart + ")?(?:" + kRel + "\\s+)?(?:" + kWeekday + ",?\\s+)?";
+  return "(?:" + head + "(?:" +
+         // Sept. 9, 2021 · Sep 9th
+         kMonth + "\\s*" + kDay + "(?:,?\\s+" + kYear4 + ")?|" +
+         // 9 September 2021 · 9th of September
+         kDay + "\\s+(?:of\\s+)?" + kMonth + "(?:,?\\s+" + kYear4 + ")?|" +
+         // July 2021 · March of 2020
+         kMonth + "(?:,?\\s+|\\s+of\\s+)" + kYear4 + "|" +
+         // July
+         kMonthFull + "\\b))|" +
+         // in May · last May · mid-May
+         "(?:(?:" + kPart + "|(?:" + kRel + "|" + kPrep + ")\\s+)+" + kMay +
+         "\\b(?:\\s*" + kDay + ")?(?:,?\\s+" + kYear4 + ")?)";
+}
+
+std::string Year() {
+  return "(?:" + kPart +
+         ")?(?:" + "(?:(?:the\\s+)?year\\s+|fiscal\\s+(?:year\\s+)?)?" +
+         kBareYear + "|(?:the\\s+)?(?:1[89][0-9]0|20[0-9]0)'?s\\b" +
+         "|the\\s+'[0-9]0s\\b" +
+         "|(?:the\\s+)?(?:1st|2nd|3rd|[4-9]th|1[0-9]th|20th|21st)[\\s-]+"
+         "century\\b" +
+         "|(?:the\\s+)?(?:nineteenth|twentieth|twenty-first)[\\s-]+"
+         "century\\b)";
+}
+
+std::string Weekday() {
+  return "(?:" + kPart + ")?(?:(?:" + kRel + ")\\s+)?" + kWeekday + "(?:\\s+" +
+         kDayPart + ")?";
+}
+
+std::string RelativeDay() {
+  return "(?:" + kPart +
+         ")?(?:(?:the\\s+)?day\\s+(?:before\\s+yesterday|after\\s+tomorrow)"
+         "|yesterday|today|tomorrow|tonight)\\b(?:\\s+" +
+         kDayPart +
+         ")?|(?:last|this)\\s+(?:morning|afternoon|evening)\\b"
+         "|last\\s+night\\b";
+}
+
+std::string RelativeUnit() {
+  return "(?:" + kPart + "|(?:earlier|later)\\s+)?(?:the\\s+)?" + kRel +
+         "\\s+(?:week(?:end)?|month|(?:fiscal\\s+)?year|quarter|decade|"
+         "century|" +
+         kSeason +
+         ")\\b|the\\s+(?:end|beginning|start|middle)\\s+of\\s+"
+         "(?:the\\s+)?"
+         "(?:week|month|year|decade)\\b";
+}
+
+std::string SeasonQuarter() {
+  return "(?:the\\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\\s+"
+         "quarter\\b(?:\\s+of\\s+" +
+         kRelYear +
+         ")?"
+         "|Q[1-4](?:\\s+" +
+         kYear4 +
+         "|\\b)"
+         "|(?:the\\s+)?(?:first|second)\\s+half\\s+of\\s+" +
+         kRelYear + "|(?:" + kPart + ")?(?:the\\s+)?" + kSeason +
+         "(?:\\s+of)?\\s+" + kYear4;
+}
+
+std::string Ago() {
+  return "(?:" + kApprox + "\\s+)?" + kCount + "[\\s-]+" + kUnit +
+         "\\s+(?:ago|from\\s+now|hence)\\b";
+}
+
+std::string Duration() {
+  return "(?:" + kApprox +
+         "\\s+)?(?:the\\s+(?:past|last|next|coming|first|"
+         "previous|following|final)\\s+)?" +
+         kCount + "(?:\\s+|-)" + kUnit +
+         "|(?:the\\s+)?(?:past|last|next|coming|recent)\\s+(?:few\\s+|"
+         "several\\s+|couple\\s+of\\s+)?" +
+         kUnitPlural + "|for\\s+" + kUnitPlural;
+}
+
+std::string Holiday() {
+  const std::string apostrophe = "(?:'|\xE2\x80\x99)";
+  return "(?:Christmas|New\\s+Year" + apostrophe +
+         "?s?)(?:\\s+(?:Day|Eve))?"
+         "\\b";
+}
+
+}  // namespace
+
+std::string TimexPattern(bool present_references) {
+  const std::string present =
+      present_references ? "now|currently|nowadays|at\\s+present|these\\s+days|"
+                           "at\\s+the\\s+moment"
+                         : "\\b\\B";  // can never match
+  return "(?i)\\b(?:" + Group("[0-9]{4}-[0-9]{2}-[0-9]{2}\\b") + "|" +
+         Group(CalendarDate()) + "|" + Group(Year()) + "|" + Group(Weekday()) +
+         "|" + Group(RelativeDay()) + "|" + Group(RelativeUnit()) + "|" +
+         Group(SeasonQuarter()) + "|" + Group(Ago()) + "|" + Group(Duration()) +
+         "|" + Group(Holiday()) + "|" + Group("(?:" + present + ")\\b") + ")";
+}
+
+}  // namespace entente

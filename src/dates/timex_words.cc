@@ -1,0 +1,327 @@
+// Splits the expression into lower-cased words and looks each up in one
+// table of word classes. Digits are read by shape: four digits are a year,
+// digits with st/nd/rd/th an ordinal, digits with "s" a decade. The few
+// readings that need a neighbour ("twenty" + "five", "day before
+// yesterday", "from now") look at the previous word only.
+#include "dates/timex_words.h"
+
+#include <cstdlib>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace entente {
+namespace {
+
+enum class WordClass {
+  kMonth,
+  kWeekday,
+  kRelation,
+  kUnit,
+  kSeason,
+  kDayPart,
+  kCardinal,
+  kTens,
+  kOrdinal,
+  kUnknownCount,
+  kDayOffset,
+  kAgo,
+  kHence,
+  kNow,
+  kChristmas,
+  kNew,
+  kEve,
+  kSecond,
+};
+
+struct WordInfo {
+  WordClass word_class;
+  int value = 0;
+  const char* code = "";
+};
+
+const std::unordered_map<std::string_view, WordInfo>& WordTable() {
+  using W = WordClass;
+  static const auto* table = new std::unordered_map<std::string_view, WordInfo>{
+      {"january", {W::kMonth, 1}},
+      {"jan", {W::kMonth, 1}},
+      {"february", {W::kMonth, 2}},
+      {"feb", {W::kMonth, 2}},
+      {"march", {W::kMonth, 3}},
+      {"mar", {W::kMonth, 3}},
+      {"april", {W::kMonth, 4}},
+      {"apr", {W::kMonth, 4}},
+      {"may", {W::kMonth, 5}},
+      {"june", {W::kMonth, 6}},
+      {"jun", {W::kMonth, 6}},
+      {"july", {W::kMonth, 7}},
+      {"jul", {W::kMonth, 7}},
+      {"august", {W::kMonth, 8}},
+      {"aug", {W::kMonth, 8}},
+      {"september", {W::kMonth, 9}},
+      {"sep", {W::kMonth, 9}},
+      {"sept", {W::kMonth, 9}},
+      {"october", {W::kMonth, 10}},
+      {"oct", {W::kMonth, 10}},
+      {"november", {W::kMonth, 11}},
+      {"nov", {W::kMonth, 11}},
+      {"december", {W::kMonth, 12}},
+      {"dec", {W::kMonth, 12}},
+      {"monday", {W::kWeekday, 1}},
+      {"tuesday", {W::kWeekday, 2}},
+      {"wednesday", {W::kWeekday, 3}},
+      {"thursday", {W::kWeekday, 4}},
+      {"friday", {W::kWeekday, 5}},
+      {"saturday", {W::kWeekday, 6}},
+      {"sunday", {W::kWeekday, 7}},
+      {"last", {W::kRelation, -1}},
+      {"past", {W::kRelation, -1}},
+      {"previous", {W::kRelation, -1}},
+      {"this", {W::kRelation, 0}},
+      {"current", {W::kRelation, 0}},
+      {"next", {W::kRelation, 1}},
+      {"coming", {W::kRelation, 1}},
+      {"minute", {W::kUnit, 0, "minute"}},
+      {"hour", {W::kUnit, 0, "hour"}},
+      {"day", {W::kUnit, 0, "day"}},
+      {"week", {W::kUnit, 0, "week"}},
+      {"weekend", {W::kUnit, 0, "weekend"}},
+      {"month", {W::kUnit, 0, "month"}},
+      {"year", {W::kUnit, 0, "year"}},
+      {"quarter", {W::kUnit, 0, "quarter"}},
+      {"half", {W::kUnit, 0, "half"}},
+      {"decade", {W::kUnit, 0, "decade"}},
+      {"century", {W::kUnit, 0, "century"}},
+      {"centuries", {W::kUnit, 0, "century"}},
+      {"spring", {W::kSeason, 0, "SP"}},
+      {"summer", {W::kSeason, 0, "SU"}},
+      {"autumn", {W::kSeason, 0, "FA"}},
+      {"fall", {W::kSeason, 0, "FA"}},
+      {"winter", {W::kSeason, 0, "WI"}},
+      {"morning", {W::kDayPart, 0, "MO"}},
+      {"afternoon", {W::kDayPart, 0, "AF"}},
+      {"evening", {W::kDayPart, 0, "EV"}},
+      {"night", {W::kDayPart, 0, "NI"}},
+      {"a", {W::kCardinal, 1}},
+      {"an", {W::kCardinal, 1}},
+      {"one", {W::kCardinal, 1}},
+      {"two", {W::kCardinal, 2}},
+      {"three", {W::kCardinal, 3}},
+      {"four", {W::kCardinal, 4}},
+      {"five", {W::kCardinal, 5}},
+      {"six", {W::kCardinal, 6}},
+      {"seven", {W::kCardinal, 7}},
+      {"eight", {W::kCardinal, 8}},
+      {"nine", {W::kCardinal, 9}},
+      {"ten", {W::kCardinal, 10}},
+      {"eleven", {W::kCardinal, 11}},
+      {"twelve", {W::kCardinal, 12}},
+      {"thirteen", {W::kCardinal, 13}},
+      {"fourteen", {W::kCardinal, 14}},
+      {"fifteen", {W::kCardinal, 15}},
+      {"sixteen", {W::kCardinal, 16}},
+      {"seventeen", {W::kCardinal, 17}},
+      {"eighteen", {W::kCardinal, 18}},
+      {"nineteen", {W::kCardinal, 19}},
+      {"couple", {W::kCardinal, 2}},
+      {"dozen", {W::kCardinal, 12}},
+      {"hundred", {W::kCardinal, 100}},
+      {"twenty", {W::kTens, 20}},
+      {"thirty", {W::kTens, 30}},
+      {"forty", {W::kTens, 40}},
+      {"fifty", {W::kTens, 50}},
+      {"sixty", {W::kTens, 60}},
+      {"seventy", {W::kTens, 70}},
+      {"eighty", {W::kTens, 80}},
+      {"ninety", {W::kTens, 90}},
+      {"first", {W::kOrdinal, 1}},
+      {"second", {W::kSecond, 2}},
+      {"third", {W::kOrdinal, 3}},
+      {"fourth", {W::kOrdinal, 4}},
+      {"nineteenth", {W::kOrdinal, 19}},
+      {"twentieth", {W::kOrdinal, 20}},
+      {"few", {W::kUnknownCount}},
+      {"several", {W::kUnknownCount}},
+      {"many", {W::kUnknownCount}},
+      {"dozens", {W::kUnknownCount}},
+      {"yesterday", {W::kDayOffset, -1}},
+      {"today", {W::kDayOffset, 0}},
+      {"tonight", {W::kDayOffset, 0, "NI"}},
+      {"tomorrow", {W::kDayOffset, 1}},
+      {"ago", {W::kAgo}},
+      {"hence", {W::kHence}},
+      {"now", {W::kNow}},
+      {"christmas", {W::kChristmas}},
+      {"new", {W::kNew}},
+      {"eve", {W::kEve}},
+  };
+  return *table;
+}
+
+// Lower-cased ASCII words; a period between digits stays inside ("1.5").
+std::vector<std::string> SplitWords(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  auto alnum = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9');
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    bool decimal_point = c == '.' && !word.empty() && word.back() >= '0' &&
+                         word.back() <= '9' && i + 1 < text.size() &&
+                         text[i + 1] >= '0' && text[i + 1] <= '9';
+    if (alnum(c) || c == '\'' || decimal_point) {
+      word += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+// Reads a word that starts with a digit (or "'90s").
+void ReadNumeric(std::string_view w, TimexWords& out) {
+  bool apostrophe = !w.empty() && w[0] == '\'';
+  if (apostrophe) w.remove_prefix(1);
+  std::size_t digits = 0;
+  while (digits < w.size() &&
+         ((w[digits] >= '0' && w[digits] <= '9') || w[digits] == '.')) {
+    ++digits;
+  }
+  if (digits == 0 || digits > 9) return;
+  std::string number(w.substr(0, digits));
+  std::string_view suffix = w.substr(digits);
+  int value = std::atoi(number.c_str());
+  if (suffix == "s" || suffix == "'s") {
+    if (apostrophe) value += value < 30 ? 2000 : 1900;  // the '90s
+    out.decade = value / 10;
+  } else if (suffix == "st" || suffix == "nd" || suffix == "rd" ||
+             suffix == "th") {
+    out.ordinal = value;
+  } else if (!suffix.empty()) {
+    return;
+  } else if (digits == 4) {
+    out.year = value;
+  } else {
+    out.number = value;
+    out.count = std::atof(number.c_str());
+    out.has_count = true;
+  }
+}
+
+}  // namespace
+
+TimexWords ReadTimexWords(std::string_view text) {
+  TimexWords out;
+  std::string previous;
+  for (const std::string& w : SplitWords(text)) {
+    if ((w[0] >= '0' && w[0] <= '9') || (w[0] == '\'' && w.size() > 1)) {
+      ReadNumeric(w, out);
+      previous = w;
+      continue;
+    }
+    if (w.size() == 2 && w[0] == 'q' && w[1] >= '1' && w[1] <= '4') {
+      out.quarter = w[1] - '0';
+      previous = w;
+      continue;
+    }
+    std::string_view key = w;
+    if (key.size() > 3 && key.back() == 's' && !WordTable().count(key)) {
+      key.remove_suffix(1);  // plurals: "years", "days"
+    }
+    if (key.size() > 2 && key.substr(key.size() - 2) == "'s") {
+      key.remove_suffix(2);  // "year's"
+    }
+    auto it = WordTable().find(key);
+    if (it == WordTable().end()) {
+      previous = w;
+      continue;
+    }
+    const WordInfo& info = it->second;
+    using W = WordClass;
+    switch (info.word_class) {
+      case W::kMonth:
+        out.month = info.value;
+        break;
+      case W::kWeekday:
+        out.weekday = info.value;
+        break;
+      case W::kRelation:
+        out.relation = info.value < 0    ? TimexRelation::kLast
+                       : info.value == 0 ? TimexRelation::kThis
+                                         : TimexRelation::kNext;
+        break;
+      case W::kUnit:
+        out.unit = info.code;
+        break;
+      case W::kSecond:
+        out.ordinal = 2;
+        out.unit = "second";
+        break;
+      case W::kSeason:
+        out.season = info.code;
+        break;
+      case W::kDayPart:
+        out.day_part = info.code;
+        break;
+      case W::kCardinal: {
+        // "a dozen" is 12, "twenty-five" 25, "two hundred" 200.
+        bool after_tens = WordTable().count(previous) &&
+                          WordTable().at(previous).word_class == W::kTens;
+        if (after_tens && info.value < 10) {
+          out.count += info.value;
+        } else if (info.value == 100 && out.has_count) {
+          out.count *= 100;
+        } else {
+          out.count = info.value;
+        }
+        out.has_count = true;
+        break;
+      }
+      case W::kTens:
+        out.count = info.value;
+        out.has_count = true;
+        break;
+      case W::kOrdinal:
+        out.ordinal = (previous == "twenty" && info.value < 10)
+                          ? 20 + info.value
+                          : info.value;
+        break;
+      case W::kUnknownCount:
+        out.count_unknown = true;
+        break;
+      case W::kDayOffset:
+        out.has_day_offset = true;
+        out.day_offset = info.value;
+        if (previous == "before") out.day_offset -= 1;
+        if (previous == "after") out.day_offset += 1;
+        if (*info.code) out.day_part = info.code;
+        break;
+      case W::kAgo:
+        out.ago = true;
+        break;
+      case W::kHence:
+        out.from_now = true;
+        break;
+      case W::kNow:
+        out.from_now = previous == "from";
+        break;
+      case W::kChristmas:
+        out.christmas = true;
+        break;
+      case W::kNew:
+        out.new_year = true;
+        break;
+      case W::kEve:
+        out.eve = true;
+        break;
+    }
+    previous = w;
+  }
+  return out;
+}
+
+}  // namespace entente

@@ -1,0 +1,77 @@
+// Cues are read from a small window: the (at most) six tokens before the
+// trigger inside its clause, where English puts auxiliaries, negation and
+// verbs of intention ("has not yet", "is expected to", "declined to"), plus
+// the whole sentence for conditionals and attribution.
+#include "events/sentence_cues.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace entente {
+namespace {
+
+template <std::size_t N>
+bool In(const std::array<std::string_view, N>& list, const std::string& w) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+constexpr std::array<std::string_view, 9> kNegation = {
+    "not", "n't", "never", "no", "declined", "refused", "failed", "neither",
+    "nor"};
+constexpr std::array<std::string_view, 20> kFuture = {
+    "will",     "'ll",      "shall",     "plans",    "plan",
+    "planned",  "planning", "intends",   "intend",   "expected",
+    "scheduled", "set",     "due",       "hopes",    "hope",
+    "wants",    "seeks",    "upcoming",  "preparing", "aims"};
+constexpr std::array<std::string_view, 7> kConditional = {
+    "could", "might", "may", "would", "if", "unless", "should"};
+constexpr std::array<std::string_view, 11> kReporting = {
+    "said",      "says",     "say",      "according", "announced", "stated",
+    "added",     "reported", "confirmed", "claimed",  "quoted"};
+
+}  // namespace
+
+bool IsBeVerb(const std::string& f) {
+  return f == "is" || f == "was" || f == "were" || f == "been" || f == "be" ||
+         f == "being" || f == "are" || f == "'s";
+}
+
+bool IsReportingWord(const std::string& f) { return In(kReporting, f); }
+
+Cues ReadCues(const std::vector<Token>& t, std::size_t trigger,
+              std::size_t left, std::size_t right) {
+  Cues c;
+  std::size_t from = trigger > left + 6 ? trigger - 6 : left;
+  bool future = false, conditional = false;
+  for (std::size_t i = from; i < trigger; ++i) {
+    const std::string& f = t[i].folded;
+    if (In(kNegation, f)) c.negated = true;
+    if (In(kFuture, f)) future = true;
+    if (In(kConditional, f)) conditional = true;
+    // "is to meet", "are to hold talks": a scheduled event.
+    if (f == "to" && i > 0 && IsBeVerb(t[i - 1].folded)) future = true;
+  }
+  // "ruled out talks", "no plans to meet" read the same way.
+  for (std::size_t i = from; i + 1 < trigger; ++i) {
+    if (t[i].folded == "ruled" && t[i + 1].folded == "out") c.negated = true;
+  }
+  bool reported = false;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (i >= left && i < right) {
+      if (t[i].folded == "if" || t[i].folded == "unless") conditional = true;
+      continue;
+    }
+    if (IsReportingWord(t[i].folded)) reported = true;
+  }
+  if (conditional) {
+    c.modality = "hypothetical";
+  } else if (future) {
+    c.modality = "planned";
+  } else if (reported) {
+    c.modality = "reported";
+  }
+  return c;
+}
+
+}  // namespace entente

@@ -1,0 +1,33 @@
+// Words around a relation trigger that change what the event is: negation
+// ("did not meet"), future and intention ("will meet", "plans to visit"),
+// conditionals ("could meet") and attribution ("..., the ministry said").
+#ifndef ENTENTE_EVENTS_SENTENCE_CUES_H_
+#define ENTENTE_EVENTS_SENTENCE_CUES_H_
+
+#include <string>
+#include <vector>
+
+#include "text/tokens.h"
+
+namespace entente {
+
+struct Cues {
+  bool negated = false;
+  std::string modality = "asserted";  // asserted|reported|planned|hypothetical
+};
+
+// Reads the cues for a trigger starting at token `trigger` of a sentence
+// whose clause is tokens [left, right).
+Cues ReadCues(const std::vector<Token>& tokens, std::size_t trigger,
+              std::size_t left, std::size_t right);
+
+// "is", "was", "were", "been", "be", "being", "are".
+bool IsBeVerb(const std::string& folded);
+
+// Verbs and phrases that attribute what follows or precedes to a speaker:
+// "said", "says", "told", "according", "announced", "stated", "added".
+bool IsReportingWord(const std::string& folded);
+
+}  // namespace entente
+
+#endif  // ENTENTE_EVENTS_SENTENCE_CUES_H_

@@ -1,0 +1,106 @@
+// Field-by-field readers for schema-validated lexicon records.
+#include "lexicon/lexicon_records.h"
+
+#include "core/calendar.h"
+
+namespace entente::lexicon_records {
+namespace {
+
+std::string Str(const rapidjson::Value& v, const char* key) {
+  auto it = v.FindMember(key);
+  if (it == v.MemberEnd() || !it->value.IsString()) return {};
+  return std::string(it->value.GetString(), it->value.GetStringLength());
+}
+
+std::vector<std::string> Strs(const rapidjson::Value& v, const char* key) {
+  std::vector<std::string> out;
+  auto it = v.FindMember(key);
+  if (it == v.MemberEnd() || !it->value.IsArray()) return out;
+  for (const auto& s : it->value.GetArray()) {
+    if (s.IsString()) out.emplace_back(s.GetString(), s.GetStringLength());
+  }
+  return out;
+}
+
+}  // namespace
+
+StateEntry ToState(const rapidjson::Value& v) {
+  StateEntry e;
+  e.code = Str(v, "code");
+  e.name = Str(v, "name");
+  e.names = Strs(v, "names");
+  e.adjectives = Strs(v, "adjectives");
+  e.demonyms = Strs(v, "demonyms");
+  e.capitals = Strs(v, "capitals");
+  if (auto it = v.FindMember("seats"); it != v.MemberEnd()) {
+    for (const auto& seat : it->value.GetArray()) {
+      e.seats.push_back({Strs(seat, "names"), Str(seat, "sector")});
+    }
+  }
+  return e;
+}
+
+OrganizationEntry ToOrganization(const rapidjson::Value& v) {
+  return {Str(v, "id"), Str(v, "name"), Str(v, "code"), Str(v, "country"),
+          Strs(v, "names")};
+}
+
+PersonEntry ToPerson(const rapidjson::Value& v) {
+  PersonEntry e;
+  e.id = Str(v, "id");
+  e.name = Str(v, "name");
+  e.country = Str(v, "country");
+  e.names = Strs(v, "names");
+  e.short_names = Strs(v, "short");
+  if (auto it = v.FindMember("roles"); it != v.MemberEnd()) {
+    for (const auto& r : it->value.GetArray()) {
+      RoleEntry role;
+      role.title = Str(r, "title");
+      role.code = Str(r, "code");
+      role.country = Str(r, "country");
+      if (role.country.empty()) role.country = e.country;
+      role.from = ParseIsoDate(Str(r, "from")).value_or(CivilDate{1, 1, 1});
+      role.to = ParseIsoDate(Str(r, "to"));
+      e.roles.push_back(std::move(role));
+    }
+  }
+  return e;
+}
+
+TitleEntry ToTitle(const rapidjson::Value& v) {
+  return {Str(v, "title"), Str(v, "sector"), Str(v, "country"),
+          Strs(v, "names")};
+}
+
+AgentEntry ToAgent(const rapidjson::Value& v) {
+  return {Str(v, "name"), Str(v, "sector"), Strs(v, "names")};
+}
+
+RelationEntry ToRelation(const rapidjson::Value& v) {
+  RelationEntry e;
+  e.relation = Str(v, "relation");
+  e.cameo = Str(v, "cameo");
+  auto sym = v.FindMember("symmetric");
+  e.symmetric = sym != v.MemberEnd() && sym->value.IsBool() &&
+                sym->value.GetBool();
+  e.verbs = Strs(v, "verbs");
+  e.passive = Strs(v, "passive");
+  e.nouns = Strs(v, "nouns");
+  if (auto it = v.FindMember("examples"); it != v.MemberEnd()) {
+    e.positive = Strs(it->value, "positive");
+    e.negative = Strs(it->value, "negative");
+  }
+  return e;
+}
+
+CameoEntry ToCameo(const rapidjson::Value& v) {
+  CameoEntry e;
+  e.code = Str(v, "code");
+  e.name = Str(v, "name");
+  e.plover = Str(v, "plover");
+  e.quad = v["quad"].GetInt();
+  e.goldstein = v["goldstein"].GetDouble();
+  return e;
+}
+
+}  // namespace entente::lexicon_records

@@ -1,0 +1,54 @@
+// Longest-match lookup of multi-word phrases over folded tokens: a trie
+// whose edges are folded tokens. Each phrase carries integer payloads (what
+// it names) and a case requirement per token, so that "US" (the country)
+// does not match the pronoun "us" while "foreign minister" matches in any
+// case.
+#ifndef ENTENTE_TEXT_PHRASE_MATCHER_H_
+#define ENTENTE_TEXT_PHRASE_MATCHER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "text/tokens.h"
+
+namespace entente {
+
+class PhraseMatcher {
+ public:
+  enum class Case : std::uint8_t { kAny, kCapitalized, kAllCaps };
+
+  // Adds `phrase` (tokenised and folded here) with `payload`. With
+  // `case_sensitive`, each token of the text must be capitalised where the
+  // phrase's token is, and all upper case where the phrase's token is (for
+  // tokens of two or more letters). Empty phrases are ignored.
+  void Add(std::string_view phrase, int payload, bool case_sensitive);
+
+  struct Match {
+    std::size_t length = 0;          // tokens matched; 0 if none
+    const std::vector<int>* payloads = nullptr;
+  };
+
+  // The longest phrase that starts at tokens[begin] and ends at or before
+  // tokens[end].
+  Match Longest(const std::vector<Token>& tokens, std::size_t begin,
+                std::size_t end) const;
+
+  std::size_t size() const { return phrases_; }
+
+ private:
+  struct Node {
+    std::unordered_map<std::string, int> children;
+    std::vector<int> payloads;
+    std::vector<Case> cases;  // case requirement of the phrase's tokens
+  };
+  std::vector<Node> nodes_{1};
+  std::size_t phrases_ = 0;
+};
+
+}  // namespace entente
+
+#endif  // ENTENTE_TEXT_PHRASE_MATCHER_H_

@@ -1,0 +1,161 @@
+// Sentence boundaries by rule, in one pass over the text: a candidate is a
+// run of '.', '!' or '?' (with any closing quotes or brackets after it)
+// followed by white space. It ends a sentence when the next word starts a
+// sentence (upper-case letter, opening quote or digit) and the word before
+// the period is not an abbreviation. After initials such as "U.S." the
+// period ends a sentence only when the next word is a common sentence
+// opener ("The", "He", "In" ...), since "U.S. officials" is far more common
+// than a sentence ending in "U.S.". Paragraph breaks always end a sentence.
+#include "text/sentences.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "core/utf8.h"
+#include "text/tokens.h"
+
+namespace entente {
+namespace {
+
+bool IsSpaceByte(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+
+// The word (letters, digits, periods) that ends at `end` (exclusive).
+std::string_view WordBefore(std::string_view text, std::size_t end) {
+  std::size_t b = end;
+  while (b > 0 && !IsSpaceByte(text[b - 1]) && text[b - 1] != '(' &&
+         text[b - 1] != '"') {
+    --b;
+  }
+  return text.substr(b, end - b);
+}
+
+bool IsInitialism(std::string_view w) {
+  // "U.S", "U.N", "E.U", "U.K" (without the final period)
+  if (w.size() < 3) return false;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if ((i % 2 == 0) != (w[i] != '.')) return false;
+  }
+  return true;
+}
+
+bool IsSentenceOpener(std::string_view word) {
+  static constexpr std::array<std::string_view, 40> kOpeners = {
+      "the", "he", "she", "it", "they", "we", "i", "in", "on", "at", "a",
+      "an", "but", "and", "this", "that", "these", "those", "his", "her",
+      "their", "its", "there", "after", "before", "when", "while", "as",
+      "both", "earlier", "later", "last", "meanwhile", "however", "officials",
+      "no", "speaking", "according", "asked", "during"};
+  std::string folded = FoldWord(word);
+  return std::find(kOpeners.begin(), kOpeners.end(), folded) !=
+         kOpeners.end();
+}
+
+// Where the next sentence would begin after position `i`, and whether it
+// looks like a sentence start.
+bool NextStartsSentence(std::string_view text, std::size_t i,
+                        std::string_view* next_word) {
+  while (i < text.size() && IsSpaceByte(text[i])) ++i;
+  if (i >= text.size()) return false;
+  std::size_t j = i;
+  while (j < text.size() && !IsSpaceByte(text[j])) ++j;
+  *next_word = text.substr(i, j - i);
+  char c = text[i];
+  if (IsUpper(c) || (c >= '0' && c <= '9') || c == '"' || c == '\'' ||
+      c == '(' || c == '[') {
+    return true;
+  }
+  std::size_t len;
+  char32_t cp = DecodeAt(text, i, &len);
+  return cp == 0x201C || cp == 0x2018 || (cp >= 0xC0 && cp <= 0xDE);
+}
+
+bool IsParagraphBreak(std::string_view text, std::size_t i, std::size_t* end) {
+  // At a '\n': is there another '\n' after only spaces?
+  std::size_t j = i + 1;
+  while (j < text.size() && (text[j] == ' ' || text[j] == '\t' ||
+                             text[j] == '\r')) {
+    ++j;
+  }
+  if (j < text.size() && text[j] == '\n') {
+    while (j < text.size() && IsSpaceByte(text[j])) ++j;
+    *end = j;
+    return true;
+  }
+  return false;
+}
+
+void Push(std::string_view text, std::size_t b, std::size_t e,
+          std::vector<Sentence>* out) {
+  while (b < e && IsSpaceByte(text[b])) ++b;
+  while (e > b && IsSpaceByte(text[e - 1])) --e;
+  if (e > b) out->push_back({b, e});
+}
+
+bool IsClosing(std::string_view text, std::size_t i, std::size_t* len) {
+  char c = text[i];
+  *len = 1;
+  if (c == '"' || c == '\'' || c == ')' || c == ']') return true;
+  char32_t cp = DecodeAt(text, i, len);
+  return cp == 0x201D || cp == 0x2019;
+}
+
+}  // namespace
+
+std::vector<Sentence> SplitSentences(std::string_view text) {
+  std::vector<Sentence> out;
+  std::size_t start = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    char c = text[i];
+    std::size_t para_end;
+    if (c == '\n' && IsParagraphBreak(text, i, &para_end)) {
+      Push(text, start, i, &out);
+      start = i = para_end;
+      continue;
+    }
+    if (c != '.' && c != '!' && c != '?') {
+      ++i;
+      continue;
+    }
+    std::size_t word_end = i;
+    std::size_t j = i;
+    while (j < text.size() && (text[j] == '.' || text[j] == '!' ||
+                               text[j] == '?')) {
+      ++j;
+    }
+    std::size_t len;
+    while (j < text.size() && IsClosing(text, j, &len)) j += len;
+    if (j < text.size() && !IsSpaceByte(text[j])) {
+      i = j;
+      continue;  // "3.5", "U.S.-China", "...said.Next" stays together
+    }
+    std::string_view next;
+    bool starts = NextStartsSentence(text, j, &next);
+    bool boundary = starts;
+    if (starts && c == '.' && j == i + 1) {
+      std::string_view word = WordBefore(text, word_end);
+      std::string folded = FoldWord(word);
+      if (IsInitialism(word)) {
+        boundary = IsSentenceOpener(next);
+      } else if (IsKnownAbbreviation(folded) ||
+                 (word.size() == 1 && IsUpper(word[0]))) {
+        boundary = false;  // "Mr. Biden", "Feb. 17", "J. Biden"
+      }
+    }
+    if (j >= text.size()) boundary = true;
+    if (boundary) {
+      Push(text, start, j, &out);
+      start = j;
+    }
+    i = j;
+  }
+  Push(text, start, text.size(), &out);
+  return out;
+}
+
+}  // namespace entente

@@ -1,0 +1,331 @@
+#include "dates/time_recognizer.h"
+
+#include <doctest/doctest.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace entente {
+namespace {
+
+// The stories of these tests are dated Friday 10 September 2021 unless a
+// case says otherwise.
+constexpr CivilDate kFriday{2021, 9, 10};
+
+const TimeRecognizer& Recognizer() {
+  static const TimeRecognizer recognizer;
+  return recognizer;
+}
+
+std::vector<TimeExpression> FindIn(const std::string& text,
+                                   std::optional<CivilDate> date = kFriday) {
+  return Recognizer().Find(text, {Sentence{0, text.size()}}, date);
+}
+
+// One sentence, the expression expected in it and its normalisation.
+struct Case {
+  const char* sentence;
+  const char* text;
+  const char* type;
+  const char* value;
+  const char* precision;
+  bool anchored;
+  std::optional<CivilDate> date = kFriday;
+};
+
+void CheckCases(const std::vector<Case>& cases) {
+  for (const Case& c : cases) {
+    std::string sentence = c.sentence, expected = c.text;
+    CAPTURE(sentence);
+    auto found = FindIn(sentence, c.date);
+    const TimeExpression* e = nullptr;
+    for (const auto& f : found) {
+      if (f.text == c.text) e = &f;
+    }
+    CAPTURE(found.size());
+    REQUIRE_MESSAGE(e != nullptr, "expected expression: " << expected);
+    CHECK(std::string(c.sentence).substr(e->start, e->end - e->start) ==
+          c.text);
+    CHECK(e->type == std::string(c.type));
+    CHECK(e->value == std::string(c.value));
+    CHECK(e->precision == std::string(c.precision));
+    CHECK(e->anchored == c.anchored);
+  }
+}
+
+TEST_CASE("normalises absolute dates, months, years and decades") {
+  CheckCases({
+      {"Talks were held on September 9, 2021.", "September 9, 2021", "DATE",
+       "2021-09-09", "day", false},
+      {"Talks were held on Sept. 9, 2021, in Geneva.", "Sept. 9, 2021", "DATE",
+       "2021-09-09", "day", false},
+      {"Talks were held on 9 September 2021.", "9 September 2021", "DATE",
+       "2021-09-09", "day", false},
+      {"The deal was signed 2021-09-09 in Rome.", "2021-09-09", "DATE",
+       "2021-09-09", "day", false},
+      {"Talks were held on Sept. 9 in Geneva.", "Sept. 9", "DATE", "2021-09-09",
+       "day", true},
+      {"Talks were held on Sep 9th in Geneva.", "Sep 9th", "DATE", "2021-09-09",
+       "day", true},
+      {"The treaty dates from July 2021.", "July 2021", "DATE", "2021-07",
+       "month", false},
+      {"The ministers met in May 2010.", "May 2010", "DATE", "2010-05", "month",
+       false},
+      {"The two sides last met in 2019.", "2019", "DATE", "2019", "year",
+       false},
+      {"Relations thawed in the 1990s.", "the 1990s", "DATE", "199", "decade",
+       false},
+      {"It was the bloodiest war of the 20th century.", "the 20th century",
+       "DATE", "19", "century", false},
+  });
+}
+
+TEST_CASE("resolves 'in March' in a September story to the past March") {
+  CheckCases({
+      {"In March, Blinken met Yang in Anchorage.", "March", "DATE", "2021-03",
+       "month", true},
+      {"In November, the ministers met in Paris.", "November", "DATE",
+       "2020-11", "month", true},
+      {"The summit will be held in November.", "November", "DATE", "2021-11",
+       "month", true},
+      {"The leaders are expected to meet again in March.", "March", "DATE",
+       "2022-03", "month", true},
+      {"The envoy visited Kabul in May.", "May", "DATE", "2021-05", "month",
+       true},
+      {"Relations soured last May.", "last May", "DATE", "2021-05", "month",
+       true},
+      {"Talks resumed in early March.", "early March", "DATE", "2021-03",
+       "month", true},
+      {"Talks resumed in mid-July.", "mid-July", "DATE", "2021-07", "month",
+       true},
+      {"In December, talks collapsed.", "December", "DATE", "2021-12", "month",
+       true, CivilDate{2022, 1, 4}},
+  });
+}
+
+TEST_CASE("resolves weekdays to the past one unless the clause looks ahead") {
+  CheckCases({
+      {"Biden spoke with Xi on Thursday.", "Thursday", "DATE", "2021-09-09",
+       "day", true},
+      {"Biden spoke with Xi on Friday.", "Friday", "DATE", "2021-09-10", "day",
+       true},
+      {"Biden spoke with Xi on Saturday.", "Saturday", "DATE", "2021-09-04",
+       "day", true},
+      {"Officials said Thursday that Biden will travel to Rome.", "Thursday",
+       "DATE", "2021-09-09", "day", true},
+      {"Biden will travel to Rome on Tuesday.", "Tuesday", "DATE", "2021-09-14",
+       "day", true},
+      {"Biden is scheduled to meet Xi on Friday.", "Friday", "DATE",
+       "2021-09-17", "day", true},
+      {"The ministers met last Friday.", "last Friday", "DATE", "2021-09-03",
+       "day", true},
+      {"The ministers meet next Tuesday.", "next Tuesday", "DATE", "2021-09-14",
+       "day", true},
+      {"Shelling resumed on Sunday night.", "Sunday night", "TIME",
+       "2021-09-05TNI", "day", true},
+      {"The talks ended on Thursday.", "Thursday", "DATE", "2021-12-30", "day",
+       true, CivilDate{2022, 1, 1}},
+  });
+}
+
+TEST_CASE("resolves relative days, units and counts from the document date") {
+  CheckCases({
+      {"The minister arrived yesterday.", "yesterday", "DATE", "2021-09-09",
+       "day", true},
+      {"The minister arrives today.", "today", "DATE", "2021-09-10", "day",
+       true},
+      {"The minister arrives tomorrow.", "tomorrow", "DATE", "2021-09-11",
+       "day", true},
+      {"Rockets hit the city last night.", "last night", "TIME",
+       "2021-09-09TNI", "day", true},
+      {"The envoys met last week.", "last week", "DATE", "2021-W35", "week",
+       true},
+      {"The envoys meet this week.", "this week", "DATE", "2021-W36", "week",
+       true},
+      {"The envoys meet next week.", "next week", "DATE", "2021-W37", "week",
+       true},
+      {"The envoys meet next month.", "next month", "DATE", "2021-10", "month",
+       true},
+      {"The envoys met earlier this month.", "earlier this month", "DATE",
+       "2021-09", "month", true},
+      {"Trade grew this year.", "this year", "DATE", "2021", "year", true},
+      {"Trade fell last year.", "last year", "DATE", "2020", "year", true},
+      {"Trade fell at the end of the year.", "the end of the year", "DATE",
+       "2021", "year", true},
+      {"The envoy left two days ago.", "two days ago", "DATE", "2021-09-08",
+       "day", true},
+      {"The envoy left a week ago.", "a week ago", "DATE", "2021-W35", "week",
+       true},
+      {"The embassy closed four years ago.", "four years ago", "DATE", "2017",
+       "year", true},
+      {"Trade fell last quarter.", "last quarter", "DATE", "2021-Q4", "quarter",
+       true, CivilDate{2022, 1, 4}},
+      {"The envoys meet next month.", "next month", "DATE", "2022-01", "month",
+       true, CivilDate{2021, 12, 20}},
+  });
+}
+
+TEST_CASE("keeps ISO weeks right across year boundaries") {
+  CheckCases({
+      {"They meet this week.", "this week", "DATE", "2020-W53", "week", true,
+       CivilDate{2021, 1, 1}},
+      {"They met last week.", "last week", "DATE", "2020-W52", "week", true,
+       CivilDate{2021, 1, 1}},
+      {"They meet next week.", "next week", "DATE", "2021-W01", "week", true,
+       CivilDate{2021, 1, 1}},
+      {"They meet this week.", "this week", "DATE", "2020-W01", "week", true,
+       CivilDate{2019, 12, 30}},
+      {"They met last week.", "last week", "DATE", "2019-W52", "week", true,
+       CivilDate{2019, 12, 30}},
+      {"They meet next week.", "next week", "DATE", "2025-W02", "week", true,
+       CivilDate{2024, 12, 30}},
+      {"They met this weekend.", "this weekend", "DATE", "2021-W36-WE", "week",
+       true},
+  });
+}
+
+TEST_CASE("normalises seasons, quarters and parts of years") {
+  CheckCases({
+      {"The talks stalled last summer.", "last summer", "DATE", "2012-SU",
+       "season", true, CivilDate{2013, 3, 22}},
+      {"The talks stalled last summer.", "last summer", "DATE", "2021-SU",
+       "season", true},
+      {"Talks resume this winter.", "this winter", "DATE", "2021-WI", "season",
+       true},
+      {"The truce held in the summer of 2020.", "the summer of 2020", "DATE",
+       "2020-SU", "season", false},
+      {"Exports rose in the third quarter.", "the third quarter", "DATE",
+       "2021-Q3", "quarter", true},
+      {"Exports rose in the fourth quarter of last year.",
+       "the fourth quarter of last year", "DATE", "2020-Q4", "quarter", true},
+      {"Exports rose in Q3 2021.", "Q3 2021", "DATE", "2021-Q3", "quarter",
+       false},
+      {"Exports rose in the first half of 2021.", "the first half of 2021",
+       "DATE", "2021-H1", "half", false},
+      {"The war ended in late 2020.", "late 2020", "DATE", "2020", "year",
+       false},
+  });
+}
+
+TEST_CASE("reads durations without their preposition") {
+  CheckCases({
+      {"The talks lasted eight months.", "eight months", "DURATION", "P8M", "",
+       false},
+      {"The border stayed closed for two years.", "two years", "DURATION",
+       "P2Y", "", false},
+      {"Trade doubled over the past two years.", "the past two years",
+       "DURATION", "P2Y", "", false},
+      {"The ceasefire lasted 24 hours.", "24 hours", "DURATION", "PT24H", "",
+       false},
+      {"The dispute lasted a decade.", "a decade", "DURATION", "P10Y", "",
+       false},
+      {"The talks took several weeks.", "several weeks", "DURATION", "PXW", "",
+       false},
+      {"The sides have feuded for years.", "years", "DURATION", "PXY", "",
+       false},
+      {"A twenty-five-year treaty was signed.", "twenty-five-year", "DURATION",
+       "P25Y", "", false},
+  });
+}
+
+TEST_CASE("leaves values that need a document date empty when there is none") {
+  CheckCases({
+      {"Biden spoke with Xi on Thursday.", "Thursday", "DATE", "", "", false,
+       std::nullopt},
+      {"The envoys met last week.", "last week", "DATE", "", "", false,
+       std::nullopt},
+      {"In March, Blinken met Yang.", "March", "DATE", "", "", false,
+       std::nullopt},
+      {"The two sides last met in 2019.", "2019", "DATE", "2019", "year", false,
+       std::nullopt},
+      {"The talks lasted eight months.", "eight months", "DURATION", "P8M", "",
+       false, std::nullopt},
+  });
+}
+
+TEST_CASE("ignores numbers, names and words that only look like dates") {
+  const char* sentences[] = {
+      "More than 2,000 people attended.",
+      "The deal is worth $2000 per head.",
+      "Prices rose 2020% in a decade of inflation.",
+      "Theresa May met Emmanuel Macron.",
+      "Protesters march on the capital.",
+      "He may visit if invited.",
+      "A 22-year-old man was arrested.",
+      "The meeting on February 30 never happened.",
+  };
+  for (const char* s : sentences) {
+    std::string sentence = s;
+    CAPTURE(sentence);
+    for (const auto& e : FindIn(sentence)) {
+      CHECK_MESSAGE(e.text == "a decade", "unexpected: " << e.text);
+    }
+  }
+}
+
+TEST_CASE("returns sorted, non-overlapping spans with their sentence") {
+  std::string text =
+      "Biden met Xi on Thursday. They will meet again next month in Rome, "
+      "three weeks later.";
+  std::vector<Sentence> sentences = {{0, 25}, {26, text.size()}};
+  auto found = Recognizer().Find(text, sentences, kFriday);
+  REQUIRE(found.size() == 3);
+  CHECK(found[0].text == "Thursday");
+  CHECK(found[0].sentence == 0);
+  CHECK(found[1].text == "next month");
+  CHECK(found[1].sentence == 1);
+  CHECK(found[2].text == "three weeks");
+  CHECK(found[2].type == "DURATION");
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    CHECK(text.substr(found[i].start, found[i].end - found[i].start) ==
+          found[i].text);
+    if (i > 0) CHECK(found[i - 1].end <= found[i].start);
+  }
+  // Overlapping sentence spans do not produce overlapping expressions.
+  auto doubled = Recognizer().Find(text, {{0, text.size()}, {10, 40}}, kFriday);
+  CHECK(doubled.size() == 3);
+}
+
+TEST_CASE("prefers the longest expression at a position") {
+  CheckCases({
+      {"It happened late last July.", "late last July", "DATE", "2021-07",
+       "month", true, CivilDate{2022, 3, 1}},
+      {"The deal was signed on Friday, Sept. 3, 2021.", "Friday, Sept. 3, 2021",
+       "DATE", "2021-09-03", "day", false},
+      {"The army left two years ago.", "two years ago", "DATE", "2019", "year",
+       true},
+  });
+}
+
+TEST_CASE("never fails on empty, odd or huge input") {
+  CHECK(Recognizer().Find("", {}, kFriday).empty());
+  CHECK(Recognizer().Find("", {{0, 10}}, kFriday).empty());
+  std::string odd("\xff\xfe\x00 Thursday \xc3\x28 2021 \xe2\x82", 21);
+  auto found = Recognizer().Find(odd, {{5, 1000}, {3, 2}}, kFriday);
+  for (const auto& e : found) CHECK(e.end <= odd.size());
+  std::string huge;
+  for (int i = 0; i < 20000; ++i) {
+    huge += "On Thursday, officials met for two hours. ";
+  }
+  auto many = Recognizer().Find(huge, {}, kFriday);
+  CHECK(many.size() == 40000);
+  // With no sentences, the whole text is sentence 0.
+  auto whole = Recognizer().Find("They met on Thursday.", {}, kFriday);
+  REQUIRE(whole.size() == 1);
+  CHECK(whole[0].sentence == 0);
+}
+
+TEST_CASE("reports present references only when asked") {
+  TimeRecognizerOptions options;
+  options.present_references = true;
+  TimeRecognizer with_present(options);
+  std::string text = "The two sides are now talking.";
+  auto found = with_present.Find(text, {}, kFriday);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].value == "PRESENT_REF");
+  CHECK(Recognizer().Find(text, {}, kFriday).empty());
+}
+
+}  // namespace
+}  // namespace entente
