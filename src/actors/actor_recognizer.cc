@@ -139,10 +139,17 @@ struct ActorRecognizer::Impl {
         matcher.Add(n, Pack(kAgent, static_cast<int>(i)), false);
       }
     }
-    for (const char* p : {"the two leaders", "both leaders", "the two sides",
-                          "both sides", "the two ministers", "the two men",
-                          "the two presidents", "the two countries"}) {
+    // Pair references: index 0 pairs the last two people, 1 the last two
+    // states.
+    for (const char* p : {"the two leaders", "both leaders", "the two men",
+                          "the two ministers", "the two presidents",
+                          "the two women", "the two diplomats"}) {
       matcher.Add(p, Pack(kPair, 0), false);
+    }
+    for (const char* p : {"the two countries", "both countries",
+                          "the two sides", "both sides", "the two nations",
+                          "the two governments", "both governments"}) {
+      matcher.Add(p, Pack(kPair, 1), false);
     }
   }
 
@@ -242,7 +249,9 @@ class Composer {
     m.actor = actor;
     m.how = how;
     out_.push_back(std::move(m));
+    if (std::string_view(how) == "pair") return;
     if (actor.kind == "person") Remember(actor, begin, end);
+    if (actor.kind == "state") states_.push_back(actor);
   }
 
   void Remember(const Actor& a, std::size_t begin, std::size_t end) {
@@ -328,8 +337,9 @@ class Composer {
   }
 
   void EmitPair(const RawSpan& s) {
+    const std::vector<Actor>& pool = s.Get(kPair) == 1 ? states_ : people_;
     std::vector<Actor> last;
-    for (auto it = people_.rbegin(); it != people_.rend() && last.size() < 2;
+    for (auto it = pool.rbegin(); it != pool.rend() && last.size() < 2;
          ++it) {
       if (last.empty() || last[0].id != it->id) last.push_back(*it);
     }
@@ -419,6 +429,7 @@ class Composer {
   std::size_t consumed_until_ = 0;
   std::vector<ActorMention> out_;
   std::vector<Actor> people_;
+  std::vector<Actor> states_;
   std::map<std::string, Actor> short_forms_;
 };
 

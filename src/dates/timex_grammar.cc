@@ -116,7 +116,7 @@ std::string RelativeUnit() {
 
 std::string SeasonQuarter() {
   return "(?:the\\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\\s+"
-         "quarter\\b(?:\\s+of\\s+" +
+         "quarter\\b(?:(?:,?\\s+|\\s+of\\s+)" +
          kRelYear +
          ")?"
          "|Q[1-4](?:\\s+" +
@@ -129,7 +129,7 @@ std::string SeasonQuarter() {
 
 std::string Ago() {
   return "(?:" + kApprox + "\\s+)?" + kCount + "[\\s-]+" + kUnit +
-         "\\s+(?:ago|from\\s+now|hence)\\b";
+         "\\s+(?:ago|from\\s+(?:now|today)|hence)\\b";
 }
 
 std::string Duration() {

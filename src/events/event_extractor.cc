@@ -171,21 +171,39 @@ class SentenceEvents {
     return best;
   }
 
+  // The first group after `pos` that can be the trigger's object: close to
+  // it (at most 6 tokens away, nothing but modifiers, dates and
+  // prepositions between) and not behind a word that starts a new clause
+  // ("since", "after", ","). A group after "in"/"at" is a location. A
+  // state in the possessive ("China's top diplomat, Yang Jiechi") gives way
+  // to the person it introduces.
   const Group* GroupAfter(std::size_t pos, std::size_t right,
                           const Group** location) const {
-    for (const Group& g : groups_) {
+    for (std::size_t k = 0; k < groups_.size(); ++k) {
+      const Group& g = groups_[k];
       if (g.begin < pos || g.end > right) continue;
-      if (g.begin - pos > 12) return nullptr;
-      bool after_in = g.begin > 0 && g.begin > pos &&
-                      (t_[g.begin - 1].folded == "in" ||
-                       t_[g.begin - 1].folded == "at");
+      if (g.begin - pos > 6 || BreaksClause(pos, g.begin)) return nullptr;
+      bool after_in = g.begin > pos && (t_[g.begin - 1].folded == "in" ||
+                                        t_[g.begin - 1].folded == "at");
       if (after_in) {
         if (location && !*location) *location = &g;
         continue;
       }
+      bool possessive = g.end < t_.size() && t_[g.end].folded == "'s";
+      if (possessive && k + 1 < groups_.size() &&
+          groups_[k + 1].end <= right && groups_[k + 1].begin - g.end <= 6) {
+        return &groups_[k + 1];
+      }
       return &g;
     }
     return nullptr;
+  }
+
+  bool BreaksClause(std::size_t from, std::size_t to) const {
+    for (std::size_t i = from; i < to; ++i) {
+      if (IsClauseBreak(t_[i].folded)) return true;
+    }
+    return false;
   }
 
   void ExtractOne(const Trigger& tr, std::size_t left, std::size_t right,
@@ -201,6 +219,13 @@ class SentenceEvents {
                (t_[tr.end].folded == "between" ||
                 t_[tr.end].folded == "of" || t_[tr.end].folded == "among")) {
       sources = GroupAfter(tr.end, right, &location);
+    } else if (tr.form == kNoun) {
+      // "Biden's call with Xi", "the two leaders' talks": a nominal trigger
+      // takes a target only through "with".
+      sources = GroupBefore(tr.begin, left);
+      if (tr.end < t_.size() && t_[tr.end].folded == "with") {
+        targets = GroupAfter(tr.end + 1, right, &location);
+      }
     } else {
       sources = GroupBefore(tr.begin, left);
       targets = GroupAfter(tr.end, right, &location);

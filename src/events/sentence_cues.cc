@@ -39,6 +39,13 @@ bool IsBeVerb(const std::string& f) {
 
 bool IsReportingWord(const std::string& f) { return In(kReporting, f); }
 
+bool IsClauseBreak(const std::string& f) {
+  static constexpr std::array<std::string_view, 17> kBreaks = {
+      ",", ";", ":", "since", "after", "before", "because", "while", "when",
+      "but", "that", "which", "who", "until", "amid", "as", "although"};
+  return In(kBreaks, f);
+}
+
 Cues ReadCues(const std::vector<Token>& t, std::size_t trigger,
               std::size_t left, std::size_t right) {
   Cues c;

@@ -28,6 +28,10 @@ bool IsBeVerb(const std::string& folded);
 // "said", "says", "told", "according", "announced", "stated", "added".
 bool IsReportingWord(const std::string& folded);
 
+// Words that end the stretch where a trigger's object can be: a comma or
+// a subordinating word ("since", "after", "because", "while", "but").
+bool IsClauseBreak(const std::string& folded);
+
 }  // namespace entente
 
 #endif  // ENTENTE_EVENTS_SENTENCE_CUES_H_

@@ -107,13 +107,13 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t begin,
           i + alen < end && (text[i + alen] == 's' || text[i + alen] == 'S') &&
           (i + alen + 1 >= end || !IsWordByte(static_cast<unsigned char>(
                                       text[i + alen + 1])))) {
-        tokens.push_back({i, i + alen + 1, "'s", false, true});
+        tokens.push_back({.start = i, .end = i + alen + 1, .folded = "'s", .is_word = true});
         i += alen + 1;
         continue;
       }
       std::size_t len = plen > 0 ? plen : 1;
-      tokens.push_back({i, i + len, FoldWord(text.substr(i, len)), false,
-                        false});
+      tokens.push_back({.start = i, .end = i + len,
+                        .folded = FoldWord(text.substr(i, len))});
       i += len;
       continue;
     }
@@ -134,6 +134,12 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t begin,
         }
         break;
       }
+      if (d >= 0x80) {
+        std::size_t len;
+        DecodeAt(text, j, &len);
+        j += len;  // a whole letter, never part of one
+        continue;
+      }
       if (IsWordByte(d)) {
         ++j;
         continue;
@@ -152,7 +158,7 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t begin,
       }
       break;
     }
-    Token t{i, j, FoldWord(text.substr(i, j - i)), false, true};
+    Token t{.start = i, .end = j, .folded = FoldWord(text.substr(i, j - i)), .is_word = true};
     if (c < 0x80) {
       t.capitalized = c >= 'A' && c <= 'Z';
     } else {
