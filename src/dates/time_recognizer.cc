@@ -1,8 +1,10 @@
 // Recognition is one pass of one automaton per sentence: the grammar of
 // timex_grammar.cc is compiled once, with leftmost-longest semantics (so
 // "late last July" wins over "July") and Latin-1 encoding (the patterns are
-// ASCII, so arbitrary bytes are harmless). Each match is then
-//  1. typed by the capture group that took part in it,
+// ASCII, so arbitrary bytes are harmless). The scanner asks only for the
+// extent of each match, which RE2 answers with its DFA alone; capture
+// groups would force its much slower NFA. Each match is then
+//  1. typed by matching the short span against an RE2::Set of the kinds,
 //  2. trimmed of a leading preposition ("in May" → "May"),
 //  3. checked against a few cheap false alarms (a "2000" in "$2000"),
 //  4. normalised, with the tense cue of its clause, by timex_normalizer.
@@ -12,6 +14,7 @@
 #include "dates/time_recognizer.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <array>
@@ -24,12 +27,12 @@
 namespace entente {
 
 struct TimeRecognizer::Impl {
-  std::unique_ptr<RE2> pattern;
+  std::unique_ptr<RE2> scanner;     // all kinds: where expressions are
+  std::unique_ptr<RE2::Set> kinds;  // one pattern a kind: what they are
+  bool kinds_ok = false;
 };
 
 namespace {
-
-constexpr int kGroups = kTimexKindCount + 1;  // the whole match + one a kind
 
 bool IsSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
@@ -94,6 +97,12 @@ bool IsNumberNotYear(std::string_view text, std::size_t start,
   return false;
 }
 
+// Only expressions that do not say which way they point need the tense cue.
+bool NeedsDirection(TimexKind kind) {
+  return kind == TimexKind::kCalendarDate || kind == TimexKind::kWeekday ||
+         kind == TimexKind::kHoliday;
+}
+
 // "a 22-year-old": an age, which dates nothing.
 bool IsAge(std::string_view text, std::size_t end) {
   std::string_view after = text.substr(end);
@@ -110,9 +119,20 @@ TimeRecognizer::TimeRecognizer(const TimeRecognizerOptions& options)
   RE2::Options re_options;
   re_options.set_encoding(RE2::Options::EncodingLatin1);
   re_options.set_longest_match(true);
+  re_options.set_never_capture(true);
   re_options.set_max_mem(64 << 20);  // room for the DFA of a large grammar
-  impl_->pattern = std::make_unique<RE2>(
+  impl_->scanner = std::make_unique<RE2>(
       TimexPattern(options.present_references), re_options);
+  impl_->kinds = std::make_unique<RE2::Set>(re_options, RE2::ANCHOR_BOTH);
+  bool added = true;
+  for (int i = 0; i < kTimexKindCount; ++i) {
+    std::string pattern =
+        "(?i)\\b(?:" + TimexKindPattern(static_cast<TimexKind>(i)) + ")";
+    added = added && impl_->kinds->Add(pattern, nullptr) == i;
+  }
+  // The patterns are constants: a failure here is a bug, which Find reports
+  // by finding nothing and the tests catch.
+  impl_->kinds_ok = added && impl_->kinds->Compile();
 }
 
 TimeRecognizer::~TimeRecognizer() = default;
@@ -121,29 +141,31 @@ std::vector<TimeExpression> TimeRecognizer::Find(
     std::string_view text, const std::vector<Sentence>& sentences,
     const std::optional<CivilDate>& document_date) const {
   std::vector<TimeExpression> found;
-  const RE2& re = *impl_->pattern;
-  if (!re.ok() || text.empty()) return found;
+  const RE2& scanner = *impl_->scanner;
+  if (!scanner.ok() || !impl_->kinds_ok || text.empty()) return found;
 
+  std::vector<int> kinds;
   auto scan = [&](std::size_t index, std::size_t from, std::size_t to) {
     std::string_view sentence = text.substr(from, to - from);
-    std::array<re2::StringPiece, kGroups> groups;
+    re2::StringPiece match;
     std::size_t pos = from;
     while (pos < to &&
-           re.Match(text, pos, to, RE2::UNANCHORED, groups.data(), kGroups)) {
-      std::size_t start = groups[0].data() - text.data();
-      std::size_t end = start + groups[0].size();
+           scanner.Match(text, pos, to, RE2::UNANCHORED, &match, 1)) {
+      std::size_t start = match.data() - text.data();
+      std::size_t end = start + match.size();
       pos = end > start ? end : start + 1;
-      int kind = 1;
-      while (kind < kGroups && groups[kind].data() == nullptr) ++kind;
-      if (kind == kGroups) continue;
+      kinds.clear();
+      if (!impl_->kinds->Match(match, &kinds) || kinds.empty()) continue;
+      auto timex_kind =
+          static_cast<TimexKind>(*std::min_element(kinds.begin(), kinds.end()));
       start = SkipPrepositions(text, start, end);
-      TimexKind timex_kind = static_cast<TimexKind>(kind - 1);
       if (timex_kind == TimexKind::kYear && IsNumberNotYear(text, start, end)) {
         continue;
       }
       if (timex_kind == TimexKind::kDuration && IsAge(text, end)) continue;
       std::string_view span = text.substr(start, end - start);
-      bool ahead = LooksAhead(sentence, start - from, end - from);
+      bool ahead = NeedsDirection(timex_kind) &&
+                   LooksAhead(sentence, start - from, end - from);
       auto value = NormalizeTimex(timex_kind, span, document_date, ahead);
       if (!value) continue;
       TimeExpression expression;
@@ -172,10 +194,12 @@ std::vector<TimeExpression> TimeRecognizer::Find(
 
   // Sentences given out of order or overlapping: sort, then keep the longer
   // of two overlapping expressions (the earlier one on a tie).
-  std::stable_sort(found.begin(), found.end(),
-                   [](const TimeExpression& a, const TimeExpression& b) {
-                     return a.start < b.start;
-                   });
+  auto by_start = [](const TimeExpression& a, const TimeExpression& b) {
+    return a.start < b.start;
+  };
+  if (!std::is_sorted(found.begin(), found.end(), by_start)) {
+    std::stable_sort(found.begin(), found.end(), by_start);
+  }
   std::vector<TimeExpression> result;
   for (TimeExpression& e : found) {
     if (!result.empty() && e.start < result.back().end) {

@@ -1,7 +1,7 @@
 // The grammar is assembled from named fragments (month, day, year, count,
-// unit...) so that each alternative reads like the phrase it matches. Every
-// kind is one capture group; the fragments themselves never capture, so the
-// recogniser only has to look at kTimexKindCount groups.
+// unit...) so that each alternative reads like the phrase it matches. No
+// fragment captures: the scanner only needs the extent of a match, and the
+// kind is found afterwards by matching that short span against the kinds.
 //
 // Choices that keep false alarms down in news text:
 //  - month names are case-sensitive ("March" the month, "march" the verb);
@@ -18,8 +18,6 @@
 
 namespace entente {
 namespace {
-
-std::string Group(const std::string& body) { return "(" + body + ")"; }
 
 // Month names, case-sensitive inside the case-insensitive whole.
 const std::string kMonthFull =
@@ -151,16 +149,44 @@ std::string Holiday() {
 
 }  // namespace
 
+std::string TimexKindPattern(TimexKind kind) {
+  switch (kind) {
+    case TimexKind::kIsoDate:
+      return "[0-9]{4}-[0-9]{2}-[0-9]{2}\\b";
+    case TimexKind::kCalendarDate:
+      return CalendarDate();
+    case TimexKind::kYear:
+      return Year();
+    case TimexKind::kWeekday:
+      return Weekday();
+    case TimexKind::kRelativeDay:
+      return RelativeDay();
+    case TimexKind::kRelativeUnit:
+      return RelativeUnit();
+    case TimexKind::kSeasonQuarter:
+      return SeasonQuarter();
+    case TimexKind::kAgo:
+      return Ago();
+    case TimexKind::kDuration:
+      return Duration();
+    case TimexKind::kHoliday:
+      return Holiday();
+    case TimexKind::kPresent:
+      return "(?:now|currently|nowadays|at\\s+present|these\\s+days|"
+             "at\\s+the\\s+moment)\\b";
+  }
+  return "\\b\\B";  // can never match
+}
+
 std::string TimexPattern(bool present_references) {
-  const std::string present =
-      present_references ? "now|currently|nowadays|at\\s+present|these\\s+days|"
-                           "at\\s+the\\s+moment"
-                         : "\\b\\B";  // can never match
-  return "(?i)\\b(?:" + Group("[0-9]{4}-[0-9]{2}-[0-9]{2}\\b") + "|" +
-         Group(CalendarDate()) + "|" + Group(Year()) + "|" + Group(Weekday()) +
-         "|" + Group(RelativeDay()) + "|" + Group(RelativeUnit()) + "|" +
-         Group(SeasonQuarter()) + "|" + Group(Ago()) + "|" + Group(Duration()) +
-         "|" + Group(Holiday()) + "|" + Group("(?:" + present + ")\\b") + ")";
+  std::string alternatives;
+  for (int i = 0; i < kTimexKindCount; ++i) {
+    auto kind = static_cast<TimexKind>(i);
+    if (kind == TimexKind::kPresent && !present_references) continue;
+    if (!alternatives.empty()) alternatives += "|";
+    alternatives += "(?:" + TimexKindPattern(kind) + ")";
+  }
+  return "(?i)\\b(?:" + alternatives + ")";
 }
 
 }  // namespace entente

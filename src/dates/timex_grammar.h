@@ -1,9 +1,10 @@
-// The surface grammar of English news time expressions, as one regular
-// expression with one capture group per kind of expression.
+// The surface grammar of English news time expressions: one regular
+// expression per kind of expression, and their union.
 //
-// The recogniser compiles TimexPattern() once and scans each sentence with
-// it; the capture group that took part in a match tells which TimexKind was
-// found, and the normaliser reads the matched words to compute the value.
+// The recogniser compiles the union once and scans each sentence with it;
+// the span it finds is then matched (anchored at both ends) against the
+// kinds, compiled as one RE2::Set, to tell which TimexKind it is; the
+// normaliser reads the matched words to compute the value.
 #ifndef ENTENTE_DATES_TIMEX_GRAMMAR_H_
 #define ENTENTE_DATES_TIMEX_GRAMMAR_H_
 
@@ -11,8 +12,8 @@
 
 namespace entente {
 
-// What kind of time expression a match is. Capture group i + 1 of
-// TimexPattern() matches kind i.
+// What kind of time expression a match is; when a span matches several
+// kinds, the first one listed here is taken.
 enum class TimexKind {
   kIsoDate,       // 2021-09-09
   kCalendarDate,  // September 9, 2021 · 9 Sept. · July 2021 · in March
@@ -29,10 +30,15 @@ enum class TimexKind {
 
 inline constexpr int kTimexKindCount = 11;
 
-// The pattern source: case-insensitive except for month names, meant to be
-// compiled with Latin-1 encoding (so odd bytes are just bytes) and
-// leftmost-longest semantics (so "last Friday" wins over "Friday").
-// When `present_references` is false the kPresent group can never match.
+// The pattern of one kind, without capture groups. Case-insensitive except
+// for month names once wrapped as TimexPattern() does; meant to be matched
+// against a span the scanner found.
+std::string TimexKindPattern(TimexKind kind);
+
+// The scanner: "(?i)\b(?:kind|kind|...)" over all kinds, kPresent only when
+// `present_references`. Meant to be compiled with Latin-1 encoding (so odd
+// bytes are just bytes) and leftmost-longest semantics (so "last Friday"
+// wins over "Friday").
 std::string TimexPattern(bool present_references);
 
 }  // namespace entente

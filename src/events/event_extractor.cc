@@ -199,9 +199,13 @@ class SentenceEvents {
     return nullptr;
   }
 
+  // A comma right before the group is an apposition ("China's top
+  // diplomat, Yang Jiechi"), not a break.
   bool BreaksClause(std::size_t from, std::size_t to) const {
     for (std::size_t i = from; i < to; ++i) {
-      if (IsClauseBreak(t_[i].folded)) return true;
+      if (IsClauseBreak(t_[i].folded) && !(i + 1 == to && t_[i].folded == ",")) {
+        return true;
+      }
     }
     return false;
   }

@@ -43,13 +43,13 @@ class RecordSchemas {
     std::string text = file ? file->Content() : "{}";
     full.Parse(text.c_str());
     for (const char* type : kTypes) {
+      // The record type's own schema at the root (RapidJSON 1.1 does not
+      // follow a root "$ref"), with the shared definitions beside it.
       rapidjson::Document d;
-      d.SetObject();
       auto& a = d.GetAllocator();
+      d.CopyFrom(full["$defs"][type], a);
       rapidjson::Value defs(full["$defs"], a);
       d.AddMember("$defs", defs, a);
-      std::string ref = std::string("#/$defs/") + type;
-      d.AddMember("$ref", rapidjson::Value(ref.c_str(), a), a);
       docs_.push_back(std::make_unique<rapidjson::SchemaDocument>(d));
     }
   }

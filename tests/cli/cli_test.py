@@ -1,0 +1,281 @@
+#!/usr/bin/python3
+"""End-to-end tests of the entente CLI, run by meson (`cli_test.py NAME`).
+
+Each test runs the real binary ($ENTENTE_BIN) on samples/ or on inputs it
+makes in a temporary directory, and checks exit codes, messages and outputs:
+golden files byte for byte, schemas with python3-jsonschema, graph.json with
+networkx, and that bad input never leaves a partial output file.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+ROOT = os.environ.get("ENTENTE_SOURCE_ROOT", os.path.join(os.path.dirname(__file__), "..", ".."))
+BIN = os.environ.get("ENTENTE_BIN", os.path.join(ROOT, "build", "entente"))
+SAMPLES = os.path.join(ROOT, "samples")
+EXPECTED = os.path.join(SAMPLES, "expected")
+SCHEMAS = os.path.join(ROOT, "schemas")
+
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+        print("FAIL:", what)
+
+
+def run(*args, stdin=None, cwd=None):
+    p = subprocess.run([BIN, *args], input=stdin, capture_output=True, cwd=cwd)
+    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+
+
+def map_samples(out):
+    rc, _, err = run("map", SAMPLES, "-o", out)
+    check(rc == 0, f"map samples exits 0 (got {rc}: {err})")
+    return rc
+
+
+def test_help():
+    rc, out, _ = run("--help")
+    check(rc == 0 and all(c in out for c in ["extract", "build", "who-met", "render", "map", "annotate"]),
+          "--help lists every command")
+    for cmd in ["extract", "build", "who-met", "render", "map", "annotate"]:
+        rc, out, _ = run(cmd, "--help")
+        check(rc == 0 and out.startswith("usage: entente " + cmd), f"{cmd} --help prints its usage")
+    rc, out, _ = run("--version")
+    check(rc == 0 and out.startswith("entente "), "--version prints the version")
+    rc, _, err = run("frobnicate")
+    check(rc == 2 and "unknown command" in err, "an unknown command exits 2 with a message")
+    rc, _, err = run("extract", "--bogus", SAMPLES)
+    check(rc == 2 and "--bogus" in err, "an unknown option exits 2 naming it")
+    rc, _, err = run("build", SAMPLES)
+    check(rc == 2 and "-o" in err, "build without -o is a usage error")
+    rc, _, _ = run()
+    check(rc == 2, "no command at all exits 2")
+
+
+def test_golden():
+    with tempfile.TemporaryDirectory() as d:
+        if map_samples(d) != 0:
+            return
+        for name in ["events.jsonl", "graph.json", "map.dot"]:
+            got = open(os.path.join(d, name), "rb").read()
+            want_path = os.path.join(EXPECTED, name)
+            want = open(want_path, "rb").read() if os.path.exists(want_path) else b""
+            check(got == want, f"{name} matches samples/expected/{name} byte for byte "
+                               f"(run tools/update-expected after reviewing a change)")
+        svg = open(os.path.join(d, "map.svg"), encoding="utf-8").read()
+        try:
+            root = ET.fromstring(svg)
+            texts = " ".join(t.text or "" for t in root.iter() if t.tag.endswith("text"))
+        except ET.ParseError as e:
+            check(False, f"map.svg is well-formed XML ({e})")
+            return
+        graph = json.load(open(os.path.join(d, "graph.json")))
+        check(len(graph["nodes"]) > 10, "the samples give more than ten actors")
+        for node in graph["nodes"]:
+            check(node["name"] in texts, f"map.svg names actor {node['name']}")
+        check("Legend" in texts, "map.svg has a legend")
+
+
+def test_deterministic():
+    with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
+        map_samples(a)
+        map_samples(b)
+        for name in ["events.jsonl", "graph.json", "map.dot"]:
+            check(open(os.path.join(a, name), "rb").read() == open(os.path.join(b, name), "rb").read(),
+                  f"two runs give identical {name}")
+
+
+def validator(name):
+    import jsonschema
+    store = {}
+    for f in os.listdir(SCHEMAS):
+        s = json.load(open(os.path.join(SCHEMAS, f)))
+        store[s["$id"]] = s
+        store[f] = s
+    schema = store[name]
+    resolver = jsonschema.RefResolver(base_uri=schema["$id"], referrer=schema, store=store)
+    return jsonschema.Draft7Validator(schema, resolver=resolver)
+
+
+def test_schemas():
+    with tempfile.TemporaryDirectory() as d:
+        if map_samples(d) != 0:
+            return
+        ev = validator("event.schema.json")
+        n = 0
+        for i, line in enumerate(open(os.path.join(d, "events.jsonl"), encoding="utf-8"), 1):
+            errors = list(ev.iter_errors(json.loads(line)))
+            check(not errors, f"events.jsonl line {i} validates: {errors[:1]}")
+            n += 1
+        check(n > 20, "the samples give more than twenty events")
+        errors = list(validator("graph.schema.json").iter_errors(json.load(open(os.path.join(d, "graph.json")))))
+        check(not errors, f"graph.json validates: {errors[:1]}")
+        rc, out, err = run("annotate", SAMPLES)
+        check(rc == 0, f"annotate samples exits 0 ({err})")
+        av = validator("annotation.schema.json")
+        for i, line in enumerate(out.splitlines(), 1):
+            doc = json.loads(line)
+            errors = list(av.iter_errors(doc))
+            check(not errors, f"annotation {i} validates: {errors[:1]}")
+            text = doc["text"]
+            for a in doc["actors"]:
+                check(text[a["start"]:a["end"]] == a["text"], f"actor span {a['text']!r} slices the text in code points")
+            for t in doc["times"]:
+                check(text[t["start"]:t["end"]] == t["text"], f"time span {t['text']!r} slices the text")
+            for e in doc["events"]:
+                check(text[e["evidence"]["start"]:e["evidence"]["end"]] == e["evidence"]["text"],
+                      "event evidence offsets slice the document text")
+    lex = validator("lexicon.schema.json")
+    lexdir = os.path.join(ROOT, "src", "lexicon")
+    for f in sorted(os.listdir(lexdir)):
+        if not f.endswith(".jsonl"):
+            continue
+        for i, line in enumerate(open(os.path.join(lexdir, f), encoding="utf-8"), 1):
+            if line.strip() and not line.startswith("#"):
+                errors = list(lex.iter_errors(json.loads(line)))
+                check(not errors, f"src/lexicon/{f}:{i} validates: {errors[:1]}")
+
+
+def test_networkx():
+    import networkx as nx
+    with tempfile.TemporaryDirectory() as d:
+        if map_samples(d) != 0:
+            return
+        data = json.load(open(os.path.join(d, "graph.json")))
+        g = nx.node_link_graph(data, directed=True, multigraph=True,
+                               attrs={"source": "source", "target": "target", "name": "id",
+                                      "key": "key", "link": "edges"})
+        check(g.number_of_nodes() == len(data["nodes"]), "networkx loads every node")
+        check(g.number_of_edges() == len(data["edges"]), "networkx loads every edge")
+        e = data["edges"][0]
+        attrs = g.get_edge_data(e["source"], e["target"], key=e["key"])
+        check(attrs is not None and attrs["count"] == e["count"] and attrs["dates"] == e["dates"],
+              "edge attributes survive the round trip")
+        rc, _, err = run("build", os.path.join(d, "events.jsonl"), "-o", os.path.join(d, "links.json"),
+                         "--edges-key", "links")
+        check(rc == 0, f"build --edges-key links exits 0 ({err})")
+        links = json.load(open(os.path.join(d, "links.json")))
+        g2 = nx.node_link_graph(links, directed=True, multigraph=True)
+        check(g2.number_of_edges() == len(data["edges"]), "the links variant loads with networkx's defaults")
+
+
+def test_build_from_events():
+    with tempfile.TemporaryDirectory() as d:
+        if map_samples(d) != 0:
+            return
+        rc, _, err = run("build", os.path.join(d, "events.jsonl"), "-o", os.path.join(d, "g2.json"))
+        check(rc == 0, f"build from events exits 0 ({err})")
+        a = json.load(open(os.path.join(d, "graph.json")))
+        b = json.load(open(os.path.join(d, "g2.json")))
+        check(a["nodes"] == b["nodes"] and a["edges"] == b["edges"],
+              "a graph built from events.jsonl equals the graph built from the articles")
+
+
+def test_who_met():
+    with tempfile.TemporaryDirectory() as d:
+        if map_samples(d) != 0:
+            return
+        g = os.path.join(d, "graph.json")
+        rc, out, err = run("who-met", "Biden", "--with", "Xi", "--graph", g, "--json")
+        check(rc == 0, f"who-met exits 0 ({err})")
+        rows = [json.loads(l) for l in out.splitlines()]
+        check(any(r["date"] == "2021-09-09" and r["how"] == "call" for r in rows),
+              "who-met finds the Biden-Xi call of 2021-09-09")
+        rc, out, _ = run("who-met", "Biden", "--graph", g, "--from", "2021-09-01", "--to", "2021-09-30")
+        check(rc == 0 and out.splitlines()[0].split()[:2] == ["date", "actor"], "who-met prints a table")
+        check(all(l.split()[0][:7] in ("2021-09", "2021-W3") for l in out.splitlines()[1:]),
+              "--from/--to bound the rows")
+        rc, _, err = run("who-met", "Nobody Atall", "--graph", g)
+        check(rc == 1 and "no actor" in err, "an unknown actor is an error naming it")
+        rc, _, err = run("who-met", "Biden", "--graph", g, "--from", "last week")
+        check(rc == 2, "a bad --from is a usage error")
+
+
+def test_render():
+    with tempfile.TemporaryDirectory() as d:
+        if map_samples(d) != 0:
+            return
+        g = os.path.join(d, "graph.json")
+        for ext, magic in [("svg", b"<?xml"), ("png", b"\x89PNG"), ("pdf", b"%PDF"), ("dot", b"digraph")]:
+            out = os.path.join(d, "m." + ext)
+            rc, _, err = run("render", g, "-o", out)
+            check(rc == 0 and open(out, "rb").read(len(magic)) == magic, f"render writes {ext} ({err})")
+        rc, _, err = run("render", g, "-o", os.path.join(d, "m.xyz"))
+        check(rc == 2 and ".svg" in err, "an unknown output format is a usage error")
+
+
+def test_stdin_and_jsonl():
+    article = open(os.path.join(SAMPLES, "10-biden-xi-phone-call.txt"), "rb").read()
+    rc, out, err = run("extract", "-", stdin=article)
+    check(rc == 0 and '"phone_call"' in out, f"extract reads an article from standard input ({err})")
+    rc, out, err = run("extract", os.path.join(SAMPLES, "wire.jsonl"))
+    check(rc == 0 and len(out.splitlines()) > 0, "extract reads JSON Lines articles")
+
+
+def expect_failure(args, needle, what, stdin=None):
+    rc, _, err = run(*args, stdin=stdin)
+    check(rc == 1 and needle in err, f"{what}: exit 1 with a message containing {needle!r} (got {rc}: {err.strip()})")
+
+
+def test_bad_input():
+    good = open(os.path.join(SAMPLES, "10-biden-xi-phone-call.txt"), encoding="utf-8").read()
+    with tempfile.TemporaryDirectory() as d:
+        p = lambda n: os.path.join(d, n)
+        out = p("out.jsonl")
+        expect_failure(["extract", p("missing.txt"), "-o", out], "missing.txt", "a missing file")
+        os.mkdir(p("empty_dir"))
+        expect_failure(["extract", p("empty_dir"), "-o", out], "no article", "a directory with no articles")
+        open(p("latin1.txt"), "wb").write("Title: x\n\nPr\xe9sident Macron met Scholz.".encode("latin-1"))
+        expect_failure(["extract", p("latin1.txt"), "-o", out], "invalid UTF-8", "invalid UTF-8")
+        open(p("binary.txt"), "wb").write(bytes(range(256)) * 4)
+        expect_failure(["extract", p("binary.txt"), "-o", out], "binary", "a binary file")
+        open(p("empty.txt"), "w").close()
+        expect_failure(["extract", p("empty.txt"), "-o", out], "empty", "an empty file")
+        expect_failure(["extract", os.path.join(SAMPLES, "10-biden-xi-phone-call.txt"), "--date", "2021-13-45",
+                        "-o", out], "--date", "an invalid --date")
+        check(not os.path.exists(out), "no output file is left behind by a failed run")
+        check(not [f for f in os.listdir(d) if ".tmp-" in f], "no temporary file is left behind")
+        # One bad line among good ones: reported by line number, the rest processed.
+        lines = [json.dumps({"id": "a", "date": "2021-09-10", "text": good}),
+                 '{"id": "b", "text": ',
+                 json.dumps({"id": "c", "date": "2021-09-10", "text": good})]
+        open(p("mixed.jsonl"), "w").write("\n".join(lines) + "\n")
+        rc, _, err = run("extract", p("mixed.jsonl"), "-o", out)
+        check(rc == 0 and "mixed.jsonl:2" in err and "1 bad" in err,
+              f"a malformed JSON line is named by its line number and counted ({err.strip()})")
+        docs = {json.loads(l)["doc"] for l in open(out)}
+        check(docs == {"a", "c"}, "the good records around a bad one are processed")
+        # A 10 MB line.
+        big = good.replace("\n", " ") + " " + ("The talks went on. " * 550000)
+        open(p("big.jsonl"), "w").write(json.dumps({"id": "big", "date": "2021-09-10", "text": big}) + "\n")
+        rc, _, err = run("extract", p("big.jsonl"), "-o", p("big_out.jsonl"))
+        check(rc == 0 and os.path.getsize(p("big_out.jsonl")) > 0, f"a 10 MB line is processed ({err[:200]})")
+        # A bad lexicon is named with its line.
+        open(p("lex.jsonl"), "w").write('{"type":"state","code":"usa","name":"X"}\n')
+        rc, _, err = run("extract", os.path.join(SAMPLES, "10-biden-xi-phone-call.txt"), "--lexicon", p("lex.jsonl"))
+        check(rc == 1 and "lex.jsonl:1" in err and "/code" in err, f"a bad lexicon names file, line and field ({err.strip()})")
+        # Undated documents: events say so, and a warning tells what to do.
+        open(p("undated.txt"), "w").write(good.split("\n\n", 1)[1])
+        rc, outp, err = run("extract", p("undated.txt"))
+        check(rc == 0 and "--date" in err, "an undated document gets a warning naming --date")
+        for line in outp.splitlines():
+            e = json.loads(line)
+            check(e["date"]["basis"] != "document", "no invented document date")
+
+
+TESTS = {name[5:]: fn for name, fn in globals().items() if name.startswith("test_")}
+
+if __name__ == "__main__":
+    names = sys.argv[1:] or sorted(TESTS)
+    for n in names:
+        TESTS[n]()
+    if failures:
+        print(f"{len(failures)} check(s) failed")
+        sys.exit(1)
+    print("ok")
