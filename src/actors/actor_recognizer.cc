@@ -12,6 +12,7 @@
 #include "actors/actor_recognizer.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <optional>
 
@@ -240,8 +241,12 @@ class Composer {
     return false;
   }
 
-  void Emit(std::size_t begin, std::size_t end, const Actor& actor,
-            const char* how) {
+  // Emits a mention over tokens [begin, end); a person's name alone spans
+  // [name_begin, end) (after any title), which later short forms refer to.
+  // `actor` is taken by value: callers pass elements of people_, which
+  // Remember() may reallocate.
+  void Emit(std::size_t begin, std::size_t end, Actor actor, const char* how,
+            std::size_t name_begin = SIZE_MAX) {
     ActorMention m;
     m.start = T()[begin].start;
     m.end = T()[end - 1].end;
@@ -250,7 +255,9 @@ class Composer {
     m.how = how;
     out_.push_back(std::move(m));
     if (std::string_view(how) == "pair") return;
-    if (actor.kind == "person") Remember(actor, begin, end);
+    if (actor.kind == "person") {
+      Remember(actor, name_begin == SIZE_MAX ? begin : name_begin, end);
+    }
     if (actor.kind == "state") states_.push_back(actor);
   }
 
@@ -367,11 +374,14 @@ class Composer {
     // Titles run on: "Deputy Prime Minister", "Foreign Minister".
     std::size_t after = s.end;
     const RawSpan* next = k + 1 < spans.size() ? &spans[k + 1] : nullptr;
-    if (next && next->begin == after && next->Has(kPersonFull)) {
+    // "China's top diplomat, Yang Jiechi": a known person in apposition.
+    bool apposed = next && next->begin == after + 1 && after < T().size() &&
+                   T()[after].folded == ",";
+    if (next && (next->begin == after || apposed) && next->Has(kPersonFull)) {
       Actor a = m_.PersonActor(next->Get(kPersonFull), doc_.date);
       if (a.role.empty()) a.role = title.title;
       consumed_until_ = next->end;
-      Emit(begin, next->end, a, "lexicon");
+      Emit(begin, next->end, a, "lexicon", next->begin);
       return;
     }
     std::size_t run = after < T().size() ? NameRun(after) : 0;
@@ -387,7 +397,7 @@ class Composer {
     if (run >= 1 && !(run == 1 && s.end == T().size() - 1)) {
       Actor a = NewPerson(after, after + run, title, state);
       consumed_until_ = after + run;
-      Emit(begin, after + run, a, "title");
+      Emit(begin, after + run, a, "title", after);
       return;
     }
     // "the foreign minister", "the president": the nearest earlier holder.
@@ -397,6 +407,15 @@ class Composer {
         Emit(begin, s.end, *it, "coref");
         return;
       }
+    }
+    // "the Japanese ambassador": an unnamed official of a known country.
+    if (state >= 0) {
+      const StateEntry& st = m_.lex.states()[state];
+      Emit(begin, s.end,
+           Actor{SlugOf(st.name + " " + title.title),
+                 st.name + " (" + title.title + ")", "person", st.code,
+                 st.code + title.sector, title.title},
+           "title");
     }
   }
 

@@ -58,18 +58,26 @@ struct EventExtractor::Impl {
         ++i;
         continue;
       }
-      int p = m.payloads->front();
-      TriggerForm form = static_cast<TriggerForm>(p % 4);
-      // A passive participle needs a form of "be" before it and "by" after.
-      if (form == kPassive) {
-        bool be = i > 0 && IsBeVerb(t[i - 1].folded);
-        bool by = i + m.length < t.size() && t[i + m.length].folded == "by";
-        if (!(be && by)) {
-          ++i;
-          continue;
+      // A passive participle counts as passive only between a form of "be"
+      // and "by"; otherwise the phrase's active or nominal reading holds.
+      bool passive_context =
+          i > 0 && IsBeVerb(t[i - 1].folded) && i + m.length < t.size() &&
+          t[i + m.length].folded == "by";
+      int chosen = -1;
+      for (int p : *m.payloads) {
+        bool passive = p % 4 == kPassive;
+        if (passive == passive_context) {
+          chosen = p;
+          break;
         }
       }
-      out.push_back({i, i + m.length, p / 4, form});
+      if (chosen < 0 && !passive_context) {
+        ++i;
+        continue;
+      }
+      if (chosen < 0) chosen = m.payloads->front();
+      out.push_back({i, i + m.length, chosen / 4,
+                     static_cast<TriggerForm>(chosen % 4)});
       i += m.length;
     }
     return out;

@@ -40,9 +40,9 @@ bool IsBeVerb(const std::string& f) {
 bool IsReportingWord(const std::string& f) { return In(kReporting, f); }
 
 bool IsClauseBreak(const std::string& f) {
-  static constexpr std::array<std::string_view, 17> kBreaks = {
+  static constexpr std::array<std::string_view, 16> kBreaks = {
       ",", ";", ":", "since", "after", "before", "because", "while", "when",
-      "but", "that", "which", "who", "until", "amid", "as", "although"};
+      "but", "which", "who", "until", "amid", "as", "although"};
   return In(kBreaks, f);
 }
 

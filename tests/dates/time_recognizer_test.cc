@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
@@ -310,6 +311,29 @@ TEST_CASE("never fails on empty, odd or huge input") {
   }
   auto many = Recognizer().Find(huge, {}, kFriday);
   CHECK(many.size() == 40000);
+  // Random bytes mixed with date words, with random sentence spans.
+  const char* pieces[] = {"May ",    "3rd ",   "2021",       "-",
+                          "Sept.",   " last ", "week",       "\xe2\x80\x99s",
+                          "\xff",    "ago ",   "'90s",       "Q4 ",
+                          "twenty-", "for ",   "the end of "};
+  unsigned seed = 12345;
+  auto next = [&seed] { return seed = seed * 1103515245u + 12345u; };
+  for (int round = 0; round < 300; ++round) {
+    std::string noise;
+    for (int i = 0; i < 40; ++i) {
+      if (next() % 3 == 0) {
+        noise += static_cast<char>(next() >> 16);
+      } else {
+        noise += pieces[(next() >> 16) % std::size(pieces)];
+      }
+    }
+    std::size_t a = (next() >> 8) % (noise.size() + 5);
+    std::size_t b = (next() >> 8) % (noise.size() + 5);
+    for (const auto& e : Recognizer().Find(noise, {{a, b}, {0, a}}, kFriday)) {
+      CHECK(e.start < e.end);
+      CHECK(e.end <= noise.size());
+    }
+  }
   // With no sentences, the whole text is sentence 0.
   auto whole = Recognizer().Find("They met on Thursday.", {}, kFriday);
   REQUIRE(whole.size() == 1);

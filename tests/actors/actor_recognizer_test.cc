@@ -1,0 +1,74 @@
+// The actors stage on the golden table tests/actors/mentions.tsv, plus the
+// properties a table cannot show.
+#include "actors/actor_recognizer.h"
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "core/calendar.h"
+#include "entente/pipeline.h"
+
+namespace entente {
+namespace {
+
+const Pipeline& SharedPipeline() {
+  static const std::unique_ptr<Pipeline> p = std::move(*Pipeline::Create({}));
+  return *p;
+}
+
+std::string Mentions(const std::string& text, const std::string& date) {
+  Document d;
+  d.id = "t";
+  d.text = text;
+  d.date = ParseIsoDate(date);
+  DocumentAnalysis a = SharedPipeline().Analyze(d);
+  std::string out;
+  for (const ActorMention& m : a.actors) {
+    if (!out.empty()) out += " ; ";
+    out += text.substr(m.start, m.end - m.start) + "=" + m.actor.id + "|" +
+           m.how;
+  }
+  return out;
+}
+
+TEST_CASE("recognises the golden mentions of tests/actors/mentions.tsv") {
+  const char* root = std::getenv("ENTENTE_SOURCE_ROOT");
+  std::ifstream in(std::string(root ? root : "..") +
+                   "/tests/actors/mentions.tsv");
+  REQUIRE(in.good());
+  std::string line;
+  int rows = 0;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream cols(line);
+    std::string date, text, want;
+    std::getline(cols, date, '\t');
+    std::getline(cols, text, '\t');
+    std::getline(cols, want, '\t');
+    CAPTURE(text);
+    CHECK(Mentions(text, date) == want);
+    ++rows;
+  }
+  CHECK(rows >= 8);
+}
+
+TEST_CASE("a relative clause does not rebind the actor's country") {
+  Document d;
+  d.text = "Xi, who met Obama's vice president, spoke.";
+  d.date = CivilDate{2013, 6, 1};
+  DocumentAnalysis a = SharedPipeline().Analyze(d);
+  REQUIRE_FALSE(a.actors.empty());
+  CHECK(a.actors[0].actor.id == "xi-jinping");
+  CHECK(a.actors[0].actor.country == "CHN");
+}
+
+TEST_CASE("makes stable ids from names") {
+  CHECK(SlugOf("Shi Feng") == "shi-feng");
+  CHECK(SlugOf("Aleksandar Vu\xC4\x8Di\xC4\x87") == "aleksandar-vucic");
+  CHECK(SlugOf("  O'Brien, Jr. ") == "o-brien-jr");
+}
+
+}  // namespace
+}  // namespace entente

@@ -1,0 +1,62 @@
+#include "core/files.h"
+
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+
+namespace entente {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path TempDir() {
+  fs::path d = fs::temp_directory_path() / ("entente-files-test-" +
+                                            std::to_string(::getpid()));
+  fs::create_directories(d);
+  return d;
+}
+
+TEST_CASE("reads whole files and names the path when it cannot") {
+  fs::path d = TempDir();
+  REQUIRE(WriteFileAtomically((d / "a.txt").string(), "hello").ok());
+  Result<std::string> r = ReadWholeFile((d / "a.txt").string());
+  REQUIRE(r.ok());
+  CHECK(*r == "hello");
+  Result<std::string> missing = ReadWholeFile((d / "nope.txt").string());
+  CHECK_FALSE(missing.ok());
+  CHECK(missing.status().message().find("nope.txt") != std::string::npos);
+  Result<std::string> dir = ReadWholeFile(d.string());
+  CHECK_FALSE(dir.ok());
+  fs::remove_all(d);
+}
+
+TEST_CASE("an abandoned atomic file leaves the target untouched") {
+  fs::path d = TempDir();
+  std::string target = (d / "out.json").string();
+  REQUIRE(WriteFileAtomically(target, "old").ok());
+  {
+    AtomicFile f;
+    REQUIRE(f.Open(target).ok());
+    REQUIRE(f.Append("partial new content").ok());
+    // destroyed without Commit()
+  }
+  CHECK(*ReadWholeFile(target) == "old");
+  std::size_t files = 0;
+  for (const auto& e : fs::directory_iterator(d)) {
+    (void)e;
+    ++files;
+  }
+  CHECK(files == 1);  // no temporary file left
+  fs::remove_all(d);
+}
+
+TEST_CASE("writing into a missing directory fails with the path") {
+  Status s = WriteFileAtomically("/nonexistent-dir-entente/x.json", "x");
+  CHECK_FALSE(s.ok());
+  CHECK(s.message().find("/nonexistent-dir-entente/x.json") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace entente

@@ -1,0 +1,50 @@
+#include "text/sentences.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+namespace entente {
+namespace {
+
+std::vector<std::string> Split(const std::string& text) {
+  std::vector<std::string> out;
+  for (const Sentence& s : SplitSentences(text)) {
+    out.push_back(text.substr(s.start, s.end - s.start));
+  }
+  return out;
+}
+
+TEST_CASE("survives U.S., Feb. 17, Mr. and initials") {
+  struct Case {
+    std::string text;
+    std::size_t sentences;
+  } cases[] = {
+      {"U.S. officials met on Feb. 17 in Bonn. Mr. Biden spoke.", 2},
+      {"He visited the U.S. The trip was short.", 2},
+      {"The U.S. and China agreed. They signed.", 2},
+      {"Gen. Mark Milley and Lt. Gen. Smith met. It went well.", 2},
+      {"J. Biden spoke. \"We agree,\" he said. Talks end.", 3},
+      {"Prices rose 3.5 percent. Nothing else.", 2},
+      {"Why? Because. Yes!", 3},
+      {"Headline without period\n\nBody text here. More.", 3},
+      {"", 0},
+      {"   \n\n  ", 0},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    CHECK(Split(c.text).size() == c.sentences);
+  }
+}
+
+TEST_CASE("sentence spans are trimmed byte ranges of the text") {
+  std::string text = "  First one.  Second one.\n";
+  auto s = SplitSentences(text);
+  REQUIRE(s.size() == 2);
+  CHECK(text.substr(s[0].start, s[0].end - s[0].start) == "First one.");
+  CHECK(text.substr(s[1].start, s[1].end - s[1].start) == "Second one.");
+}
+
+}  // namespace
+}  // namespace entente
