@@ -463,8 +463,9 @@ std::vector<ActorMention> ActorRecognizer::Find(
   std::map<int, int> state_counts;
   for (std::size_t si = 0; si < tokens.size(); ++si) {
     const auto& t = tokens[si].tokens;
+    const std::vector<std::uint32_t> ids = impl_->matcher.Encode(t);
     for (std::size_t i = 0; i < t.size();) {
-      PhraseMatcher::Match m = impl_->matcher.Longest(t, i, t.size());
+      PhraseMatcher::Match m = impl_->matcher.Longest(t, ids, i, t.size());
       if (m.length == 0) {
         ++i;
         continue;

@@ -117,8 +117,8 @@ Status RunBuild(const Args& args) {
                                           "\n");
   if (!s.ok()) return s;
   std::cerr << "build: " << graph->actor_count() << " actors, "
-            << graph->edge_count() << " edges from " << totals.documents
-            << " documents -> " << out << "\n";
+            << graph->edge_count() << " edges from "
+            << graph->documents().size() << " documents -> " << out << "\n";
   return Status::Ok();
 }
 

@@ -52,8 +52,9 @@ struct EventExtractor::Impl {
 
   std::vector<Trigger> FindTriggers(const std::vector<Token>& t) const {
     std::vector<Trigger> out;
+    const std::vector<std::uint32_t> ids = matcher.Encode(t);
     for (std::size_t i = 0; i < t.size();) {
-      PhraseMatcher::Match m = matcher.Longest(t, i, t.size());
+      PhraseMatcher::Match m = matcher.Longest(t, ids, i, t.size());
       if (m.length == 0) {
         ++i;
         continue;

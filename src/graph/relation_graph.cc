@@ -36,6 +36,15 @@ void Complete(Actor* a, const Actor& b) {
   pick(&a->role, b.role);
 }
 
+// The built-in lexicon, loaded once, for CAMEO classes and state names.
+const Lexicon& BuiltIn() {
+  static const Lexicon* lexicon = [] {
+    Result<Lexicon> l = Lexicon::LoadDefault();
+    return l.ok() ? new Lexicon(std::move(*l)) : new Lexicon();
+  }();
+  return *lexicon;
+}
+
 }  // namespace
 
 struct RelationGraph::Impl {
@@ -121,13 +130,14 @@ void RelationGraph::AddEvent(const Event& e) {
   edge.evidence.insert({e.doc, e.sentence, e.date.value,
                         e.location ? e.location->name : ""});
   impl_->AddEdge(edge);
+  // People are affiliated with their state (not with an organisation whose
+  // code stands in their country field, such as IGOUNO).
   for (const Actor* a : {&e.source, &e.target}) {
-    if (a->kind != "person" || a->country.empty() ||
-        a->country == a->id) {
-      continue;
-    }
-    AddActor(Actor{a->country, a->country, "state", a->country, a->country,
-                   ""});
+    if (a->kind != "person") continue;
+    const StateEntry* state = BuiltIn().FindState(a->country);
+    if (!state) continue;
+    AddActor(Actor{state->code, state->name, "state", state->code,
+                   state->code, ""});
     RelationEdge aff;
     aff.source = a->id;
     aff.target = a->country;
@@ -195,11 +205,7 @@ std::vector<RelationEdge> RelationGraph::EdgesOf(const std::string& id) const {
 }
 
 int QuadClassOf(const std::string& cameo) {
-  static const Lexicon* lexicon = [] {
-    Result<Lexicon> l = Lexicon::LoadDefault();
-    return l.ok() ? new Lexicon(std::move(*l)) : new Lexicon();
-  }();
-  if (const CameoEntry* c = lexicon->FindCameo(cameo)) return c->quad;
+  if (const CameoEntry* c = BuiltIn().FindCameo(cameo)) return c->quad;
   return 0;
 }
 

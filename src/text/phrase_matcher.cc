@@ -1,9 +1,6 @@
-// The trie keeps, at each end node, the strictest case requirement among the
-// phrases that end there: a phrase added case-insensitively (a title) and
-// one added case-sensitively with the same folded form share payloads but a
-// text token must meet the requirement of the payload's own phrase. To keep
-// it simple and exact, phrases with different requirements get different
-// end nodes: the requirement is part of the final edge's key.
+// Tokens are interned once per sentence (one hash lookup each); the trie's
+// edges are then looked up by (node, token id) in one flat hash map. Case
+// requirements are checked only where a phrase ends.
 #include "text/phrase_matcher.h"
 
 namespace entente {
@@ -19,11 +16,10 @@ PhraseMatcher::Case CaseOf(std::string_view raw) {
   if (!raw.empty() && raw[0] >= 'A' && raw[0] <= 'Z') {
     return PhraseMatcher::Case::kCapitalized;
   }
-  unsigned char c0 = raw.empty() ? 0 : static_cast<unsigned char>(raw[0]);
-  if (c0 >= 0xC3 && c0 <= 0xC5 && raw.size() > 1) {
-    // Non-ASCII Latin capital ("Ö", "Ž"): the tokenizer decides; require it.
-    unsigned char c1 = static_cast<unsigned char>(raw[1]);
-    if (c0 == 0xC3 && c1 < 0xA0) return PhraseMatcher::Case::kCapitalized;
+  // A Latin-1 capital ("Ö", "É") is U+00C0..U+00DE: C3 80..C3 9E.
+  if (raw.size() > 1 && static_cast<unsigned char>(raw[0]) == 0xC3 &&
+      static_cast<unsigned char>(raw[1]) < 0x9F) {
+    return PhraseMatcher::Case::kCapitalized;
   }
   return PhraseMatcher::Case::kAny;
 }
@@ -40,71 +36,83 @@ bool Meets(PhraseMatcher::Case c, const Token& t) {
   return true;
 }
 
+std::uint64_t EdgeKey(std::uint32_t node, std::uint32_t id) {
+  return (static_cast<std::uint64_t>(node) << 32) | id;
+}
+
 }  // namespace
 
 void PhraseMatcher::Add(std::string_view phrase, int payload,
                         bool case_sensitive) {
   std::vector<Token> tokens = Tokenize(phrase, 0, phrase.size());
   if (tokens.empty()) return;
-  int node = 0;
+  std::uint32_t node = 0;
   std::vector<Case> cases;
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const Token& t = tokens[i];
-    Case c = case_sensitive
-                 ? CaseOf(phrase.substr(t.start, t.end - t.start))
-                 : Case::kAny;
-    cases.push_back(c);
-    std::string key = t.folded;
-    if (i + 1 == tokens.size()) key += static_cast<char>('0' + int(c));
-    else key += '_';
-    auto it = nodes_[node].children.find(key);
-    if (it == nodes_[node].children.end()) {
-      nodes_.emplace_back();
-      it = nodes_[node].children.emplace(key, int(nodes_.size()) - 1).first;
-    }
-    node = it->second;
+  for (const Token& t : tokens) {
+    cases.push_back(case_sensitive
+                        ? CaseOf(phrase.substr(t.start, t.end - t.start))
+                        : Case::kAny);
+    auto [word, added] = vocabulary_.try_emplace(
+        t.folded, static_cast<std::uint32_t>(vocabulary_.size()));
+    (void)added;
+    auto [edge, created] = edges_.try_emplace(
+        EdgeKey(node, word->second), static_cast<std::uint32_t>(nodes_.size()));
+    if (created) nodes_.emplace_back();
+    node = edge->second;
   }
   Node& end = nodes_[node];
-  if (end.payloads.empty()) ++phrases_;
-  end.cases = std::move(cases);
-  for (int p : end.payloads) {
-    if (p == payload) return;
+  if (end.endings.empty()) ++phrases_;
+  for (Ending& e : end.endings) {
+    if (e.cases == cases) {
+      for (int p : e.payloads) {
+        if (p == payload) return;
+      }
+      e.payloads.push_back(payload);
+      return;
+    }
   }
-  end.payloads.push_back(payload);
+  end.endings.push_back({std::move(cases), {payload}});
+}
+
+std::vector<std::uint32_t> PhraseMatcher::Encode(
+    const std::vector<Token>& tokens) const {
+  std::vector<std::uint32_t> ids(tokens.size(), kUnknown);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    auto it = vocabulary_.find(tokens[i].folded);
+    if (it != vocabulary_.end()) ids[i] = it->second;
+  }
+  return ids;
+}
+
+PhraseMatcher::Match PhraseMatcher::Longest(
+    const std::vector<Token>& tokens, const std::vector<std::uint32_t>& ids,
+    std::size_t begin, std::size_t end) const {
+  Match best;
+  std::uint32_t node = 0;
+  for (std::size_t i = begin; i < end && i < ids.size(); ++i) {
+    if (ids[i] == kUnknown) break;
+    auto it = edges_.find(EdgeKey(node, ids[i]));
+    if (it == edges_.end()) break;
+    node = it->second;
+    for (const Ending& e : nodes_[node].endings) {
+      bool ok = true;
+      for (std::size_t k = 0; k < e.cases.size() && ok; ++k) {
+        ok = Meets(e.cases[k], tokens[begin + k]);
+      }
+      if (ok) {
+        best.length = i - begin + 1;
+        best.payloads = &e.payloads;
+        break;
+      }
+    }
+  }
+  return best;
 }
 
 PhraseMatcher::Match PhraseMatcher::Longest(const std::vector<Token>& tokens,
                                             std::size_t begin,
                                             std::size_t end) const {
-  Match best;
-  int node = 0;
-  std::string key;
-  for (std::size_t i = begin; i < end && i < tokens.size(); ++i) {
-    const std::string& f = tokens[i].folded;
-    // Try each case variant of a final edge, strictest first.
-    for (Case c : {Case::kAllCaps, Case::kCapitalized, Case::kAny}) {
-      key.assign(f);
-      key += static_cast<char>('0' + int(c));
-      auto it = nodes_[node].children.find(key);
-      if (it == nodes_[node].children.end()) continue;
-      const Node& n = nodes_[it->second];
-      bool ok = true;
-      for (std::size_t k = 0; k < n.cases.size() && ok; ++k) {
-        ok = Meets(n.cases[k], tokens[begin + k]);
-      }
-      if (ok) {
-        best.length = i - begin + 1;
-        best.payloads = &n.payloads;
-        break;
-      }
-    }
-    key.assign(f);
-    key += '_';
-    auto it = nodes_[node].children.find(key);
-    if (it == nodes_[node].children.end()) break;
-    node = it->second;
-  }
-  return best;
+  return Longest(tokens, Encode(tokens), begin, end);
 }
 
 }  // namespace entente

@@ -1,8 +1,12 @@
 // Longest-match lookup of multi-word phrases over folded tokens: a trie
-// whose edges are folded tokens. Each phrase carries integer payloads (what
-// it names) and a case requirement per token, so that "US" (the country)
-// does not match the pronoun "us" while "foreign minister" matches in any
-// case.
+// whose edges are token ids. Each phrase carries integer payloads (what it
+// names) and a case requirement per token, so that "US" (the country) does
+// not match the pronoun "us" while "foreign minister" matches in any case.
+//
+//   PhraseMatcher m;
+//   m.Add("met with", kMeet, /*case_sensitive=*/false);
+//   std::vector<std::uint32_t> ids = m.Encode(tokens);  // once per sentence
+//   PhraseMatcher::Match hit = m.Longest(tokens, ids, i, tokens.size());
 #ifndef ENTENTE_TEXT_PHRASE_MATCHER_H_
 #define ENTENTE_TEXT_PHRASE_MATCHER_H_
 
@@ -28,23 +32,36 @@ class PhraseMatcher {
   void Add(std::string_view phrase, int payload, bool case_sensitive);
 
   struct Match {
-    std::size_t length = 0;          // tokens matched; 0 if none
+    std::size_t length = 0;  // tokens matched; 0 if none
     const std::vector<int>* payloads = nullptr;
   };
 
+  // The vocabulary ids of `tokens` (kUnknown for words in no phrase).
+  static constexpr std::uint32_t kUnknown = 0xFFFFFFFF;
+  std::vector<std::uint32_t> Encode(const std::vector<Token>& tokens) const;
+
   // The longest phrase that starts at tokens[begin] and ends at or before
-  // tokens[end].
+  // tokens[end]; `ids` is Encode(tokens).
+  Match Longest(const std::vector<Token>& tokens,
+                const std::vector<std::uint32_t>& ids, std::size_t begin,
+                std::size_t end) const;
+  // As above, encoding the tokens first (convenient, slower).
   Match Longest(const std::vector<Token>& tokens, std::size_t begin,
                 std::size_t end) const;
 
   std::size_t size() const { return phrases_; }
 
  private:
-  struct Node {
-    std::unordered_map<std::string, int> children;
+  // One way a phrase can end at a node: its case requirements and payloads.
+  struct Ending {
+    std::vector<Case> cases;
     std::vector<int> payloads;
-    std::vector<Case> cases;  // case requirement of the phrase's tokens
   };
+  struct Node {
+    std::vector<Ending> endings;
+  };
+  std::unordered_map<std::string, std::uint32_t> vocabulary_;
+  std::unordered_map<std::uint64_t, std::uint32_t> edges_;  // (node, id)
   std::vector<Node> nodes_{1};
   std::size_t phrases_ = 0;
 };
