@@ -76,9 +76,14 @@ struct TimeExpression {
   std::string text;
   std::string type;   // DATE | TIME | DURATION | SET
   std::string value;  // TIMEX3 value: 2021-09-09, 2021-W35, 2021-07, P8M, ...
-  // Granularity of a DATE value: day | week | month | quarter | season |
-  // year | decade | century; empty for other types or unresolved values.
+  // Granularity of a DATE or TIME value: day | week | month | quarter |
+  // half | season | year | decade | century (TIME values: day); empty for
+  // durations and unresolved values.
   std::string precision;
+  // For expressions whose direction in time the text leaves open ("on
+  // Monday", "in March"): their values read as past (the latest on or
+  // before the document date) and as future. Empty otherwise.
+  std::string past_value, future_value;
   // True when the value was computed from the document date (relative or
   // underspecified expressions such as "on Thursday" or "in March").
   bool anchored = false;

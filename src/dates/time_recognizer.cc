@@ -178,6 +178,18 @@ std::vector<TimeExpression> TimeRecognizer::Find(
       expression.precision =
           expression.value.empty() ? "" : std::move(value->precision);
       expression.anchored = value->anchored;
+      // The reading the other way in time, for the events stage, which
+      // knows better whether its clause is planned ("is scheduled to host
+      // ... on Monday") than a window of words around the expression.
+      if (NeedsDirection(timex_kind)) {
+        auto other = NormalizeTimex(timex_kind, span, document_date, !ahead);
+        if (other && !other->value.empty()) {
+          (ahead ? expression.past_value : expression.future_value) =
+              other->value;
+          (ahead ? expression.future_value : expression.past_value) =
+              expression.value;
+        }
+      }
       found.push_back(std::move(expression));
     }
   };

@@ -245,7 +245,7 @@ class SentenceEvents {
     }
     if (!sources) return;
     Cues cues = ReadCues(t_, tr.begin, left, right);
-    EventDate date = DateFor(tr);
+    EventDate date = DateFor(tr, cues.modality == "planned");
     std::optional<Location> loc;
     if (location) {
       const Actor& a = location->members.front()->actor;
@@ -297,7 +297,7 @@ class SentenceEvents {
         .substr(t_[b].start, t_[e - 1].end - t_[b].start);
   }
 
-  EventDate DateFor(const Trigger& tr) const {
+  EventDate DateFor(const Trigger& tr, bool planned) const {
     const TimeExpression* best = nullptr;
     std::size_t best_dist = 0;
     std::size_t at = t_[tr.begin].start;
@@ -306,7 +306,14 @@ class SentenceEvents {
       std::size_t dist = x->start > at ? x->start - at : at - x->start;
       if (!best || dist < best_dist) best = x, best_dist = dist;
     }
-    if (best) return {best->value, best->precision, best->text, "text"};
+    if (best) {
+      // The event's own tense decides an open direction: a planned event
+      // takes the future reading, an event that happened the past one.
+      const std::string& directed =
+          planned ? best->future_value : best->past_value;
+      const std::string& value = directed.empty() ? best->value : directed;
+      return {value, best->precision, best->text, "text"};
+    }
     if (doc_.date) return {FormatIsoDate(*doc_.date), "day", "", "document"};
     return {"", "", "", "none"};
   }
