@@ -210,12 +210,20 @@ class Composer {
     }
     consumed_until_ = 0;
     // Capitalised words no phrase matched may be short forms of people
-    // named earlier in the document.
+    // named earlier in the document; "he" and "she" refer to the nearest
+    // person named before them.
     std::size_t next_span = 0;
     for (std::size_t i = skip; i < t.size(); ++i) {
       while (next_span < spans.size() && spans[next_span].end <= i) ++next_span;
       if (next_span < spans.size() && spans[next_span].begin <= i) continue;
-      if (!t[i].capitalized || !t[i].is_word || Covered(i)) continue;
+      if (!t[i].is_word || Covered(i)) continue;
+      if (t[i].folded == "he" || t[i].folded == "she") {
+        if (const Actor* a = PersonBefore(t[i].start)) {
+          Emit(i, i + 1, *a, "coref");
+        }
+        continue;
+      }
+      if (!t[i].capitalized) continue;
       auto it = short_forms_.find(t[i].folded);
       if (it != short_forms_.end()) Emit(i, i + 1, it->second, "short");
     }
@@ -259,6 +267,25 @@ class Composer {
       Remember(actor, name_begin == SIZE_MAX ? begin : name_begin, end);
     }
     if (actor.kind == "state") states_.push_back(actor);
+  }
+
+  // The antecedent of a pronoun at byte `offset`: the nearest person named
+  // earlier in the same sentence, else the first person (usually the
+  // subject) of the nearest earlier sentence that names one.
+  const Actor* PersonBefore(std::size_t offset) const {
+    const ActorMention* same = nullptr;
+    const ActorMention* earlier = nullptr;
+    for (const ActorMention& m : out_) {
+      if (m.actor.kind != "person" || m.start >= offset) continue;
+      if (m.sentence == sentence_) {
+        if (!same || m.start > same->start) same = &m;
+      } else if (!earlier || m.sentence > earlier->sentence ||
+                 (m.sentence == earlier->sentence && m.start < earlier->start)) {
+        earlier = &m;
+      }
+    }
+    if (same) return &same->actor;
+    return earlier ? &earlier->actor : nullptr;
   }
 
   void Remember(const Actor& a, std::size_t begin, std::size_t end) {
@@ -306,6 +333,18 @@ class Composer {
       }
       if (possessive && (next->Has(kPersonFull) || next->Has(kPersonShort))) {
         return;  // "China's Xi Jinping": the person carries the country
+      }
+      // "North Korean leader Kim Jong Un": an adjective before a person,
+      // perhaps with a lower-case noun between, is the person's, not an
+      // actor of its own.
+      bool adjective = !s.Has(kStateName) && !s.Has(kCapital);
+      bool lower_gap = gap <= 2;
+      for (std::size_t i = s.end; i < next->begin && lower_gap; ++i) {
+        lower_gap = T()[i].is_word && !T()[i].capitalized;
+      }
+      if (adjective && lower_gap &&
+          (next->Has(kPersonFull) || next->Has(kPersonShort))) {
+        return;
       }
     }
     if (s.Has(kTitle) || s.Has(kAgent)) {

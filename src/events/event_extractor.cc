@@ -172,12 +172,20 @@ class SentenceEvents {
     return t_.size();
   }
 
+  // The nearest group before `pos`, skipping places ("In Tokyo last week,
+  // she met ...").
   const Group* GroupBefore(std::size_t pos, std::size_t left) const {
     const Group* best = nullptr;
     for (const Group& g : groups_) {
-      if (g.end <= pos && g.begin >= left) best = &g;
+      if (g.end <= pos && g.begin >= left && !IsPlace(g)) best = &g;
     }
     return best;
+  }
+
+  bool IsPlace(const Group& g) const {
+    if (g.begin == 0) return false;
+    const std::string& before = t_[g.begin - 1].folded;
+    return before == "in" || before == "at" || before == "from";
   }
 
   // The first group after `pos` that can be the trigger's object: close to
@@ -253,7 +261,12 @@ class SentenceEvents {
                      a.country};
     }
     auto emit = [&](const Actor& s, const Actor& t) {
-      if (s.id == t.id) return;
+      // An actor and itself, or a person and their own state ("Putin ...
+      // met ... Russia"), is a misreading in diplomatic news.
+      if (s.id == t.id || (s.kind == "person" && s.country == t.id) ||
+          (t.kind == "person" && t.country == s.id)) {
+        return;
+      }
       Event e;
       e.doc = doc_.id;
       e.sentence = index_;
@@ -303,6 +316,8 @@ class SentenceEvents {
     std::size_t at = t_[tr.begin].start;
     for (const TimeExpression* x : times_) {
       if (x->type != "DATE" || x->value.empty()) continue;
+      // "an 18th-century villa", "the 1990s": background, not the event's.
+      if (x->precision == "century" || x->precision == "decade") continue;
       std::size_t dist = x->start > at ? x->start - at : at - x->start;
       if (!best || dist < best_dist) best = x, best_dist = dist;
     }
