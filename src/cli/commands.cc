@@ -67,42 +67,43 @@ Result<std::string> Render(const RelationGraph& graph,
 
 }  // namespace
 
-Status RunExtract(const Args& args) {
+namespace {
+
+// Streams one output line per document (or per event) to -o or stdout.
+Status WriteLinesPerDocument(
+    const Args& args, const char* command,
+    const std::function<std::string(const DocumentAnalysis&)>& lines) {
   std::string out = args.Get("-o", "-");
   AtomicFile file;
   if (Status s = file.Open(out); !s.ok()) return s;
   ExtractionTotals totals;
   Status s = RunExtraction(
       args,
-      [&](DocumentAnalysis& a) {
-        for (const std::string& w : a.warnings) std::cerr << "note: " << w << "\n";
-        std::string lines;
-        for (const Event& e : a.events) lines += EventToJson(e) + "\n";
-        return file.Append(lines);
-      },
-      nullptr, &totals);
+      [&](DocumentAnalysis& a) { return file.Append(lines(a)); }, nullptr,
+      &totals);
   if (!s.ok()) return s;
   if (Status c = file.Commit(); !c.ok()) return c;
   if (out != "-") {
-    std::cerr << "extract: " << totals.documents << " documents, "
+    std::cerr << command << ": " << totals.documents << " documents, "
               << totals.events << " events -> " << out << "\n";
   }
   return Status::Ok();
 }
 
+}  // namespace
+
+Status RunExtract(const Args& args) {
+  return WriteLinesPerDocument(args, "extract", [](const DocumentAnalysis& a) {
+    std::string lines;
+    for (const Event& e : a.events) lines += EventToJson(e) + "\n";
+    return lines;
+  });
+}
+
 Status RunAnnotate(const Args& args) {
-  std::string out = args.Get("-o", "-");
-  AtomicFile file;
-  if (Status s = file.Open(out); !s.ok()) return s;
-  ExtractionTotals totals;
-  Status s = RunExtraction(
-      args,
-      [&](DocumentAnalysis& a) {
-        return file.Append(AnnotationToJson(a) + "\n");
-      },
-      nullptr, &totals);
-  if (!s.ok()) return s;
-  return file.Commit();
+  return WriteLinesPerDocument(args, "annotate", [](const DocumentAnalysis& a) {
+    return AnnotationToJson(a) + "\n";
+  });
 }
 
 Status RunBuild(const Args& args) {

@@ -74,6 +74,7 @@ Status RunExtraction(
     }
     if (!record.document.date) ++undated;
     DocumentAnalysis a = (*pipeline)->Analyze(std::move(record.document));
+    for (const std::string& w : a.warnings) std::cerr << "warning: " << w << "\n";
     totals->documents++;
     totals->events += a.events.size();
     if (Status s = on_analysis(a); !s.ok()) return s;

@@ -41,10 +41,6 @@ DocumentAnalysis Pipeline::Analyze(Document document) const {
   DocumentAnalysis a;
   a.document = std::move(document);
   const Document& doc = a.document;
-  if (!doc.date) {
-    a.warnings.push_back(doc.origin + ": no document date; relative dates "
-                                      "stay unresolved (give --date)");
-  }
   a.sentences = SplitSentences(doc.text);
   std::vector<SentenceTokens> tokens(a.sentences.size());
   for (std::size_t i = 0; i < a.sentences.size(); ++i) {

@@ -1,32 +1,22 @@
 // Event and annotation JSON, written field by field in the order of the
 // output contract (DESIGN.md) so that files diff cleanly.
+#include "core/calendar.h"
 #include "core/json_writer.h"
 #include "core/utf8.h"
 #include "entente/export.h"
-#include "core/calendar.h"
+#include "export/actor_json.h"
 
 namespace entente {
 namespace {
-
-void WriteActor(JsonWriter& w, const Actor& a) {
-  w.BeginObject();
-  w.Key("id").String(a.id);
-  w.Key("name").String(a.name);
-  w.Key("kind").String(a.kind);
-  w.Key("country").StringOrNull(a.country);
-  w.Key("code").StringOrNull(a.code);
-  w.Key("role").StringOrNull(a.role);
-  w.EndObject();
-}
 
 void WriteEvent(JsonWriter& w, const Event& e) {
   w.BeginObject();
   w.Key("doc").String(e.doc);
   w.Key("sentence").Int(static_cast<long long>(e.sentence));
   w.Key("source");
-  WriteActor(w, e.source);
+  WriteActorJson(w, e.source);
   w.Key("target");
-  WriteActor(w, e.target);
+  WriteActorJson(w, e.target);
   w.Key("relation").String(e.relation);
   w.Key("cameo").StringOrNull(e.cameo);
   w.Key("plover").StringOrNull(e.plover);
@@ -95,7 +85,7 @@ std::string AnnotationToJson(const DocumentAnalysis& a) {
     w.Key("sentence").Int(static_cast<long long>(m.sentence));
     w.Key("how").String(m.how);
     w.Key("actor");
-    WriteActor(w, m.actor);
+    WriteActorJson(w, m.actor);
     w.EndObject();
   }
   w.EndArray();

@@ -4,8 +4,10 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
+#include "core/json_reader.h"
 #include "core/json_writer.h"
 #include "entente/export.h"
+#include "export/actor_json.h"
 #include "entente_config.h"
 
 namespace entente {
@@ -24,16 +26,7 @@ std::string GraphToNodeLinkJson(const RelationGraph& graph,
   w.EndArray();
   w.EndObject();
   w.Key("nodes").BeginArray();
-  for (const Actor& a : graph.actors()) {
-    w.BeginObject();
-    w.Key("id").String(a.id);
-    w.Key("name").String(a.name);
-    w.Key("kind").StringOrNull(a.kind);
-    w.Key("country").StringOrNull(a.country);
-    w.Key("code").StringOrNull(a.code);
-    w.Key("role").StringOrNull(a.role);
-    w.EndObject();
-  }
+  for (const Actor& a : graph.actors()) WriteActorJson(w, a);
   w.EndArray();
   w.Key(options.edges_key).BeginArray();
   for (const RelationEdge& e : graph.edges()) {
@@ -78,27 +71,12 @@ namespace {
 
 using rapidjson::Value;
 
-std::string Str(const Value& v, const char* key) {
-  auto it = v.FindMember(key);
-  if (it == v.MemberEnd() || !it->value.IsString()) return {};
-  return {it->value.GetString(), it->value.GetStringLength()};
-}
+std::string Str(const Value& v, const char* key) { return JsonString(v, key); }
 
 std::size_t Size(const Value& v, const char* key) {
   auto it = v.FindMember(key);
   return it != v.MemberEnd() && it->value.IsUint64() ? it->value.GetUint64()
                                                      : 0;
-}
-
-bool Strings(const Value& v, const char* key, std::set<std::string>* out) {
-  auto it = v.FindMember(key);
-  if (it == v.MemberEnd()) return true;
-  if (!it->value.IsArray()) return false;
-  for (const auto& s : it->value.GetArray()) {
-    if (!s.IsString()) return false;
-    out->emplace(s.GetString(), s.GetStringLength());
-  }
-  return true;
 }
 
 }  // namespace
@@ -125,7 +103,7 @@ Result<RelationGraph> GraphFromNodeLinkJson(std::string_view json,
   if (auto it = v.FindMember("graph");
       it != v.MemberEnd() && it->value.IsObject()) {
     std::set<std::string> docs;
-    Strings(it->value, "documents", &docs);
+    JsonStrings(it->value, "documents", &docs);
     for (const auto& d : docs) g.AddDocument(d);
   }
   const auto& nodes = v["nodes"].GetArray();
@@ -162,8 +140,8 @@ Result<RelationGraph> GraphFromNodeLinkJson(std::string_view json,
     edge.symmetric = sym != e.MemberEnd() && sym->value.IsBool() &&
                      sym->value.GetBool();
     edge.count = Size(e, "count");
-    if (!Strings(e, "dates", &edge.dates) ||
-        !Strings(e, "documents", &edge.documents)) {
+    if (!JsonStrings(e, "dates", &edge.dates) ||
+        !JsonStrings(e, "documents", &edge.documents)) {
       return Status::InvalidInput(where + ": dates and documents must be "
                                           "arrays of strings");
     }

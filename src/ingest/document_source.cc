@@ -64,8 +64,6 @@ struct DocumentSource::Impl {
 
   // The JSON Lines file being read, if any.
   std::unique_ptr<std::istream> lines;
-  std::istringstream stdin_lines;
-  bool reading_stdin_lines = false;
   std::string lines_origin, lines_id_base;
   std::size_t line_no = 0;
   enum class LinesKind { kUnknown, kArticles, kEvents } lines_kind{};
@@ -118,8 +116,7 @@ struct DocumentSource::Impl {
 
   Result<bool> NextFromLines(InputRecord* record) {
     std::string line;
-    std::istream& in = reading_stdin_lines ? stdin_lines : *lines;
-    while (std::getline(in, line)) {
+    while (std::getline(*lines, line)) {
       ++line_no;
       if (IsBlankLine(line)) continue;
       std::string origin = lines_origin + ":" + std::to_string(line_no);
@@ -150,11 +147,8 @@ struct DocumentSource::Impl {
       record->origin = origin;
       return true;
     }
-    if (!reading_stdin_lines && lines && lines->bad()) {
-      Warn(lines_origin + ": read error");
-    }
+    if (lines->bad()) Warn(lines_origin + ": read error");
     lines.reset();
-    reading_stdin_lines = false;
     return false;
   }
 
@@ -187,19 +181,28 @@ struct DocumentSource::Impl {
       Warn(content.status().message());
       return true;
     }
-    Result<Document> d = ParseTextArticle(*content, p.id_base, path);
+    *produced = TextArticle(*content, p.id_base, path, record);
+    return true;
+  }
+
+  // Parses a plain-text article into `record`; false (with a warning) when
+  // it is bad.
+  bool TextArticle(std::string_view content, const std::string& id,
+                   const std::string& origin, InputRecord* record) {
+    Result<Document> d = ParseTextArticle(content, id, origin);
     if (!d.ok()) {
       Warn(d.status().message());
-      return true;
+      return false;
     }
     record->kind = InputRecord::Kind::kDocument;
     record->document = std::move(*d);
     ApplyDefaultDate(&record->document);
-    record->origin = path;
-    *produced = true;
+    record->origin = origin;
     return true;
   }
 
+  // Standard input holds either JSON Lines (it starts with '{') or one
+  // plain-text article.
   Result<bool> ReadStdin(InputRecord* record, bool* produced) {
     *produced = false;
     ++files;
@@ -207,25 +210,11 @@ struct DocumentSource::Impl {
                     std::istreambuf_iterator<char>());
     std::size_t first = all.find_first_not_of(" \t\r\n");
     if (first != std::string::npos && all[first] == '{') {
-      stdin_lines.clear();
-      stdin_lines.str(std::move(all));
-      reading_stdin_lines = true;
-      lines_origin = "<stdin>";
-      lines_id_base = "stdin";
-      line_no = 0;
-      lines_kind = LinesKind::kUnknown;
+      StartLines(std::make_unique<std::istringstream>(std::move(all)),
+                 "<stdin>", "stdin");
       return true;
     }
-    Result<Document> d = ParseTextArticle(all, "stdin", "<stdin>");
-    if (!d.ok()) {
-      Warn(d.status().message());
-      return true;
-    }
-    record->kind = InputRecord::Kind::kDocument;
-    record->document = std::move(*d);
-    ApplyDefaultDate(&record->document);
-    record->origin = "<stdin>";
-    *produced = true;
+    *produced = TextArticle(all, "stdin", "<stdin>", record);
     return true;
   }
 };
@@ -253,7 +242,7 @@ Status DocumentSource::CheckInputs() const {
 Result<bool> DocumentSource::Next(InputRecord* record) {
   Impl& m = *impl_;
   while (true) {
-    if (m.lines || m.reading_stdin_lines) {
+    if (m.lines) {
       Result<bool> r = m.NextFromLines(record);
       if (!r.ok() || *r) return r;
       continue;

@@ -2,23 +2,18 @@
 #include "lexicon/lexicon_records.h"
 
 #include "core/calendar.h"
+#include "core/json_reader.h"
 
 namespace entente::lexicon_records {
 namespace {
 
 std::string Str(const rapidjson::Value& v, const char* key) {
-  auto it = v.FindMember(key);
-  if (it == v.MemberEnd() || !it->value.IsString()) return {};
-  return std::string(it->value.GetString(), it->value.GetStringLength());
+  return JsonString(v, key);
 }
 
 std::vector<std::string> Strs(const rapidjson::Value& v, const char* key) {
   std::vector<std::string> out;
-  auto it = v.FindMember(key);
-  if (it == v.MemberEnd() || !it->value.IsArray()) return out;
-  for (const auto& s : it->value.GetArray()) {
-    if (s.IsString()) out.emplace_back(s.GetString(), s.GetStringLength());
-  }
+  JsonStrings(v, key, &out);
   return out;
 }
 

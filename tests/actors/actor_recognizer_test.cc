@@ -4,11 +4,9 @@
 
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "core/calendar.h"
 #include "entente/pipeline.h"
+#include "golden_table.h"
 
 namespace entente {
 namespace {
@@ -34,24 +32,13 @@ std::string Mentions(const std::string& text, const std::string& date) {
 }
 
 TEST_CASE("recognises the golden mentions of tests/actors/mentions.tsv") {
-  const char* root = std::getenv("ENTENTE_SOURCE_ROOT");
-  std::ifstream in(std::string(root ? root : "..") +
-                   "/tests/actors/mentions.tsv");
-  REQUIRE(in.good());
-  std::string line;
-  int rows = 0;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::istringstream cols(line);
-    std::string date, text, want;
-    std::getline(cols, date, '\t');
-    std::getline(cols, text, '\t');
-    std::getline(cols, want, '\t');
-    CAPTURE(text);
-    CHECK(Mentions(text, date) == want);
-    ++rows;
+  auto rows = testing::ReadGoldenTable("tests/actors/mentions.tsv");
+  CHECK(rows.size() >= 8);
+  for (const auto& row : rows) {
+    REQUIRE(row.size() == 3);
+    CAPTURE(row[1]);
+    CHECK(Mentions(row[1], row[0]) == row[2]);
   }
-  CHECK(rows >= 8);
 }
 
 TEST_CASE("a relative clause does not rebind the actor's country") {

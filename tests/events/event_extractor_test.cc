@@ -5,12 +5,11 @@
 
 #include <doctest/doctest.h>
 
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "core/calendar.h"
 #include "entente/pipeline.h"
+#include "golden_table.h"
 #include "lexicon/lexicon.h"
 
 namespace entente {
@@ -34,42 +33,28 @@ std::string Describe(const Event& e) {
          e.polarity + " " + e.modality + " " + e.date.value;
 }
 
-std::string SourceRoot() {
-  const char* root = std::getenv("ENTENTE_SOURCE_ROOT");
-  return root ? root : "..";
-}
-
 TEST_CASE("codes the golden sentences of tests/events/sentences.tsv") {
-  std::ifstream in(SourceRoot() + "/tests/events/sentences.tsv");
-  REQUIRE(in.good());
-  std::string line;
-  int rows = 0;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::istringstream cols(line);
-    std::string date, sentence, expected;
-    std::getline(cols, date, '\t');
-    std::getline(cols, sentence, '\t');
-    std::getline(cols, expected, '\t');
+  auto join = [](const std::set<std::string>& s) {
+    std::string out;
+    for (const auto& x : s) out += (out.empty() ? "" : " ; ") + x;
+    return out.empty() ? std::string("-") : out;
+  };
+  auto rows = testing::ReadGoldenTable("tests/events/sentences.tsv");
+  CHECK(rows.size() >= 10);
+  for (const auto& row : rows) {
+    REQUIRE(row.size() == 3);
+    const std::string& expected = row[2];
     std::set<std::string> want, got;
-    std::size_t pos = 0;
-    while (expected != "-" && pos <= expected.size()) {
+    for (std::size_t pos = 0; expected != "-" && pos <= expected.size();) {
       std::size_t end = expected.find(" ; ", pos);
       if (end == std::string::npos) end = expected.size();
       want.insert(expected.substr(pos, end - pos));
       pos = end + 3;
     }
-    for (const Event& e : EventsOf(sentence, date)) got.insert(Describe(e));
-    auto join = [](const std::set<std::string>& s) {
-      std::string out;
-      for (const auto& x : s) out += (out.empty() ? "" : " ; ") + x;
-      return out.empty() ? std::string("-") : out;
-    };
-    CAPTURE(sentence);
+    for (const Event& e : EventsOf(row[1], row[0])) got.insert(Describe(e));
+    CAPTURE(row[1]);
     CHECK(join(got) == join(want));
-    ++rows;
   }
-  CHECK(rows >= 10);
 }
 
 TEST_CASE("every relation's example sentences behave as their record says") {
