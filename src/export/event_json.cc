@@ -68,6 +68,12 @@ std::string AnnotationToJson(const DocumentAnalysis& a) {
   w.Key("date").StringOrNull(d.date ? FormatIsoDate(*d.date) : "");
   w.Key("title").StringOrNull(d.title);
   w.Key("url").StringOrNull(d.url);
+  w.Key("metadata");
+  if (d.metadata_json.empty()) {
+    w.Null();
+  } else {
+    w.Raw(d.metadata_json);
+  }
   w.Key("text").String(d.text);
   w.Key("sentences").BeginArray();
   for (const Sentence& s : a.sentences) {
