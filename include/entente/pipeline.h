@@ -22,6 +22,10 @@ struct PipelineOptions {
   // Lexicon files (JSON Lines, schemas/lexicon.schema.json) added to the
   // built-in lexicons, in order; later records override earlier ones.
   std::vector<std::string> lexicon_files;
+  // PETRARCH/CAMEO actor and agent dictionaries (the field's format), added
+  // after the lexicon files; their entries outrank built-in ones.
+  std::vector<std::string> cameo_actor_files;
+  std::vector<std::string> cameo_agent_files;
 };
 
 class Pipeline {
@@ -45,6 +49,9 @@ class Pipeline {
                 agents = 0, relations = 0, cameo_codes = 0;
   };
   LexiconStats lexicon_stats() const;
+
+  // Lines of the user's dictionaries that were malformed and skipped.
+  const std::vector<std::string>& load_warnings() const;
 
  private:
   Pipeline();

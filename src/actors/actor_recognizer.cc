@@ -34,6 +34,7 @@ enum Kind : int {
   kTitle,
   kAgent,
   kPair,  // "the two leaders"
+  kCameoActor,  // an actor of a PETRARCH/CAMEO dictionary
 };
 
 int Pack(Kind k, int index) { return (k << 24) | index; }
@@ -100,45 +101,45 @@ struct ActorRecognizer::Impl {
     for (std::size_t i = 0; i < states.size(); ++i) {
       const StateEntry& s = states[i];
       int idx = static_cast<int>(i);
-      matcher.Add(s.name, Pack(kStateName, idx), true);
-      for (const auto& n : s.names) matcher.Add(n, Pack(kStateName, idx), true);
-      for (const auto& n : s.adjectives) {
-        matcher.Add(n, Pack(kStateAdj, idx), true);
-      }
-      for (const auto& n : s.demonyms) matcher.Add(n, Pack(kDemonym, idx), true);
-      for (const auto& n : s.capitals) matcher.Add(n, Pack(kCapital, idx), true);
+      AddNames({s.name}, kStateName, idx, true, s.user);
+      AddNames(s.names, kStateName, idx, true, s.user);
+      AddNames(s.adjectives, kStateAdj, idx, true, s.user);
+      AddNames(s.demonyms, kDemonym, idx, true, s.user);
+      AddNames(s.capitals, kCapital, idx, true, s.user);
       for (const auto& seat : s.seats) {
         seats.push_back({idx, seat.sector});
-        int sidx = static_cast<int>(seats.size()) - 1;
-        for (const auto& n : seat.names) {
-          matcher.Add(n, Pack(kSeat, sidx), true);
-        }
+        AddNames(seat.names, kSeat, static_cast<int>(seats.size()) - 1, true,
+                 s.user);
       }
     }
-    AddAll(lex.organizations(), kOrg);
+    const auto& orgs = lex.organizations();
+    for (std::size_t i = 0; i < orgs.size(); ++i) {
+      AddNames({orgs[i].name}, kOrg, static_cast<int>(i), true, orgs[i].user);
+      AddNames(orgs[i].names, kOrg, static_cast<int>(i), true, orgs[i].user);
+    }
     const auto& people = lex.people();
     for (std::size_t i = 0; i < people.size(); ++i) {
+      const PersonEntry& p = people[i];
       int idx = static_cast<int>(i);
-      matcher.Add(people[i].name, Pack(kPersonFull, idx), true);
-      for (const auto& n : people[i].names) {
-        matcher.Add(n, Pack(kPersonFull, idx), true);
-      }
-      for (const auto& n : people[i].short_names) {
-        matcher.Add(n, Pack(kPersonShort, idx), true);
-      }
+      AddNames({p.name}, kPersonFull, idx, true, p.user);
+      AddNames(p.names, kPersonFull, idx, true, p.user);
+      AddNames(p.short_names, kPersonShort, idx, true, p.user);
     }
     const auto& titles = lex.titles();
     for (std::size_t i = 0; i < titles.size(); ++i) {
-      matcher.Add(titles[i].title, Pack(kTitle, static_cast<int>(i)), false);
-      for (const auto& n : titles[i].names) {
-        matcher.Add(n, Pack(kTitle, static_cast<int>(i)), false);
-      }
+      AddNames({titles[i].title}, kTitle, static_cast<int>(i), false,
+               titles[i].user);
+      AddNames(titles[i].names, kTitle, static_cast<int>(i), false,
+               titles[i].user);
     }
     const auto& agents = lex.agents();
     for (std::size_t i = 0; i < agents.size(); ++i) {
-      for (const auto& n : agents[i].names) {
-        matcher.Add(n, Pack(kAgent, static_cast<int>(i)), false);
-      }
+      AddNames(agents[i].names, kAgent, static_cast<int>(i), false,
+               agents[i].user);
+    }
+    const auto& cameo = lex.cameo_actors();
+    for (std::size_t i = 0; i < cameo.size(); ++i) {
+      AddNames(cameo[i].names, kCameoActor, static_cast<int>(i), true, true);
     }
     // Pair references: index 0 pairs the last two people, 1 the last two
     // states.
@@ -154,14 +155,27 @@ struct ActorRecognizer::Impl {
     }
   }
 
-  template <typename T>
-  void AddAll(const std::vector<T>& entries, Kind kind) {
-    for (std::size_t i = 0; i < entries.size(); ++i) {
-      matcher.Add(entries[i].name, Pack(kind, static_cast<int>(i)), true);
-      for (const auto& n : entries[i].names) {
-        matcher.Add(n, Pack(kind, static_cast<int>(i)), true);
-      }
+  void AddNames(const std::vector<std::string>& names, Kind kind, int index,
+                bool case_sensitive, bool user) {
+    for (const std::string& n : names) {
+      matcher.Add(n, Pack(kind, index), case_sensitive, user);
     }
+  }
+
+  Actor CameoActor(int idx, const std::optional<CivilDate>& date) const {
+    const CameoActorEntry& e = lex.cameo_actors()[idx];
+    std::string code = e.CodeAt(date);
+    bool igo = code.rfind("IGO", 0) == 0 || code.rfind("NGO", 0) == 0 ||
+               code.rfind("IMG", 0) == 0 || code.rfind("MNC", 0) == 0;
+    bool dated = false;
+    for (const auto& c : e.codes) dated |= c.restricted();
+    std::string kind = code.size() == 3 ? "state"
+                       : igo            ? "organization"
+                       : dated          ? "person"
+                                        : "organization";
+    std::string country = igo ? code : code.substr(0, 3);
+    std::string id = code.size() == 3 ? code : SlugOf(e.name);
+    return Actor{id, e.name, kind, country, code, ""};
   }
 
   Actor StateActor(int idx, const std::string& sector = "") const {
@@ -306,6 +320,18 @@ class Composer {
     return -1;
   }
 
+  // The state of "officials of/from/in STATE" after the group word
+  // spans[k], or -1.
+  int StateAfter(const std::vector<RawSpan>& spans, std::size_t k) const {
+    if (k + 1 >= spans.size()) return -1;
+    const RawSpan& next = spans[k + 1];
+    std::size_t at = spans[k].end;
+    if (next.begin != at + 1) return -1;
+    const std::string& prep = T()[at].folded;
+    if (prep != "of" && prep != "from" && prep != "in") return -1;
+    return StateOf(next);
+  }
+
   // Capitalised name words from token `i`: at most 4, stopping at
   // punctuation or lower-case words.
   std::size_t NameRun(std::size_t i) const {
@@ -349,6 +375,11 @@ class Composer {
     }
     if (s.Has(kTitle) || s.Has(kAgent)) {
       ComposeTitled(spans, k, -1, s.begin);
+      return;
+    }
+    if (s.Has(kCameoActor)) {
+      Actor a = m_.CameoActor(s.Get(kCameoActor), doc_.date);
+      if (!a.code.empty()) Emit(s.begin, s.end, a, "lexicon");
       return;
     }
     if (s.Has(kPersonFull)) {
@@ -401,12 +432,17 @@ class Composer {
     const RawSpan& s = spans[k];
     consumed_until_ = s.end;
     if (s.Has(kAgent) && !s.Has(kTitle)) {
+      std::size_t end = s.end;
+      if (state < 0) {  // "soldiers from Gondor": the state follows
+        state = StateAfter(spans, k);
+        if (state >= 0) end = consumed_until_ = spans[k + 1].end;
+      }
       if (state < 0) return;  // a group of no known country
       const AgentEntry& a = m_.lex.agents()[s.Get(kAgent)];
       Actor base = m_.StateActor(state);
       Actor actor{base.code + a.sector, base.name + " (" + a.name + ")",
                   "group", base.country, base.code + a.sector, ""};
-      Emit(begin, s.end, actor, "agent");
+      Emit(begin, end, actor, "agent");
       return;
     }
     const TitleEntry& title = m_.lex.titles()[s.Get(kTitle)];

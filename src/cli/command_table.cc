@@ -14,15 +14,18 @@ const std::vector<Command>& Commands() {
        "a directory (read recursively), or - for standard input.\n\n"
        "  -o FILE          write here (default: standard output)\n"
        "  --date DATE      date for articles that carry none\n"
-       "  --lexicon FILE   add a lexicon (JSON Lines, schemas/lexicon.schema.json)\n",
-       {{"-o", "--date", "--lexicon"}, {}},
+       "  --lexicon FILE   add a lexicon (JSON Lines, schemas/lexicon.schema.json)\n"
+       "  --cameo-actors FILE  add a PETRARCH/CAMEO actor dictionary\n"
+       "  --cameo-agents FILE  add a PETRARCH/CAMEO agent dictionary\n"
+       "                   (all repeatable; their entries outrank built-in ones)\n",
+       {{"-o", "--date", "--lexicon", "--cameo-actors", "--cameo-agents"}, {}},
        RunExtract},
       {"build", "aggregate articles or events into graph.json",
        "usage: entente build INPUT... -o graph.json [--date DATE] [--lexicon FILE]...\n"
        "                     [--edges-key edges|links]\n\n"
        "INPUT may be articles or events JSON Lines (from `entente extract`).\n"
        "Writes networkx node-link JSON; --edges-key links for networkx < 3.4.\n",
-       {{"-o", "--date", "--lexicon", "--edges-key"}, {}},
+       {{"-o", "--date", "--lexicon", "--cameo-actors", "--cameo-agents", "--edges-key"}, {}},
        RunBuild},
       {"who-met", "who met, called or visited whom, and when",
        "usage: entente who-met [ACTOR] [--with ACTOR] [--from DATE] [--to DATE]\n"
@@ -32,7 +35,7 @@ const std::vector<Command>& Commands() {
        "source documents. ACTOR is a name, id or country code, as typed.\n"
        "  --graph FILE     query a saved graph (else extract from INPUTs)\n"
        "  --json           one JSON object per line\n",
-       {{"--with", "--from", "--to", "--graph", "--date", "--lexicon"},
+       {{"--with", "--from", "--to", "--graph", "--date", "--lexicon", "--cameo-actors", "--cameo-agents"},
         {"--json"}},
        RunWhoMet},
       {"render", "draw graph.json as SVG, PNG, PDF or DOT",
@@ -45,14 +48,14 @@ const std::vector<Command>& Commands() {
       {"map", "extract, build and render in one step",
        "usage: entente map INPUT... -o DIR [--date DATE] [--lexicon FILE]...\n\n"
        "Writes DIR/events.jsonl, DIR/graph.json, DIR/map.dot and DIR/map.svg.\n",
-       {{"-o", "--date", "--lexicon", "--layout", "--edges-key"}, {}},
+       {{"-o", "--date", "--lexicon", "--cameo-actors", "--cameo-agents", "--layout", "--edges-key"}, {}},
        RunMap},
       {"annotate", "show every actor, time expression and event found",
        "usage: entente annotate INPUT... [-o FILE] [--date DATE] [--lexicon FILE]...\n\n"
        "One JSON object per document: sentences, actor mentions (with what they\n"
        "resolved to), time expressions ({text,start,end,type,value}) and events.\n"
        "Offsets are Unicode code points into the document text.\n",
-       {{"-o", "--date", "--lexicon"}, {}},
+       {{"-o", "--date", "--lexicon", "--cameo-actors", "--cameo-agents"}, {}},
        RunAnnotate},
   };
   return kCommands;

@@ -43,10 +43,15 @@ Status RunExtraction(
   }
   PipelineOptions options;
   options.lexicon_files = args.All("--lexicon");
+  options.cameo_actor_files = args.All("--cameo-actors");
+  options.cameo_agent_files = args.All("--cameo-agents");
   DocumentSource source(args.positionals, ingest);
   if (Status s = source.CheckInputs(); !s.ok()) return s;
   Result<std::unique_ptr<Pipeline>> pipeline = Pipeline::Create(options);
   if (!pipeline.ok()) return pipeline.status();
+  for (const std::string& w : (*pipeline)->load_warnings()) {
+    std::cerr << "warning: " << w << "\n";
+  }
 
   std::size_t warned = 0, undated = 0, records = 0;
   auto flush_warnings = [&] {

@@ -126,20 +126,50 @@ class SentenceEvents {
 
   void BuildGroups() {
     // Mentions sharing a span ("the two leaders") form one group; "A and B",
-    // "A, B and C" join adjacent groups.
+    // "A, B and C" join adjacent groups. A list joined by commas alone
+    // ("..., President Zelensky said") is not a coordination: such a group
+    // is split back into its members.
+    struct Pending {
+      Group group;
+      bool has_and = false, has_comma = false;
+      std::vector<std::pair<std::size_t, std::size_t>> spans;  // per member
+    };
+    std::vector<Pending> built;
     for (const ActorMention* m : mentions_) {
       std::size_t b = TokenAt(m->start), e = TokenAt(m->end);
-      if (!groups_.empty() && groups_.back().begin == b &&
-          groups_.back().end == e) {
-        groups_.back().members.push_back(m);
+      if (!built.empty()) {
+        Pending& last = built.back();
+        if (last.group.begin == b && last.group.end == e) {
+          last.group.members.push_back(m);
+          last.spans.push_back({b, e});
+          continue;
+        }
+        if (IsCoordination(last.group.end, b)) {
+          for (std::size_t i = last.group.end; i < b; ++i) {
+            last.has_and |= t_[i].folded != ",";
+            last.has_comma |= t_[i].folded == ",";
+          }
+          last.group.end = e;
+          last.group.members.push_back(m);
+          last.spans.push_back({b, e});
+          continue;
+        }
+      }
+      built.push_back({{b, e, {m}}, false, false, {{b, e}}});
+    }
+    for (Pending& p : built) {
+      if (!p.has_comma || p.has_and) {
+        groups_.push_back(std::move(p.group));
         continue;
       }
-      if (!groups_.empty() && IsCoordination(groups_.back().end, b)) {
-        groups_.back().end = e;
-        groups_.back().members.push_back(m);
-        continue;
+      for (std::size_t i = 0; i < p.group.members.size(); ++i) {
+        auto [b, e] = p.spans[i];
+        if (!groups_.empty() && groups_.back().begin == b) {
+          groups_.back().members.push_back(p.group.members[i]);
+        } else {
+          groups_.push_back({b, e, {p.group.members[i]}});
+        }
       }
-      groups_.push_back({b, e, {m}});
     }
   }
 

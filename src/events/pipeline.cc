@@ -32,6 +32,14 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(
     Status s = lexicon->AddFile(path);
     if (!s.ok()) return s;
   }
+  for (const std::string& path : options.cameo_actor_files) {
+    Status s = lexicon->AddCameoActorsFile(path);
+    if (!s.ok()) return s;
+  }
+  for (const std::string& path : options.cameo_agent_files) {
+    Status s = lexicon->AddCameoAgentsFile(path);
+    if (!s.ok()) return s;
+  }
   std::unique_ptr<Pipeline> p(new Pipeline());
   p->impl_ = std::make_unique<Impl>(std::move(*lexicon));
   return p;
@@ -57,6 +65,10 @@ DocumentAnalysis Pipeline::Analyze(Document document) const {
     e.evidence_end = index.ToCodePoint(e.evidence_end);
   }
   return a;
+}
+
+const std::vector<std::string>& Pipeline::load_warnings() const {
+  return impl_->lexicon.warnings();
 }
 
 Pipeline::LexiconStats Pipeline::lexicon_stats() const {

@@ -108,9 +108,9 @@ const RoleEntry* PersonEntry::RoleAt(
 Result<Lexicon> Lexicon::LoadDefault() {
   Lexicon lexicon;
   for (std::size_t i = 0; i < kLexiconFilesCount; ++i) {
-    Status s = lexicon.AddJsonLines(kLexiconFiles[i].Content(),
-                                    std::string("<built-in>/") +
-                                        kLexiconFiles[i].name);
+    Status s = lexicon.AddJsonLines(
+        kLexiconFiles[i].Content(),
+        std::string("<built-in>/") + kLexiconFiles[i].name, /*user=*/false);
     if (!s.ok()) return s;
   }
   return lexicon;
@@ -123,7 +123,7 @@ Status Lexicon::AddFile(const std::string& path) {
 }
 
 Status Lexicon::AddJsonLines(std::string_view content,
-                             const std::string& origin) {
+                             const std::string& origin, bool user) {
   std::size_t line_no = 0, pos = 0, records = 0;
   while (pos < content.size()) {
     std::size_t nl = content.find('\n', pos);
@@ -141,7 +141,7 @@ Status Lexicon::AddJsonLines(std::string_view content,
           std::to_string(doc.GetErrorOffset() + 1) + ": " +
           rapidjson::GetParseError_En(doc.GetParseError()));
     }
-    Status s = AddRecord(&doc, where);
+    Status s = AddRecord(&doc, where, user);
     if (!s.ok()) return s;
     ++records;
   }
@@ -151,7 +151,8 @@ Status Lexicon::AddJsonLines(std::string_view content,
   return Status::Ok();
 }
 
-Status Lexicon::AddRecord(const void* json_value, const std::string& where) {
+Status Lexicon::AddRecord(const void* json_value, const std::string& where,
+                          bool user) {
   const auto& v = *static_cast<const rapidjson::Document*>(json_value);
   if (!v.IsObject()) {
     return Status::InvalidInput(where + ": a record must be a JSON object");
@@ -175,22 +176,28 @@ Status Lexicon::AddRecord(const void* json_value, const std::string& where) {
   using namespace lexicon_records;
   if (type == "state") {
     StateEntry e = ToState(v);
+    e.user = user;
     std::string key = e.code;
     Upsert(&states_, &state_index_, key, std::move(e));
   } else if (type == "organization") {
     OrganizationEntry e = ToOrganization(v);
+    e.user = user;
     std::string key = e.id;
     Upsert(&organizations_, &organization_index_, key, std::move(e));
   } else if (type == "person") {
     PersonEntry e = ToPerson(v);
+    e.user = user;
+    if (Status c = CheckPerson(e, where); !c.ok()) return c;
     std::string key = e.id;
     Upsert(&people_, &person_index_, key, std::move(e));
   } else if (type == "title") {
     TitleEntry e = ToTitle(v);
+    e.user = user;
     std::string key = e.title + "/" + e.country;
     Upsert(&titles_, &title_index_, key, std::move(e));
   } else if (type == "agent") {
     AgentEntry e = ToAgent(v);
+    e.user = user;
     std::string key = e.name;
     Upsert(&agents_, &agent_index_, key, std::move(e));
   } else if (type == "relation") {
@@ -201,6 +208,33 @@ Status Lexicon::AddRecord(const void* json_value, const std::string& where) {
     CameoEntry e = ToCameo(v);
     std::string key = e.code;
     Upsert(&cameo_, &cameo_index_, key, std::move(e));
+  }
+  return Status::Ok();
+}
+
+// What the schema cannot say: real calendar dates, and no two terms of the
+// same office that overlap (two different offices may: Xi Jinping is General
+// Secretary and President at once).
+Status Lexicon::CheckPerson(const PersonEntry& p, const std::string& where) {
+  for (std::size_t i = 0; i < p.roles.size(); ++i) {
+    const RoleEntry& r = p.roles[i];
+    std::string at = where + ": /roles/" + std::to_string(i);
+    if (r.from.year == 1 && r.from.month == 1 && r.from.day == 1) {
+      return Status::InvalidInput(at + "/from: not a real date");
+    }
+    if (r.to && !(r.from < *r.to)) {
+      return Status::InvalidInput(at + "/to: ends before it starts");
+    }
+    for (std::size_t j = 0; j < i; ++j) {
+      const RoleEntry& o = p.roles[j];
+      bool overlap = r.title == o.title && r.country == o.country &&
+                     (!o.to || r.from < *o.to) && (!r.to || o.from < *r.to);
+      if (overlap) {
+        return Status::InvalidInput(at + ": overlaps /roles/" +
+                                    std::to_string(j) + " (same office, " +
+                                    r.title + ")");
+      }
+    }
   }
   return Status::Ok();
 }
@@ -216,6 +250,23 @@ void Lexicon::Upsert(std::vector<T>* list,
   }
   index->emplace(key, list->size());
   list->push_back(std::move(entry));
+}
+
+void Lexicon::MergeState(StateEntry entry) {
+  auto it = state_index_.find(entry.code);
+  if (it == state_index_.end()) {
+    std::string key = entry.code;  // copied: `entry` is moved below
+    Upsert(&states_, &state_index_, key, std::move(entry));
+    return;
+  }
+  StateEntry& s = states_[it->second];
+  s.names.insert(s.names.end(), entry.names.begin(), entry.names.end());
+  s.user = s.user || entry.user;
+}
+
+void Lexicon::AddAgent(AgentEntry entry) {
+  std::string key = entry.name + "/" + entry.sector;
+  Upsert(&agents_, &agent_index_, key, std::move(entry));
 }
 
 const CameoEntry* Lexicon::FindCameo(std::string_view code) const {

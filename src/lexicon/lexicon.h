@@ -25,11 +25,13 @@ struct StateEntry {
   std::string name;
   std::vector<std::string> names, adjectives, demonyms, capitals;
   std::vector<Seat> seats;
+  bool user = false;  // from a user's file: its names outrank built-in ones
 };
 
 struct OrganizationEntry {
   std::string id, name, code, country;
   std::vector<std::string> names;
+  bool user = false;
 };
 
 struct RoleEntry {
@@ -42,6 +44,7 @@ struct PersonEntry {
   std::string id, name, country;
   std::vector<std::string> names, short_names;
   std::vector<RoleEntry> roles;
+  bool user = false;
 
   // The role held on `date` (the latest-starting one if several); nullptr
   // when none was held then. Without a date, the most recent role.
@@ -51,11 +54,33 @@ struct PersonEntry {
 struct TitleEntry {
   std::string title, sector, country;
   std::vector<std::string> names;
+  bool user = false;
 };
 
 struct AgentEntry {
   std::string name, sector;
   std::vector<std::string> names;
+  bool user = false;
+};
+
+// An actor of a PETRARCH/CAMEO actor dictionary that is not simply a
+// country: its phrases and its codes, some restricted to date ranges
+// ("[HOBGOV 19950601-19990815]"); the first restriction that holds at the
+// document date wins, else the first unrestricted code.
+struct CameoActorEntry {
+  struct Code {
+    std::string code;
+    std::optional<CivilDate> from;  // inclusive
+    std::optional<CivilDate> to;    // exclusive
+    bool restricted() const { return from || to; }
+  };
+  std::string id, name;
+  std::vector<std::string> names;
+  std::vector<Code> codes;
+  std::string origin;  // "file:line"
+
+  // The code valid at `date`; "" when none is.
+  std::string CodeAt(const std::optional<CivilDate>& date) const;
 };
 
 struct RelationEntry {
@@ -85,7 +110,9 @@ class Lexicon {
   Status AddFile(const std::string& path);
 
   // As AddFile, for content already in memory; `origin` names it in errors.
-  Status AddJsonLines(std::string_view content, const std::string& origin);
+  // `user`: the records come from a user's file (AddFile does so).
+  Status AddJsonLines(std::string_view content, const std::string& origin,
+                      bool user = true);
 
   const std::vector<StateEntry>& states() const { return states_; }
   const std::vector<OrganizationEntry>& organizations() const {
@@ -96,6 +123,36 @@ class Lexicon {
   const std::vector<AgentEntry>& agents() const { return agents_; }
   const std::vector<RelationEntry>& relations() const { return relations_; }
   const std::vector<CameoEntry>& cameo_codes() const { return cameo_; }
+  const std::vector<CameoActorEntry>& cameo_actors() const {
+    return cameo_actors_;
+  }
+
+  // Adds the actors of a PETRARCH/CAMEO actor dictionary (phrase lines,
+  // "+synonym" lines, "[CODE]", "[CODE >YYMMDD]", "[CODE <date]",
+  // "[CODE date-date]"). Entries whose only code is a country code extend
+  // (or add) that state; the others become CameoActorEntry records. A
+  // malformed entry is reported in warnings() and skipped, as real
+  // dictionaries have a few; a file with no usable entry fails.
+  Status AddCameoActors(std::string_view content, const std::string& origin);
+  // Adds the agents of a PETRARCH agents dictionary ("PHRASE {PLURAL}
+  // [~CODE]", "!SET! = A, B" substitutions).
+  Status AddCameoAgents(std::string_view content, const std::string& origin);
+
+  // Problems in dictionary files that were reported and skipped (a bad line
+  // among good ones), "path:line: what is wrong; skipped".
+  const std::vector<std::string>& warnings() const { return warnings_; }
+
+  // Reads and adds a file of either kind.
+  Status AddCameoActorsFile(const std::string& path);
+  Status AddCameoAgentsFile(const std::string& path);
+
+  // Adds a state record (used by the dictionary reader); merges names into
+  // an existing state with the same code.
+  void MergeState(StateEntry entry);
+  void AddCameoActor(CameoActorEntry entry) {
+    cameo_actors_.push_back(std::move(entry));
+  }
+  void AddAgent(AgentEntry entry);
 
   // The CAMEO entry for a code, or nullptr.
   const CameoEntry* FindCameo(std::string_view code) const;
@@ -107,7 +164,9 @@ class Lexicon {
   void Upsert(std::vector<T>* list, std::map<std::string, std::size_t>* index,
               const std::string& key, T entry);
 
-  Status AddRecord(const void* json_value, const std::string& where);
+  Status AddRecord(const void* json_value, const std::string& where,
+                   bool user);
+  Status CheckPerson(const PersonEntry& person, const std::string& where);
 
   std::vector<StateEntry> states_;
   std::vector<OrganizationEntry> organizations_;
@@ -116,6 +175,8 @@ class Lexicon {
   std::vector<AgentEntry> agents_;
   std::vector<RelationEntry> relations_;
   std::vector<CameoEntry> cameo_;
+  std::vector<CameoActorEntry> cameo_actors_;
+  std::vector<std::string> warnings_;
   std::map<std::string, std::size_t> state_index_, organization_index_,
       person_index_, title_index_, agent_index_, cameo_index_;
 };

@@ -54,8 +54,13 @@ PersonEntry ToPerson(const rapidjson::Value& v) {
       role.code = Str(r, "code");
       role.country = Str(r, "country");
       if (role.country.empty()) role.country = e.country;
+      // An impossible date ("2015-02-30") passes the schema's pattern;
+      // Lexicon::CheckPerson rejects the 0001-01-01 it becomes here, and a
+      // "to" that is not a date reads as 0001-01-01 too (ends before it
+      // starts).
       role.from = ParseIsoDate(Str(r, "from")).value_or(CivilDate{1, 1, 1});
-      role.to = ParseIsoDate(Str(r, "to"));
+      std::string to = Str(r, "to");
+      if (!to.empty()) role.to = ParseIsoDate(to).value_or(CivilDate{1, 1, 1});
       e.roles.push_back(std::move(role));
     }
   }

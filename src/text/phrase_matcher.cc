@@ -43,7 +43,7 @@ std::uint64_t EdgeKey(std::uint32_t node, std::uint32_t id) {
 }  // namespace
 
 void PhraseMatcher::Add(std::string_view phrase, int payload,
-                        bool case_sensitive) {
+                        bool case_sensitive, bool user) {
   std::vector<Token> tokens = Tokenize(phrase, 0, phrase.size());
   if (tokens.empty()) return;
   std::uint32_t node = 0;
@@ -63,15 +63,19 @@ void PhraseMatcher::Add(std::string_view phrase, int payload,
   Node& end = nodes_[node];
   if (end.endings.empty()) ++phrases_;
   for (Ending& e : end.endings) {
-    if (e.cases == cases) {
-      for (int p : e.payloads) {
-        if (p == payload) return;
-      }
-      e.payloads.push_back(payload);
-      return;
+    if (e.cases != cases) continue;
+    if (e.user && !user) return;  // a user's phrase outranks a built-in one
+    if (user && !e.user) {
+      e.payloads.clear();
+      e.user = true;
     }
+    for (int p : e.payloads) {
+      if (p == payload) return;
+    }
+    e.payloads.push_back(payload);
+    return;
   }
-  end.endings.push_back({std::move(cases), {payload}});
+  end.endings.push_back({std::move(cases), {payload}, user});
 }
 
 std::vector<std::uint32_t> PhraseMatcher::Encode(

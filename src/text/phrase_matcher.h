@@ -29,7 +29,11 @@ class PhraseMatcher {
   // `case_sensitive`, each token of the text must be capitalised where the
   // phrase's token is, and all upper case where the phrase's token is (for
   // tokens of two or more letters). Empty phrases are ignored.
-  void Add(std::string_view phrase, int payload, bool case_sensitive);
+  // With `user`, the phrase comes from a user's lexicon or dictionary and
+  // replaces what built-in phrases of the same form said (in either order of
+  // adding).
+  void Add(std::string_view phrase, int payload, bool case_sensitive,
+           bool user = false);
 
   struct Match {
     std::size_t length = 0;  // tokens matched; 0 if none
@@ -56,6 +60,7 @@ class PhraseMatcher {
   struct Ending {
     std::vector<Case> cases;
     std::vector<int> payloads;
+    bool user = false;
   };
   struct Node {
     std::vector<Ending> endings;
