@@ -64,7 +64,12 @@ struct ActorMention {
   Actor actor;
   // How it was resolved: "lexicon" (a known name), "title" (an unknown person
   // introduced by a title), "short" (a later short form of an earlier name),
-  // "agent" (a group such as "police" attached to a country).
+  // "agent" (a group such as "police" attached to a country), "coref" (a
+  // title or pronoun referring back), "pair" ("the two leaders"), "place"
+  // (a state or organisation named as where something happened: "in
+  // Geneva" - not an actor of the sentence's events), "attribute" (a state
+  // adjective before a common noun: "sanctions on Russian companies" - the
+  // state is an event's party only through what it modifies).
   std::string how;
 };
 

@@ -93,6 +93,8 @@ struct ActorRecognizer::Impl {
   struct SeatRef {
     int state;
     std::string sector;
+    bool group;
+    std::string name;  // the seat's first name, for a group's display name
   };
   std::vector<SeatRef> seats;
 
@@ -107,7 +109,9 @@ struct ActorRecognizer::Impl {
       AddNames(s.demonyms, kDemonym, idx, true, s.user);
       AddNames(s.capitals, kCapital, idx, true, s.user);
       for (const auto& seat : s.seats) {
-        seats.push_back({idx, seat.sector});
+        std::string name = seat.names.empty() ? seat.sector : seat.names[0];
+        if (name.rfind("the ", 0) == 0) name = name.substr(4);
+        seats.push_back({idx, seat.sector, seat.group, name});
         AddNames(seat.names, kSeat, static_cast<int>(seats.size()) - 1, true,
                  s.user);
       }
@@ -149,9 +153,17 @@ struct ActorRecognizer::Impl {
       matcher.Add(p, Pack(kPair, 0), false);
     }
     for (const char* p : {"the two countries", "both countries",
-                          "the two sides", "both sides", "the two nations",
-                          "the two governments", "both governments"}) {
+                          "the two sides", "both sides", "the two nations"}) {
       matcher.Add(p, Pack(kPair, 1), false);
+    }
+    // 3: the governments of the last two states.
+    for (const char* p : {"the two governments", "both governments"}) {
+      matcher.Add(p, Pack(kPair, 3), false);
+    }
+    // 2: the armed forces of the last two states.
+    for (const char* p : {"the two militaries", "both militaries",
+                          "the two armies", "both armies"}) {
+      matcher.Add(p, Pack(kPair, 2), false);
     }
   }
 
@@ -269,6 +281,12 @@ class Composer {
   // Remember() may reallocate.
   void Emit(std::size_t begin, std::size_t end, Actor actor, const char* how,
             std::size_t name_begin = SIZE_MAX) {
+    // "met in Geneva", "at the Kremlin": a state or organisation after
+    // "in"/"at" is where something happened, not who did it.
+    if ((actor.kind == "state" || actor.kind == "organization") && begin > 0 &&
+        (T()[begin - 1].folded == "in" || T()[begin - 1].folded == "at")) {
+      how = "place";
+    }
     ActorMention m;
     m.start = T()[begin].start;
     m.end = T()[end - 1].end;
@@ -276,7 +294,11 @@ class Composer {
     m.actor = actor;
     m.how = how;
     out_.push_back(std::move(m));
-    if (std::string_view(how) == "pair") return;
+    std::string_view kind_of_mention(how);
+    if (kind_of_mention == "pair" || kind_of_mention == "place" ||
+        kind_of_mention == "attribute") {
+      return;
+    }
     if (actor.kind == "person") {
       Remember(actor, name_begin == SIZE_MAX ? begin : name_begin, end);
     }
@@ -336,11 +358,60 @@ class Composer {
   // punctuation or lower-case words.
   std::size_t NameRun(std::size_t i) const {
     std::size_t j = i;
-    while (j < T().size() && j - i < 4 && T()[j].is_word &&
-           T()[j].capitalized && T()[j].folded != "'s") {
+    while (j < T().size() && j - i < 6 && T()[j].is_word &&
+           T()[j].folded != "'s" &&
+           (T()[j].capitalized || (j > i && IsNameParticle(j)))) {
       ++j;
     }
+    // A name ends in a capitalised word ("al-Zayani" counts as one).
+    while (j > i && !T()[j - 1].capitalized && !IsCapitalisedParticle(j - 1)) {
+      --j;
+    }
     return j - i;
+  }
+
+  // Whether token `i` is a common noun an adjective before it modifies: a
+  // lower-case word that is not a verb ("the Chinese said", "the U.S.
+  // imposed").
+  bool IsAttributive(std::size_t i) const {
+    if (i >= T().size() || !T()[i].is_word || T()[i].capitalized) return false;
+    const std::string& f = T()[i].folded;
+    static constexpr std::string_view kVerbs[] = {
+        "said", "says", "say", "has", "have", "had", "is", "are", "was",
+        "were", "will", "would", "could", "can", "may", "might", "should",
+        "must", "did", "does", "do", "and", "or", "also", "then", "still",
+        "again", "not", "never", "already", "wants", "want", "plans", "hopes",
+        "told", "insists", "warns", "urges", "agrees", "rejects", "denies"};
+    for (std::string_view v : kVerbs) {
+      if (f == v) return false;
+    }
+    return !(f.size() > 3 && f.compare(f.size() - 2, 2, "ed") == 0);
+  }
+
+  static bool IsTitlePreposition(const std::string& f) {
+    return f == "to" || f == "for" || f == "of" || f == "in" || f == "at";
+  }
+
+  // "al-Zayani", "el-Sisi": a particle joined to a capitalised name.
+  bool IsCapitalisedParticle(std::size_t j) const {
+    const Token& t = T()[j];
+    std::string_view text(doc_.text.data() + t.start, t.end - t.start);
+    std::size_t dash = text.find('-');
+    return dash != std::string_view::npos && dash + 1 < text.size() &&
+           text[dash + 1] >= 'A' && text[dash + 1] <= 'Z' && IsNameParticle(j);
+  }
+
+  // Lower-case words inside Arabic, Dutch, Spanish... names: "bin", "al-",
+  // "van", "de", "da".
+  bool IsNameParticle(std::size_t j) const {
+    const std::string& f = T()[j].folded;
+    static constexpr std::string_view kParticles[] = {
+        "bin", "ibn", "bint", "al", "el", "van", "von", "de", "da", "di",
+        "der", "den", "la", "le", "du", "dos", "das", "del", "ben", "abu"};
+    for (std::string_view p : kParticles) {
+      if (f == p) return true;
+    }
+    return f.rfind("al-", 0) == 0 || f.rfind("el-", 0) == 0;
   }
 
   void Compose(const std::vector<RawSpan>& spans, std::size_t k) {
@@ -351,10 +422,22 @@ class Composer {
     int state = StateOf(s);
     if (state >= 0 && next) {
       std::size_t gap = next->begin - s.end;
-      bool possessive = gap == 1 && T()[s.end].folded == "'s";
+      // "Gondor's main opposition group": up to two lower-case words may
+      // stand between the possessive and its title or group.
+      bool possessive = gap >= 1 && gap <= 3 && T()[s.end].folded == "'s";
+      for (std::size_t i = s.end + 1; i < next->begin && possessive; ++i) {
+        possessive = T()[i].is_word && !T()[i].capitalized;
+      }
+      if (possessive && gap > 1 && !next->Has(kTitle) && !next->Has(kAgent)) {
+        possessive = false;
+      }
+      // A state in the possessive is named in its own right ("South
+      // Korea's presidential office" names South Korea too); its title or
+      // group takes its country.
+      if (possessive) Emit(s.begin, s.end, m_.StateActor(state), "lexicon");
       if ((gap == 0 || possessive) &&
           (next->Has(kTitle) || next->Has(kAgent))) {
-        ComposeTitled(spans, k + 1, state, s.begin);
+        ComposeTitled(spans, k + 1, state, possessive ? next->begin : s.begin);
         return;
       }
       if (possessive && (next->Has(kPersonFull) || next->Has(kPersonShort))) {
@@ -393,11 +476,21 @@ class Composer {
     }
     if (s.Has(kSeat)) {
       const auto& seat = m_.seats[s.Get(kSeat)];
-      Emit(s.begin, s.end, m_.StateActor(seat.state, seat.sector), "lexicon");
+      Actor a = m_.StateActor(seat.state, seat.sector);
+      if (seat.group) {  // "the Pentagon", "the State Department"
+        a = Actor{a.code, a.name + " (" + seat.name + ")", "group", a.country,
+                  a.code, ""};
+      }
+      Emit(s.begin, s.end, a, "lexicon");
       return;
     }
     if (s.Has(kStateName) || s.Has(kCapital) || s.Has(kDemonym)) {
-      Emit(s.begin, s.end, m_.StateActor(state), "lexicon");
+      // "Chinese warships", "U.S. sanctions", "the Austrian capital": an
+      // adjective before a common noun modifies it and names no actor.
+      bool adjective = s.Has(kStateAdj) || (s.Has(kDemonym) &&
+                                            !s.Has(kStateName));
+      Emit(s.begin, s.end, m_.StateActor(state),
+           adjective && IsAttributive(s.end) ? "attribute" : "lexicon");
       return;
     }
     if (s.Has(kPersonShort)) {
@@ -414,13 +507,22 @@ class Composer {
   }
 
   void EmitPair(const RawSpan& s) {
-    const std::vector<Actor>& pool = s.Get(kPair) == 1 ? states_ : people_;
+    const std::vector<Actor>& pool = s.Get(kPair) == 0 ? people_ : states_;
     std::vector<Actor> last;
     for (auto it = pool.rbegin(); it != pool.rend() && last.size() < 2;
          ++it) {
       if (last.empty() || last[0].id != it->id) last.push_back(*it);
     }
     if (last.size() < 2) return;
+    if (s.Get(kPair) >= 2) {  // the two states' armed forces, governments
+      bool mil = s.Get(kPair) == 2;
+      std::string sector = mil ? "MIL" : "GOV";
+      for (Actor& a : last) {
+        a = Actor{a.country + sector,
+                  a.name + (mil ? " (military)" : " (government)"), "group",
+                  a.country, a.country + sector, ""};
+      }
+    }
     Emit(s.begin, s.end, last[1], "pair");
     Emit(s.begin, s.end, last[0], "pair");
   }
@@ -437,8 +539,9 @@ class Composer {
         state = StateAfter(spans, k);
         if (state >= 0) end = consumed_until_ = spans[k + 1].end;
       }
-      if (state < 0) return;  // a group of no known country
       const AgentEntry& a = m_.lex.agents()[s.Get(kAgent)];
+      if (state < 0 && a.context) state = context_state_;
+      if (state < 0) return;  // a group of no known country
       Actor base = m_.StateActor(state);
       Actor actor{base.code + a.sector, base.name + " (" + a.name + ")",
                   "group", base.country, base.code + a.sector, ""};
@@ -458,6 +561,41 @@ class Composer {
       consumed_until_ = next->end;
       Emit(begin, next->end, a, "lexicon", next->begin);
       return;
+    }
+    // "France's ambassador to the United States, Philippe Etienne", "the
+    // EU's special envoy for the region, Miroslav Lajcak": a short
+    // prepositional phrase, a comma, then the name.
+    if (after < T().size() && IsTitlePreposition(T()[after].folded)) {
+      std::size_t comma = after + 1;
+      while (comma < T().size() && comma - after <= 5 &&
+             T()[comma].folded != ",") {
+        ++comma;
+      }
+      std::size_t name = comma + 1;
+      std::size_t r = comma < T().size() && T()[comma].folded == ","
+                          ? NameRun(name)
+                          : 0;
+      const RawSpan* named = nullptr;
+      for (std::size_t j = k + 1; j < spans.size(); ++j) {
+        if (spans[j].begin == name) named = &spans[j];
+        if (spans[j].begin < comma && StateOf(spans[j]) >= 0) {
+          Emit(spans[j].begin, spans[j].end, m_.StateActor(StateOf(spans[j])),
+               "lexicon");
+        }
+      }
+      if (named && named->Has(kPersonFull)) {
+        Actor a = m_.PersonActor(named->Get(kPersonFull), doc_.date);
+        if (a.role.empty()) a.role = title.title;
+        consumed_until_ = named->end;
+        Emit(name, named->end, a, "lexicon", name);
+        return;
+      }
+      if (r >= 2 && !named) {
+        consumed_until_ = name + r;
+        Emit(name, name + r, NewPerson(name, name + r, title, state),
+             "title", name);
+        return;
+      }
     }
     std::size_t run = after < T().size() ? NameRun(after) : 0;
     if (next && next->begin < after + run) run = next->begin - after;
@@ -480,6 +618,37 @@ class Composer {
       if (FoldWord(it->role) == FoldWord(title.title) &&
           (state < 0 || it->country == m_.lex.states()[state].code)) {
         Emit(begin, s.end, *it, "coref");
+        return;
+      }
+    }
+    // "Musaed al-Aiban, Saudi Arabia's national security adviser": the name
+    // stands before the title, after a comma.
+    std::size_t lead = begin;  // before "Saudi Arabia's", if any
+    if (k > 0 && state >= 0 && spans[k - 1].end + 1 == begin &&
+        T()[begin - 1].folded == "'s") {
+      lead = spans[k - 1].begin;
+    }
+    if (lead >= 2 && T()[lead - 1].folded == ",") {
+      begin = lead;
+      // A person already named there: "Wang Yi, China's top diplomat".
+      for (auto it = out_.rbegin(); it != out_.rend(); ++it) {
+        if (it->sentence != sentence_) break;
+        if (it->end == T()[begin - 2].end && it->actor.kind == "person") {
+          Emit(begin, s.end, it->actor, "coref");
+          return;
+        }
+      }
+      std::size_t ne = begin - 1, nb = ne;
+      while (nb > 0 && ne - nb < 6 && T()[nb - 1].is_word &&
+             (T()[nb - 1].capitalized || IsNameParticle(nb - 1)) &&
+             !Covered(nb - 1)) {
+        --nb;
+      }
+      while (nb < ne && !T()[nb].capitalized) ++nb;
+      if (ne - nb >= 2) {
+        Actor a = NewPerson(nb, ne, title, state);
+        Emit(nb, ne, a, "title", nb);
+        Emit(begin, s.end, a, "coref");
         return;
       }
     }

@@ -20,6 +20,7 @@ struct StateEntry {
   struct Seat {
     std::vector<std::string> names;
     std::string sector;
+    bool group = false;  // a body of the state (country+sector), not the state
   };
   std::string code;
   std::string name;
@@ -60,6 +61,7 @@ struct TitleEntry {
 struct AgentEntry {
   std::string name, sector;
   std::vector<std::string> names;
+  bool context = false;  // no country named: the story's country
   bool user = false;
 };
 

@@ -29,7 +29,12 @@ StateEntry ToState(const rapidjson::Value& v) {
   e.capitals = Strs(v, "capitals");
   if (auto it = v.FindMember("seats"); it != v.MemberEnd()) {
     for (const auto& seat : it->value.GetArray()) {
-      e.seats.push_back({Strs(seat, "names"), Str(seat, "sector")});
+      StateEntry::Seat st{Strs(seat, "names"), Str(seat, "sector"), false};
+      auto group = seat.FindMember("group");
+      st.group = group != seat.MemberEnd() && group->value.IsBool()
+                     ? group->value.GetBool()
+                     : st.sector != "GOV";
+      e.seats.push_back(std::move(st));
     }
   }
   return e;
@@ -73,7 +78,11 @@ TitleEntry ToTitle(const rapidjson::Value& v) {
 }
 
 AgentEntry ToAgent(const rapidjson::Value& v) {
-  return {Str(v, "name"), Str(v, "sector"), Strs(v, "names")};
+  AgentEntry e{Str(v, "name"), Str(v, "sector"), Strs(v, "names")};
+  auto context = v.FindMember("context");
+  e.context = context != v.MemberEnd() && context->value.IsBool() &&
+              context->value.GetBool();
+  return e;
 }
 
 RelationEntry ToRelation(const rapidjson::Value& v) {

@@ -269,6 +269,34 @@ def test_bad_input():
             check(e["date"]["basis"] != "document", "no invented document date")
 
 
+def test_actors_samples():
+    """Actor precision and recall on the samples, against the independent
+    annotation in tests/actors/samples_actors.tsv (places and adjectives before
+    common nouns are not actors)."""
+    gold = {}
+    for line in open(os.path.join(ROOT, "tests", "actors", "samples_actors.tsv"), encoding="utf-8"):
+        if line.strip() and not line.startswith("#"):
+            doc, ids = line.rstrip("\n").split("\t")
+            gold[doc] = set(ids.split())
+    rc, out, err = run("annotate", SAMPLES)
+    check(rc == 0, f"annotate samples exits 0 ({err})")
+    tp = fp = fn = 0
+    for line in out.splitlines():
+        d = json.loads(line)
+        got = {m["actor"]["id"] for m in d["actors"] if m["how"] not in ("place", "attribute")}
+        want = gold.get(d["id"], set())
+        tp += len(got & want)
+        fp += len(got - want)
+        fn += len(want - got)
+    precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    print(f"actors on the samples: precision {precision:.3f} recall {recall:.3f} "
+          f"({tp} right, {fp} wrong, {fn} missed)")
+    # Floors at the figures reached so far: the target is 0.95 for both
+    # (issue 3); a change that lowers them fails here.
+    check(precision >= 0.95, f"actor precision {precision:.3f} >= 0.95")
+    check(recall >= 0.91, f"actor recall {recall:.3f} >= 0.91")
+
+
 TESTS = {name[5:]: fn for name, fn in globals().items() if name.startswith("test_")}
 
 if __name__ == "__main__":
