@@ -293,6 +293,7 @@ class Composer {
     m.sentence = sentence_;
     m.actor = actor;
     m.how = how;
+    if (m.actor.kind == "person") person_mentions_.push_back(out_.size());
     out_.push_back(std::move(m));
     std::string_view kind_of_mention(how);
     if (kind_of_mention == "pair" || kind_of_mention == "place" ||
@@ -309,23 +310,32 @@ class Composer {
   // earlier in the same sentence, else the first person (usually the
   // subject) of the nearest earlier sentence that names one.
   const Actor* PersonBefore(std::size_t offset) const {
+    // Walks back over the person mentions (in document order), so the cost
+    // is that of the last two sentences with people, not of the document.
     const ActorMention* same = nullptr;
-    const ActorMention* earlier = nullptr;
-    for (const ActorMention& m : out_) {
-      if (m.actor.kind != "person" || m.start >= offset) continue;
-      if (m.sentence == sentence_) {
-        if (!same || m.start > same->start) same = &m;
-      } else if (!earlier || m.sentence > earlier->sentence ||
-                 (m.sentence == earlier->sentence && m.start < earlier->start)) {
-        earlier = &m;
-      }
+    std::size_t i = person_mentions_.size();
+    while (i > 0 && out_[person_mentions_[i - 1]].sentence == sentence_) {
+      const ActorMention& m = out_[person_mentions_[--i]];
+      if (m.start < offset && (!same || m.start > same->start)) same = &m;
     }
     if (same) return &same->actor;
-    return earlier ? &earlier->actor : nullptr;
+    if (i == 0) return nullptr;
+    std::size_t previous = out_[person_mentions_[i - 1]].sentence;
+    const ActorMention* first = nullptr;
+    while (i > 0 && out_[person_mentions_[i - 1]].sentence == previous) {
+      const ActorMention& m = out_[person_mentions_[--i]];
+      if (!first || m.start < first->start) first = &m;
+    }
+    return &first->actor;
   }
 
   void Remember(const Actor& a, std::size_t begin, std::size_t end) {
     people_.push_back(a);
+    if (!a.role.empty()) {  // the latest holder of a role, any / by country
+      std::string role = FoldWord(a.role);
+      holders_[role + "|"] = a;
+      holders_[role + "|" + a.country] = a;
+    }
     if (end - begin >= 2) {
       short_forms_[T()[end - 1].folded] = a;
       // Chinese, Korean and Vietnamese names put the family name first.
@@ -614,12 +624,11 @@ class Composer {
       return;
     }
     // "the foreign minister", "the president": the nearest earlier holder.
-    for (auto it = people_.rbegin(); it != people_.rend(); ++it) {
-      if (FoldWord(it->role) == FoldWord(title.title) &&
-          (state < 0 || it->country == m_.lex.states()[state].code)) {
-        Emit(begin, s.end, *it, "coref");
-        return;
-      }
+    std::string role = FoldWord(title.title) + "|" +
+                       (state < 0 ? "" : m_.lex.states()[state].code);
+    if (auto it = holders_.find(role); it != holders_.end()) {
+      Emit(begin, s.end, it->second, "coref");
+      return;
     }
     // "Musaed al-Aiban, Saudi Arabia's national security adviser": the name
     // stands before the title, after a comma.
@@ -691,6 +700,8 @@ class Composer {
   const std::vector<Token>* tokens_ = nullptr;
   std::size_t consumed_until_ = 0;
   std::vector<ActorMention> out_;
+  std::vector<std::size_t> person_mentions_;  // indexes into out_
+  std::map<std::string, Actor> holders_;       // "role|country" -> person
   std::vector<Actor> people_;
   std::vector<Actor> states_;
   std::map<std::string, Actor> short_forms_;
