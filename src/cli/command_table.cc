@@ -57,6 +57,27 @@ const std::vector<Command>& Commands() {
        "Offsets are Unicode code points into the document text.\n",
        {{"-o", "--date", "--lexicon", "--cameo-actors", "--cameo-agents"}, {}},
        RunAnnotate},
+      {"eval", "score extraction against hand-coded gold events",
+       "usage: entente eval --gold FILE [--scheme cameo|plover] [--set NAME]\n"
+       "                    [--show-errors] [--json] [--lexicon FILE]...\n"
+       "                    [--cameo-actors FILE]... [--cameo-agents FILE]...\n\n"
+       "Runs the pipeline over every record of a gold JSON Lines file\n"
+       "({\"id\",\"date\",\"text\",\"events\":[{\"source\",\"target\",\"code\"}]},\n"
+       "schemas/gold.schema.json) and prints precision, recall and F1:\n"
+       "  cameo:  code (full CAMEO code), root (first two digits), actors\n"
+       "          (source and target codes only), countries (country codes\n"
+       "          and root code); and per root code\n"
+       "  plover: type (actor codes and PLOVER type), countries (country\n"
+       "          codes or none, and type); and per type\n"
+       "Negated and hypothetical events do not count as extracted; a\n"
+       "symmetric event matches either direction.\n"
+       "  --set NAME       only the records whose \"set\" is NAME\n"
+       "  --show-errors    list the missed and the spurious events\n"
+       "  --json           the report as one JSON object\n",
+       {{"--gold", "--scheme", "--set", "--lexicon", "--cameo-actors",
+         "--cameo-agents"},
+        {"--show-errors", "--json"}},
+       RunEval},
   };
   return kCommands;
 }

@@ -49,6 +49,7 @@ Status RunBuild(const Args& args);
 Status RunWhoMet(const Args& args);
 Status RunRender(const Args& args);
 Status RunMap(const Args& args);
+Status RunEval(const Args& args);
 
 }  // namespace entente::cli
 

@@ -269,6 +269,37 @@ def test_bad_input():
             check(e["date"]["basis"] != "document", "no invented document date")
 
 
+def test_eval():
+    with tempfile.TemporaryDirectory() as d:
+        gold = os.path.join(d, "gold.jsonl")
+        records = [
+            {"id": "g1", "set": "a", "date": "2021-09-10",
+             "text": "U.S. President Joe Biden spoke with Chinese President Xi Jinping on Thursday.",
+             "events": [{"source": "USAGOV", "target": "CHNGOV", "code": "041"}]},
+            {"id": "g2", "set": "a", "date": "2022-01-21",
+             "text": "Russia expelled British diplomats on Friday.",
+             "events": [{"source": "RUS", "target": "GBRGOV", "code": "166"},
+                        {"source": "GBR", "target": "RUS", "code": "112"}]},
+            {"id": "g3", "set": "b", "date": "2022-01-21", "text": "Nothing here.", "events": []},
+        ]
+        with open(gold, "w") as f:
+            for r in records:
+                f.write(json.dumps(r) + "\n")
+            f.write("{broken\n")
+        rc, out, err = run("eval", "--gold", gold, "--set", "a", "--json")
+        check(rc == 0, f"eval exits 0 ({err})")
+        report = json.loads(out)
+        check(report["records"] == 2, "eval reads only the records of --set")
+        code = report["levels"]["code"]
+        check(code["correct"] == 2 and code["gold"] == 3 and code["extracted"] == 2,
+              f"eval counts correct, extracted and gold events ({code})")
+        check(":4:" in err and "skipped" in err, "a bad gold line is named and skipped")
+        rc, out, _ = run("eval", "--gold", gold, "--scheme", "plover", "--show-errors")
+        check(rc == 0 and "missed" in out and "g2: GBR 112 RUS" in out, "--show-errors lists the misses")
+        rc, _, err = run("eval")
+        check(rc == 2 and "--gold" in err, "eval without --gold is a usage error")
+
+
 def test_actors_samples():
     """Actor precision and recall on the samples, against the independent
     annotation in tests/actors/samples_actors.tsv (places and adjectives before

@@ -1,0 +1,155 @@
+// Scoring works on tuples (source, target, code) per record and per level
+// of detail; within a record, extracted and gold tuples are matched as
+// multisets, so each gold event can be matched once.
+#include "entente/evaluation.h"
+
+#include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
+
+#include <algorithm>
+
+#include "core/json_reader.h"
+
+namespace entente {
+namespace {
+
+std::string CountryOf(const std::string& code) {
+  if (code.empty() || code == "---") return code;
+  return code.substr(0, std::min<std::size_t>(3, code.size()));
+}
+
+}  // namespace
+
+std::string NormalizePloverType(const std::string& type) {
+  if (type == "DEMAND") return "REQUEST";
+  if (type == "DISAPPROVE" || type == "INVESTIGATE") return "ACCUSE";
+  if (type == "FIGHT") return "ASSAULT";
+  return type;
+}
+
+Result<GoldRecord> ParseGoldRecord(std::string_view line) {
+  rapidjson::Document v;
+  v.Parse(line.data(), line.size());
+  if (v.HasParseError()) {
+    return Status::InvalidInput(
+        "not valid JSON at column " + std::to_string(v.GetErrorOffset() + 1) +
+        ": " + rapidjson::GetParseError_En(v.GetParseError()));
+  }
+  if (!v.IsObject()) return Status::InvalidInput("not a JSON object");
+  GoldRecord r;
+  r.id = JsonString(v, "id");
+  r.set = JsonString(v, "set");
+  r.date = JsonString(v, "date");
+  r.text = JsonString(v, "text");
+  if (r.id.empty()) return Status::InvalidInput("/id: missing");
+  if (r.text.empty()) return Status::InvalidInput("/text: missing or empty");
+  auto events = v.FindMember("events");
+  if (events == v.MemberEnd() || !events->value.IsArray()) {
+    return Status::InvalidInput("/events: missing or not an array");
+  }
+  for (rapidjson::SizeType i = 0; i < events->value.Size(); ++i) {
+    const auto& e = events->value[i];
+    if (!e.IsObject()) {
+      return Status::InvalidInput("/events/" + std::to_string(i) +
+                                  ": not an object");
+    }
+    GoldEvent g{JsonString(e, "source"), JsonString(e, "target"),
+                JsonString(e, "code")};
+    if (g.code.empty()) {
+      return Status::InvalidInput("/events/" + std::to_string(i) +
+                                  "/code: missing");
+    }
+    r.events.push_back(std::move(g));
+  }
+  return r;
+}
+
+void EventScorer::Count(const std::string& level, const std::string& record,
+                        const std::vector<Tuple>& gold,
+                        const std::vector<Tuple>& got, bool list_errors) {
+  auto it = std::find_if(report_.levels.begin(), report_.levels.end(),
+                         [&](const auto& l) { return l.first == level; });
+  if (it == report_.levels.end()) {
+    report_.levels.push_back({level, Score{}});
+    it = report_.levels.end() - 1;
+  }
+  Score& score = it->second;
+  std::vector<bool> used(gold.size(), false);
+  auto text = [](const Tuple& t) {
+    return (t.source.empty() ? "-" : t.source) + " " + t.code + " " +
+           (t.target.empty() ? "-" : t.target);
+  };
+  for (const Tuple& t : got) {
+    bool matched = false;
+    for (std::size_t i = 0; i < gold.size() && !matched; ++i) {
+      if (used[i] || gold[i].code != t.code) continue;
+      bool direct = gold[i].source == t.source && gold[i].target == t.target;
+      bool reverse = t.symmetric && gold[i].source == t.target &&
+                     gold[i].target == t.source;
+      if (direct || reverse) used[i] = matched = true;
+    }
+    score.extracted++;
+    score.correct += matched;
+    if (list_errors) {
+      Score& root = report_.by_root[t.code.substr(0, scheme_ == Scheme::kCameo ? 2 : t.code.size())];
+      root.extracted++;
+      root.correct += matched;
+      if (!matched) report_.false_positives.push_back(record + ": " + text(t));
+    }
+  }
+  for (std::size_t i = 0; i < gold.size(); ++i) {
+    score.gold++;
+    if (list_errors) {
+      report_.by_root[gold[i].code.substr(
+          0, scheme_ == Scheme::kCameo ? 2 : gold[i].code.size())].gold++;
+      if (!used[i]) report_.misses.push_back(record + ": " + text(gold[i]));
+    }
+  }
+}
+
+void EventScorer::Add(const GoldRecord& record,
+                      const std::vector<Event>& extracted) {
+  ++report_.records;
+  bool cameo = scheme_ == Scheme::kCameo;
+  std::vector<Tuple> gold, got;
+  for (const GoldEvent& g : record.events) {
+    std::string code = cameo ? g.code : NormalizePloverType(g.code);
+    std::string target = g.target == "---" ? "" : g.target;
+    gold.push_back({g.source == "---" ? "" : g.source, target, code, false});
+  }
+  for (const Event& e : extracted) {
+    if (e.polarity == "negated" || e.modality == "hypothetical") continue;
+    std::string code = cameo ? e.cameo : e.plover;
+    if (code.empty()) continue;
+    got.push_back({e.source.code, e.target.code, code, e.symmetric});
+  }
+  auto project = [&](std::vector<Tuple> v, bool countries, int code_chars,
+                     bool drop_code) {
+    for (Tuple& t : v) {
+      if (countries) {
+        t.source = CountryOf(t.source);
+        t.target = CountryOf(t.target);
+      }
+      if (drop_code) t.code = "*";
+      if (code_chars > 0) t.code = t.code.substr(0, code_chars);
+    }
+    return v;
+  };
+  if (cameo) {
+    Count("code", record.id, gold, got, false);
+    Count("root", record.id, project(gold, false, 2, false),
+          project(got, false, 2, false), true);
+    Count("actors", record.id, project(gold, false, 0, true),
+          project(got, false, 0, true), false);
+    Count("countries", record.id, project(gold, true, 2, false),
+          project(got, true, 2, false), false);
+  } else {
+    Count("type", record.id, gold, got, true);
+    Count("countries", record.id, project(gold, true, 0, false),
+          project(got, true, 0, false), false);
+  }
+}
+
+EvaluationReport EventScorer::Report() const { return report_; }
+
+}  // namespace entente
