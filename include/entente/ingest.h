@@ -11,8 +11,8 @@
 //   for (const auto& w : source.warnings()) ...
 //
 // Inputs are files, directories (walked recursively in sorted order, taking
-// *.txt, *.text, *.jsonl, *.ndjson and *.json files) and "-" for standard
-// input. A plain-text article may start with a header block of "Title:",
+// *.txt, *.text, *.jsonl and *.ndjson files; *.json only when named) and "-"
+// for standard input. A plain-text article may start with a header block of "Title:",
 // "Date:", "Source:", "URL:" or "ID:" lines ended by a blank line. A JSON
 // Lines article is {"id","date","title","text","url"}; other fields are kept
 // as metadata. JSON Lines whose records carry "relation" and "source" are

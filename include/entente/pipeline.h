@@ -26,6 +26,10 @@ struct PipelineOptions {
   // after the lexicon files; their entries outrank built-in ones.
   std::vector<std::string> cameo_actor_files;
   std::vector<std::string> cameo_agent_files;
+  // How numeric dates such as "9/10/2021" are read: "mdy" (10 September,
+  // the default), "dmy" (9 October) or "ymd" (for "21/09/10"). Create fails
+  // on any other value.
+  std::string date_order = "mdy";
 };
 
 class Pipeline {

@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
+#include "core/calendar.h"
 #include "core/files.h"
 #include "core/json_writer.h"
 #include "entente/export.h"
@@ -55,14 +57,105 @@ Result<RelationGraph> BuildFromInputs(const Args& args,
   return graph;
 }
 
-Result<std::string> Render(const RelationGraph& graph,
-                           const std::string& format,
-                           const std::string& layout_arg) {
-  std::string dot = GraphToDot(graph);
-  if (format == "dot") return dot;
-  std::string layout = layout_arg;
-  if (layout.empty()) layout = graph.actor_count() > 150 ? "sfdp" : "dot";
-  return RenderDot(dot, format, layout);
+// The whole number an option gives (at least `min`), or `fallback`.
+Result<long> WholeNumber(const Args& args, const std::string& option,
+                         long fallback, long min) {
+  std::string text = args.Get(option);
+  if (text.empty()) return fallback;
+  char* end = nullptr;
+  long n = std::strtol(text.c_str(), &end, 10);
+  if (*end != '\0' || n < min || n > 1000000000L) {
+    return Status::Usage(option + " needs a whole number, " +
+                         std::to_string(min) + " or more (got '" + text + "')");
+  }
+  return n;
+}
+
+// The map options that render and map share: --layout, --max-nodes,
+// --focus, --depth, --from, --to, --cluster-by.
+Result<MapRequest> MapRequestFromArgs(const Args& args) {
+  MapRequest r;
+  r.layout = args.Get("--layout");
+  r.view.focus = args.Get("--focus");
+  r.view.from = args.Get("--from");
+  r.view.to = args.Get("--to");
+  for (const char* option : {"--from", "--to"}) {
+    std::string d = args.Get(option);
+    if (!d.empty() && !ParseIsoDate(d)) {
+      return Status::Usage(std::string(option) + " needs a date YYYY-MM-DD (got '" +
+                           d + "')");
+    }
+  }
+  Result<long> max_nodes = WholeNumber(args, "--max-nodes", 0, 1);
+  if (!max_nodes.ok()) return max_nodes.status();
+  r.view.max_nodes = static_cast<std::size_t>(*max_nodes);
+  Result<long> depth = WholeNumber(args, "--depth", 1, 1);
+  if (!depth.ok()) return depth.status();
+  if (!args.Get("--depth").empty() && r.view.focus.empty()) {
+    return Status::Usage("--depth needs --focus ACTOR (the actor to draw around)");
+  }
+  r.view.depth = static_cast<int>(*depth);
+  std::string cluster = args.Get("--cluster-by");
+  if (!cluster.empty() && cluster != "country") {
+    return Status::Usage("--cluster-by takes 'country' (got '" + cluster + "')");
+  }
+  r.cluster_by_country = !cluster.empty();
+  return r;
+}
+
+// Tells on stderr what a map left out and which options it could not honour.
+void ReportMap(const char* command, const MapRequest& request,
+               const DrawnMap& map) {
+  if (!map.left_out.empty()) {
+    std::cerr << command << ": drew the " << map.actors
+              << " most connected actors; left out " << map.left_out.size()
+              << ":";
+    std::size_t shown = std::min<std::size_t>(map.left_out.size(), 8);
+    for (std::size_t i = 0; i < shown; ++i) {
+      std::cerr << (i ? ", " : " ") << map.left_out[i].name;
+    }
+    if (shown < map.left_out.size()) {
+      std::cerr << " and " << map.left_out.size() - shown << " more";
+    }
+    std::cerr << " (raise --max-nodes to draw them)\n";
+  }
+  if (request.cluster_by_country &&
+      (map.layout == "sfdp" || map.layout == "circo")) {
+    std::cerr << command << ": the " << map.layout
+              << " layout draws no country boxes; use --layout fdp, or "
+                 "--layout dot with fewer actors (--max-nodes, --focus)\n";
+  }
+  if (map.layout == "dot" &&
+      (map.actors > kDotLayoutLimit || map.edges > kDotEdgeLimit)) {
+    std::cerr << command << ": the dot layout may take minutes on "
+              << map.actors << " actors and " << map.edges
+              << " edges; sfdp is the default above " << kDotLayoutLimit
+              << " actors or " << kDotEdgeLimit << " edges\n";
+  }
+  if (map.actors > 20000) {
+    std::cerr << command << ": " << map.actors
+              << " actors take minutes to lay out and make an unreadable "
+                 "map; --max-nodes 2000 draws the most connected ones\n";
+  }
+}
+
+// Reads the evidence sentences of an events.jsonl for tooltips.
+Status ReadEvidenceTexts(const std::string& path, EvidenceTexts* texts) {
+  Result<std::string> content = ReadWholeFile(path);
+  if (!content.ok()) return content.status();
+  std::string problem;
+  std::size_t bad = EvidenceTextsFromEvents(*content, texts, &problem);
+  if (bad > 0 && texts->empty()) {
+    return Status::InvalidInput(
+        path + ": no event could be read (" + problem +
+        "); --events takes the events.jsonl written by `entente extract` "
+        "or `entente map`");
+  }
+  if (bad > 0) {
+    std::cerr << "warning: " << path << ": " << bad
+              << " line(s) skipped, the first at " << problem << "\n";
+  }
+  return Status::Ok();
 }
 
 }  // namespace
@@ -191,18 +284,37 @@ Status RunRender(const Args& args) {
     return Status::Usage("render takes one graph.json");
   }
   std::string out = args.Get("-o");
-  if (out.empty()) return Status::Usage("render needs -o map.svg|map.dot|map.png|map.pdf");
+  if (out.empty()) {
+    return Status::Usage("render needs -o map.svg|map.html|map.png|map.pdf|map.dot");
+  }
   std::string format = args.Get("--format", ExtensionOf(out));
+  if (format == "htm") format = "html";
   if (format != "svg" && format != "dot" && format != "png" &&
-      format != "pdf") {
+      format != "pdf" && format != "html") {
     return Status::Usage("cannot tell the format of '" + out +
-                         "': use .svg, .dot, .png or .pdf, or --format");
+                         "': use .svg, .html, .png, .pdf or .dot, or --format");
+  }
+  Result<MapRequest> request = MapRequestFromArgs(args);
+  if (!request.ok()) return request.status();
+  request->formats = {format};
+  EvidenceTexts texts;
+  if (std::string events = args.Get("--events"); !events.empty()) {
+    if (Status s = ReadEvidenceTexts(events, &texts); !s.ok()) return s;
+    request->evidence = &texts;
   }
   Result<RelationGraph> graph = LoadGraph(args.positionals[0]);
   if (!graph.ok()) return graph.status();
-  Result<std::string> data = Render(*graph, format, args.Get("--layout"));
-  if (!data.ok()) return data.status();
-  return WriteFileAtomically(out, *data);
+  Result<DrawnMap> map = DrawMap(*graph, *request);
+  if (!map.ok()) return map.status();
+  ReportMap("render", *request, *map);
+  if (Status s = WriteFileAtomically(out, map->outputs[format]); !s.ok()) {
+    return s;
+  }
+  if (out != "-") {
+    std::cerr << "render: " << map->actors << " actors, " << map->edges
+              << " edges (" << map->layout << " layout) -> " << out << "\n";
+  }
+  return Status::Ok();
 }
 
 Status RunMap(const Args& args) {
@@ -210,7 +322,11 @@ Status RunMap(const Args& args) {
   if (dir.empty()) return Status::Usage("map needs -o DIR");
   Result<GraphJsonOptions> options = JsonOptions(args);
   if (!options.ok()) return options.status();
+  Result<MapRequest> request = MapRequestFromArgs(args);
+  if (!request.ok()) return request.status();
+  request->formats = {"dot", "svg", "html"};
   std::string events;
+  EvidenceTexts texts;
   RelationGraph graph;
   ExtractionTotals totals;
   Status s = RunExtraction(
@@ -220,32 +336,35 @@ Status RunMap(const Args& args) {
         for (const Event& e : a.events) {
           events += EventToJson(e) + "\n";
           graph.AddEvent(e);
+          texts.emplace(EvidenceKey{e.doc, e.sentence}, e.evidence_text);
         }
         return Status::Ok();
       },
       nullptr, &totals);
   if (!s.ok()) return s;
-  std::string dot = GraphToDot(graph);
-  Result<std::string> svg = Render(graph, "svg", args.Get("--layout"));
-  if (!svg.ok()) return svg.status();
+  request->evidence = &texts;
+  Result<DrawnMap> map = DrawMap(graph, *request);
+  if (!map.ok()) return map.status();
+  ReportMap("map", *request, *map);
   if (Status m = MakeDirectories(dir); !m.ok()) return m;
+  std::string graph_json = GraphToNodeLinkJson(graph, *options) + "\n";
   for (const auto& [name, content] :
        {std::pair<std::string, const std::string*>{"events.jsonl", &events},
-        {"map.dot", &dot},
-        {"map.svg", &*svg}}) {
+        {"graph.json", &graph_json},
+        {"map.dot", &map->outputs["dot"]},
+        {"map.svg", &map->outputs["svg"]},
+        {"map.html", &map->outputs["html"]}}) {
     if (Status w = WriteFileAtomically(dir + "/" + name, *content); !w.ok()) {
       return w;
     }
   }
-  if (Status w = WriteFileAtomically(
-          dir + "/graph.json", GraphToNodeLinkJson(graph, *options) + "\n");
-      !w.ok()) {
-    return w;
-  }
   std::cerr << "map: " << totals.documents << " documents, " << totals.events
             << " events, " << graph.actor_count() << " actors, "
             << graph.edge_count() << " edges\n"
-            << "  " << dir << "/map.svg      the map (open it in a browser)\n"
+            << "  " << dir << "/map.html     the map to explore in a browser "
+               "(search, dates, evidence)\n"
+            << "  " << dir << "/map.svg      the map as a picture ("
+            << map->actors << " actors, " << map->layout << " layout)\n"
             << "  " << dir << "/map.dot      the same map as Graphviz DOT\n"
             << "  " << dir << "/graph.json   the graph (networkx node-link)\n"
             << "  " << dir << "/events.jsonl the events, one per line\n";

@@ -45,6 +45,7 @@ Status RunExtraction(
   options.lexicon_files = args.All("--lexicon");
   options.cameo_actor_files = args.All("--cameo-actors");
   options.cameo_agent_files = args.All("--cameo-agents");
+  options.date_order = args.Get("--date-order", "mdy");
   DocumentSource source(args.positionals, ingest);
   if (Status s = source.CheckInputs(); !s.ok()) return s;
   Result<std::unique_ptr<Pipeline>> pipeline = Pipeline::Create(options);
@@ -61,6 +62,7 @@ Status RunExtraction(
     }
   };
   InputRecord record;
+  std::string events_file_warned;
   while (true) {
     Result<bool> more = source.Next(&record);
     flush_warnings();
@@ -69,16 +71,22 @@ Status RunExtraction(
     ++records;
     if (record.kind == InputRecord::Kind::kEvent) {
       if (!on_event) {
-        std::cerr << "warning: " << record.origin
-                  << ": an event record, not an article; skipped\n";
+        // Once per file: "samples/expected/events.jsonl holds events".
+        std::string file = record.origin.substr(0, record.origin.rfind(':'));
+        if (file != events_file_warned) {
+          std::cerr << "warning: " << file
+                    << ": holds events, not articles; skipped (give it to "
+                       "`entente build`)\n";
+          events_file_warned = file;
+        }
         continue;
       }
       if (Status s = on_event(record.event); !s.ok()) return s;
       ++totals->events;
       continue;
     }
-    if (!record.document.date) ++undated;
     DocumentAnalysis a = (*pipeline)->Analyze(std::move(record.document));
+    if (!a.document.date) ++undated;  // none given and no dateline date
     for (const std::string& w : a.warnings) std::cerr << "warning: " << w << "\n";
     totals->documents++;
     totals->events += a.events.size();

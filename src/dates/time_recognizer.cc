@@ -7,7 +7,14 @@
 //  1. typed by matching the short span against an RE2::Set of the kinds,
 //  2. trimmed of a leading preposition ("in May" → "May"),
 //  3. checked against a few cheap false alarms (a "2000" in "$2000"),
-//  4. normalised, with the tense cue of its clause, by timex_normalizer.
+//  4. normalised, with the tense cue of its clause and the date the text
+//     set last (for "the day before", "a week later"), by timex_normalizer.
+// A range ("from March to May 2021") is split at its connector into two
+// expressions, typed and normalised one by one; an end that lacks a month
+// or century borrows it from the start ("March 3-5", "1950-53") and a start
+// that lacks a year borrows the end's. "a day after" followed by a word
+// ("a day after the vote") counts from that event, not from the text's
+// date, so only its duration is kept.
 // The scan continues after the match, so matches never overlap within a
 // sentence; overlaps across (overlapping) sentence spans are resolved at the
 // end in favour of the longer expression.
@@ -18,18 +25,42 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <string>
 
 #include "dates/tense_cues.h"
 #include "dates/timex_grammar.h"
 #include "dates/timex_normalizer.h"
+#include "dates/timex_words.h"
 
 namespace entente {
 
-struct TimeRecognizer::Impl {
+namespace {
+
+// The compiled grammar.
+struct Grammar {
   std::unique_ptr<RE2> scanner;     // all kinds: where expressions are
   std::unique_ptr<RE2::Set> kinds;  // one pattern a kind: what they are
   bool kinds_ok = false;
+  bool present_references = false;
+  NumericDateOrder order = NumericDateOrder::kMonthDayYear;
+
+  // The kind of a span (the first listed when several match), if any.
+  std::optional<TimexKind> Classify(std::string_view span,
+                                    std::vector<int>* scratch) const {
+    scratch->clear();
+    if (!kinds->Match(span, scratch) || scratch->empty()) return std::nullopt;
+    auto kind = static_cast<TimexKind>(
+        *std::min_element(scratch->begin(), scratch->end()));
+    if (kind == TimexKind::kPresent && !present_references) return std::nullopt;
+    return kind;
+  }
+};
+
+}  // namespace
+
+struct TimeRecognizer::Impl {
+  Grammar grammar;
 };
 
 namespace {
@@ -45,9 +76,9 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 // context but TempEval-3 leaves out of the expression.
 std::size_t SkipPrepositions(std::string_view text, std::size_t start,
                              std::size_t end) {
-  static constexpr std::array<std::string_view, 14> kPrepositions = {
-      "in",     "on",   "at",  "by",      "since",  "until", "till",
-      "during", "from", "for", "through", "before", "after", "of"};
+  static constexpr std::array<std::string_view, 15> kPrepositions = {
+      "in",   "on",  "at",      "by",     "since", "until", "till",   "during",
+      "from", "for", "through", "before", "after", "of",    "between"};
   bool moved = true;
   while (moved) {
     moved = false;
@@ -100,8 +131,60 @@ bool IsNumberNotYear(std::string_view text, std::size_t start,
 // Only expressions that do not say which way they point need the tense cue.
 bool NeedsDirection(TimexKind kind) {
   return kind == TimexKind::kCalendarDate || kind == TimexKind::kWeekday ||
-         kind == TimexKind::kHoliday;
+         kind == TimexKind::kHoliday || kind == TimexKind::kClockTime ||
+         kind == TimexKind::kSeasonQuarter;
 }
+
+std::string LowerAscii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool IsWordChar(char c) {
+  return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// [begin, end) without surrounding spaces and commas.
+void Trim(std::string_view text, std::size_t* begin, std::size_t* end) {
+  while (*begin < *end && (IsSpace(text[*begin]) || text[*begin] == ',')) {
+    ++*begin;
+  }
+  while (*end > *begin && (IsSpace(text[*end - 1]) || text[*end - 1] == ',')) {
+    --*end;
+  }
+}
+
+// Where the connector of a range is in `span`: its start and end offsets,
+// or false. The first connector after the first word counts.
+bool FindConnector(std::string_view span, std::size_t* at, std::size_t* after) {
+  std::string lower = LowerAscii(span);
+  for (std::size_t i = 1; i < lower.size(); ++i) {
+    if (lower[i] == '-' && IsDigit(lower[i - 1])) {
+      *at = i, *after = i + 1;
+      return true;
+    }
+    if (lower.compare(i, 3, "\xE2\x80\x93") == 0) {  // en dash
+      *at = i, *after = i + 3;
+      return true;
+    }
+    if (!IsSpace(lower[i - 1])) continue;
+    for (std::string_view word : {"to", "and", "until", "till", "through"}) {
+      if (lower.compare(i, word.size(), word) == 0 &&
+          i + word.size() < lower.size() && IsSpace(lower[i + word.size()])) {
+        *at = i, *after = i + word.size();
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+const char* const kMonthNames[] = {
+    "",     "January", "February",  "March",   "April",    "May",     "June",
+    "July", "August",  "September", "October", "November", "December"};
 
 // "a 22-year-old": an age, which dates nothing.
 bool IsAge(std::string_view text, std::size_t end) {
@@ -110,29 +193,187 @@ bool IsAge(std::string_view text, std::size_t end) {
          after.starts_with("-long");
 }
 
+// One document's scan: the expressions found so far and the date the text
+// set last.
+class DocumentScan {
+ public:
+  DocumentScan(const Grammar& impl, std::string_view text,
+               const std::optional<CivilDate>& document_date)
+      : impl_(impl), text_(text), document_date_(document_date) {}
+
+  // Reads every match in text[from, to), sentence `index`.
+  void ScanSentence(std::size_t index, std::size_t from, std::size_t to);
+
+  std::vector<TimeExpression>& found() { return found_; }
+
+ private:
+  void Match(std::size_t start, std::size_t end);
+  void Range(std::size_t start, std::size_t end);
+  // Normalises text_[start, end) as `kind`, reading `words` (the span, or
+  // a fuller text for a range end) and adds the expression.
+  void Emit(TimexKind kind, std::size_t start, std::size_t end,
+            std::string_view words);
+
+  const Grammar& impl_;
+  std::string_view text_;
+  const std::optional<CivilDate>& document_date_;
+  std::optional<TimexAnchor> anchor_;
+  std::vector<TimeExpression> found_;
+  std::vector<int> kinds_;
+  std::size_t index_ = 0, from_ = 0, to_ = 0;  // the current sentence
+};
+
+void DocumentScan::ScanSentence(std::size_t index, std::size_t from,
+                                std::size_t to) {
+  index_ = index, from_ = from, to_ = to;
+  re2::StringPiece match;
+  std::size_t pos = from;
+  while (pos < to &&
+         impl_.scanner->Match(text_, pos, to, RE2::UNANCHORED, &match, 1)) {
+    std::size_t start = match.data() - text_.data();
+    std::size_t end = start + match.size();
+    pos = end > start ? end : start + 1;
+    Match(start, end);
+  }
+}
+
+void DocumentScan::Match(std::size_t start, std::size_t end) {
+  auto kind = impl_.Classify(text_.substr(start, end - start), &kinds_);
+  if (!kind) return;
+  start = SkipPrepositions(text_, start, end);
+  if (*kind == TimexKind::kYear && IsNumberNotYear(text_, start, end)) return;
+  if (*kind == TimexKind::kDuration && IsAge(text_, end)) return;
+  if (*kind == TimexKind::kRange) return Range(start, end);
+  if (*kind == TimexKind::kAnchored) {
+    // "a day after the vote": after/before with an object of their own;
+    // "a month earlier than usual": a comparison. Both measure a duration.
+    std::size_t next = end;
+    while (next < to_ && IsSpace(text_[next])) ++next;
+    std::string last = LowerAscii(text_.substr(start, end - start));
+    bool preposition = last.ends_with("after") || last.ends_with("before");
+    bool comparative = LowerAscii(text_.substr(next, 5)).starts_with("than") &&
+                       next + 4 <= to_ &&
+                       !(next + 4 < to_ && IsWordChar(text_[next + 4]));
+    if ((preposition && next < to_ && IsWordChar(text_[next])) || comparative) {
+      std::size_t cut = end;
+      while (cut > start && IsWordChar(text_[cut - 1])) --cut;
+      Trim(text_, &start, &cut);
+      auto shorter = impl_.Classify(text_.substr(start, cut - start), &kinds_);
+      if (shorter == TimexKind::kDuration) {
+        Emit(*shorter, start, cut, text_.substr(start, cut - start));
+      }
+      return;
+    }
+  }
+  Emit(*kind, start, end, text_.substr(start, end - start));
+}
+
+void DocumentScan::Range(std::size_t start, std::size_t end) {
+  std::string_view span = text_.substr(start, end - start);
+  std::size_t at = 0, after = 0;
+  if (!FindConnector(span, &at, &after)) return;
+  std::size_t a0 = start, a1 = start + at, b0 = start + after, b1 = end;
+  Trim(text_, &a0, &a1);
+  Trim(text_, &b0, &b1);
+  std::string left(text_.substr(a0, a1 - a0));
+  std::string right(text_.substr(b0, b1 - b0));
+  TimexWords wl = ReadTimexWords(left), wr = ReadTimexWords(right);
+  bool right_digits_only =
+      !right.empty() && std::all_of(right.begin(), right.end(), IsDigit);
+  if (wl.year != 0 && wl.month == 0 && right_digits_only &&
+      right.size() == 2) {  // 1950-53
+    int year = wl.year / 100 * 100 + std::stoi(right);
+    if (year <= wl.year) year += 100;
+    right = std::to_string(year);
+  } else if (wl.month != 0 && wr.month == 0 && wr.weekday == 0 &&
+             wr.number > 0) {  // March 3-5, 2021
+    right = std::string(kMonthNames[wl.month]) + " " + right;
+  }
+  wr = ReadTimexWords(right);
+  if (wr.year != 0 && wl.year == 0 && wl.month != 0) {
+    left += ", " + std::to_string(wr.year);  // from March to May 2021
+  }
+  // A bare "May" counts as a month only as the end of a range.
+  auto month_or = [](std::optional<TimexKind> kind, const TimexWords& w) {
+    return kind || w.month == 0 ? kind
+                                : std::optional(TimexKind::kCalendarDate);
+  };
+  auto left_kind = month_or(impl_.Classify(left, &kinds_), wl);
+  if (left_kind && *left_kind != TimexKind::kRange) {
+    Emit(*left_kind, a0, a1, left);
+  }
+  auto right_kind = month_or(impl_.Classify(right, &kinds_), wr);
+  if (right_kind && *right_kind != TimexKind::kRange) {
+    Emit(*right_kind, b0, b1, right);
+  }
+}
+
+void DocumentScan::Emit(TimexKind kind, std::size_t start, std::size_t end,
+                        std::string_view words) {
+  std::string_view sentence = text_.substr(from_, to_ - from_);
+  TimexContext context;
+  context.document_date = document_date_;
+  context.anchor = anchor_;
+  context.order = impl_.order;
+  context.looks_ahead =
+      NeedsDirection(kind) && LooksAhead(sentence, start - from_, end - from_);
+  auto value = NormalizeTimex(kind, words, context);
+  if (!value) return;
+  TimeExpression expression;
+  expression.start = start;
+  expression.end = end;
+  expression.sentence = index_;
+  expression.text = std::string(text_.substr(start, end - start));
+  expression.type = std::move(value->type);
+  expression.value = std::move(value->value);
+  expression.precision =
+      expression.value.empty() ? "" : std::move(value->precision);
+  expression.anchored = value->anchored;
+  // The reading the other way in time, for the events stage, which knows
+  // better whether its clause is planned ("is scheduled to host ... on
+  // Monday") than a window of words around the expression.
+  if (NeedsDirection(kind)) {
+    context.looks_ahead = !context.looks_ahead;
+    auto other = NormalizeTimex(kind, words, context);
+    if (other && !other->value.empty()) {
+      (context.looks_ahead ? expression.future_value : expression.past_value) =
+          other->value;
+      (context.looks_ahead ? expression.past_value : expression.future_value) =
+          expression.value;
+    }
+  }
+  if (expression.type == "DATE" || expression.type == "TIME") {
+    if (auto anchor = AnchorOf(expression.value)) anchor_ = anchor;
+  }
+  found_.push_back(std::move(expression));
+}
+
 }  // namespace
 
 TimeRecognizer::TimeRecognizer() : TimeRecognizer(TimeRecognizerOptions{}) {}
 
 TimeRecognizer::TimeRecognizer(const TimeRecognizerOptions& options)
     : impl_(std::make_unique<Impl>()) {
+  Grammar& grammar = impl_->grammar;
   RE2::Options re_options;
   re_options.set_encoding(RE2::Options::EncodingLatin1);
   re_options.set_longest_match(true);
   re_options.set_never_capture(true);
   re_options.set_max_mem(64 << 20);  // room for the DFA of a large grammar
-  impl_->scanner = std::make_unique<RE2>(
+  grammar.present_references = options.present_references;
+  grammar.order = options.date_order;
+  grammar.scanner = std::make_unique<RE2>(
       TimexPattern(options.present_references), re_options);
-  impl_->kinds = std::make_unique<RE2::Set>(re_options, RE2::ANCHOR_BOTH);
+  grammar.kinds = std::make_unique<RE2::Set>(re_options, RE2::ANCHOR_BOTH);
   bool added = true;
   for (int i = 0; i < kTimexKindCount; ++i) {
     std::string pattern =
         "(?i)\\b(?:" + TimexKindPattern(static_cast<TimexKind>(i)) + ")";
-    added = added && impl_->kinds->Add(pattern, nullptr) == i;
+    added = added && grammar.kinds->Add(pattern, nullptr) == i;
   }
   // The patterns are constants: a failure here is a bug, which Find reports
   // by finding nothing and the tests catch.
-  impl_->kinds_ok = added && impl_->kinds->Compile();
+  grammar.kinds_ok = added && grammar.kinds->Compile();
 }
 
 TimeRecognizer::~TimeRecognizer() = default;
@@ -140,69 +381,19 @@ TimeRecognizer::~TimeRecognizer() = default;
 std::vector<TimeExpression> TimeRecognizer::Find(
     std::string_view text, const std::vector<Sentence>& sentences,
     const std::optional<CivilDate>& document_date) const {
-  std::vector<TimeExpression> found;
-  const RE2& scanner = *impl_->scanner;
-  if (!scanner.ok() || !impl_->kinds_ok || text.empty()) return found;
-
-  std::vector<int> kinds;
-  auto scan = [&](std::size_t index, std::size_t from, std::size_t to) {
-    std::string_view sentence = text.substr(from, to - from);
-    re2::StringPiece match;
-    std::size_t pos = from;
-    while (pos < to &&
-           scanner.Match(text, pos, to, RE2::UNANCHORED, &match, 1)) {
-      std::size_t start = match.data() - text.data();
-      std::size_t end = start + match.size();
-      pos = end > start ? end : start + 1;
-      kinds.clear();
-      if (!impl_->kinds->Match(match, &kinds) || kinds.empty()) continue;
-      auto timex_kind =
-          static_cast<TimexKind>(*std::min_element(kinds.begin(), kinds.end()));
-      start = SkipPrepositions(text, start, end);
-      if (timex_kind == TimexKind::kYear && IsNumberNotYear(text, start, end)) {
-        continue;
-      }
-      if (timex_kind == TimexKind::kDuration && IsAge(text, end)) continue;
-      std::string_view span = text.substr(start, end - start);
-      bool ahead = NeedsDirection(timex_kind) &&
-                   LooksAhead(sentence, start - from, end - from);
-      auto value = NormalizeTimex(timex_kind, span, document_date, ahead);
-      if (!value) continue;
-      TimeExpression expression;
-      expression.start = start;
-      expression.end = end;
-      expression.sentence = index;
-      expression.text = std::string(span);
-      expression.type = std::move(value->type);
-      expression.value = std::move(value->value);
-      expression.precision =
-          expression.value.empty() ? "" : std::move(value->precision);
-      expression.anchored = value->anchored;
-      // The reading the other way in time, for the events stage, which
-      // knows better whether its clause is planned ("is scheduled to host
-      // ... on Monday") than a window of words around the expression.
-      if (NeedsDirection(timex_kind)) {
-        auto other = NormalizeTimex(timex_kind, span, document_date, !ahead);
-        if (other && !other->value.empty()) {
-          (ahead ? expression.past_value : expression.future_value) =
-              other->value;
-          (ahead ? expression.future_value : expression.past_value) =
-              expression.value;
-        }
-      }
-      found.push_back(std::move(expression));
-    }
-  };
-
+  const Grammar& grammar = impl_->grammar;
+  if (!grammar.scanner->ok() || !grammar.kinds_ok || text.empty()) return {};
+  DocumentScan scan(grammar, text, document_date);
   if (sentences.empty()) {
-    scan(0, 0, text.size());
+    scan.ScanSentence(0, 0, text.size());
   } else {
     for (std::size_t i = 0; i < sentences.size(); ++i) {
       std::size_t to = std::min(sentences[i].end, text.size());
       std::size_t from = std::min(sentences[i].start, to);
-      if (from < to) scan(i, from, to);
+      if (from < to) scan.ScanSentence(i, from, to);
     }
   }
+  std::vector<TimeExpression>& found = scan.found();
 
   // Sentences given out of order or overlapping: sort, then keep the longer
   // of two overlapping expressions (the earlier one on a tie).

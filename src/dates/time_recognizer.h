@@ -8,22 +8,33 @@
 #include <string_view>
 #include <vector>
 
+#include "dates/timex_normalizer.h"
 #include "entente/types.h"
 
 namespace entente {
 
-// What the recogniser reports besides dates, times and durations.
+// What the recogniser reports besides dates, times and durations, and how
+// it reads numeric dates.
 struct TimeRecognizerOptions {
   // Also report "now", "currently", "at present" as DATE "PRESENT_REF", as
   // TempEval-3 annotates them. Off by default: they never date an event.
   bool present_references = false;
+  // "9/10/2021": 10 September (month first, the default), 9 October (day
+  // first) or, for all-two-digit forms ("21/09/10"), year first. A first
+  // number above 12 is always the day; a four-digit first number the year.
+  NumericDateOrder date_order = NumericDateOrder::kMonthDayYear;
 };
 
 // Finds time expressions in news English and gives them TIMEX3 values:
 // absolute dates ("Sept. 9, 2021", "2021-09-09"), months and years ("July
 // 2021", "the 1990s"), weekdays ("last Friday"), relative days and units
 // ("yesterday", "earlier this month", "two days ago"), seasons, quarters,
-// parts ("late 2020") and durations ("eight months" → P8M).
+// parts ("late 2020"), durations ("eight months" → P8M), numeric dates
+// ("9/10/2021"), clock times ("8 p.m. on Thursday" → TIME), sets ("every
+// week" → SET P1W), ranges ("from March to May": two DATEs, the start
+// taking the end's year) and expressions anchored to the date the text
+// set ("the day before", "a week later": counted from the most recent
+// date named before them, else from the document date).
 //
 // Compiled once (its patterns are one RE2 automaton) and then used
 // read-only from any number of threads.
@@ -47,7 +58,9 @@ class TimeRecognizer {
   // byte offsets into `text` without leading prepositions ("on Thursday" →
   // "Thursday") but with modifiers ("last Friday", "early March").
   // When `sentences` is empty the whole text is read as sentence 0; sentence
-  // spans beyond the text are clamped. Never fails.
+  // spans beyond the text are clamped. Expressions are read in order, and
+  // each anchored one counts from the last day, week, month or year named
+  // before it in the text. Never fails.
   std::vector<TimeExpression> Find(
       std::string_view text, const std::vector<Sentence>& sentences,
       const std::optional<CivilDate>& document_date) const;

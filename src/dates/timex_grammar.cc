@@ -89,8 +89,8 @@ std::string Year() {
 }
 
 std::string Weekday() {
-  return "(?:" + kPart + ")?(?:(?:" + kRel + ")\\s+)?" + kWeekday + "(?:\\s+" +
-         kDayPart + ")?";
+  return "(?:(?:later|earlier)\\s+on\\s+|" + kPart + ")?(?:(?:" + kRel +
+         ")\\s+)?" + kWeekday + "(?:\\s+" + kDayPart + ")?";
 }
 
 std::string RelativeDay() {
@@ -122,7 +122,10 @@ std::string SeasonQuarter() {
          "|\\b)"
          "|(?:the\\s+)?(?:first|second)\\s+half\\s+of\\s+" +
          kRelYear + "|(?:" + kPart + ")?(?:the\\s+)?" + kSeason +
-         "(?:\\s+of)?\\s+" + kYear4;
+         "(?:\\s+of)?\\s+" + kYear4 +
+         // "in the autumn": the one the tense of the clause points to
+         "|in\\s+the\\s+(?:" + kPart + ")?" + kSeason +
+         "\\b(?:(?:\\s+of)?\\s+" + kYear4 + ")?";
 }
 
 std::string Ago() {
@@ -140,6 +143,91 @@ std::string Duration() {
          kUnitPlural + "|for\\s+" + kUnitPlural;
 }
 
+// 9/10/2021 · 9/10/21 · 2021/09/10 · 10.09.2021 · 2015-3-3 · 2014-10 ·
+// 2014/10 · 2/2013. Which of two small numbers is the month is for the
+// normaliser to say (--date-order); here only their shapes count. A year
+// is required: "9/11" alone is a name, and "3/4" a fraction.
+std::string NumericDate() {
+  const std::string n12 = "(?:0?[1-9]|[12][0-9]|3[01])";
+  const std::string month = "(?:0?[1-9]|1[0-2])";
+  return n12 + "/" + n12 + "/(?:" + kYear4 + "|[0-9]{2}\\b)|" + n12 + "\\." +
+         n12 + "\\." + kYear4 + "|" + kYear4 + "/" + month + "/" + n12 +
+         "\\b|" + kBareYear + "-" + month + "-" + n12 + "\\b|" + kBareYear +
+         "[-/](?:0[1-9]|1[0-2])\\b|" + month + "/" + kBareYear;
+}
+
+// Two dates joined by "to", "and", "through" or a dash. The recogniser
+// reports the two ends as two DATE expressions (see time_recognizer.cc).
+std::string Range() {
+  const std::string cal = "(?:" + kMonth + "\\s*" + kDay + "|" + kDay +
+                          "\\s+(?:of\\s+)?" + kMonth + "|" + kMonth +
+                          ")(?:,?\\s+" + kYear4 + ")?";
+  const std::string end = "(?:" + cal + "|" + kBareYear + "|" + kWeekday + ")";
+  const std::string dash = "\\s*(?:-|\xE2\x80\x93)\\s*";
+  return "(?:from|between)\\s+(?:" + cal + "|" + kBareYear + "|" + kWeekday +
+         ")\\s+(?:to|and|until|till|through)\\s+" + end + "|" + kMonth +
+         "\\s*" + kDay + "(?:" + dash + "|\\s+(?:to|through)\\s+)" + kDay +
+         "(?:,?\\s+" + kYear4 + ")?|" + kMonthFull + "(?:" + dash +
+         "|\\s+(?:to|through)\\s+)(?:" + kMonthFull + "|" + kMay +
+         ")\\b(?:,?\\s+" + kYear4 + ")?|" + kBareYear + dash +
+         "(?:" + kBareYear + "|[0-9]{2}\\b)";
+}
+
+// A clock time, alone or with the day it falls on: "8 p.m.", "8:30 a.m.",
+// "15:00 GMT", "noon", "Thursday at 8 p.m.", "15:00 GMT Saturday".
+std::string ClockTime() {
+  const std::string hour = "(?:[01]?[0-9]|2[0-3])";
+  const std::string minutes = ":[0-5][0-9](?::[0-5][0-9])?";
+  // "a.m." keeps its last period; "am" and "pm" leave a full stop alone.
+  const std::string meridiem = "(?:[ap]\\.\\s?m\\.|[ap]\\.?\\s?m\\b)";
+  const std::string zone =
+      "(?:\\s+(?-i:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|EST|EDT|CST|CDT|MST|MDT|"
+      "PST|PDT|JST|KST|IST)\\b)?";
+  const std::string clock = "(?:" + hour + "(?:" + minutes + ")?\\s*" +
+                            meridiem + "|" + hour + minutes + "\\b|" +
+                            "(?:noon|midnight|midday)\\b|(?:[1-9]|1[0-2])\\s+"
+                            "o'clock\\b)" +
+                            zone;
+  const std::string day = "(?:(?:" + kRel + "\\s+)?" + kWeekday +
+                          "|yesterday\\b|today\\b|tomorrow\\b|tonight\\b|" +
+                          kMonth + "\\s*" + kDay + "(?:,?\\s+" + kYear4 + ")?)";
+  return "(?:" + day + "(?:,?\\s+at|,)?\\s+)?" + clock +
+         "(?:,?\\s+(?:on\\s+)?" + day + ")?";
+}
+
+// Expressions anchored to the date the text last set, not to the story's:
+// "the day before", "a week later", "three weeks later", "the next day",
+// "that evening", "later that day", "hours later".
+std::string Anchored() {
+  const std::string unit =
+      "(?:day|morning|afternoon|evening|night|week(?:end)?|month|year)\\b";
+  return "(?:the\\s+)?(?:same|following|next|previous|preceding)\\s+" + unit +
+         "|(?:that|the\\s+same)\\s+(?:day|morning|afternoon|evening|night)\\b"
+         "|the\\s+same\\s+(?:week|month|year)\\b" +
+         "|(?:later|earlier)\\s+(?:that|the\\s+same|in\\s+the)\\s+" + unit +
+         "|the\\s+(?:day|night|morning|evening|week|month|year)\\s+"
+         "(?:before|after)\\b"
+         "|the\\s+(?:end|beginning|start|middle)\\s+of\\s+the\\s+day\\b"
+         "|(?:" +
+         kApprox + "\\s+)?(?:" + kCount + "[\\s-]+)?" + "(?:" + kUnit +
+         "|moments?\\b)\\s+(?:later|earlier|before|after)\\b";
+}
+
+// Recurring times (TIMEX3 SET): "every week", "each year", "annually",
+// "twice a year", "every Monday", "every other week".
+std::string Set() {
+  const std::string unit =
+      "(?:day|week(?:end|day)?|month|year|quarter|decade|morning|afternoon|"
+      "evening|night|season|" +
+      kSeason + ")\\b";
+  return "(?:every|each)\\s+(?:other\\s+|single\\s+)?(?:" + unit + "|" +
+         kWeekday +
+         ")|(?-i:daily|weekly|fortnightly|monthly|quarterly|"
+         "annually|yearly|biannually|biennially|nightly|hourly)\\b|"
+         "(?:once|twice|three\\s+times|four\\s+times|[0-9]+\\s+times)\\s+"
+         "(?:a|per|every|each)\\s+(?:day|week|month|year|decade)\\b";
+}
+
 std::string Holiday() {
   const std::string apostrophe = "(?:'|\xE2\x80\x99)";
   return "(?:Christmas|New\\s+Year" + apostrophe +
@@ -153,6 +241,16 @@ std::string TimexKindPattern(TimexKind kind) {
   switch (kind) {
     case TimexKind::kIsoDate:
       return "[0-9]{4}-[0-9]{2}-[0-9]{2}\\b";
+    case TimexKind::kNumericDate:
+      return NumericDate();
+    case TimexKind::kRange:
+      return Range();
+    case TimexKind::kClockTime:
+      return ClockTime();
+    case TimexKind::kAnchored:
+      return Anchored();
+    case TimexKind::kSet:
+      return Set();
     case TimexKind::kCalendarDate:
       return CalendarDate();
     case TimexKind::kYear:

@@ -16,6 +16,9 @@ namespace entente {
 // kinds, the first one listed here is taken.
 enum class TimexKind {
   kIsoDate,       // 2021-09-09
+  kNumericDate,   // 9/10/2021 · 2015-3-3 · 2014-10 · 2/2013 (--date-order)
+  kRange,         // from March to May · between 2019 and 2021 · March 3-5
+  kClockTime,     // 8 p.m. · 15:00 GMT Saturday · Thursday at noon
   kCalendarDate,  // September 9, 2021 · 9 Sept. · July 2021 · in March
   kYear,          // 2019 · late 2020 · the 1990s · the 20th century
   kWeekday,       // Thursday · last Friday · Sunday night
@@ -23,12 +26,14 @@ enum class TimexKind {
   kRelativeUnit,  // last week · this year · earlier this month · last summer
   kSeasonQuarter,  // the third quarter · Q3 2021 · summer of 2020 · first half
   kAgo,            // two days ago · a year from now
-  kDuration,       // eight months · the past two years · recent weeks
-  kHoliday,        // Christmas Day · New Year's Eve
-  kPresent,        // now · currently (only when asked for)
+  kAnchored,  // the day before · a week later · that evening · the next day
+  kDuration,  // eight months · the past two years · recent weeks
+  kSet,       // every week · annually · twice a year · every Monday
+  kHoliday,   // Christmas Day · New Year's Eve
+  kPresent,   // now · currently (only when asked for)
 };
 
-inline constexpr int kTimexKindCount = 11;
+inline constexpr int kTimexKindCount = 16;
 
 // The pattern of one kind, without capture groups. Case-insensitive except
 // for month names once wrapped as TimexPattern() does; meant to be matched

@@ -12,10 +12,20 @@
 // cue that the clause looks ahead; then it is the next one after it.
 // Seasons use the year in which they start (winter 2021 runs from December
 // 2021 to February 2022).
+//
+// Anchored expressions ("the day before", "a week later", "that evening")
+// count from the date the text set last (TimexContext::anchor), else from
+// the document date, and keep the granularity of their own unit unless the
+// anchor is coarser ("a day later" after "in March" stays March). Clock
+// times take the day they name, else the anchor's day. SETs get TIMEX3
+// period values ("every week" P1W, "every Monday" XXXX-WXX-1).
 #include "dates/timex_normalizer.h"
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <vector>
 
 #include "core/calendar.h"
 #include "dates/timex_words.h"
@@ -147,6 +157,8 @@ std::optional<TimexValue> Weekday(const TimexWords& w, const Doc& doc,
       break;
     case TimexRelation::kNone:
       shift = ahead ? (forward == 0 ? 7 : forward) : -back;
+      // "later on Tuesday" in a Tuesday story is today, not next week.
+      if (w.has_shift && back == 0) shift = 0;
       break;
   }
   return Day(AddDays(*doc, shift), true, w.day_part);
@@ -219,10 +231,23 @@ std::optional<TimexValue> RelativeUnit(const TimexWords& w, const Doc& doc) {
   return std::nullopt;
 }
 
-std::optional<TimexValue> SeasonQuarter(const TimexWords& w, const Doc& doc) {
+std::optional<TimexValue> SeasonQuarter(const TimexWords& w, const Doc& doc,
+                                        bool ahead) {
   bool explicit_year = w.year != 0;
   if (!explicit_year && !doc) return Unresolved("DATE");
   int year = explicit_year ? w.year : doc->year + RelationOffset(w.relation);
+  if (!explicit_year && !w.season.empty() &&
+      w.relation == TimexRelation::kNone && w.ordinal == 0) {
+    // A bare season ("in the autumn"): the one under way or next when the
+    // clause looks ahead, else the one under way or last.
+    int start = w.season == "SP"   ? 3
+                : w.season == "SU" ? 6
+                : w.season == "FA" ? 9
+                                   : 12;
+    if (ahead && doc->month >= start + 3) year += 1;
+    if (!ahead && doc->month < start && start != 12) year -= 1;
+    if (!ahead && start == 12) year -= doc->month < 12 ? 1 : 0;
+  }
   if (!w.season.empty()) {
     return TimexValue{"DATE", Format("%04d-", year) + w.season, "season",
                       !explicit_year};
@@ -307,13 +332,322 @@ std::optional<TimexValue> Holiday(const TimexWords& w, const Doc& doc,
   return Day(*date, true);
 }
 
+// The digit groups of a numeric date and the separator between them.
+struct NumericParts {
+  std::vector<std::string> groups;
+  char separator = 0;
+};
+
+NumericParts SplitNumeric(std::string_view text) {
+  NumericParts parts;
+  std::string group;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      group += c;
+    } else if (!group.empty()) {
+      parts.groups.push_back(group);
+      group.clear();
+      if (!parts.separator) parts.separator = c;
+    }
+  }
+  if (!group.empty()) parts.groups.push_back(group);
+  return parts;
+}
+
+int TwoDigitYear(int yy) { return yy < 50 ? 2000 + yy : 1900 + yy; }
+
+std::optional<TimexValue> NumericDate(std::string_view text,
+                                      NumericDateOrder order) {
+  NumericParts p = SplitNumeric(text);
+  std::vector<int> n;
+  for (const std::string& g : p.groups) n.push_back(std::atoi(g.c_str()));
+  if (n.size() == 2) {
+    bool year_first = p.groups[0].size() == 4;
+    int year = year_first ? n[0] : n[1], month = year_first ? n[1] : n[0];
+    // "2010-11" is a season or fiscal year, not November 2010.
+    if (year_first && p.separator == '-' && month == (year + 1) % 100) {
+      return TimexValue{"DATE", Format("%04d", year), "year", false};
+    }
+    if (month < 1 || month > 12) return std::nullopt;
+    return TimexValue{"DATE", Format("%04d-%02d", year, month), "month", false};
+  }
+  if (n.size() != 3) return std::nullopt;
+  int year, month, day;
+  if (p.groups[0].size() == 4) {
+    year = n[0], month = n[1], day = n[2];
+  } else if (order == NumericDateOrder::kYearMonthDay &&
+             p.groups[2].size() == 2) {
+    year = TwoDigitYear(n[0]), month = n[1], day = n[2];
+  } else {
+    year = p.groups[2].size() == 2 ? TwoDigitYear(n[2]) : n[2];
+    // Dotted dates ("10.09.2021") are the European day-first form.
+    bool day_first =
+        order == NumericDateOrder::kDayMonthYear || p.separator == '.';
+    month = day_first ? n[1] : n[0];
+    day = day_first ? n[0] : n[1];
+    if (month > 12 && day <= 12) std::swap(month, day);  // 25/12/2021
+  }
+  if (!IsValidDate(year, month, day)) return std::nullopt;
+  return Day(CivilDate{year, month, day}, false);
+}
+
+// A clock time read from an expression: hour, minutes and seconds, with
+// how many of them the text gave, and the byte span of the clock.
+struct Clock {
+  int hour = 0, minute = 0, second = 0;
+  int fields = 0;  // 1: "8 p.m.", 2: "8:30", 3: "3:07:35"
+  std::size_t begin = 0, end = 0;
+};
+
+std::string Lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::optional<Clock> ReadClock(std::string_view text) {
+  std::string lower = Lower(text);
+  Clock clock;
+  for (std::string_view word : {"noon", "midday", "midnight"}) {
+    std::size_t at = lower.find(word);
+    if (at != std::string::npos) {
+      clock.hour = word == "midnight" ? 0 : 12;
+      clock.fields = 1;
+      clock.begin = at;
+      clock.end = at + word.size();
+      return clock;
+    }
+  }
+  // The digits that are followed by ":", "a.m.", "p.m." or "o'clock".
+  for (std::size_t i = 0; i < lower.size(); ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(lower[i]))) continue;
+    if (i > 0 && std::isalnum(static_cast<unsigned char>(lower[i - 1])))
+      continue;
+    std::size_t j = i;
+    int values[3] = {0, 0, 0}, count = 0;
+    while (count < 3 && j < lower.size() &&
+           std::isdigit(static_cast<unsigned char>(lower[j]))) {
+      int v = 0;
+      while (j < lower.size() &&
+             std::isdigit(static_cast<unsigned char>(lower[j]))) {
+        v = v * 10 + (lower[j++] - '0');
+      }
+      values[count++] = v;
+      if (j < lower.size() && lower[j] == ':')
+        ++j;
+      else
+        break;
+    }
+    std::size_t k = j;
+    while (k < lower.size() && lower[k] == ' ') ++k;
+    bool am =
+        k < lower.size() && lower[k] == 'a' && lower.compare(k, 2, "at") != 0;
+    bool pm = k < lower.size() && lower[k] == 'p';
+    bool oclock = lower.compare(k, 7, "o'clock") == 0;
+    if (count < 2 && !am && !pm && !oclock) continue;
+    clock.hour = values[0];
+    clock.minute = values[1];
+    clock.second = values[2];
+    clock.fields = count;
+    if (pm && clock.hour < 12) clock.hour += 12;
+    if (am && clock.hour == 12) clock.hour = 0;
+    clock.begin = i;
+    clock.end = k;
+    if (am || pm) {  // past "a.m." / "pm"
+      clock.end = k + 1;
+      while (clock.end < lower.size() &&
+             (lower[clock.end] == '.' || lower[clock.end] == 'm' ||
+              lower[clock.end] == ' ')) {
+        ++clock.end;
+      }
+    } else if (oclock) {
+      clock.end = k + 7;
+    }
+    if (clock.hour > 23 || clock.minute > 59 || clock.second > 59) {
+      return std::nullopt;
+    }
+    return clock;
+  }
+  return std::nullopt;
+}
+
+std::string ClockSuffix(const Clock& c) {
+  std::string out = Format("T%02d", c.hour);
+  if (c.fields >= 2) out += Format(":%02d", c.minute);
+  if (c.fields >= 3) out += Format(":%02d", c.second);
+  return out;
+}
+
+// The day an anchored expression counts from: the anchor, else the
+// document date.
+std::optional<TimexAnchor> Base(const TimexContext& context) {
+  if (context.anchor) return context.anchor;
+  if (context.document_date) return TimexAnchor{*context.document_date, "day"};
+  return std::nullopt;
+}
+
+int PrecisionRank(const std::string& precision) {
+  return precision == "day"     ? 0
+         : precision == "week"  ? 1
+         : precision == "month" ? 2
+                                : 3;
+}
+
+std::string FormatAnchor(const TimexAnchor& a) {
+  if (a.precision == "day") return FormatIsoDate(a.date);
+  if (a.precision == "week") return FormatIsoWeek(IsoWeekOf(a.date));
+  if (a.precision == "month")
+    return Format("%04d-%02d", a.date.year, a.date.month);
+  return Format("%04d", a.date.year);
+}
+
+std::optional<TimexValue> Anchored(TimexWords w, std::string_view text,
+                                   const TimexContext& context) {
+  // "earlier in the day", "later in the week": within the anchor's.
+  std::string lower = Lower(text);
+  if (lower.find(" in the ") != std::string::npos ||
+      lower.find(" of the day") != std::string::npos) {
+    w.same = true;
+  }
+  auto base = Base(context);
+  std::string unit = w.unit;
+  bool day_part = !w.day_part.empty() && unit.empty();
+  if (unit.empty() || unit == "hour" || unit == "minute" || unit == "second") {
+    unit = "day";
+  }
+  if (unit == "weekend") unit = "week";
+  const char* type = day_part ? "TIME" : "DATE";
+  if (!base) return Unresolved(type);
+  int direction = w.same                               ? 0
+                  : w.relation == TimexRelation::kNext ? 1
+                  : w.relation == TimexRelation::kLast ? -1
+                                                       : w.shift;
+  bool subday = w.unit == "hour" || w.unit == "minute" || w.unit == "second";
+  long n = w.has_count && !w.count_unknown ? static_cast<long>(w.count) : 1;
+  if (subday) {  // "hours later": the same day, unless a day or more
+    long per_day = w.unit == "hour" ? 24 : w.unit == "minute" ? 1440 : 86400;
+    direction = w.has_count && n >= per_day ? direction : 0;
+    unit = "day";
+    n /= per_day;
+  }
+  if (w.count_unknown && !subday) return Unresolved(type);
+  // A unit finer than the anchor cannot be placed inside it.
+  if (PrecisionRank(unit) < PrecisionRank(base->precision)) {
+    return TimexValue{"DATE", FormatAnchor(*base), base->precision, true};
+  }
+  long shift = direction * n;
+  const CivilDate& d = base->date;
+  if (unit == "day") {
+    CivilDate day = AddDays(d, shift);
+    return Day(day, true, day_part ? w.day_part : "");
+  }
+  if (unit == "week") {
+    return TimexValue{"DATE", FormatIsoWeek(IsoWeekOf(AddDays(d, 7 * shift))),
+                      "week", true};
+  }
+  if (unit == "month") {
+    CivilDate m =
+        AddMonths(CivilDate{d.year, d.month, 1}, static_cast<int>(shift));
+    return TimexValue{"DATE", Format("%04d-%02d", m.year, m.month), "month",
+                      true};
+  }
+  if (unit == "year") {
+    return TimexValue{"DATE", Format("%04d", d.year + static_cast<int>(shift)),
+                      "year", true};
+  }
+  return std::nullopt;
+}
+
+std::optional<TimexValue> Set(const TimexWords& w) {
+  std::string every = w.other ? "2" : "1";
+  if (w.weekday != 0) {
+    return TimexValue{"SET", Format("XXXX-WXX-%d", w.weekday), "", false};
+  }
+  if (!w.season.empty())
+    return TimexValue{"SET", "XXXX-" + w.season, "", false};
+  if (!w.day_part.empty()) {
+    return TimexValue{"SET", "XXXX-XX-XXT" + w.day_part, "", false};
+  }
+  const std::string& u = w.unit;
+  if (u == "weekend") return TimexValue{"SET", "XXXX-WXX-WE", "", false};
+  std::string period = u == "day" || u == "weekday"   ? "P" + every + "D"
+                       : u == "night"                 ? "P" + every + "D"
+                       : u == "hour"                  ? "PT" + every + "H"
+                       : u == "week"                  ? "P" + every + "W"
+                       : u == "fortnight"             ? "P2W"
+                       : u == "month"                 ? "P" + every + "M"
+                       : u == "quarter"               ? "P3M"
+                       : u == "half"                  ? "P6M"
+                       : u == "year" || u == "season" ? "P" + every + "Y"
+                       : u == "biennium"              ? "P2Y"
+                       : u == "decade"                ? "P10Y"
+                                                      : "";
+  if (period.empty()) return std::nullopt;
+  return TimexValue{"SET", period, "", false};
+}
+
+// A clock time with the day it names, else the anchor's day, else the
+// document date.
+std::optional<TimexValue> ClockTime(std::string_view text,
+                                    const TimexContext& context) {
+  auto clock = ReadClock(text);
+  if (!clock) return std::nullopt;
+  std::string rest(text.substr(0, clock->begin));
+  rest += ' ';
+  rest += text.substr(clock->end);
+  TimexWords w = ReadTimexWords(rest);
+  w.day_part.clear();
+  std::optional<TimexValue> day;
+  const auto& doc = context.document_date;
+  if (w.weekday != 0) {
+    day = Weekday(w, doc, context.looks_ahead);
+  } else if (w.has_day_offset) {
+    day = RelativeDay(w, doc);
+  } else if (w.month != 0) {
+    day = CalendarDate(w, doc, context.looks_ahead);
+  } else if (auto base = Base(context); base && base->precision == "day") {
+    day = Day(base->date, true);
+  }
+  if (!day || day->value.empty() || day->precision != "day") {
+    return Unresolved("TIME");
+  }
+  return TimexValue{"TIME", day->value + ClockSuffix(*clock), "day",
+                    day->anchored};
+}
+
 }  // namespace
 
+std::optional<TimexAnchor> AnchorOf(std::string_view value) {
+  if (value.size() >= 10 && value[4] == '-' && value[7] == '-') {
+    auto day = ParseIsoDate(value.substr(0, 10));
+    if (day) return TimexAnchor{*day, "day"};
+    return std::nullopt;
+  }
+  CivilDate first, last;
+  if (!TimexDayRange(value, &first, &last)) return std::nullopt;
+  if (value.size() >= 6 && value[5] == 'W') return TimexAnchor{first, "week"};
+  if (value.size() == 7 && value[4] == '-') return TimexAnchor{first, "month"};
+  if (value.size() == 4) return TimexAnchor{first, "year"};
+  return std::nullopt;
+}
+
 std::optional<TimexValue> NormalizeTimex(TimexKind kind, std::string_view text,
-                                         const Doc& document_date,
-                                         bool looks_ahead) {
+                                         const TimexContext& context) {
+  const Doc& document_date = context.document_date;
+  bool looks_ahead = context.looks_ahead;
   TimexWords w = ReadTimexWords(text);
   switch (kind) {
+    case TimexKind::kNumericDate:
+      return NumericDate(text, context.order);
+    case TimexKind::kClockTime:
+      return ClockTime(text, context);
+    case TimexKind::kAnchored:
+      return Anchored(w, text, context);
+    case TimexKind::kSet:
+      return Set(w);
+    case TimexKind::kRange:
+      return std::nullopt;
     case TimexKind::kIsoDate: {
       auto date = ParseIsoDate(text);
       if (!date) return std::nullopt;
@@ -330,7 +664,7 @@ std::optional<TimexValue> NormalizeTimex(TimexKind kind, std::string_view text,
     case TimexKind::kRelativeUnit:
       return RelativeUnit(w, document_date);
     case TimexKind::kSeasonQuarter:
-      return SeasonQuarter(w, document_date);
+      return SeasonQuarter(w, document_date, looks_ahead);
     case TimexKind::kAgo:
       return Ago(w, document_date);
     case TimexKind::kDuration:

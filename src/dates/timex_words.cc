@@ -32,6 +32,10 @@ enum class WordClass {
   kNew,
   kEve,
   kSecond,
+  kShift,
+  kEvery,
+  kOther,
+  kPerUnit,
 };
 
 struct WordInfo {
@@ -151,6 +155,31 @@ const std::unordered_map<std::string_view, WordInfo>& WordTable() {
       {"ago", {W::kAgo}},
       {"hence", {W::kHence}},
       {"now", {W::kNow}},
+      {"later", {W::kShift, 1}},
+      {"after", {W::kShift, 1}},
+      {"following", {W::kShift, 1}},
+      {"earlier", {W::kShift, -1}},
+      {"before", {W::kShift, -1}},
+      {"preceding", {W::kShift, -1}},
+      {"same", {W::kShift, 0}},
+      {"that", {W::kShift, 0}},
+      {"moment", {W::kUnit, 0, "second"}},
+      {"every", {W::kEvery}},
+      {"each", {W::kEvery}},
+      {"other", {W::kOther}},
+      {"daily", {W::kPerUnit, 0, "day"}},
+      {"nightly", {W::kPerUnit, 0, "night"}},
+      {"hourly", {W::kPerUnit, 0, "hour"}},
+      {"weekly", {W::kPerUnit, 0, "week"}},
+      {"fortnightly", {W::kPerUnit, 0, "fortnight"}},
+      {"monthly", {W::kPerUnit, 0, "month"}},
+      {"quarterly", {W::kPerUnit, 0, "quarter"}},
+      {"annually", {W::kPerUnit, 0, "year"}},
+      {"yearly", {W::kPerUnit, 0, "year"}},
+      {"biannually", {W::kPerUnit, 0, "half"}},
+      {"biennially", {W::kPerUnit, 0, "biennium"}},
+      {"weekday", {W::kUnit, 0, "weekday"}},
+      {"season", {W::kUnit, 0, "season"}},
       {"christmas", {W::kChristmas}},
       {"new", {W::kNew}},
       {"eve", {W::kEve}},
@@ -317,6 +346,24 @@ TimexWords ReadTimexWords(std::string_view text) {
         break;
       case W::kEve:
         out.eve = true;
+        break;
+      case W::kShift:
+        if (info.value == 0) {
+          out.same = true;
+        } else {
+          out.shift = info.value;
+          out.has_shift = true;
+        }
+        break;
+      case W::kEvery:
+        out.every = true;
+        break;
+      case W::kOther:
+        out.other = true;
+        break;
+      case W::kPerUnit:
+        out.every = true;
+        out.unit = info.code;
         break;
     }
     previous = w;

@@ -41,6 +41,14 @@ struct TimexWords {
   bool has_day_offset = false;
   bool ago = false;       // "ago"
   bool from_now = false;  // "from now", "hence"
+  // Which way an anchored expression points from the date the text set:
+  // "later", "after", "following" (+1), "earlier", "before", "preceding"
+  // (-1), "same", "that" (0).
+  int shift = 0;
+  bool has_shift = false;
+  bool same = false;   // "same", "that": on the anchor itself
+  bool every = false;  // "every", "each", "daily"...: a SET
+  bool other = false;  // "every other week"
   bool christmas = false;
   bool new_year = false;
   bool eve = false;

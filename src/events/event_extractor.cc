@@ -3,7 +3,7 @@
 // look left for the source group and right for the target group within the
 // trigger's clause (bounded by other triggers, ';' and reporting verbs).
 // Modality and polarity come from a few words before the trigger; the date
-// from the sentence's time expressions.
+// from EventDating (its clause, then the discourse, then the document).
 #include "events/event_extractor.h"
 
 #include <algorithm>
@@ -11,6 +11,7 @@
 #include <tuple>
 
 #include "core/calendar.h"
+#include "events/event_dating.h"
 #include "events/sentence_cues.h"
 #include "text/phrase_matcher.h"
 
@@ -97,9 +98,9 @@ class SentenceEvents {
                  const Sentence& sentence, std::size_t index,
                  const std::vector<Token>& tokens,
                  std::vector<const ActorMention*> mentions,
-                 std::vector<const TimeExpression*> times)
+                 const EventDating& dating)
       : lex_(lex), doc_(doc), sentence_(sentence), index_(index), t_(tokens),
-        mentions_(std::move(mentions)), times_(std::move(times)) {
+        mentions_(std::move(mentions)), dating_(dating) {
     BuildGroups();
   }
 
@@ -283,7 +284,7 @@ class SentenceEvents {
     }
     if (!sources) return;
     Cues cues = ReadCues(t_, tr.begin, left, right);
-    EventDate date = DateFor(tr, cues.modality == "planned");
+    EventDate date = DateFor(tr, left, right, cues.modality == "planned");
     std::optional<Location> loc;
     if (location) {
       const Actor& a = location->members.front()->actor;
@@ -340,27 +341,16 @@ class SentenceEvents {
         .substr(t_[b].start, t_[e - 1].end - t_[b].start);
   }
 
-  EventDate DateFor(const Trigger& tr, bool planned) const {
-    const TimeExpression* best = nullptr;
-    std::size_t best_dist = 0;
-    std::size_t at = t_[tr.begin].start;
-    for (const TimeExpression* x : times_) {
-      if (x->type != "DATE" || x->value.empty()) continue;
-      // "an 18th-century villa", "the 1990s": background, not the event's.
-      if (x->precision == "century" || x->precision == "decade") continue;
-      std::size_t dist = x->start > at ? x->start - at : at - x->start;
-      if (!best || dist < best_dist) best = x, best_dist = dist;
+  // The date of the event of trigger `tr` whose clause is tokens [left,
+  // right): see events/event_dating.h.
+  EventDate DateFor(const Trigger& tr, std::size_t left, std::size_t right,
+                    bool planned) const {
+    EventDating::Span trigger{t_[tr.begin].start, t_[tr.end - 1].end};
+    EventDating::Span clause{trigger.begin, trigger.end};
+    if (left < right && right <= t_.size()) {
+      clause = {t_[left].start, t_[right - 1].end};
     }
-    if (best) {
-      // The event's own tense decides an open direction: a planned event
-      // takes the future reading, an event that happened the past one.
-      const std::string& directed =
-          planned ? best->future_value : best->past_value;
-      const std::string& value = directed.empty() ? best->value : directed;
-      return {value, best->precision, best->text, "text"};
-    }
-    if (doc_.date) return {FormatIsoDate(*doc_.date), "day", "", "document"};
-    return {"", "", "", "none"};
+    return dating_.DateFor(index_, trigger, clause, planned);
   }
 
   const Lexicon& lex_;
@@ -369,7 +359,7 @@ class SentenceEvents {
   std::size_t index_;
   const std::vector<Token>& t_;
   std::vector<const ActorMention*> mentions_;
-  std::vector<const TimeExpression*> times_;
+  const EventDating& dating_;
   std::vector<Group> groups_;
 };
 
@@ -385,26 +375,21 @@ std::vector<Event> EventExtractor::Extract(
     const std::vector<TimeExpression>& times) const {
   std::vector<Event> events;
   std::set<EventKey> seen;
-  std::size_t mi = 0, ti = 0;
+  EventDating dating(doc, sentences, times);
+  std::size_t mi = 0;
   for (std::size_t si = 0; si < sentences.size(); ++si) {
     std::vector<const ActorMention*> ms;
-    std::vector<const TimeExpression*> ts;
     while (mi < mentions.size() && mentions[mi].sentence < si) ++mi;
     for (std::size_t k = mi; k < mentions.size() && mentions[k].sentence == si;
          ++k) {
       ms.push_back(&mentions[k]);
-    }
-    while (ti < times.size() && times[ti].sentence < si) ++ti;
-    for (std::size_t k = ti; k < times.size() && times[k].sentence == si;
-         ++k) {
-      ts.push_back(&times[k]);
     }
     if (ms.empty()) continue;
     std::vector<Trigger> triggers = impl_->FindTriggers(tokens[si].tokens);
     if (triggers.empty()) continue;
     std::vector<Event> found;
     SentenceEvents(impl_->lex, doc, sentences[si], si, tokens[si].tokens,
-                   std::move(ms), std::move(ts))
+                   std::move(ms), dating)
         .Extract(triggers, &found);
     for (Event& e : found) {
       EventKey key{e.source.id, e.relation, e.target.id,

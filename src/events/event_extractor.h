@@ -11,8 +11,8 @@
 // make the event negated; future and intention words make it planned (with
 // CAMEO 036 for planned meetings); conditionals make it hypothetical; a
 // reporting verb ("said", "according to") makes it reported. The event is
-// dated by the time expression of its sentence nearest the trigger, else by
-// the document date (basis "document").
+// dated by the time expression of its own clause, else by a frame the
+// discourse set, else by the document date (events/event_dating.h).
 #ifndef ENTENTE_EVENTS_EVENT_EXTRACTOR_H_
 #define ENTENTE_EVENTS_EVENT_EXTRACTOR_H_
 

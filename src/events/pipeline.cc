@@ -3,8 +3,14 @@
 // offsets from bytes to code points, the last step before output.
 #include "entente/pipeline.h"
 
+#include <cstdlib>
+#include <optional>
+#include <vector>
+
 #include "actors/actor_recognizer.h"
+#include "core/calendar.h"
 #include "core/utf8.h"
+#include "dates/dateline.h"
 #include "dates/time_recognizer.h"
 #include "events/event_extractor.h"
 #include "lexicon/lexicon.h"
@@ -13,13 +19,51 @@
 namespace entente {
 
 struct Pipeline::Impl {
-  explicit Impl(Lexicon l)
-      : lexicon(std::move(l)), actors(lexicon), events(lexicon) {}
+  Impl(Lexicon l, const TimeRecognizerOptions& time_options)
+      : lexicon(std::move(l)), actors(lexicon), times(time_options),
+        events(lexicon) {}
   Lexicon lexicon;
   ActorRecognizer actors;
   TimeRecognizer times;
   EventExtractor events;
 };
+
+namespace {
+
+// A story without a date takes its dateline's, when the dateline has a
+// full date or a month and day whose year the text writes out
+// (DatelineDate). A story with a date is checked against its dateline.
+void DateFromDateline(const TimeRecognizer& times, DocumentAnalysis& a) {
+  Document& doc = a.document;
+  if (!doc.date) {
+    doc.date = DatelineDate(
+        doc.text, times.Find(doc.text, a.sentences, std::nullopt));
+    return;
+  }
+  auto line = ReadDateline(doc.text);
+  if (!line || line->month == 0) return;
+  // Without a year, the nearest reading ("Dec. 31" for a story of Jan. 1).
+  int y = doc.date->year;
+  std::vector<int> years = {y, y - 1, y + 1};
+  if (line->year != 0) years = {line->year};
+  std::optional<CivilDate> said;
+  long apart = 0;
+  for (int year : years) {
+    if (!IsValidDate(year, line->month, line->day)) continue;
+    CivilDate d{year, line->month, line->day};
+    long days = DaysFromCivil(d) - DaysFromCivil(*doc.date);
+    if (!said || std::labs(days) < std::labs(apart)) said = d, apart = days;
+  }
+  if (said && std::labs(apart) > 2) {
+    a.warnings.push_back(doc.id + ": its dateline says " +
+                         FormatIsoDate(*said) + " but its date is " +
+                         FormatIsoDate(*doc.date) +
+                         "; relative dates count from " +
+                         FormatIsoDate(*doc.date));
+  }
+}
+
+}  // namespace
 
 Pipeline::Pipeline() = default;
 Pipeline::~Pipeline() = default;
@@ -40,8 +84,18 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(
     Status s = lexicon->AddCameoAgentsFile(path);
     if (!s.ok()) return s;
   }
+  TimeRecognizerOptions time_options;
+  time_options.present_references = true;  // "now": annotated, never a date
+  if (options.date_order == "dmy") {
+    time_options.date_order = NumericDateOrder::kDayMonthYear;
+  } else if (options.date_order == "ymd") {
+    time_options.date_order = NumericDateOrder::kYearMonthDay;
+  } else if (options.date_order != "mdy") {
+    return Status::Usage("--date-order: '" + options.date_order +
+                         "' is not one of mdy, dmy, ymd");
+  }
   std::unique_ptr<Pipeline> p(new Pipeline());
-  p->impl_ = std::make_unique<Impl>(std::move(*lexicon));
+  p->impl_ = std::make_unique<Impl>(std::move(*lexicon), time_options);
   return p;
 }
 
@@ -55,6 +109,7 @@ DocumentAnalysis Pipeline::Analyze(Document document) const {
     tokens[i].tokens =
         Tokenize(doc.text, a.sentences[i].start, a.sentences[i].end);
   }
+  DateFromDateline(impl_->times, a);
   a.actors = impl_->actors.Find(doc, a.sentences, tokens);
   a.times = impl_->times.Find(doc.text, a.sentences, doc.date);
   a.events =

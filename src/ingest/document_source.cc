@@ -32,8 +32,11 @@ bool IsJsonLinesPath(const fs::path& p) {
   return HasExtension(p, {".jsonl", ".ndjson", ".json"});
 }
 
+// Files a directory walk takes. "*.json" is read when named on the command
+// line but not picked up from directories, where it is usually something
+// else (a saved graph.json).
 bool IsArticlePath(const fs::path& p) {
-  return HasExtension(p, {".txt", ".text"}) || IsJsonLinesPath(p);
+  return HasExtension(p, {".txt", ".text", ".jsonl", ".ndjson"});
 }
 
 bool IsBlankLine(const std::string& s) {
@@ -99,7 +102,7 @@ struct DocumentSource::Impl {
       }
       std::sort(found.begin(), found.end());
       if (found.empty()) {
-        Warn(in + ": no article files (*.txt, *.jsonl, *.ndjson, *.json) in "
+        Warn(in + ": no article files (*.txt, *.text, *.jsonl, *.ndjson) in "
                   "this directory");
       }
       for (const fs::path& p : found) {

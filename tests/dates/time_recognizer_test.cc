@@ -276,8 +276,10 @@ TEST_CASE("returns sorted, non-overlapping spans with their sentence") {
   CHECK(found[0].sentence == 0);
   CHECK(found[1].text == "next month");
   CHECK(found[1].sentence == 1);
-  CHECK(found[2].text == "three weeks");
-  CHECK(found[2].type == "DURATION");
+  // Anchored to "next month", a month: too coarse to place three weeks in.
+  CHECK(found[2].text == "three weeks later");
+  CHECK(found[2].type == "DATE");
+  CHECK(found[2].value == "2021-10");
   for (std::size_t i = 0; i < found.size(); ++i) {
     CHECK(text.substr(found[i].start, found[i].end - found[i].start) ==
           found[i].text);
@@ -349,6 +351,189 @@ TEST_CASE("reports present references only when asked") {
   REQUIRE(found.size() == 1);
   CHECK(found[0].value == "PRESENT_REF");
   CHECK(Recognizer().Find(text, {}, kFriday).empty());
+}
+
+TEST_CASE("reads numeric dates in the order --date-order gives") {
+  CheckCases({
+      {"The accord was signed on 9/10/2021 in Rome.", "9/10/2021", "DATE",
+       "2021-09-10", "day", false},
+      {"The accord was signed on 25/12/2020 in Rome.", "25/12/2020", "DATE",
+       "2020-12-25", "day", false},
+      {"The accord was signed on 3/3/15.", "3/3/15", "DATE", "2015-03-03",
+       "day", false},
+      {"The accord was signed 2015-3-3.", "2015-3-3", "DATE", "2015-03-03",
+       "day", false},
+      {"The accord was signed on 2021/09/10.", "2021/09/10", "DATE",
+       "2021-09-10", "day", false},
+      {"The accord dates from 2014-10.", "2014-10", "DATE", "2014-10", "month",
+       false},
+      {"The accord dates from 2/2013.", "2/2013", "DATE", "2013-02", "month",
+       false},
+      {"The accord was signed on 10.09.2021.", "10.09.2021", "DATE",
+       "2021-09-10", "day", false},
+      {"The 2010-11 season was a disaster.", "2010-11", "DATE", "2010", "year",
+       false},
+  });
+  TimeRecognizerOptions dmy;
+  dmy.date_order = NumericDateOrder::kDayMonthYear;
+  TimeRecognizerOptions ymd;
+  ymd.date_order = NumericDateOrder::kYearMonthDay;
+  struct OrderCase {
+    const TimeRecognizerOptions* options;
+    const char* sentence;
+    const char* value;
+  } cases[] = {
+      {&dmy, "Signed on 9/10/2021.", "2021-10-09"},
+      {&dmy, "Signed on 12/25/2021.", "2021-12-25"},
+      {&ymd, "Signed on 21/09/10.", "2021-09-10"},
+      {&ymd, "Signed on 9/10/2021.", "2021-09-10"},
+  };
+  for (const OrderCase& c : cases) {
+    std::string sentence = c.sentence;
+    CAPTURE(sentence);
+    TimeRecognizer recognizer(*c.options);
+    auto found = recognizer.Find(sentence, {{0, sentence.size()}}, kFriday);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].value == c.value);
+  }
+  for (const char* s : {"The 9/11 attacks changed everything.",
+                        "Half of them, 1/2, voted.", "Score: 13/13/2021."}) {
+    std::string sentence = s;
+    CAPTURE(sentence);
+    CHECK(FindIn(sentence).empty());
+  }
+}
+
+TEST_CASE("reads clock times as TIME on the day they name or the text set") {
+  CheckCases({
+      {"The talks began at 8 p.m. on Thursday.", "8 p.m. on Thursday", "TIME",
+       "2021-09-09T20", "day", true},
+      {"The deadline is 15:00 GMT Saturday.", "15:00 GMT Saturday", "TIME",
+       "2021-09-04T15:00", "day", true},
+      {"The vote ends Thursday at 8:30 a.m.", "Thursday at 8:30 a.m.", "TIME",
+       "2021-09-09T08:30", "day", true},
+      {"Polls close at 9 pm.", "9 pm", "TIME", "2021-09-10T21", "day", true},
+      {"The ceasefire began at noon.", "noon", "TIME", "2021-09-10T12", "day",
+       true},
+      {"The ceasefire began at midnight on Sept. 3.", "midnight on Sept. 3",
+       "TIME", "2021-09-03T00", "day", true},
+  });
+  // A clock time alone takes the day the text set before it.
+  std::string text = "The envoys met on Monday. Talks ended at 11 p.m.";
+  auto found = FindIn(text);
+  REQUIRE(found.size() == 2);
+  CHECK(found[1].value == "2021-09-06T23");
+}
+
+TEST_CASE("reads recurring times as SET") {
+  CheckCases({
+      {"The ministers meet every week.", "every week", "SET", "P1W", "", false},
+      {"The summit is held annually.", "annually", "SET", "P1Y", "", false},
+      {"The envoys talk daily.", "daily", "SET", "P1D", "", false},
+      {"The council meets twice a year.", "twice a year", "SET", "P1Y", "",
+       false},
+      {"They met every Monday.", "every Monday", "SET", "XXXX-WXX-1", "",
+       false},
+      {"They met every other month.", "every other month", "SET", "P2M", "",
+       false},
+      {"Smog returns every morning.", "every morning", "SET", "XXXX-XX-XXTMO",
+       "", false},
+  });
+  CHECK(FindIn("The China Daily reported it.").empty());
+}
+
+TEST_CASE(
+    "reads a range as two DATE expressions, the start taking the end's year") {
+  struct RangeCase {
+    const char* sentence;
+    const char* first_text;
+    const char* first_value;
+    const char* second_text;
+    const char* second_value;
+  } cases[] = {
+      {"Talks ran from March to May 2020.", "March", "2020-03", "May 2020",
+       "2020-05"},
+      {"Talks ran from March to May.", "March", "2021-03", "May", "2021-05"},
+      {"He served between 2019 and 2021.", "2019", "2019", "2021", "2021"},
+      {"The talks ran March 3-5, 2020.", "March 3", "2020-03-03", "5, 2020",
+       "2020-03-05"},
+      {"The 1950-53 war ended in an armistice.", "1950", "1950", "53", "1953"},
+      {"He ruled from 1999 to 2008.", "1999", "1999", "2008", "2008"},
+      {"He ruled 2019\xE2\x80\x93"
+       "2021.",
+       "2019", "2019", "2021", "2021"},
+  };
+  for (const RangeCase& c : cases) {
+    std::string sentence = c.sentence;
+    CAPTURE(sentence);
+    auto found = FindIn(sentence);
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].text == c.first_text);
+    CHECK(found[0].value == c.first_value);
+    CHECK(found[1].text == c.second_text);
+    CHECK(found[1].value == c.second_value);
+    CHECK(found[0].type == "DATE");
+    CHECK(found[1].type == "DATE");
+  }
+  // "to May" alone is Theresa May, not a month.
+  CHECK(FindIn("Macron spoke to May on Thursday.").size() == 1);
+}
+
+TEST_CASE("resolves anchored expressions against the date the text set") {
+  struct AnchorCase {
+    const char* text;
+    const char* expression;
+    const char* value;
+  } cases[] = {
+      {"The envoys met on June 3, 2019. The day before, they dined.",
+       "The day before", "2019-06-02"},
+      {"The envoys met on June 3, 2019. Three weeks later, they signed.",
+       "Three weeks later", "2019-W26"},
+      {"The envoys met on June 3, 2019. A week later they signed.",
+       "A week later", "2019-W24"},
+      {"The envoys met on June 3, 2019. The next day they signed.",
+       "The next day", "2019-06-04"},
+      {"The envoys met on June 3, 2019. That evening they dined.",
+       "That evening", "2019-06-03TEV"},
+      {"The envoys met on June 3, 2019. Hours later, they signed.",
+       "Hours later", "2019-06-03"},
+      {"The envoys met on Monday. Two days later, they signed.",
+       "Two days later", "2021-09-08"},
+      {"Talks began in March 2019. A month later they collapsed.",
+       "A month later", "2019-04"},
+      {"Talks began in March 2019. A day later they collapsed.", "A day later",
+       "2019-03"},
+      // Without a date in the text, the document date is the anchor.
+      {"The day before, they dined.", "The day before", "2021-09-09"},
+  };
+  for (const AnchorCase& c : cases) {
+    std::string text = c.text;
+    CAPTURE(text);
+    const TimeExpression* e = nullptr;
+    auto found = FindIn(text);
+    for (const auto& f : found) {
+      if (f.text == c.expression) e = &f;
+    }
+    REQUIRE(e != nullptr);
+    CHECK(e->value == c.value);
+    CHECK(e->anchored);
+  }
+  // "a day after the vote" counts from the vote: only the duration is read.
+  auto found = FindIn("He met Putin a day after the vote.");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].text == "a day");
+  CHECK(found[0].type == "DURATION");
+  found = FindIn("The season started about a month earlier than usual.");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].type == "DURATION");
+  CHECK(found[0].value == "P1M");
+}
+
+TEST_CASE("reads anchored durations as durations") {
+  CheckCases({
+      {"Nearly eight months into his presidency, Biden met Xi.",
+       "Nearly eight months", "DURATION", "P8M", "", false},
+  });
 }
 
 }  // namespace

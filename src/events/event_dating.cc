@@ -1,0 +1,217 @@
+// The document is indexed once (paragraph of each sentence, the first time
+// expression of each sentence, the dateline's end, the lede's expression);
+// each event then looks at the expressions of its own sentence and, only
+// when those give nothing, at the earlier sentences of its paragraph. Words
+// between an expression and a trigger are read straight from the text, so
+// this needs no tokens.
+#include "events/event_dating.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <string_view>
+
+#include "core/calendar.h"
+#include "dates/dateline.h"
+
+namespace entente {
+namespace {
+
+bool IsAlpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// The lower-cased ASCII words of text[from, to).
+std::vector<std::string> Words(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text) {
+    if (IsAlpha(c)) {
+      word += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+// Words that open a clause of their own: an expression behind one of them
+// from the trigger belongs to that clause.
+bool IsSubordinator(const std::string& w) {
+  static constexpr std::array<std::string_view, 11> kWords = {
+      "after",     "before", "since",   "until", "till", "while",
+      "following", "ahead",  "whereas", "where", "when"};
+  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+}
+
+// Subordinators whose clause lies well away in time from the main one
+// ("their first talks since Russia invaded Ukraine").
+bool IsDistant(const std::string& w) {
+  return w == "since" || w == "until" || w == "till";
+}
+
+// "on Wednesday, where he met": a relative clause hangs from the expression
+// before it, so it separates only what follows the trigger.
+bool IsRelative(const std::string& w) { return w == "where" || w == "when"; }
+
+}  // namespace
+
+EventDating::EventDating(const Document& doc,
+                         const std::vector<Sentence>& sentences,
+                         const std::vector<TimeExpression>& times)
+    : doc_(doc), sentences_(sentences), times_(times) {
+  if (auto line = ReadDateline(doc.text)) dateline_end_ = line->end;
+  paragraph_.resize(sentences.size());
+  for (std::size_t i = 1; i < sentences.size(); ++i) {
+    std::size_t gap_from = std::min(sentences[i - 1].end, doc.text.size());
+    std::size_t gap_to =
+        std::max(gap_from, std::min(sentences[i].start, doc.text.size()));
+    bool newline = std::string_view(doc.text)
+                       .substr(gap_from, gap_to - gap_from)
+                       .find('\n') != std::string_view::npos;
+    paragraph_[i] = paragraph_[i - 1] + (newline ? 1 : 0);
+  }
+  first_time_.assign(sentences.size() + 1, times.size());
+  for (std::size_t k = times.size(); k > 0; --k) {
+    std::size_t s = times[k - 1].sentence;
+    if (s < sentences.size()) first_time_[s] = k - 1;
+  }
+  for (std::size_t s = sentences.size(); s > 0; --s) {
+    first_time_[s - 1] = std::min(first_time_[s - 1], first_time_[s]);
+  }
+  for (std::size_t k = first_time_[0];
+       k < times.size() && times[k].sentence == 0; ++k) {
+    if (Usable(times[k])) {
+      lede_ = &times[k];
+      break;
+    }
+  }
+}
+
+bool EventDating::Usable(const TimeExpression& t) const {
+  if (t.type != "DATE" && t.type != "TIME") return false;
+  if (t.value.empty() || t.start < dateline_end_) return false;
+  if (t.precision.empty() || t.precision == "decade" ||
+      t.precision == "century") {
+    return false;  // PRESENT_REF; "the 1990s" is background
+  }
+  return true;
+}
+
+// True when a word that opens another clause stands between bytes `from`
+// and `to`: any subordinator after the trigger; before it, any but a
+// relative "where"/"when", or only "since"/"until" (kDistant).
+bool EventDating::Separated(std::size_t from, std::size_t to,
+                            Separation what) const {
+  if (to <= from) return false;
+  for (const std::string& w :
+       Words(std::string_view(doc_.text).substr(from, to - from))) {
+    bool separates = what == Separation::kDistant ? IsDistant(w)
+                     : what == Separation::kBefore
+                         ? IsSubordinator(w) && !IsRelative(w)
+                         : IsSubordinator(w);
+    if (separates) return true;
+  }
+  return false;
+}
+
+// "On Thursday, Kerry met ...", "In Tokyo last week, she met ...": at most
+// three words and no comma between the sentence start and the expression.
+bool EventDating::Fronted(const TimeExpression& t) const {
+  std::size_t from = std::max(sentences_[t.sentence].start, dateline_end_);
+  if (t.start < from) return false;
+  std::string_view before =
+      std::string_view(doc_.text).substr(from, t.start - from);
+  return before.find(',') == std::string_view::npos &&
+         Words(before).size() <= 3;
+}
+
+EventDate EventDating::FromExpression(const TimeExpression& t,
+                                      bool planned) const {
+  const std::string& directed = planned ? t.future_value : t.past_value;
+  std::string value = directed.empty() ? t.value : directed;
+  std::string precision = t.precision;
+  if (t.type == "TIME") {  // an event is dated to the day
+    value = value.substr(0, value.find('T'));
+    if (value.size() != 10) return {"", "", "", "none"};
+    precision = "day";
+  }
+  return {value, precision, t.text, "text"};
+}
+
+// A frame set by another clause keeps its own reading; a planned event
+// takes it only when it lies after the document date.
+bool EventDating::FrameFits(const TimeExpression& t, bool planned) const {
+  if (!planned || !doc_.date) return true;
+  CivilDate first, last;
+  std::string value = FromExpression(t, false).value;
+  return TimexDayRange(value, &first, &last) && last > *doc_.date;
+}
+
+EventDate EventDating::FromFrame(const TimeExpression& t) const {
+  EventDate date = FromExpression(t, false);
+  date.value =
+      t.type == "TIME" ? t.value.substr(0, t.value.find('T')) : t.value;
+  return date;
+}
+
+EventDate EventDating::DateFor(std::size_t sentence, Span trigger, Span clause,
+                               bool planned) const {
+  if (sentence < sentences_.size()) {
+    std::size_t first = first_time_[sentence], end = first_time_[sentence + 1];
+    // 1. The clause's own expression, nearest the trigger; then 1b. the
+    // nearest one of the sentence that no subordinator puts in a clause of
+    // its own (an event of an "after" clause takes the main clause's date).
+    for (bool own : {true, false}) {
+      const TimeExpression* best = nullptr;
+      std::size_t best_distance = 0;
+      for (std::size_t k = first; k < end; ++k) {
+        const TimeExpression& t = times_[k];
+        if (!Usable(t)) continue;
+        if (own && (t.start < clause.begin || t.end > clause.end)) continue;
+        bool before = t.end <= trigger.begin;
+        bool apart =
+            before ? Separated(t.end, trigger.begin,
+                               own ? Separation::kBefore : Separation::kDistant)
+                   : Separated(trigger.end, t.start, Separation::kAfter);
+        if (apart) continue;
+        std::size_t distance = before
+                                   ? trigger.begin - t.end
+                                   : t.start - std::min(t.start, trigger.end);
+        if (!best || distance < best_distance)
+          best = &t, best_distance = distance;
+      }
+      if (best) return FromExpression(*best, planned);
+      if (!own) break;
+      // 2. The sentence's fronted expression.
+      for (std::size_t k = first; k < end; ++k) {
+        const TimeExpression& t = times_[k];
+        if (Usable(t) && t.end <= trigger.begin && Fronted(t)) {
+          return FromExpression(t, planned);
+        }
+      }
+    }
+    // 3. The paragraph's frame: the last expression before this sentence.
+    for (std::size_t k = first; k > 0; --k) {
+      const TimeExpression& t = times_[k - 1];
+      if (t.sentence >= sentences_.size() ||
+          paragraph_[t.sentence] != paragraph_[sentence]) {
+        break;
+      }
+      if (Usable(t)) {
+        if (FrameFits(t, planned)) return FromFrame(t);
+        break;
+      }
+    }
+    // 4. The story's frame.
+    if (lede_ && lede_->sentence < sentence && FrameFits(*lede_, planned)) {
+      return FromFrame(*lede_);
+    }
+  }
+  if (doc_.date) return {FormatIsoDate(*doc_.date), "day", "", "document"};
+  return {"", "", "", "none"};
+}
+
+}  // namespace entente

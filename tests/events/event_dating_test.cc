@@ -1,0 +1,92 @@
+// Which time expression dates an event: its own clause's, the sentence's
+// fronted one, the paragraph's, the lede's, else the document date.
+#include "events/event_dating.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "core/calendar.h"
+#include "entente/pipeline.h"
+
+namespace entente {
+namespace {
+
+const Pipeline& SharedPipeline() {
+  static const std::unique_ptr<Pipeline> p = std::move(*Pipeline::Create({}));
+  return *p;
+}
+
+// The date of the first event whose source or target is `actor`.
+EventDate DateOf(const std::string& text, const std::string& actor,
+                 const char* date = "2021-09-10") {
+  Document d;
+  d.id = "t";
+  d.text = text;
+  d.date = ParseIsoDate(date);
+  for (const Event& e : SharedPipeline().Analyze(d).events) {
+    if (e.source.id == actor || e.target.id == actor) return e.date;
+  }
+  return {"no event", "", "", ""};
+}
+
+TEST_CASE("gives each event the time expression of its own clause") {
+  std::string text =
+      "Blinken met Lavrov on Monday, a day after Macron visited Moscow on "
+      "Sunday.";
+  CHECK(DateOf(text, "sergei-lavrov").value == "2021-09-06");
+  CHECK(DateOf(text, "emmanuel-macron").value == "2021-09-05");
+  // A relative clause takes the expression it hangs from.
+  text =
+      "Blinken flew to Geneva after visiting Kyiv on Wednesday, where he "
+      "met Zelensky, and Paris on Thursday, where he met Macron.";
+  CHECK(DateOf(text, "volodymyr-zelensky").value == "2021-09-08");
+  CHECK(DateOf(text, "emmanuel-macron").value == "2021-09-09");
+}
+
+TEST_CASE("takes the frame the discourse set when the clause has none") {
+  std::string text =
+      "In July, Blinken met Lavrov in Geneva. He also spoke with Wang Yi.";
+  EventDate date = DateOf(text, "wang-yi");
+  CHECK(date.value == "2021-07");
+  CHECK(date.basis == "text");
+  // The lede's date carries to later paragraphs.
+  text =
+      "GENEVA, Sept. 10 (entente) - Biden met Putin yesterday.\n\n"
+      "Putin praised Biden.";
+  CHECK(DateOf(text, "joe-biden").value == "2021-09-09");
+  // A planned event takes no past frame.
+  text = "In July, Blinken met Lavrov.\n\nBlinken will visit China.";
+  EventDate planned = DateOf(text, "CHN");
+  CHECK(planned.value == "2021-09-10");
+  CHECK(planned.basis == "document");
+}
+
+TEST_CASE("falls back to the document date, or to none") {
+  EventDate date = DateOf("Biden spoke with Xi.", "xi-jinping");
+  CHECK(date.value == "2021-09-10");
+  CHECK(date.basis == "document");
+  CHECK(date.text.empty());
+  Document d;
+  d.id = "t";
+  d.text = "Biden spoke with Xi in the 1990s.";
+  auto events = SharedPipeline().Analyze(d).events;
+  REQUIRE(!events.empty());
+  CHECK(events[0].date.basis == "none");
+}
+
+TEST_CASE("dates an undated story by its dateline when the year is known") {
+  Document d;
+  d.id = "t";
+  d.text =
+      "MUNICH, Feb. 17 (entente) - Harris met Zelensky. On Feb. 16, "
+      "2024, Zelensky signed a pact in Berlin.";
+  DocumentAnalysis a = SharedPipeline().Analyze(d);
+  REQUIRE(a.document.date.has_value());
+  CHECK(*a.document.date == CivilDate{2024, 2, 17});
+  d.text = "MUNICH, Feb. 17 (entente) - Harris met Zelensky on Friday.";
+  CHECK_FALSE(SharedPipeline().Analyze(d).document.date.has_value());
+}
+
+}  // namespace
+}  // namespace entente

@@ -1,0 +1,91 @@
+// Google Benchmark of the dates stage against the whole extraction: the
+// full pipeline per document (BM_Pipeline) and the dates stage alone on the
+// same documents, with their sentences split beforehand (BM_DatesStage):
+// the time expressions found and normalised, and each event dated
+// (TimeRecognizer::Find plus a dateline check, as Pipeline::Analyze runs
+// them). The share of the dates stage is BM_DatesStage / BM_Pipeline.
+//
+//   ninja -C build tools/bench/dates_bench
+//   build/tools/bench/dates_bench samples
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "dates/dateline.h"
+#include "dates/time_recognizer.h"
+#include "entente/ingest.h"
+#include "entente/pipeline.h"
+#include "text/sentences.h"
+
+namespace entente {
+namespace {
+
+struct SplitDocument {
+  Document document;
+  std::vector<Sentence> sentences;
+};
+
+std::vector<SplitDocument>& Corpus() {
+  static std::vector<SplitDocument> docs;
+  return docs;
+}
+
+std::size_t CorpusBytes() {
+  std::size_t n = 0;
+  for (const SplitDocument& d : Corpus()) n += d.document.text.size();
+  return n;
+}
+
+void BM_Pipeline(benchmark::State& state) {
+  static const std::unique_ptr<Pipeline> p = std::move(*Pipeline::Create({}));
+  for (auto _ : state) {
+    for (const SplitDocument& d : Corpus()) {
+      benchmark::DoNotOptimize(p->Analyze(d.document));
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * Corpus().size());
+  state.SetBytesProcessed(state.iterations() * CorpusBytes());
+}
+BENCHMARK(BM_Pipeline)->Unit(benchmark::kMillisecond);
+
+void BM_DatesStage(benchmark::State& state) {
+  TimeRecognizerOptions options;
+  options.present_references = true;  // as the pipeline runs it
+  static const TimeRecognizer recognizer(options);
+  for (auto _ : state) {
+    for (const SplitDocument& d : Corpus()) {
+      benchmark::DoNotOptimize(ReadDateline(d.document.text));
+      benchmark::DoNotOptimize(
+          recognizer.Find(d.document.text, d.sentences, d.document.date));
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * Corpus().size());
+  state.SetBytesProcessed(state.iterations() * CorpusBytes());
+}
+BENCHMARK(BM_DatesStage)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace entente
+
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  std::string dir = argc > 1 ? argv[1] : "samples";
+  entente::DocumentSource source({dir}, {});
+  entente::InputRecord r;
+  while (true) {
+    auto more = source.Next(&r);
+    if (!more.ok() || !*more) break;
+    if (r.kind == entente::InputRecord::Kind::kDocument) {
+      entente::Corpus().push_back(
+          {r.document, entente::SplitSentences(r.document.text)});
+    }
+  }
+  if (entente::Corpus().empty()) {
+    std::fprintf(stderr, "dates_bench: no articles in %s\n", dir.c_str());
+    return 1;
+  }
+  benchmark::RunSpecifiedBenchmarks();
+  return 0;
+}
