@@ -21,6 +21,7 @@
 #include "entente/ingest.h"
 #include "lexicon/lexicon.h"
 #include "text/sentences.h"
+#include "bench_corpus.h"
 
 namespace entente {
 namespace {
@@ -129,21 +130,12 @@ BENCHMARK(BM_Re2SetScan)->Arg(1000)->Arg(10000)->Arg(100000)
 
 int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
-  std::string dir = argc > 1 ? argv[1] : "samples";
-  entente::DocumentSource source({dir}, {});
-  entente::InputRecord r;
   std::string corpus;
-  while (true) {
-    auto more = source.Next(&r);
-    if (!more.ok() || !*more) break;
-    if (r.kind == entente::InputRecord::Kind::kDocument) {
-      corpus += r.document.text + "\n\n";
-    }
+  for (const entente::Document& d : entente::bench::LoadDocuments(
+           argc > 1 ? argv[1] : "samples", "actors_bench")) {
+    corpus += d.text + "\n\n";
   }
-  if (corpus.empty()) {
-    std::fprintf(stderr, "actors_bench: no articles in %s\n", dir.c_str());
-    return 1;
-  }
+  if (corpus.empty()) return 1;
   while (entente::Text().size() < (std::size_t{4} << 20)) entente::Text() += corpus;
   benchmark::RunSpecifiedBenchmarks();
   return 0;

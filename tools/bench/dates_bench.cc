@@ -18,6 +18,7 @@
 #include "entente/ingest.h"
 #include "entente/pipeline.h"
 #include "text/sentences.h"
+#include "bench_corpus.h"
 
 namespace entente {
 namespace {
@@ -71,21 +72,12 @@ BENCHMARK(BM_DatesStage)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
-  std::string dir = argc > 1 ? argv[1] : "samples";
-  entente::DocumentSource source({dir}, {});
-  entente::InputRecord r;
-  while (true) {
-    auto more = source.Next(&r);
-    if (!more.ok() || !*more) break;
-    if (r.kind == entente::InputRecord::Kind::kDocument) {
-      entente::Corpus().push_back(
-          {r.document, entente::SplitSentences(r.document.text)});
-    }
+  for (entente::Document& d : entente::bench::LoadDocuments(
+           argc > 1 ? argv[1] : "samples", "dates_bench")) {
+    std::vector<entente::Sentence> sentences = entente::SplitSentences(d.text);
+    entente::Corpus().push_back({std::move(d), std::move(sentences)});
   }
-  if (entente::Corpus().empty()) {
-    std::fprintf(stderr, "dates_bench: no articles in %s\n", dir.c_str());
-    return 1;
-  }
+  if (entente::Corpus().empty()) return 1;
   benchmark::RunSpecifiedBenchmarks();
   return 0;
 }

@@ -14,6 +14,7 @@
 #include "entente/ingest.h"
 #include "entente/pipeline.h"
 #include "text/sentences.h"
+#include "bench_corpus.h"
 
 namespace entente {
 namespace {
@@ -79,20 +80,9 @@ BENCHMARK(BM_BuildGraphAndExport)->Unit(benchmark::kMicrosecond);
 
 int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
-  std::string dir = argc > 1 ? argv[1] : "samples";
-  entente::DocumentSource source({dir}, {});
-  entente::InputRecord r;
-  while (true) {
-    auto more = source.Next(&r);
-    if (!more.ok() || !*more) break;
-    if (r.kind == entente::InputRecord::Kind::kDocument) {
-      entente::Corpus().push_back(r.document);
-    }
-  }
-  if (entente::Corpus().empty()) {
-    std::fprintf(stderr, "pipeline_bench: no articles in %s\n", dir.c_str());
-    return 1;
-  }
+  entente::Corpus() = entente::bench::LoadDocuments(
+      argc > 1 ? argv[1] : "samples", "pipeline_bench");
+  if (entente::Corpus().empty()) return 1;
   benchmark::RunSpecifiedBenchmarks();
   return 0;
 }
