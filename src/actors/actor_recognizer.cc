@@ -306,17 +306,20 @@ class Composer {
     if (actor.kind == "state") states_.push_back(actor);
   }
 
-  // The antecedent of a pronoun at byte `offset`: the nearest person named
+  // The antecedent of a pronoun at byte `offset`: the first person named
   // earlier in the same sentence, else the first person (usually the
   // subject) of the nearest earlier sentence that names one.
   const Actor* PersonBefore(std::size_t offset) const {
     // Walks back over the person mentions (in document order), so the cost
     // is that of the last two sentences with people, not of the document.
+    // Within the sentence, the first person named (its subject, usually)
+    // is the antecedent: "Blinken visited Kyiv, where he met Zelensky, and
+    // Berlin, where he met ..." - both are Blinken.
     const ActorMention* same = nullptr;
     std::size_t i = person_mentions_.size();
     while (i > 0 && out_[person_mentions_[i - 1]].sentence == sentence_) {
       const ActorMention& m = out_[person_mentions_[--i]];
-      if (m.start < offset && (!same || m.start > same->start)) same = &m;
+      if (m.start < offset && (!same || m.start < same->start)) same = &m;
     }
     if (same) return &same->actor;
     if (i == 0) return nullptr;
@@ -427,6 +430,9 @@ class Composer {
   void Compose(const std::vector<RawSpan>& spans, std::size_t k) {
     const RawSpan& s = spans[k];
     const RawSpan* next = k + 1 < spans.size() ? &spans[k + 1] : nullptr;
+    // "his German, French and British counterparts": coordinated adjectives
+    // before one plural title or group word give a group for each state.
+    if (ComposeCoordinatedAdjectives(spans, k)) return;
     // A state word used as a modifier: "Chinese Foreign Minister",
     // "Russia's foreign minister", "U.S. officials".
     int state = StateOf(s);
@@ -514,6 +520,44 @@ class Composer {
       return;
     }
     if (s.Has(kPair)) EmitPair(s);
+  }
+
+  bool ComposeCoordinatedAdjectives(const std::vector<RawSpan>& spans,
+                                    std::size_t k) {
+    std::vector<std::size_t> adjectives;
+    std::size_t j = k;
+    while (j < spans.size() && spans[j].Has(kStateAdj)) {
+      adjectives.push_back(j);
+      if (j + 1 >= spans.size()) return false;
+      std::size_t from = spans[j].end, to = spans[j + 1].begin;
+      bool joined = to > from && to - from <= 2;
+      for (std::size_t i = from; i < to && joined; ++i) {
+        joined = T()[i].folded == "," || T()[i].folded == "and";
+      }
+      if (!joined || !spans[j + 1].Has(kStateAdj)) break;
+      ++j;
+    }
+    if (adjectives.size() < 2 || j + 1 >= spans.size()) return false;
+    const RawSpan& head = spans[j + 1];  // what the last adjective modifies
+    bool adjacent = head.begin == spans[adjectives.back()].end;
+    if (!adjacent || !(head.Has(kTitle) || head.Has(kAgent))) return false;
+    std::string sector, what;
+    if (head.Has(kTitle)) {
+      sector = m_.lex.titles()[head.Get(kTitle)].sector;
+      what = m_.lex.titles()[head.Get(kTitle)].title;
+    } else {
+      sector = m_.lex.agents()[head.Get(kAgent)].sector;
+      what = m_.lex.agents()[head.Get(kAgent)].name;
+    }
+    for (std::size_t a : adjectives) {
+      Actor base = m_.StateActor(StateOf(spans[a]));
+      Emit(spans[a].begin, a == adjectives.back() ? head.end : spans[a].end,
+           Actor{base.code + sector, base.name + " (" + what + ")", "group",
+                 base.country, base.code + sector, ""},
+           "agent");
+    }
+    consumed_until_ = head.end;
+    return true;
   }
 
   void EmitPair(const RawSpan& s) {
@@ -606,6 +650,12 @@ class Composer {
              "title", name);
         return;
       }
+    }
+    // "his Chinese counterpart, Gen. Wei Fenghe": the next title introduces
+    // the same person, who is composed from there.
+    if (next && next->begin == after + 1 && after < T().size() &&
+        T()[after].folded == "," && next->Has(kTitle)) {
+      return;
     }
     std::size_t run = after < T().size() ? NameRun(after) : 0;
     if (next && next->begin < after + run) run = next->begin - after;

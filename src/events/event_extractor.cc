@@ -145,7 +145,13 @@ class SentenceEvents {
           last.spans.push_back({b, e});
           continue;
         }
-        if (IsCoordination(last.group.end, b)) {
+        // A person is not coordinated with a state ("he met Zelensky, and
+        // Berlin on Thursday" lists places visited, not parties).
+        bool mixed = (last.group.members.back()->actor.kind == "person") !=
+                         (m->actor.kind == "person") &&
+                     (last.group.members.back()->actor.kind == "state" ||
+                      m->actor.kind == "state");
+        if (!mixed && IsCoordination(last.group.end, b)) {
           for (std::size_t i = last.group.end; i < b; ++i) {
             last.has_and |= t_[i].folded != ",";
             last.has_comma |= t_[i].folded == ",";

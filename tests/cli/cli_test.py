@@ -325,7 +325,7 @@ def test_actors_samples():
     # Floors at the figures reached so far: the target is 0.95 for both
     # (issue 3); a change that lowers them fails here.
     check(precision >= 0.95, f"actor precision {precision:.3f} >= 0.95")
-    check(recall >= 0.91, f"actor recall {recall:.3f} >= 0.91")
+    check(recall >= 0.92, f"actor recall {recall:.3f} >= 0.92")
 
 
 TESTS = {name[5:]: fn for name, fn in globals().items() if name.startswith("test_")}
