@@ -1,0 +1,181 @@
+// Internal to src/actors: what the phrase matcher's payloads mean, the raw
+// phrase matches of a sentence, and the compiled recognizer (its matcher
+// and the ways of turning lexicon entries into Actors). Shared by
+// actor_recognizer.cc (matching) and mention_composer.cc (composition).
+#ifndef ENTENTE_ACTORS_ACTOR_PHRASES_H_
+#define ENTENTE_ACTORS_ACTOR_PHRASES_H_
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "actors/actor_recognizer.h"
+#include "text/phrase_matcher.h"
+
+namespace entente {
+
+// What a phrase names; a payload packs the kind with an index into the
+// lexicon's list of that kind.
+enum Kind : int {
+  kStateName = 1,
+  kStateAdj,
+  kDemonym,
+  kCapital,
+  kSeat,
+  kOrg,
+  kPersonFull,
+  kPersonShort,
+  kTitle,
+  kAgent,
+  kPair,  // "the two leaders"
+  kCameoActor,  // an actor of a PETRARCH/CAMEO dictionary
+};
+
+inline int Pack(Kind k, int index) { return (k << 24) | index; }
+inline Kind KindOf(int p) { return static_cast<Kind>(p >> 24); }
+inline int IndexOf(int p) { return p & 0xFFFFFF; }
+
+struct RawSpan {
+  std::size_t begin = 0, end = 0;  // token range
+  std::vector<int> payloads;
+  bool Has(Kind k) const {
+    return std::any_of(payloads.begin(), payloads.end(),
+                       [k](int p) { return KindOf(p) == k; });
+  }
+  int Get(Kind k) const {
+    for (int p : payloads) {
+      if (KindOf(p) == k) return IndexOf(p);
+    }
+    return -1;
+  }
+};
+
+struct ActorRecognizer::Impl {
+  const Lexicon& lex;
+  PhraseMatcher matcher;
+  struct SeatRef {
+    int state;
+    std::string sector;
+    bool group;
+    std::string name;  // the seat's first name, for a group's display name
+  };
+  std::vector<SeatRef> seats;
+
+  explicit Impl(const Lexicon& l) : lex(l) {
+    const auto& states = lex.states();
+    for (std::size_t i = 0; i < states.size(); ++i) {
+      const StateEntry& s = states[i];
+      int idx = static_cast<int>(i);
+      AddNames({s.name}, kStateName, idx, true, s.user);
+      AddNames(s.names, kStateName, idx, true, s.user);
+      AddNames(s.adjectives, kStateAdj, idx, true, s.user);
+      AddNames(s.demonyms, kDemonym, idx, true, s.user);
+      AddNames(s.capitals, kCapital, idx, true, s.user);
+      for (const auto& seat : s.seats) {
+        std::string name = seat.names.empty() ? seat.sector : seat.names[0];
+        if (name.rfind("the ", 0) == 0) name = name.substr(4);
+        seats.push_back({idx, seat.sector, seat.group, name});
+        AddNames(seat.names, kSeat, static_cast<int>(seats.size()) - 1, true,
+                 s.user);
+      }
+    }
+    const auto& orgs = lex.organizations();
+    for (std::size_t i = 0; i < orgs.size(); ++i) {
+      AddNames({orgs[i].name}, kOrg, static_cast<int>(i), true, orgs[i].user);
+      AddNames(orgs[i].names, kOrg, static_cast<int>(i), true, orgs[i].user);
+    }
+    const auto& people = lex.people();
+    for (std::size_t i = 0; i < people.size(); ++i) {
+      const PersonEntry& p = people[i];
+      int idx = static_cast<int>(i);
+      AddNames({p.name}, kPersonFull, idx, true, p.user);
+      AddNames(p.names, kPersonFull, idx, true, p.user);
+      AddNames(p.short_names, kPersonShort, idx, true, p.user);
+    }
+    const auto& titles = lex.titles();
+    for (std::size_t i = 0; i < titles.size(); ++i) {
+      AddNames({titles[i].title}, kTitle, static_cast<int>(i), false,
+               titles[i].user);
+      AddNames(titles[i].names, kTitle, static_cast<int>(i), false,
+               titles[i].user);
+    }
+    const auto& agents = lex.agents();
+    for (std::size_t i = 0; i < agents.size(); ++i) {
+      AddNames(agents[i].names, kAgent, static_cast<int>(i), false,
+               agents[i].user);
+    }
+    const auto& cameo = lex.cameo_actors();
+    for (std::size_t i = 0; i < cameo.size(); ++i) {
+      AddNames(cameo[i].names, kCameoActor, static_cast<int>(i), true, true);
+    }
+    // Pair references: index 0 pairs the last two people, 1 the last two
+    // states.
+    for (const char* p : {"the two leaders", "both leaders", "the two men",
+                          "the two ministers", "the two presidents",
+                          "the two women", "the two diplomats"}) {
+      matcher.Add(p, Pack(kPair, 0), false);
+    }
+    for (const char* p : {"the two countries", "both countries",
+                          "the two sides", "both sides", "the two nations"}) {
+      matcher.Add(p, Pack(kPair, 1), false);
+    }
+    // 3: the governments of the last two states.
+    for (const char* p : {"the two governments", "both governments"}) {
+      matcher.Add(p, Pack(kPair, 3), false);
+    }
+    // 2: the armed forces of the last two states.
+    for (const char* p : {"the two militaries", "both militaries",
+                          "the two armies", "both armies"}) {
+      matcher.Add(p, Pack(kPair, 2), false);
+    }
+  }
+
+  void AddNames(const std::vector<std::string>& names, Kind kind, int index,
+                bool case_sensitive, bool user) {
+    for (const std::string& n : names) {
+      matcher.Add(n, Pack(kind, index), case_sensitive, user);
+    }
+  }
+
+  Actor CameoActor(int idx, const std::optional<CivilDate>& date) const {
+    const CameoActorEntry& e = lex.cameo_actors()[idx];
+    std::string code = e.CodeAt(date);
+    bool igo = code.rfind("IGO", 0) == 0 || code.rfind("NGO", 0) == 0 ||
+               code.rfind("IMG", 0) == 0 || code.rfind("MNC", 0) == 0;
+    bool dated = false;
+    for (const auto& c : e.codes) dated |= c.restricted();
+    std::string kind = code.size() == 3 ? "state"
+                       : igo            ? "organization"
+                       : dated          ? "person"
+                                        : "organization";
+    std::string country = igo ? code : code.substr(0, 3);
+    std::string id = code.size() == 3 ? code : SlugOf(e.name);
+    return Actor{id, e.name, kind, country, code, ""};
+  }
+
+  Actor StateActor(int idx, const std::string& sector = "") const {
+    const StateEntry& s = lex.states()[idx];
+    return Actor{s.code, s.name, "state", s.code, s.code + sector, ""};
+  }
+
+  Actor OrgActor(int idx) const {
+    const OrganizationEntry& o = lex.organizations()[idx];
+    return Actor{o.id, o.name, "organization", o.country, o.code, ""};
+  }
+
+  Actor PersonActor(int idx, const std::optional<CivilDate>& date) const {
+    const PersonEntry& p = lex.people()[idx];
+    Actor a{p.id, p.name, "person", p.country, p.country, ""};
+    if (const RoleEntry* r = p.RoleAt(date)) {
+      a.role = r->title;
+      a.code = r->code;
+      if (!r->country.empty()) a.country = r->country;
+    }
+    return a;
+  }
+};
+
+}  // namespace entente
+
+#endif  // ENTENTE_ACTORS_ACTOR_PHRASES_H_

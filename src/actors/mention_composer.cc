@@ -1,0 +1,588 @@
+// Composition reads the raw matches of a sentence left to right: a state
+// adjective or possessive before a title or group word becomes that
+// mention's country; a title followed by a capitalised name makes a person
+// (known or new); a title with no name refers back to the nearest earlier
+// holder; remaining names stand for themselves. Names of people met earlier
+// in the document are remembered by their last word so later short forms
+// resolve to them, and pronouns go to the sentence's (or the previous
+// sentence's) first person.
+#include "actors/mention_composer.h"
+
+#include <cstdint>
+#include <map>
+
+#include "core/utf8.h"
+
+namespace entente {
+namespace {
+
+bool IsDash(const Token& t) {
+  return t.folded == "-" || t.folded == "\xE2\x80\x94" ||
+         t.folded == "\xE2\x80\x93" || t.folded == "--";
+}
+
+// Number of leading tokens of the first sentence that form a dateline
+// ("WASHINGTON (AP) —", "BONN, Germany, Feb. 17 (Kyodo) -"); 0 if none.
+std::size_t DatelineLength(const std::vector<Token>& t) {
+  if (t.empty() || !t[0].all_caps) return 0;
+  for (std::size_t i = 1; i < t.size() && i < 16; ++i) {
+    if (IsDash(t[i])) return i + 1;
+  }
+  return 0;
+}
+
+
+// The per-document state of pass 2.
+class Composer {
+ public:
+  Composer(const ActorRecognizer::Impl& impl, const Document& doc,
+           int context_state)
+      : m_(impl), doc_(doc), context_state_(context_state) {}
+
+  void Sentence(std::size_t index, const std::vector<Token>& t,
+                const std::vector<RawSpan>& spans, std::size_t skip) {
+    sentence_ = index;
+    tokens_ = &t;
+    for (std::size_t k = 0; k < spans.size(); ++k) {
+      const RawSpan& s = spans[k];
+      if (s.begin < skip || s.begin < consumed_until_) continue;
+      Compose(spans, k);
+    }
+    consumed_until_ = 0;
+    // Capitalised words no phrase matched may be short forms of people
+    // named earlier in the document; "he" and "she" refer to the nearest
+    // person named before them.
+    std::size_t next_span = 0;
+    for (std::size_t i = skip; i < t.size(); ++i) {
+      while (next_span < spans.size() && spans[next_span].end <= i) ++next_span;
+      if (next_span < spans.size() && spans[next_span].begin <= i) continue;
+      if (!t[i].is_word || Covered(i)) continue;
+      if (t[i].folded == "he" || t[i].folded == "she") {
+        if (const Actor* a = PersonBefore(t[i].start)) {
+          Emit(i, i + 1, *a, "coref");
+        }
+        continue;
+      }
+      if (!t[i].capitalized) continue;
+      auto it = short_forms_.find(t[i].folded);
+      if (it != short_forms_.end()) Emit(i, i + 1, it->second, "short");
+    }
+  }
+
+  std::vector<ActorMention> Take() {
+    std::stable_sort(out_.begin(), out_.end(),
+                     [](const ActorMention& a, const ActorMention& b) {
+                       return a.start < b.start;
+                     });
+    return std::move(out_);
+  }
+
+ private:
+  const std::vector<Token>& T() const { return *tokens_; }
+
+  bool Covered(std::size_t tok) const {
+    std::size_t b = T()[tok].start;
+    for (auto it = out_.rbegin(); it != out_.rend(); ++it) {
+      if (it->sentence != sentence_) break;
+      if (it->start <= b && b < it->end) return true;
+    }
+    return false;
+  }
+
+  // Emits a mention over tokens [begin, end); a person's name alone spans
+  // [name_begin, end) (after any title), which later short forms refer to.
+  // `actor` is taken by value: callers pass elements of people_, which
+  // Remember() may reallocate.
+  void Emit(std::size_t begin, std::size_t end, Actor actor, const char* how,
+            std::size_t name_begin = SIZE_MAX) {
+    // "met in Geneva", "at the Kremlin": a state or organisation after
+    // "in"/"at" is where something happened, not who did it.
+    if ((actor.kind == "state" || actor.kind == "organization") && begin > 0 &&
+        (T()[begin - 1].folded == "in" || T()[begin - 1].folded == "at")) {
+      how = "place";
+    }
+    ActorMention m;
+    m.start = T()[begin].start;
+    m.end = T()[end - 1].end;
+    m.sentence = sentence_;
+    m.actor = actor;
+    m.how = how;
+    if (m.actor.kind == "person") person_mentions_.push_back(out_.size());
+    out_.push_back(std::move(m));
+    std::string_view kind_of_mention(how);
+    if (kind_of_mention == "pair" || kind_of_mention == "place" ||
+        kind_of_mention == "attribute") {
+      return;
+    }
+    if (actor.kind == "person") {
+      Remember(actor, name_begin == SIZE_MAX ? begin : name_begin, end);
+    }
+    if (actor.kind == "state") states_.push_back(actor);
+  }
+
+  // The antecedent of a pronoun at byte `offset`: the first person named
+  // earlier in the same sentence, else the first person (usually the
+  // subject) of the nearest earlier sentence that names one.
+  const Actor* PersonBefore(std::size_t offset) const {
+    // Walks back over the person mentions (in document order), so the cost
+    // is that of the last two sentences with people, not of the document.
+    // Within the sentence, the first person named (its subject, usually)
+    // is the antecedent: "Blinken visited Kyiv, where he met Zelensky, and
+    // Berlin, where he met ..." - both are Blinken.
+    const ActorMention* same = nullptr;
+    std::size_t i = person_mentions_.size();
+    while (i > 0 && out_[person_mentions_[i - 1]].sentence == sentence_) {
+      const ActorMention& m = out_[person_mentions_[--i]];
+      if (m.start < offset && (!same || m.start < same->start)) same = &m;
+    }
+    if (same) return &same->actor;
+    if (i == 0) return nullptr;
+    std::size_t previous = out_[person_mentions_[i - 1]].sentence;
+    const ActorMention* first = nullptr;
+    while (i > 0 && out_[person_mentions_[i - 1]].sentence == previous) {
+      const ActorMention& m = out_[person_mentions_[--i]];
+      if (!first || m.start < first->start) first = &m;
+    }
+    return &first->actor;
+  }
+
+  void Remember(const Actor& a, std::size_t begin, std::size_t end) {
+    people_.push_back(a);
+    if (!a.role.empty()) {  // the latest holder of a role, any / by country
+      std::string role = FoldWord(a.role);
+      holders_[role + "|"] = a;
+      holders_[role + "|" + a.country] = a;
+    }
+    if (end - begin >= 2) {
+      short_forms_[T()[end - 1].folded] = a;
+      // Chinese, Korean and Vietnamese names put the family name first.
+      if (end - begin == 2) short_forms_.try_emplace(T()[begin].folded, a);
+    }
+  }
+
+  // Country (state index) from a modifier span: adjective, demonym, name
+  // (possibly with "'s").
+  static int StateOf(const RawSpan& s) {
+    for (Kind k : {kStateAdj, kStateName, kDemonym, kCapital}) {
+      if (s.Has(k)) return s.Get(k);
+    }
+    return -1;
+  }
+
+  // The state of "officials of/from/in STATE" after the group word
+  // spans[k], or -1.
+  int StateAfter(const std::vector<RawSpan>& spans, std::size_t k) const {
+    if (k + 1 >= spans.size()) return -1;
+    const RawSpan& next = spans[k + 1];
+    std::size_t at = spans[k].end;
+    if (next.begin != at + 1) return -1;
+    const std::string& prep = T()[at].folded;
+    if (prep != "of" && prep != "from" && prep != "in") return -1;
+    return StateOf(next);
+  }
+
+  // Capitalised name words from token `i`: at most 4, stopping at
+  // punctuation or lower-case words.
+  std::size_t NameRun(std::size_t i) const {
+    std::size_t j = i;
+    while (j < T().size() && j - i < 6 && T()[j].is_word &&
+           T()[j].folded != "'s" &&
+           (T()[j].capitalized || (j > i && IsNameParticle(j)))) {
+      ++j;
+    }
+    // A name ends in a capitalised word ("al-Zayani" counts as one).
+    while (j > i && !T()[j - 1].capitalized && !IsCapitalisedParticle(j - 1)) {
+      --j;
+    }
+    return j - i;
+  }
+
+  // Whether token `i` is a common noun an adjective before it modifies: a
+  // lower-case word that is not a verb ("the Chinese said", "the U.S.
+  // imposed").
+  bool IsAttributive(std::size_t i) const {
+    if (i >= T().size() || !T()[i].is_word || T()[i].capitalized) return false;
+    const std::string& f = T()[i].folded;
+    static constexpr std::string_view kVerbs[] = {
+        "said", "says", "say", "has", "have", "had", "is", "are", "was",
+        "were", "will", "would", "could", "can", "may", "might", "should",
+        "must", "did", "does", "do", "and", "or", "also", "then", "still",
+        "again", "not", "never", "already", "wants", "want", "plans", "hopes",
+        "told", "insists", "warns", "urges", "agrees", "rejects", "denies"};
+    for (std::string_view v : kVerbs) {
+      if (f == v) return false;
+    }
+    return !(f.size() > 3 && f.compare(f.size() - 2, 2, "ed") == 0);
+  }
+
+  static bool IsTitlePreposition(const std::string& f) {
+    return f == "to" || f == "for" || f == "of" || f == "in" || f == "at";
+  }
+
+  // "al-Zayani", "el-Sisi": a particle joined to a capitalised name.
+  bool IsCapitalisedParticle(std::size_t j) const {
+    const Token& t = T()[j];
+    std::string_view text(doc_.text.data() + t.start, t.end - t.start);
+    std::size_t dash = text.find('-');
+    return dash != std::string_view::npos && dash + 1 < text.size() &&
+           text[dash + 1] >= 'A' && text[dash + 1] <= 'Z' && IsNameParticle(j);
+  }
+
+  // Lower-case words inside Arabic, Dutch, Spanish... names: "bin", "al-",
+  // "van", "de", "da".
+  bool IsNameParticle(std::size_t j) const {
+    const std::string& f = T()[j].folded;
+    static constexpr std::string_view kParticles[] = {
+        "bin", "ibn", "bint", "al", "el", "van", "von", "de", "da", "di",
+        "der", "den", "la", "le", "du", "dos", "das", "del", "ben", "abu"};
+    for (std::string_view p : kParticles) {
+      if (f == p) return true;
+    }
+    return f.rfind("al-", 0) == 0 || f.rfind("el-", 0) == 0;
+  }
+
+  void Compose(const std::vector<RawSpan>& spans, std::size_t k) {
+    const RawSpan& s = spans[k];
+    const RawSpan* next = k + 1 < spans.size() ? &spans[k + 1] : nullptr;
+    // "his German, French and British counterparts": coordinated adjectives
+    // before one plural title or group word give a group for each state.
+    if (ComposeCoordinatedAdjectives(spans, k)) return;
+    // A state word used as a modifier: "Chinese Foreign Minister",
+    // "Russia's foreign minister", "U.S. officials".
+    int state = StateOf(s);
+    if (state >= 0 && next) {
+      std::size_t gap = next->begin - s.end;
+      // "Gondor's main opposition group": up to two lower-case words may
+      // stand between the possessive and its title or group.
+      bool possessive = gap >= 1 && gap <= 3 && T()[s.end].folded == "'s";
+      for (std::size_t i = s.end + 1; i < next->begin && possessive; ++i) {
+        possessive = T()[i].is_word && !T()[i].capitalized;
+      }
+      if (possessive && gap > 1 && !next->Has(kTitle) && !next->Has(kAgent)) {
+        possessive = false;
+      }
+      // A state in the possessive is named in its own right ("South
+      // Korea's presidential office" names South Korea too); its title or
+      // group takes its country.
+      if (possessive) Emit(s.begin, s.end, m_.StateActor(state), "lexicon");
+      if ((gap == 0 || possessive) &&
+          (next->Has(kTitle) || next->Has(kAgent))) {
+        ComposeTitled(spans, k + 1, state, possessive ? next->begin : s.begin);
+        return;
+      }
+      if (possessive && (next->Has(kPersonFull) || next->Has(kPersonShort))) {
+        return;  // "China's Xi Jinping": the person carries the country
+      }
+      // "North Korean leader Kim Jong Un": an adjective before a person,
+      // perhaps with a lower-case noun between, is the person's, not an
+      // actor of its own.
+      bool adjective = !s.Has(kStateName) && !s.Has(kCapital);
+      bool lower_gap = gap <= 2;
+      for (std::size_t i = s.end; i < next->begin && lower_gap; ++i) {
+        lower_gap = T()[i].is_word && !T()[i].capitalized;
+      }
+      if (adjective && lower_gap &&
+          (next->Has(kPersonFull) || next->Has(kPersonShort))) {
+        return;
+      }
+    }
+    if (s.Has(kTitle) || s.Has(kAgent)) {
+      ComposeTitled(spans, k, -1, s.begin);
+      return;
+    }
+    if (s.Has(kCameoActor)) {
+      Actor a = m_.CameoActor(s.Get(kCameoActor), doc_.date);
+      if (!a.code.empty()) Emit(s.begin, s.end, a, "lexicon");
+      return;
+    }
+    if (s.Has(kPersonFull)) {
+      Emit(s.begin, s.end, m_.PersonActor(s.Get(kPersonFull), doc_.date),
+           "lexicon");
+      return;
+    }
+    if (s.Has(kOrg)) {
+      Emit(s.begin, s.end, m_.OrgActor(s.Get(kOrg)), "lexicon");
+      return;
+    }
+    if (s.Has(kSeat)) {
+      const auto& seat = m_.seats[s.Get(kSeat)];
+      Actor a = m_.StateActor(seat.state, seat.sector);
+      if (seat.group) {  // "the Pentagon", "the State Department"
+        a = Actor{a.code, a.name + " (" + seat.name + ")", "group", a.country,
+                  a.code, ""};
+      }
+      Emit(s.begin, s.end, a, "lexicon");
+      return;
+    }
+    if (s.Has(kStateName) || s.Has(kCapital) || s.Has(kDemonym)) {
+      // "Chinese warships", "U.S. sanctions", "the Austrian capital": an
+      // adjective before a common noun modifies it and names no actor.
+      bool adjective = s.Has(kStateAdj) || (s.Has(kDemonym) &&
+                                            !s.Has(kStateName));
+      Emit(s.begin, s.end, m_.StateActor(state),
+           adjective && IsAttributive(s.end) ? "attribute" : "lexicon");
+      return;
+    }
+    if (s.Has(kPersonShort)) {
+      auto it = short_forms_.find(T()[s.begin].folded);
+      if (s.end - s.begin == 1 && it != short_forms_.end()) {
+        Emit(s.begin, s.end, it->second, "short");
+      } else {
+        Emit(s.begin, s.end, m_.PersonActor(s.Get(kPersonShort), doc_.date),
+             "lexicon");
+      }
+      return;
+    }
+    if (s.Has(kPair)) EmitPair(s);
+  }
+
+  bool ComposeCoordinatedAdjectives(const std::vector<RawSpan>& spans,
+                                    std::size_t k) {
+    std::vector<std::size_t> adjectives;
+    std::size_t j = k;
+    while (j < spans.size() && spans[j].Has(kStateAdj)) {
+      adjectives.push_back(j);
+      if (j + 1 >= spans.size()) return false;
+      std::size_t from = spans[j].end, to = spans[j + 1].begin;
+      bool joined = to > from && to - from <= 2;
+      for (std::size_t i = from; i < to && joined; ++i) {
+        joined = T()[i].folded == "," || T()[i].folded == "and";
+      }
+      if (!joined || !spans[j + 1].Has(kStateAdj)) break;
+      ++j;
+    }
+    if (adjectives.size() < 2 || j + 1 >= spans.size()) return false;
+    const RawSpan& head = spans[j + 1];  // what the last adjective modifies
+    bool adjacent = head.begin == spans[adjectives.back()].end;
+    if (!adjacent || !(head.Has(kTitle) || head.Has(kAgent))) return false;
+    std::string sector, what;
+    if (head.Has(kTitle)) {
+      sector = m_.lex.titles()[head.Get(kTitle)].sector;
+      what = m_.lex.titles()[head.Get(kTitle)].title;
+    } else {
+      sector = m_.lex.agents()[head.Get(kAgent)].sector;
+      what = m_.lex.agents()[head.Get(kAgent)].name;
+    }
+    for (std::size_t a : adjectives) {
+      Actor base = m_.StateActor(StateOf(spans[a]));
+      Emit(spans[a].begin, a == adjectives.back() ? head.end : spans[a].end,
+           Actor{base.code + sector, base.name + " (" + what + ")", "group",
+                 base.country, base.code + sector, ""},
+           "agent");
+    }
+    consumed_until_ = head.end;
+    return true;
+  }
+
+  void EmitPair(const RawSpan& s) {
+    const std::vector<Actor>& pool = s.Get(kPair) == 0 ? people_ : states_;
+    std::vector<Actor> last;
+    for (auto it = pool.rbegin(); it != pool.rend() && last.size() < 2;
+         ++it) {
+      if (last.empty() || last[0].id != it->id) last.push_back(*it);
+    }
+    if (last.size() < 2) return;
+    if (s.Get(kPair) >= 2) {  // the two states' armed forces, governments
+      bool mil = s.Get(kPair) == 2;
+      std::string sector = mil ? "MIL" : "GOV";
+      for (Actor& a : last) {
+        a = Actor{a.country + sector,
+                  a.name + (mil ? " (military)" : " (government)"), "group",
+                  a.country, a.country + sector, ""};
+      }
+    }
+    Emit(s.begin, s.end, last[1], "pair");
+    Emit(s.begin, s.end, last[0], "pair");
+  }
+
+  // spans[k] is a title or group word; `state` is the modifier's state or
+  // -1; `begin` is where the mention starts (the modifier, if any).
+  void ComposeTitled(const std::vector<RawSpan>& spans, std::size_t k,
+                     int state, std::size_t begin) {
+    const RawSpan& s = spans[k];
+    consumed_until_ = s.end;
+    if (s.Has(kAgent) && !s.Has(kTitle)) {
+      std::size_t end = s.end;
+      if (state < 0) {  // "soldiers from Gondor": the state follows
+        state = StateAfter(spans, k);
+        if (state >= 0) end = consumed_until_ = spans[k + 1].end;
+      }
+      const AgentEntry& a = m_.lex.agents()[s.Get(kAgent)];
+      if (state < 0 && a.context) state = context_state_;
+      if (state < 0) return;  // a group of no known country
+      Actor base = m_.StateActor(state);
+      Actor actor{base.code + a.sector, base.name + " (" + a.name + ")",
+                  "group", base.country, base.code + a.sector, ""};
+      Emit(begin, end, actor, "agent");
+      return;
+    }
+    const TitleEntry& title = m_.lex.titles()[s.Get(kTitle)];
+    // Titles run on: "Deputy Prime Minister", "Foreign Minister".
+    std::size_t after = s.end;
+    const RawSpan* next = k + 1 < spans.size() ? &spans[k + 1] : nullptr;
+    // "China's top diplomat, Yang Jiechi": a known person in apposition.
+    bool apposed = next && next->begin == after + 1 && after < T().size() &&
+                   T()[after].folded == ",";
+    if (next && (next->begin == after || apposed) && next->Has(kPersonFull)) {
+      Actor a = m_.PersonActor(next->Get(kPersonFull), doc_.date);
+      if (a.role.empty()) a.role = title.title;
+      consumed_until_ = next->end;
+      Emit(begin, next->end, a, "lexicon", next->begin);
+      return;
+    }
+    // "France's ambassador to the United States, Philippe Etienne", "the
+    // EU's special envoy for the region, Miroslav Lajcak": a short
+    // prepositional phrase, a comma, then the name.
+    if (after < T().size() && IsTitlePreposition(T()[after].folded)) {
+      std::size_t comma = after + 1;
+      while (comma < T().size() && comma - after <= 5 &&
+             T()[comma].folded != ",") {
+        ++comma;
+      }
+      std::size_t name = comma + 1;
+      std::size_t r = comma < T().size() && T()[comma].folded == ","
+                          ? NameRun(name)
+                          : 0;
+      const RawSpan* named = nullptr;
+      for (std::size_t j = k + 1; j < spans.size(); ++j) {
+        if (spans[j].begin == name) named = &spans[j];
+        if (spans[j].begin < comma && StateOf(spans[j]) >= 0) {
+          Emit(spans[j].begin, spans[j].end, m_.StateActor(StateOf(spans[j])),
+               "lexicon");
+        }
+      }
+      if (named && named->Has(kPersonFull)) {
+        Actor a = m_.PersonActor(named->Get(kPersonFull), doc_.date);
+        if (a.role.empty()) a.role = title.title;
+        consumed_until_ = named->end;
+        Emit(name, named->end, a, "lexicon", name);
+        return;
+      }
+      if (r >= 2 && !named) {
+        consumed_until_ = name + r;
+        Emit(name, name + r, NewPerson(name, name + r, title, state),
+             "title", name);
+        return;
+      }
+    }
+    // "his Chinese counterpart, Gen. Wei Fenghe": the next title introduces
+    // the same person, who is composed from there.
+    if (next && next->begin == after + 1 && after < T().size() &&
+        T()[after].folded == "," && next->Has(kTitle)) {
+      return;
+    }
+    std::size_t run = after < T().size() ? NameRun(after) : 0;
+    if (next && next->begin < after + run) run = next->begin - after;
+    // "his Japanese counterpart, Takeshi Iwaya": apposition after a comma.
+    if (run == 0 && after + 1 < T().size() && T()[after].folded == ",") {
+      std::size_t r = NameRun(after + 1);
+      if (r >= 2 && !(next && next->begin == after + 1)) {
+        after += 1;
+        run = r;
+      }
+    }
+    if (run >= 1 && !(run == 1 && s.end == T().size() - 1)) {
+      Actor a = NewPerson(after, after + run, title, state);
+      consumed_until_ = after + run;
+      Emit(begin, after + run, a, "title", after);
+      return;
+    }
+    // "the foreign minister", "the president": the nearest earlier holder.
+    std::string role = FoldWord(title.title) + "|" +
+                       (state < 0 ? "" : m_.lex.states()[state].code);
+    if (auto it = holders_.find(role); it != holders_.end()) {
+      Emit(begin, s.end, it->second, "coref");
+      return;
+    }
+    // "Musaed al-Aiban, Saudi Arabia's national security adviser": the name
+    // stands before the title, after a comma.
+    std::size_t lead = begin;  // before "Saudi Arabia's", if any
+    if (k > 0 && state >= 0 && spans[k - 1].end + 1 == begin &&
+        T()[begin - 1].folded == "'s") {
+      lead = spans[k - 1].begin;
+    }
+    if (lead >= 2 && T()[lead - 1].folded == ",") {
+      begin = lead;
+      // A person already named there: "Wang Yi, China's top diplomat".
+      for (auto it = out_.rbegin(); it != out_.rend(); ++it) {
+        if (it->sentence != sentence_) break;
+        if (it->end == T()[begin - 2].end && it->actor.kind == "person") {
+          Emit(begin, s.end, it->actor, "coref");
+          return;
+        }
+      }
+      std::size_t ne = begin - 1, nb = ne;
+      while (nb > 0 && ne - nb < 6 && T()[nb - 1].is_word &&
+             (T()[nb - 1].capitalized || IsNameParticle(nb - 1)) &&
+             !Covered(nb - 1)) {
+        --nb;
+      }
+      while (nb < ne && !T()[nb].capitalized) ++nb;
+      if (ne - nb >= 2) {
+        Actor a = NewPerson(nb, ne, title, state);
+        Emit(nb, ne, a, "title", nb);
+        Emit(begin, s.end, a, "coref");
+        return;
+      }
+    }
+    // "the Japanese ambassador": an unnamed official of a known country.
+    if (state >= 0) {
+      const StateEntry& st = m_.lex.states()[state];
+      Emit(begin, s.end,
+           Actor{SlugOf(st.name + " " + title.title),
+                 st.name + " (" + title.title + ")", "person", st.code,
+                 st.code + title.sector, title.title},
+           "title");
+    }
+  }
+
+  Actor NewPerson(std::size_t b, std::size_t e, const TitleEntry& title,
+                  int state) {
+    std::string name(
+        std::string_view(doc_.text).substr(T()[b].start,
+                                           T()[e - 1].end - T()[b].start));
+    if (auto it = short_forms_.find(T()[e - 1].folded);
+        e - b == 1 && it != short_forms_.end()) {
+      return it->second;
+    }
+    std::string country;
+    if (state >= 0) {
+      country = m_.lex.states()[state].code;
+    } else if (!title.country.empty()) {
+      country = title.country;
+    } else if (context_state_ >= 0) {
+      country = m_.lex.states()[context_state_].code;
+    }
+    std::string code = (country.empty() ? "---" : country) + title.sector;
+    return Actor{SlugOf(name), name, "person", country, code, title.title};
+  }
+
+  const ActorRecognizer::Impl& m_;
+  const Document& doc_;
+  int context_state_;
+  std::size_t sentence_ = 0;
+  const std::vector<Token>* tokens_ = nullptr;
+  std::size_t consumed_until_ = 0;
+  std::vector<ActorMention> out_;
+  std::vector<std::size_t> person_mentions_;  // indexes into out_
+  std::map<std::string, Actor> holders_;       // "role|country" -> person
+  std::vector<Actor> people_;
+  std::vector<Actor> states_;
+  std::map<std::string, Actor> short_forms_;
+};
+
+}  // namespace
+
+std::vector<ActorMention> ComposeMentions(
+    const ActorRecognizer::Impl& impl, const Document& doc, int context_state,
+    const std::vector<SentenceTokens>& tokens,
+    const std::vector<std::vector<RawSpan>>& raw) {
+  Composer composer(impl, doc, context_state);
+  for (std::size_t si = 0; si < tokens.size(); ++si) {
+    std::size_t skip = si == 0 ? DatelineLength(tokens[si].tokens) : 0;
+    composer.Sentence(si, tokens[si].tokens, raw[si], skip);
+  }
+  return composer.Take();
+}
+
+}  // namespace entente
