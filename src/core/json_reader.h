@@ -5,12 +5,31 @@
 #define ENTENTE_CORE_JSON_READER_H_
 
 #include <rapidjson/document.h>
+#include <rapidjson/error/en.h>
 
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "entente/status.h"
+
 namespace entente {
+
+// Parses one JSON Lines record into `doc`. Fails with "not valid JSON at
+// column N: reason" or "a record must be a JSON object"; callers add where.
+inline Status ParseJsonRecord(std::string_view line, rapidjson::Document* doc) {
+  doc->Parse(line.data(), line.size());
+  if (doc->HasParseError()) {
+    return Status::InvalidInput(
+        "not valid JSON at column " + std::to_string(doc->GetErrorOffset() + 1) +
+        ": " + rapidjson::GetParseError_En(doc->GetParseError()));
+  }
+  if (!doc->IsObject()) {
+    return Status::InvalidInput("a record must be a JSON object");
+  }
+  return Status::Ok();
+}
 
 // The string member `key` of `v`, or "" when absent or not a string.
 inline std::string JsonString(const rapidjson::Value& v, const char* key) {

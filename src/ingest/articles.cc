@@ -2,13 +2,13 @@
 // Both check the text is valid UTF-8 and not binary, so later stages can
 // rely on it.
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
 #include <cctype>
 
 #include "core/calendar.h"
+#include "core/json_reader.h"
 #include "core/utf8.h"
 #include "entente/ingest.h"
 
@@ -124,15 +124,8 @@ Result<Document> ParseTextArticle(std::string_view content, std::string id,
 Result<Document> ParseJsonArticle(std::string_view line, std::string origin,
                                   std::string fallback_id) {
   rapidjson::Document v;
-  v.Parse(line.data(), line.size());
-  if (v.HasParseError()) {
-    return Status::InvalidInput(
-        origin + ": not valid JSON at column " +
-        std::to_string(v.GetErrorOffset() + 1) + ": " +
-        rapidjson::GetParseError_En(v.GetParseError()));
-  }
-  if (!v.IsObject()) {
-    return Status::InvalidInput(origin + ": a record must be a JSON object");
+  if (Status s = ParseJsonRecord(line, &v); !s.ok()) {
+    return s.WithPrefix(origin);
   }
   auto text = v.FindMember("text");
   if (text == v.MemberEnd() || !text->value.IsString()) {

@@ -1,9 +1,7 @@
 // Reads one line of events.jsonl back into an Event (the inverse of
 // export's EventToJson), checking each field's type and naming the JSON
 // pointer of the first bad one.
-#include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
-
+#include "core/json_reader.h"
 #include "entente/ingest.h"
 
 namespace entente {
@@ -72,13 +70,7 @@ bool ReadActor(const Value& v, const char* key, Actor* a) {
 
 Result<Event> ParseEventJson(std::string_view line) {
   rapidjson::Document v;
-  v.Parse(line.data(), line.size());
-  if (v.HasParseError()) {
-    return Status::InvalidInput(
-        "not valid JSON at column " + std::to_string(v.GetErrorOffset() + 1) +
-        ": " + rapidjson::GetParseError_En(v.GetParseError()));
-  }
-  if (!v.IsObject()) return Status::InvalidInput("not a JSON object");
+  if (Status s = ParseJsonRecord(line, &v); !s.ok()) return s;
   Event e;
   FieldReader r("");
   bool ok = r.Str(v, "doc", &e.doc, true) &&

@@ -5,7 +5,6 @@
 #include "lexicon/lexicon.h"
 
 #include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
 #include <rapidjson/schema.h>
 #include <rapidjson/stringbuffer.h>
 
@@ -14,6 +13,7 @@
 
 #include "core/embedded.h"
 #include "core/files.h"
+#include "core/json_reader.h"
 #include "lexicon/lexicon_records.h"
 
 namespace entente {
@@ -134,12 +134,8 @@ Status Lexicon::AddJsonLines(std::string_view content,
     if (line.empty() || line[0] == '#') continue;
     std::string where = origin + ":" + std::to_string(line_no);
     rapidjson::Document doc;
-    doc.Parse(line.data(), line.size());
-    if (doc.HasParseError()) {
-      return Status::InvalidInput(
-          where + ": not valid JSON at column " +
-          std::to_string(doc.GetErrorOffset() + 1) + ": " +
-          rapidjson::GetParseError_En(doc.GetParseError()));
+    if (Status s = ParseJsonRecord(line, &doc); !s.ok()) {
+      return s.WithPrefix(where);
     }
     Status s = AddRecord(&doc, where, user);
     if (!s.ok()) return s;

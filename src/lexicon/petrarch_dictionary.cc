@@ -62,6 +62,20 @@ std::string Trim(std::string_view s) {
   return std::string(s);
 }
 
+// The lines of `text`, trimmed, with their 1-based numbers.
+std::vector<std::pair<std::size_t, std::string>> NumberedLines(
+    const std::string& text) {
+  std::vector<std::pair<std::size_t, std::string>> lines;
+  std::size_t line_no = 0, pos = 0;
+  while (pos <= text.size()) {
+    std::size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    lines.emplace_back(++line_no, Trim(text.substr(pos, nl - pos)));
+    pos = nl + 1;
+  }
+  return lines;
+}
+
 // "SAM_GAMGEE_" -> "Sam Gamgee" (title case, so that matching requires the
 // capitals a proper name has); `stem` says whether the last word was open.
 std::string PhraseToName(std::string_view phrase, bool* stem) {
@@ -242,14 +256,8 @@ Status Lexicon::AddCameoActors(std::string_view content,
     }
     cameo_actors_.push_back(std::move(e));
   };
-  std::size_t line_no = 0, pos = 0;
   bool blank_since_phrase = false;
-  while (pos <= text.size()) {
-    std::size_t nl = text.find('\n', pos);
-    if (nl == std::string::npos) nl = text.size();
-    std::string line = Trim(text.substr(pos, nl - pos));
-    pos = nl + 1;
-    ++line_no;
+  for (const auto& [line_no, line] : NumberedLines(text)) {
     if (line.empty()) {
       blank_since_phrase = true;
       continue;
@@ -318,13 +326,8 @@ Status Lexicon::AddCameoAgents(std::string_view content,
                                const std::string& origin) {
   std::string text = StripComments(content);
   std::map<std::string, std::vector<std::string>> sets;
-  std::size_t line_no = 0, pos = 0, agents = 0;
-  while (pos <= text.size()) {
-    std::size_t nl = text.find('\n', pos);
-    if (nl == std::string::npos) nl = text.size();
-    std::string line = Trim(text.substr(pos, nl - pos));
-    pos = nl + 1;
-    ++line_no;
+  std::size_t agents = 0;
+  for (const auto& [line_no, line] : NumberedLines(text)) {
     if (line.empty()) continue;
     std::string where = origin + ":" + std::to_string(line_no);
     // "!PERSON! = MAN, MEN" defines a set; "!MINST!_OF_X [~GOV]" uses one.

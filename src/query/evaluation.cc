@@ -3,9 +3,6 @@
 // multisets, so each gold event can be matched once.
 #include "entente/evaluation.h"
 
-#include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
-
 #include <algorithm>
 
 #include "core/json_reader.h"
@@ -29,13 +26,7 @@ std::string NormalizePloverType(const std::string& type) {
 
 Result<GoldRecord> ParseGoldRecord(std::string_view line) {
   rapidjson::Document v;
-  v.Parse(line.data(), line.size());
-  if (v.HasParseError()) {
-    return Status::InvalidInput(
-        "not valid JSON at column " + std::to_string(v.GetErrorOffset() + 1) +
-        ": " + rapidjson::GetParseError_En(v.GetParseError()));
-  }
-  if (!v.IsObject()) return Status::InvalidInput("not a JSON object");
+  if (Status s = ParseJsonRecord(line, &v); !s.ok()) return s;
   GoldRecord r;
   r.id = JsonString(v, "id");
   r.set = JsonString(v, "set");
