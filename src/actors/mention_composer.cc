@@ -8,6 +8,7 @@
 // sentence's) first person.
 #include "actors/mention_composer.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 
@@ -98,7 +99,7 @@ class Composer {
     // "met in Geneva", "at the Kremlin": a state or organisation after
     // "in"/"at" is where something happened, not who did it.
     if ((actor.kind == "state" || actor.kind == "organization") && begin > 0 &&
-        (T()[begin - 1].folded == "in" || T()[begin - 1].folded == "at")) {
+        (IsPlacePreposition(T()[begin - 1].folded) || FromAPlace(begin - 1))) {
       how = "place";
     }
     ActorMention m;
@@ -110,6 +111,11 @@ class Composer {
     if (m.actor.kind == "person") person_mentions_.push_back(out_.size());
     out_.push_back(std::move(m));
     std::string_view kind_of_mention(how);
+    if (kind_of_mention != "place" && kind_of_mention != "pair" &&
+        !actor.country.empty()) {
+      ++state_mentions_[actor.country];
+      state_order_.push_back(actor.country);
+    }
     if (kind_of_mention == "pair" || kind_of_mention == "place" ||
         kind_of_mention == "attribute") {
       return;
@@ -118,6 +124,33 @@ class Composer {
       Remember(actor, name_begin == SIZE_MAX ? begin : name_begin, end);
     }
     if (actor.kind == "state") states_.push_back(actor);
+  }
+
+  static bool IsPlacePreposition(const std::string& f) {
+    static constexpr std::string_view kWords[] = {
+        "in", "at", "leaving", "via", "across", "throughout", "around",
+        "near"};
+    for (std::string_view w : kWords) {
+      if (f == w) return true;
+    }
+    return false;
+  }
+
+  // "arrived in Moscow from Ankara", "flew back from Beijing": "from" at
+  // token `i` after a verb of motion or a place names where someone came
+  // from, not an actor.
+  bool FromAPlace(std::size_t i) const {
+    if (T()[i].folded != "from" || i == 0) return false;
+    static constexpr std::string_view kMotion[] = {
+        "arrived", "arrives", "returned", "returns", "flew", "flies",
+        "travelled", "traveled", "came", "comes", "withdrew", "withdrawn",
+        "fled", "departed", "back", "home", "away", "route", "en"};
+    const std::string& before = T()[i - 1].folded;
+    for (std::string_view v : kMotion) {
+      if (before == v) return true;
+    }
+    if (out_.empty() || out_.back().sentence != sentence_) return false;
+    return out_.back().how == "place" && out_.back().end == T()[i - 1].end;
   }
 
   // The antecedent of a pronoun at byte `offset`: the first person named
@@ -179,6 +212,18 @@ class Composer {
     const std::string& prep = T()[at].folded;
     if (prep != "of" && prep != "from" && prep != "in") return -1;
     return StateOf(next);
+  }
+
+  // Whether spans[k] is followed by ", STATE", "and STATE" or ", and
+  // STATE".
+  bool StartsList(const std::vector<RawSpan>& spans, std::size_t k) const {
+    if (k + 1 >= spans.size() || StateOf(spans[k + 1]) < 0) return false;
+    std::size_t at = spans[k].end, gap = spans[k + 1].begin - at;
+    if (spans[k + 1].begin <= at || gap > 2 || at + gap > T().size()) {
+      return false;
+    }
+    if (gap == 2) return T()[at].folded == "," && T()[at + 1].folded == "and";
+    return T()[at].folded == "," || T()[at].folded == "and";
   }
 
   // Capitalised name words from token `i`: at most 4, stopping at
@@ -264,8 +309,21 @@ class Composer {
       // A state in the possessive is named in its own right ("South
       // Korea's presidential office" names South Korea too); its title or
       // group takes its country.
+      // "the U.S. State Department": the state's own word is part of the
+      // body's name.
+      if (gap == 0 && next->Has(kSeat) &&
+          m_.seats[next->Get(kSeat)].state == state) {
+        return;
+      }
       if (possessive) Emit(s.begin, s.end, m_.StateActor(state), "lexicon");
-      if ((gap == 0 || possessive) &&
+      // "two Ukrainian tank battalions", "the Russian invasion force": up to
+      // two nouns may stand between an adjective and its group word.
+      bool modified_group = gap >= 1 && gap <= 2 && s.Has(kStateAdj) &&
+                            next->Has(kAgent) && !next->Has(kTitle);
+      for (std::size_t i = s.end; i < next->begin && modified_group; ++i) {
+        modified_group = IsAttributive(i) || T()[i].folded == "and";
+      }
+      if ((gap == 0 || possessive || modified_group) &&
           (next->Has(kTitle) || next->Has(kAgent))) {
         ComposeTitled(spans, k + 1, state, possessive ? next->begin : s.begin);
         return;
@@ -301,6 +359,10 @@ class Composer {
       return;
     }
     if (s.Has(kOrg)) {
+      if (InsideLongerName(s)) {
+        ComposeStateBody(spans, k);
+        return;
+      }
       Emit(s.begin, s.end, m_.OrgActor(s.Get(kOrg)), "lexicon");
       return;
     }
@@ -334,6 +396,50 @@ class Composer {
       return;
     }
     if (s.Has(kPair)) EmitPair(s);
+  }
+
+  // "Iran's Supreme National Security Council": an organisation's name of
+  // two or more words after capitalised words no phrase matched is the end
+  // of a longer name, and not that organisation.
+  bool InsideLongerName(const RawSpan& s) const {
+    if (s.end - s.begin < 2 || s.begin == 0) return false;
+    const Token& before = T()[s.begin - 1];
+    if (!before.is_word || !before.capitalized || Covered(s.begin - 1)) {
+      return false;
+    }
+    // A sentence's first word, a weekday or a month is capitalised anyway.
+    if (s.begin - 1 == 0) return false;
+    static constexpr std::string_view kCalendar[] = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+        "sunday", "january", "february", "march", "april", "june", "july",
+        "august", "september", "october", "november", "december", "the"};
+    for (std::string_view w : kCalendar) {
+      if (before.folded == w) return false;
+    }
+    return true;
+  }
+
+  // The body a longer name stands for, when a state in the possessive
+  // owns it: "Iran's Supreme National Security Council" is Iran's
+  // government.
+  void ComposeStateBody(const std::vector<RawSpan>& spans, std::size_t k) {
+    const RawSpan& s = spans[k];
+    std::size_t b = s.begin;
+    while (b > 0 && T()[b - 1].is_word && T()[b - 1].capitalized &&
+           !Covered(b - 1)) {
+      --b;
+    }
+    if (k == 0 || b < 2 || T()[b - 1].folded != "'s" ||
+        spans[k - 1].end != b - 1 || StateOf(spans[k - 1]) < 0) {
+      return;
+    }
+    Actor base = m_.StateActor(StateOf(spans[k - 1]));
+    std::string name(std::string_view(doc_.text).substr(
+        T()[b].start, T()[s.end - 1].end - T()[b].start));
+    Emit(b, s.end,
+         Actor{base.code + "GOV", base.name + " (" + name + ")", "group",
+               base.country, base.code + "GOV", ""},
+         "agent");
   }
 
   bool ComposeCoordinatedAdjectives(const std::vector<RawSpan>& spans,
@@ -375,11 +481,15 @@ class Composer {
   }
 
   void EmitPair(const RawSpan& s) {
-    const std::vector<Actor>& pool = s.Get(kPair) == 0 ? people_ : states_;
     std::vector<Actor> last;
-    for (auto it = pool.rbegin(); it != pool.rend() && last.size() < 2;
-         ++it) {
-      if (last.empty() || last[0].id != it->id) last.push_back(*it);
+    if (s.Get(kPair) == 0) {  // the two people named last
+      for (auto it = people_.rbegin(); it != people_.rend() && last.size() < 2;
+           ++it) {
+        if (last.empty() || last[0].id != it->id) last.push_back(*it);
+      }
+    } else {  // emitted below in the order they were first named
+      last = TwoMainStates();
+      std::reverse(last.begin(), last.end());
     }
     if (last.size() < 2) return;
     if (s.Get(kPair) >= 2) {  // the two states' armed forces, governments
@@ -395,6 +505,35 @@ class Composer {
     Emit(s.begin, s.end, last[0], "pair");
   }
 
+  // "the two countries", "the two sides": the story's protagonists, which
+  // are the two states named most often so far (the more recent first on
+  // a tie), not merely the last two ("...after leaving Singapore. Military
+  // communication between the two countries" means the United States and
+  // China).
+  // Every mention but places counts for its country: "Japanese Prime
+  // Minister Fumio Kishida welcomed South Korean President Yoon" makes
+  // Japan and South Korea "the two governments". On a tie, the country
+  // named first wins: a story names its protagonists in its lead.
+  std::vector<Actor> TwoMainStates() const {
+    std::vector<std::string> order;  // distinct countries, first named first
+    for (const std::string& c : state_order_) {
+      if (std::find(order.begin(), order.end(), c) == order.end() &&
+          m_.lex.FindState(c) != nullptr) {
+        order.push_back(c);
+      }
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [&](const std::string& a, const std::string& b) {
+                       return state_mentions_.at(a) > state_mentions_.at(b);
+                     });
+    std::vector<Actor> out;
+    for (std::size_t i = 0; i < order.size() && i < 2; ++i) {
+      const StateEntry* st = m_.lex.FindState(order[i]);
+      out.push_back(Actor{st->code, st->name, "state", st->code, st->code, ""});
+    }
+    return out;
+  }
+
   // spans[k] is a title or group word; `state` is the modifier's state or
   // -1; `begin` is where the mention starts (the modifier, if any).
   void ComposeTitled(const std::vector<RawSpan>& spans, std::size_t k,
@@ -405,6 +544,10 @@ class Composer {
       std::size_t end = s.end;
       if (state < 0) {  // "soldiers from Gondor": the state follows
         state = StateAfter(spans, k);
+        // "the foreign ministers of Britain, France, Germany, Russia and
+        // China": a list says which states took part; each is named in its
+        // own right.
+        if (state >= 0 && StartsList(spans, k + 1)) return;
         if (state >= 0) end = consumed_until_ = spans[k + 1].end;
       }
       const AgentEntry& a = m_.lex.agents()[s.Get(kAgent)];
@@ -414,11 +557,33 @@ class Composer {
       Actor actor{base.code + a.sector, base.name + " (" + a.name + ")",
                   "group", base.country, base.code + a.sector, ""};
       Emit(begin, end, actor, "agent");
+      // "the Israeli cabinet and parliament": a second group word joined by
+      // "and" shares the modifier.
+      if (end == s.end && k + 1 < spans.size() && end + 1 < T().size() &&
+          T()[end].folded == "and" && spans[k + 1].begin == end + 1 &&
+          spans[k + 1].Has(kAgent) && !spans[k + 1].Has(kTitle)) {
+        const RawSpan& other = spans[k + 1];
+        const AgentEntry& b = m_.lex.agents()[other.Get(kAgent)];
+        Emit(other.begin, other.end,
+             Actor{base.code + b.sector, base.name + " (" + b.name + ")",
+                   "group", base.country, base.code + b.sector, ""},
+             "agent");
+        consumed_until_ = other.end;
+      }
       return;
     }
     const TitleEntry& title = m_.lex.titles()[s.Get(kTitle)];
     // Titles run on: "Deputy Prime Minister", "Foreign Minister".
     std::size_t after = s.end;
+    // "Chinese Defense Minister Gen. Li Shangfu": a rank between the title
+    // and a name belongs to the same person.
+    if (k + 2 < spans.size() && spans[k + 1].begin == after &&
+        spans[k + 1].Has(kTitle) && !spans[k + 1].Has(kPersonFull) &&
+        spans[k + 2].begin == spans[k + 1].end &&
+        spans[k + 2].Has(kPersonFull)) {
+      ++k;
+      after = spans[k].end;
+    }
     const RawSpan* next = k + 1 < spans.size() ? &spans[k + 1] : nullptr;
     // "China's top diplomat, Yang Jiechi": a known person in apposition.
     bool apposed = next && next->begin == after + 1 && after < T().size() &&
@@ -525,6 +690,13 @@ class Composer {
         return;
       }
     }
+    // "the Emirati minister" after "Emirati Foreign Minister Abdullah bin
+    // Zayed": the latest person of that country whose role ends in the
+    // same word.
+    if (const Actor* a = HolderByHead(title, state)) {
+      Emit(begin, s.end, *a, "coref");
+      return;
+    }
     // "the Japanese ambassador": an unnamed official of a known country.
     if (state >= 0) {
       const StateEntry& st = m_.lex.states()[state];
@@ -534,6 +706,26 @@ class Composer {
                  st.code + title.sector, title.title},
            "title");
     }
+  }
+
+  const Actor* HolderByHead(const TitleEntry& title, int state) const {
+    if (state < 0) return nullptr;
+    const std::string& country = m_.lex.states()[state].code;
+    std::string head = LastWord(FoldWord(title.title));
+    std::size_t looked = 0;
+    for (auto it = people_.rbegin(); it != people_.rend() && looked < 64;
+         ++it, ++looked) {
+      if (it->country == country && !it->role.empty() &&
+          LastWord(FoldWord(it->role)) == head) {
+        return &*it;
+      }
+    }
+    return nullptr;
+  }
+
+  static std::string LastWord(const std::string& s) {
+    std::size_t space = s.rfind(' ');
+    return space == std::string::npos ? s : s.substr(space + 1);
   }
 
   Actor NewPerson(std::size_t b, std::size_t e, const TitleEntry& title,
@@ -568,6 +760,8 @@ class Composer {
   std::map<std::string, Actor> holders_;       // "role|country" -> person
   std::vector<Actor> people_;
   std::vector<Actor> states_;
+  std::map<std::string, int> state_mentions_;  // country -> mentions
+  std::vector<std::string> state_order_;        // countries, as mentioned
   std::map<std::string, Actor> short_forms_;
 };
 
