@@ -6,6 +6,7 @@
 #define ENTENTE_ACTORS_ACTOR_PHRASES_H_
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,18 +37,28 @@ inline int Pack(Kind k, int index) { return (k << 24) | index; }
 inline Kind KindOf(int p) { return static_cast<Kind>(p >> 24); }
 inline int IndexOf(int p) { return p & 0xFFFFFF; }
 
+// Refers to the matcher's payloads (no copy per match) and keeps a bit per
+// kind present, so Has() is one test.
 struct RawSpan {
-  std::size_t begin = 0, end = 0;  // token range
-  std::vector<int> payloads;
-  bool Has(Kind k) const {
-    return std::any_of(payloads.begin(), payloads.end(),
-                       [k](int p) { return KindOf(p) == k; });
+  RawSpan(std::size_t b, std::size_t e, const std::vector<int>& p)
+      : begin(b), end(e), payloads(&p) {
+    for (int v : p) kinds |= KindBit(KindOf(v));
   }
+  std::size_t begin = 0, end = 0;  // token range
+  const std::vector<int>* payloads;
+  std::uint32_t kinds = 0;
+  bool Has(Kind k) const { return (kinds & KindBit(k)) != 0; }
   int Get(Kind k) const {
-    for (int p : payloads) {
+    if (!Has(k)) return -1;
+    for (int p : *payloads) {
       if (KindOf(p) == k) return IndexOf(p);
     }
     return -1;
+  }
+
+ private:
+  static std::uint32_t KindBit(Kind k) {
+    return std::uint32_t{1} << (static_cast<unsigned>(k) & 31);
   }
 };
 

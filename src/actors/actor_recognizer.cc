@@ -4,7 +4,7 @@
 // (mention_composer.cc) composes the raw matches into mentions.
 #include "actors/actor_recognizer.h"
 
-#include <map>
+#include <cstdint>
 
 #include "actors/actor_phrases.h"
 #include "actors/mention_composer.h"
@@ -36,29 +36,42 @@ std::vector<ActorMention> ActorRecognizer::Find(
   (void)sentences;
   // Pass 1: raw phrase matches, and which state the story is mostly about.
   std::vector<std::vector<RawSpan>> raw(tokens.size());
-  std::map<int, int> state_counts;
+  std::vector<int> state_counts(impl_->lex.states().size(), 0);
+  std::vector<std::uint32_t> ids;  // reused: one allocation per document
   for (std::size_t si = 0; si < tokens.size(); ++si) {
     const auto& t = tokens[si].tokens;
-    const std::vector<std::uint32_t> ids = impl_->matcher.Encode(t);
+    impl_->matcher.Encode(t, &ids);
     for (std::size_t i = 0; i < t.size();) {
+      // Most words start no phrase: skip them without a trie lookup.
+      if (ids[i] == PhraseMatcher::kUnknown) {
+        ++i;
+        continue;
+      }
       PhraseMatcher::Match m = impl_->matcher.Longest(t, ids, i, t.size());
       if (m.length == 0) {
         ++i;
         continue;
       }
-      RawSpan span{i, i + m.length, *m.payloads};
+      RawSpan span(i, i + m.length, *m.payloads);
       int state = -1;
       for (Kind k : {kStateName, kStateAdj, kDemonym, kCapital}) {
         if (span.Has(k)) state = span.Get(k);
       }
-      if (state >= 0) ++state_counts[state];
-      raw[si].push_back(std::move(span));
+      if (state >= 0) {
+        auto at = static_cast<std::size_t>(state);
+        if (at >= state_counts.size()) state_counts.resize(at + 1, 0);
+        ++state_counts[at];
+      }
+      raw[si].push_back(span);
       i += m.length;
     }
   }
+  // The most named state; on a tie, the first in the lexicon's order.
   int context = -1, best = 0;
-  for (const auto& [state, count] : state_counts) {
-    if (count > best) best = count, context = state;
+  for (std::size_t state = 0; state < state_counts.size(); ++state) {
+    if (state_counts[state] > best) {
+      best = state_counts[state], context = static_cast<int>(state);
+    }
   }
   // Pass 2: compose mentions.
   return ComposeMentions(*impl_, doc, context, tokens, raw);

@@ -53,11 +53,24 @@ class Composer {
     // Capitalised words no phrase matched may be short forms of people
     // named earlier in the document; "he" and "she" refer to the nearest
     // person named before them.
+    // Covered() per token would walk the sentence's mentions each time;
+    // mark the tokens they cover once instead (mentions emitted below
+    // cover only their own token).
+    covered_.assign(t.size(), 0);
+    for (auto it = out_.rbegin(); it != out_.rend(); ++it) {
+      if (it->sentence != sentence_) break;
+      auto tok = std::lower_bound(
+          t.begin(), t.end(), it->start,
+          [](const Token& x, std::size_t b) { return x.start < b; });
+      for (; tok != t.end() && tok->start < it->end; ++tok) {
+        covered_[static_cast<std::size_t>(tok - t.begin())] = 1;
+      }
+    }
     std::size_t next_span = 0;
     for (std::size_t i = skip; i < t.size(); ++i) {
       while (next_span < spans.size() && spans[next_span].end <= i) ++next_span;
       if (next_span < spans.size() && spans[next_span].begin <= i) continue;
-      if (!t[i].is_word || Covered(i)) continue;
+      if (!t[i].is_word || covered_[i]) continue;
       if (t[i].folded == "he" || t[i].folded == "she") {
         if (const Actor* a = PersonBefore(t[i].start)) {
           Emit(i, i + 1, *a, "coref");
@@ -70,12 +83,28 @@ class Composer {
     }
   }
 
+  void Reserve(std::size_t mentions) { out_.reserve(mentions); }
+
   std::vector<ActorMention> Take() {
-    std::stable_sort(out_.begin(), out_.end(),
-                     [](const ActorMention& a, const ActorMention& b) {
-                       return a.start < b.start;
+    // Mentions come almost in order: sort positions, then move each
+    // mention once (a stable sort of the mentions would move them n log n
+    // times).
+    auto by_start = [](const ActorMention& a, const ActorMention& b) {
+      return a.start < b.start;
+    };
+    if (std::is_sorted(out_.begin(), out_.end(), by_start)) {
+      return std::move(out_);
+    }
+    std::vector<std::size_t> order(out_.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) {
+                       return out_[a].start < out_[b].start;
                      });
-    return std::move(out_);
+    std::vector<ActorMention> sorted;
+    sorted.reserve(out_.size());
+    for (std::size_t i : order) sorted.push_back(std::move(out_[i]));
+    return sorted;
   }
 
  private:
@@ -106,24 +135,27 @@ class Composer {
     m.start = T()[begin].start;
     m.end = T()[end - 1].end;
     m.sentence = sentence_;
-    m.actor = actor;
+    m.actor = std::move(actor);
     m.how = how;
     if (m.actor.kind == "person") person_mentions_.push_back(out_.size());
     out_.push_back(std::move(m));
+    const Actor& a = out_.back().actor;  // read below; not a copy
     std::string_view kind_of_mention(how);
     if (kind_of_mention != "place" && kind_of_mention != "pair" &&
-        !actor.country.empty()) {
-      ++state_mentions_[actor.country];
-      state_order_.push_back(actor.country);
+        !a.country.empty()) {
+      // Each country once, so "the two countries" costs the number of
+      // countries named, not of mentions (long documents stay linear).
+      if (++state_mentions_[a.country] == 1) {
+        state_order_.push_back(a.country);
+      }
     }
     if (kind_of_mention == "pair" || kind_of_mention == "place" ||
         kind_of_mention == "attribute") {
       return;
     }
-    if (actor.kind == "person") {
-      Remember(actor, name_begin == SIZE_MAX ? begin : name_begin, end);
+    if (a.kind == "person") {
+      Remember(a, name_begin == SIZE_MAX ? begin : name_begin, end);
     }
-    if (actor.kind == "state") states_.push_back(actor);
   }
 
   static bool IsPlacePreposition(const std::string& f) {
@@ -515,17 +547,23 @@ class Composer {
   // Japan and South Korea "the two governments". On a tie, the country
   // named first wins: a story names its protagonists in its lead.
   std::vector<Actor> TwoMainStates() const {
-    std::vector<std::string> order;  // distinct countries, first named first
+    // The first two of the states ordered by mentions, first named first
+    // among equals (as a stable sort would put them), in one pass.
+    std::vector<std::string> order;
+    int counts[2] = {0, 0};
     for (const std::string& c : state_order_) {
-      if (std::find(order.begin(), order.end(), c) == order.end() &&
-          m_.lex.FindState(c) != nullptr) {
+      if (m_.lex.FindState(c) == nullptr) continue;
+      int n = state_mentions_.at(c);
+      if (order.empty() || n > counts[0]) {
+        order.insert(order.begin(), c);
+        counts[1] = counts[0], counts[0] = n;
+      } else if (order.size() < 2 || n > counts[1]) {
+        order.resize(1);
         order.push_back(c);
+        counts[1] = n;
       }
+      if (order.size() > 2) order.pop_back();
     }
-    std::stable_sort(order.begin(), order.end(),
-                     [&](const std::string& a, const std::string& b) {
-                       return state_mentions_.at(a) > state_mentions_.at(b);
-                     });
     std::vector<Actor> out;
     for (std::size_t i = 0; i < order.size() && i < 2; ++i) {
       const StateEntry* st = m_.lex.FindState(order[i]);
@@ -759,10 +797,10 @@ class Composer {
   std::vector<std::size_t> person_mentions_;  // indexes into out_
   std::map<std::string, Actor> holders_;       // "role|country" -> person
   std::vector<Actor> people_;
-  std::vector<Actor> states_;
   std::map<std::string, int> state_mentions_;  // country -> mentions
-  std::vector<std::string> state_order_;        // countries, as mentioned
+  std::vector<std::string> state_order_;  // distinct, first named first
   std::map<std::string, Actor> short_forms_;
+  std::vector<char> covered_;  // Sentence(): tokens under a mention
 };
 
 }  // namespace
@@ -772,6 +810,9 @@ std::vector<ActorMention> ComposeMentions(
     const std::vector<SentenceTokens>& tokens,
     const std::vector<std::vector<RawSpan>>& raw) {
   Composer composer(impl, doc, context_state);
+  std::size_t spans = 0;
+  for (const auto& r : raw) spans += r.size();
+  composer.Reserve(spans + spans / 4 + 8);  // mentions: about one a span
   for (std::size_t si = 0; si < tokens.size(); ++si) {
     std::size_t skip = si == 0 ? DatelineLength(tokens[si].tokens) : 0;
     composer.Sentence(si, tokens[si].tokens, raw[si], skip);

@@ -1,7 +1,10 @@
-// Tokens are interned once per sentence (one hash lookup each); the trie's
-// edges are then looked up by (node, token id) in one flat hash map. Case
-// requirements are checked only where a phrase ends.
+// Tokens are interned once per sentence (one hash and, almost always, one
+// probe of a flat table each); the trie's edges are then looked up by
+// (node, token id) in a second flat table, or by id alone from the root.
+// Case requirements are checked only where a phrase ends.
 #include "text/phrase_matcher.h"
+
+#include <cstring>
 
 namespace entente {
 namespace {
@@ -36,11 +39,103 @@ bool Meets(PhraseMatcher::Case c, const Token& t) {
   return true;
 }
 
+std::uint64_t Mix(std::uint64_t h) {
+  h ^= h >> 32;
+  h *= 0xD6E8FEB86659FD93ULL;
+  h ^= h >> 32;
+  return h;
+}
+
+// A fast 64-bit hash of a short word, eight bytes at a time.
+std::uint64_t HashWord(std::string_view w) {
+  std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ w.size();
+  std::size_t i = 0;
+  for (; i + 8 <= w.size(); i += 8) {
+    std::uint64_t v;
+    std::memcpy(&v, w.data() + i, 8);
+    h = (h ^ v) * 0xBF58476D1CE4E5B9ULL;
+    h ^= h >> 31;
+  }
+  std::uint64_t v = 0;
+  for (std::size_t k = 0; i + k < w.size(); ++k) {
+    v |= static_cast<std::uint64_t>(static_cast<unsigned char>(w[i + k]))
+         << (8 * k);
+  }
+  return Mix(h ^ v);
+}
+
 std::uint64_t EdgeKey(std::uint32_t node, std::uint32_t id) {
   return (static_cast<std::uint64_t>(node) << 32) | id;
 }
 
 }  // namespace
+
+std::uint32_t PhraseMatcher::IdOf(std::string_view folded) const {
+  if (word_slots_.empty()) return kUnknown;
+  std::uint64_t h = HashWord(folded);
+  auto check = static_cast<std::uint32_t>(h >> 32);
+  std::size_t mask = word_slots_.size() - 1;
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    const WordSlot& s = word_slots_[i];
+    if (s.id == 0) return kUnknown;
+    if (s.check == check && words_[s.id - 1] == folded) return s.id - 1;
+  }
+}
+
+void PhraseMatcher::GrowWords() {
+  std::vector<WordSlot> slots(word_slots_.empty() ? 64
+                                                  : word_slots_.size() * 2);
+  std::size_t mask = slots.size() - 1;
+  for (std::size_t id = 0; id < words_.size(); ++id) {
+    std::uint64_t h = HashWord(words_[id]);
+    std::size_t i = h & mask;
+    while (slots[i].id != 0) i = (i + 1) & mask;
+    slots[i] = {static_cast<std::uint32_t>(id + 1),
+                static_cast<std::uint32_t>(h >> 32)};
+  }
+  word_slots_ = std::move(slots);
+}
+
+std::uint32_t PhraseMatcher::AddWord(std::string_view folded) {
+  if (std::uint32_t id = IdOf(folded); id != kUnknown) return id;
+  words_.emplace_back(folded);
+  root_.push_back(0);
+  if (words_.size() * 2 > word_slots_.size()) {
+    GrowWords();  // places every word, the new one included
+  } else {
+    std::uint64_t h = HashWord(folded);
+    std::size_t mask = word_slots_.size() - 1;
+    std::size_t i = h & mask;
+    while (word_slots_[i].id != 0) i = (i + 1) & mask;
+    word_slots_[i] = {static_cast<std::uint32_t>(words_.size()),
+                      static_cast<std::uint32_t>(h >> 32)};
+  }
+  return static_cast<std::uint32_t>(words_.size() - 1);
+}
+
+std::uint32_t PhraseMatcher::Child(std::uint32_t node,
+                                   std::uint32_t id) const {
+  if (node == 0) return root_[id];
+  if (edges_.empty()) return 0;
+  std::uint64_t key = EdgeKey(node, id);
+  std::size_t mask = edges_.size() - 1;
+  for (std::size_t i = Mix(key) & mask;; i = (i + 1) & mask) {
+    if (edges_[i].key == key) return edges_[i].child;
+    if (edges_[i].key == ~std::uint64_t{0}) return 0;
+  }
+}
+
+void PhraseMatcher::GrowEdges() {
+  std::vector<Edge> edges(edges_.empty() ? 64 : edges_.size() * 2);
+  std::size_t mask = edges.size() - 1;
+  for (const Edge& e : edges_) {
+    if (e.key == ~std::uint64_t{0}) continue;
+    std::size_t i = Mix(e.key) & mask;
+    while (edges[i].key != ~std::uint64_t{0}) i = (i + 1) & mask;
+    edges[i] = e;
+  }
+  edges_ = std::move(edges);
+}
 
 void PhraseMatcher::Add(std::string_view phrase, int payload,
                         bool case_sensitive, bool user) {
@@ -52,13 +147,24 @@ void PhraseMatcher::Add(std::string_view phrase, int payload,
     cases.push_back(case_sensitive
                         ? CaseOf(phrase.substr(t.start, t.end - t.start))
                         : Case::kAny);
-    auto [word, added] = vocabulary_.try_emplace(
-        t.folded, static_cast<std::uint32_t>(vocabulary_.size()));
-    (void)added;
-    auto [edge, created] = edges_.try_emplace(
-        EdgeKey(node, word->second), static_cast<std::uint32_t>(nodes_.size()));
-    if (created) nodes_.emplace_back();
-    node = edge->second;
+    std::uint32_t id = AddWord(t.folded);
+    std::uint32_t child = Child(node, id);
+    if (child == 0) {  // node 0 is the root, never a child
+      child = static_cast<std::uint32_t>(nodes_.size());
+      nodes_.emplace_back();
+      if (node == 0) {
+        root_[id] = child;
+      } else {
+        if ((edge_count_ + 1) * 2 > edges_.size()) GrowEdges();
+        std::uint64_t key = EdgeKey(node, id);
+        std::size_t mask = edges_.size() - 1;
+        std::size_t i = Mix(key) & mask;
+        while (edges_[i].key != ~std::uint64_t{0}) i = (i + 1) & mask;
+        edges_[i] = {key, child};
+        ++edge_count_;
+      }
+    }
+    node = child;
   }
   Node& end = nodes_[node];
   if (end.endings.empty()) ++phrases_;
@@ -78,13 +184,18 @@ void PhraseMatcher::Add(std::string_view phrase, int payload,
   end.endings.push_back({std::move(cases), {payload}, user});
 }
 
+void PhraseMatcher::Encode(const std::vector<Token>& tokens,
+                           std::vector<std::uint32_t>* ids) const {
+  ids->resize(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    (*ids)[i] = IdOf(tokens[i].folded);
+  }
+}
+
 std::vector<std::uint32_t> PhraseMatcher::Encode(
     const std::vector<Token>& tokens) const {
-  std::vector<std::uint32_t> ids(tokens.size(), kUnknown);
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    auto it = vocabulary_.find(tokens[i].folded);
-    if (it != vocabulary_.end()) ids[i] = it->second;
-  }
+  std::vector<std::uint32_t> ids;
+  Encode(tokens, &ids);
   return ids;
 }
 
@@ -95,9 +206,8 @@ PhraseMatcher::Match PhraseMatcher::Longest(
   std::uint32_t node = 0;
   for (std::size_t i = begin; i < end && i < ids.size(); ++i) {
     if (ids[i] == kUnknown) break;
-    auto it = edges_.find(EdgeKey(node, ids[i]));
-    if (it == edges_.end()) break;
-    node = it->second;
+    node = Child(node, ids[i]);
+    if (node == 0) break;
     for (const Ending& e : nodes_[node].endings) {
       bool ok = true;
       for (std::size_t k = 0; k < e.cases.size() && ok; ++k) {

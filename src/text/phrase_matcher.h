@@ -14,7 +14,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "text/tokens.h"
@@ -43,6 +42,12 @@ class PhraseMatcher {
   // The vocabulary ids of `tokens` (kUnknown for words in no phrase).
   static constexpr std::uint32_t kUnknown = 0xFFFFFFFF;
   std::vector<std::uint32_t> Encode(const std::vector<Token>& tokens) const;
+  // As above, into `ids` (reused between sentences: no allocation once it
+  // has grown to the longest sentence).
+  void Encode(const std::vector<Token>& tokens,
+              std::vector<std::uint32_t>* ids) const;
+  // The vocabulary id of one folded word, or kUnknown.
+  std::uint32_t IdOf(std::string_view folded) const;
 
   // The longest phrase that starts at tokens[begin] and ends at or before
   // tokens[end]; `ids` is Encode(tokens).
@@ -65,8 +70,31 @@ class PhraseMatcher {
   struct Node {
     std::vector<Ending> endings;
   };
-  std::unordered_map<std::string, std::uint32_t> vocabulary_;
-  std::unordered_map<std::uint64_t, std::uint32_t> edges_;  // (node, id)
+  // Open-addressing tables (linear probing, power-of-two sizes, at most
+  // half full): scanning costs a hash of each token and one or two probes,
+  // whatever the number of phrases.
+  // Vocabulary: each slot holds a word id + 1 (0: empty) and the high half
+  // of the word's hash, so most probes of an unknown word read one slot
+  // and compare no bytes.
+  struct WordSlot {
+    std::uint32_t id = 0;
+    std::uint32_t check = 0;
+  };
+  std::uint32_t AddWord(std::string_view folded);
+  void GrowWords();
+  std::vector<std::string> words_;  // by id
+  std::vector<WordSlot> word_slots_;
+  // Edges of the trie: (node, word id) -> child. Edges from the root are
+  // looked up by word id directly (root_[id], 0 for none).
+  struct Edge {
+    std::uint64_t key = ~std::uint64_t{0};  // (node << 32 | id); ~0 empty
+    std::uint32_t child = 0;
+  };
+  std::uint32_t Child(std::uint32_t node, std::uint32_t id) const;
+  void GrowEdges();
+  std::vector<std::uint32_t> root_;
+  std::vector<Edge> edges_;
+  std::size_t edge_count_ = 0;
   std::vector<Node> nodes_{1};
   std::size_t phrases_ = 0;
 };

@@ -75,6 +75,21 @@ bool IsUpperLatin(char32_t cp) {
   return cp == 0x178;
 }
 
+// FoldWord into `out`, reusing its buffer; plain ASCII (most words) is
+// only lower-cased.
+void FoldInto(std::string_view w, std::string* out) {
+  unsigned char high = 0;
+  for (char c : w) high |= static_cast<unsigned char>(c);
+  if (high >= 0x80) {
+    *out = FoldWord(w);
+    return;
+  }
+  out->assign(w.data(), w.size());
+  for (char& c : *out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+}
+
 }  // namespace
 
 bool IsKnownAbbreviation(std::string_view w) {
@@ -92,6 +107,8 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t begin,
   std::vector<Token> tokens;
   std::size_t i = begin;
   end = std::min(end, text.size());
+  // News averages over five bytes a token: one allocation per sentence.
+  if (end > begin) tokens.reserve((end - begin) / 4 + 4);
   while (i < end) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (IsSpace(c)) {
@@ -107,13 +124,19 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t begin,
           i + alen < end && (text[i + alen] == 's' || text[i + alen] == 'S') &&
           (i + alen + 1 >= end || !IsWordByte(static_cast<unsigned char>(
                                       text[i + alen + 1])))) {
-        tokens.push_back({.start = i, .end = i + alen + 1, .folded = "'s", .is_word = true});
+        Token& t = tokens.emplace_back();
+        t.start = i;
+        t.end = i + alen + 1;
+        t.folded = "'s";
+        t.is_word = true;
         i += alen + 1;
         continue;
       }
       std::size_t len = plen > 0 ? plen : 1;
-      tokens.push_back({.start = i, .end = i + len,
-                        .folded = FoldWord(text.substr(i, len))});
+      Token& t = tokens.emplace_back();
+      t.start = i;
+      t.end = i + len;
+      FoldInto(text.substr(i, len), &t.folded);
       i += len;
       continue;
     }
@@ -158,7 +181,11 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t begin,
       }
       break;
     }
-    Token t{.start = i, .end = j, .folded = FoldWord(text.substr(i, j - i)), .is_word = true};
+    Token& t = tokens.emplace_back();
+    t.start = i;
+    t.end = j;
+    FoldInto(text.substr(i, j - i), &t.folded);
+    t.is_word = true;
     if (c < 0x80) {
       t.capitalized = c >= 'A' && c <= 'Z';
     } else {
@@ -182,7 +209,6 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t begin,
       t.end = j + 1;
       j += 1;
     }
-    tokens.push_back(std::move(t));
     i = j;
   }
   return tokens;

@@ -2,7 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace entente {
 namespace {
@@ -50,6 +52,48 @@ TEST_CASE("matches across accents and keeps every payload of a phrase") {
   auto g = Find(m, "Georgia");
   REQUIRE(g.payloads);
   CHECK(g.payloads->size() == 2);
+}
+
+TEST_CASE("finds every phrase after its tables have grown") {
+  // Enough phrases to grow the vocabulary and edge tables many times, with
+  // shared first words so that trie nodes have many children.
+  PhraseMatcher m;
+  auto phrase = [](int i) {
+    return "w" + std::to_string(i % 97) + " x" + std::to_string(i) +
+           (i % 3 == 0 ? " y" + std::to_string(i % 11) : std::string());
+  };
+  for (int i = 0; i < 5000; ++i) m.Add(phrase(i), i, false);
+  for (int i = 0; i < 5000; i += 7) {
+    auto r = Find(m, phrase(i) + " z");
+    REQUIRE(r.payloads);
+    CHECK(r.length == (i % 3 == 0 ? 3u : 2u));
+    CHECK(r.payloads->front() == i);
+  }
+  CHECK(Find(m, "w5 x6").length == 0);  // words known, phrase not
+  CHECK(Find(m, "unknown words").length == 0);
+  CHECK(m.IdOf("w5") != PhraseMatcher::kUnknown);
+  CHECK(m.IdOf("w500") == PhraseMatcher::kUnknown);
+  CHECK(m.IdOf("") == PhraseMatcher::kUnknown);
+}
+
+TEST_CASE("encodes into a reused buffer") {
+  PhraseMatcher m;
+  m.Add("foreign minister", 1, false);
+  std::vector<std::uint32_t> ids(50, 7);
+  std::string text = "The Foreign Minister said";
+  std::vector<Token> tokens = Tokenize(text, 0, text.size());
+  m.Encode(tokens, &ids);
+  REQUIRE(ids.size() == 4);
+  CHECK(ids == m.Encode(tokens));
+  CHECK(ids[0] == PhraseMatcher::kUnknown);
+  CHECK(ids[1] != PhraseMatcher::kUnknown);
+  CHECK(m.Longest(tokens, ids, 1, tokens.size()).length == 2);
+}
+
+TEST_CASE("an empty matcher matches nothing") {
+  PhraseMatcher m;
+  CHECK(Find(m, "anything at all").length == 0);
+  CHECK(m.IdOf("anything") == PhraseMatcher::kUnknown);
 }
 
 }  // namespace

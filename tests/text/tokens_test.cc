@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "core/utf8.h"
+
 namespace entente {
 namespace {
 
@@ -44,6 +46,24 @@ TEST_CASE("splits possessives, keeps abbreviations and folds accents") {
   for (const Case& c : cases) {
     CAPTURE(std::string(c.text));
     CHECK(Folded(c.text) == Join(c.want));
+  }
+}
+
+TEST_CASE("every token's folded form is the folding of its own span") {
+  // The ASCII fast path must agree with FoldWord on every kind of token.
+  std::string text =
+      "WASHINGTON (AP) \xE2\x80\x94 U.S. Secretary of State Antony "
+      "Blinken met Gen. Wei Fenghe, China\xE2\x80\x99s defence chief, and "
+      "Serbia's Aleksandar Vu\xC4\x8Di\xC4\x87 in K\xC3\xB6ln on "
+      "Sept. 3; \xE2\x80\x9CNo deal,\xE2\x80\x9D said al-Zayani's "
+      "aide in C\xC3\xB4te d\xE2\x80\x99Ivoire. STRASSE Stra\xC3\x9F"
+      "e 3.5% 10:30 MIXEDcase";
+  std::vector<Token> tokens = Tokenize(text, 0, text.size());
+  REQUIRE(tokens.size() > 40);
+  for (const Token& t : tokens) {
+    std::string_view raw(text.data() + t.start, t.end - t.start);
+    CAPTURE(std::string(raw));
+    CHECK(t.folded == FoldWord(raw));
   }
 }
 
