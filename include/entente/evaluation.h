@@ -26,6 +26,9 @@ struct GoldEvent {
 struct GoldRecord {
   std::string id, set, date, text;
   std::vector<GoldEvent> events;
+  // The coder marked the event as mutual ("X and Y agreed"), coding each
+  // party as a source with no target (the PLOVER gold records' habit).
+  bool reciprocal = false;
 };
 
 // Parses one gold line; fails naming the bad field.
@@ -43,8 +46,10 @@ struct Score {
 
 struct EvaluationReport {
   std::size_t records = 0;
-  // Level name -> score. CAMEO: "code", "root", "actors", "countries".
-  // PLOVER: "type", "countries".
+  // Level name -> score. CAMEO: "code" (full code, actor codes), "root",
+  // "actors" (actor codes, any event code), "countries" (countries and
+  // root code). PLOVER: "type" (actor codes and type), "actors",
+  // "countries" (countries and type).
   std::vector<std::pair<std::string, Score>> levels;
   std::map<std::string, Score> by_root;  // CAMEO root or PLOVER type
   std::vector<std::string> misses, false_positives;  // "record: tuple"
@@ -55,9 +60,12 @@ class EventScorer {
   enum class Scheme { kCameo, kPlover };
   explicit EventScorer(Scheme scheme) : scheme_(scheme) {}
 
-  // Scores the events extracted from one record. Negated and hypothetical
-  // events are not counted as extracted. A symmetric extracted event
-  // matches a gold event in either direction.
+  // Scores the events extracted from one record (two-party and one-sided
+  // ones, whose target id is empty). Negated and hypothetical events are
+  // not counted as extracted; equal tuples count once per record and
+  // level. A symmetric extracted event matches a gold event in either
+  // direction; in a reciprocal record it stands for each party with no
+  // target.
   void Add(const GoldRecord& record, const std::vector<Event>& extracted);
   EvaluationReport Report() const;
 

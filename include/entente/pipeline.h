@@ -26,6 +26,10 @@ struct PipelineOptions {
   // after the lexicon files; their entries outrank built-in ones.
   std::vector<std::string> cameo_actor_files;
   std::vector<std::string> cameo_agent_files;
+  // PETRARCH/CAMEO verb dictionaries (CAMEO.2.0 format): their patterns
+  // code the verbs they know, and their codes win over the built-in
+  // relation patterns on the same words.
+  std::vector<std::string> cameo_verb_files;
   // How numeric dates such as "9/10/2021" are read: "mdy" (10 September,
   // the default), "dmy" (9 October) or "ymd" (for "21/09/10"). Create fails
   // on any other value.

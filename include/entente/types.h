@@ -125,6 +125,15 @@ struct Event {
   std::string modality = "asserted";  // asserted | reported | planned |
                                       // hypothetical
   std::optional<Location> location;
+  // A meeting of three or more parties (a summit, "talks between A, B and
+  // C") is one multi-party event: `gathering` names it ("doc#sentence:
+  // trigger") and `participants` lists every party, in text order. It is
+  // still written as two-party events (one per pair of the first four
+  // parties) so that pairwise consumers keep working; each carries the
+  // same gathering and participants, so a reader can fold them back into
+  // one event. Both are empty for a two-party event.
+  std::string gathering;
+  std::vector<Actor> participants;
   std::string evidence_text;
   std::size_t evidence_start = 0;  // code points into the document text
   std::size_t evidence_end = 0;
@@ -137,6 +146,10 @@ struct DocumentAnalysis {
   std::vector<ActorMention> actors;
   std::vector<TimeExpression> times;
   std::vector<Event> events;
+  // Events whose sentence names a source but no target ("Iran agreed to
+  // ..."), with an empty target: not part of the output contract (an event
+  // links two actors), kept for `entente eval` and gold sets that code them.
+  std::vector<Event> one_sided_events;
   std::vector<std::string> warnings;  // "doc-id: what is odd", for stderr
 };
 

@@ -61,6 +61,7 @@ Status RunEval(const Args& args) {
   options.lexicon_files = args.All("--lexicon");
   options.cameo_actor_files = args.All("--cameo-actors");
   options.cameo_agent_files = args.All("--cameo-agents");
+  options.cameo_verb_files = args.All("--cameo-verbs");
   Result<std::unique_ptr<Pipeline>> pipeline = Pipeline::Create(options);
   if (!pipeline.ok()) return pipeline.status();
   for (const std::string& w : (*pipeline)->load_warnings()) {
@@ -85,7 +86,11 @@ Status RunEval(const Args& args) {
     doc.id = record->id;
     doc.text = record->text;
     doc.date = ParseIsoDate(record->date);
-    scorer.Add(*record, (*pipeline)->Analyze(std::move(doc)).events);
+    DocumentAnalysis analysis = (*pipeline)->Analyze(std::move(doc));
+    std::vector<Event> events = std::move(analysis.events);
+    events.insert(events.end(), analysis.one_sided_events.begin(),
+                  analysis.one_sided_events.end());
+    scorer.Add(*record, events);
   }
   EvaluationReport report = scorer.Report();
   if (report.records == 0) {

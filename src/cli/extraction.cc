@@ -45,6 +45,7 @@ Status RunExtraction(
   options.lexicon_files = args.All("--lexicon");
   options.cameo_actor_files = args.All("--cameo-actors");
   options.cameo_agent_files = args.All("--cameo-agents");
+  options.cameo_verb_files = args.All("--cameo-verbs");
   options.date_order = args.Get("--date-order", "mdy");
   DocumentSource source(args.positionals, ingest);
   if (Status s = source.CheckInputs(); !s.ok()) return s;

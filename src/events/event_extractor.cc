@@ -7,6 +7,7 @@
 #include "events/event_extractor.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -73,7 +74,13 @@ struct EventExtractor::Impl {
           break;
         }
       }
-      if (chosen < 0 && !passive_context) {
+      // "were killed in a clash": a passive without its agent; its
+      // subject is the target, and the source is not named.
+      bool agentless = !passive_context && i > 0 &&
+                       IsBeVerb(t[i - 1].folded) &&
+                       std::any_of(m.payloads->begin(), m.payloads->end(),
+                                   [](int p) { return p % 4 == kPassive; });
+      if ((chosen < 0 && !passive_context) || agentless) {
         ++i;
         continue;
       }
@@ -92,6 +99,23 @@ EventExtractor::~EventExtractor() = default;
 
 namespace {
 
+// The CAMEO code of the intention to do what `code` names: a planned
+// meeting is 036 "express intent to meet", planned aid 033, a planned
+// attack a threat (138). Codes of saying things (01, 02, 03, 10-14) stay.
+std::string IntentCode(const std::string& code) {
+  std::string root = code.substr(0, 2);
+  if (code == "045") return "039";
+  if (root == "04") return "036";
+  if (root == "05") return "032";
+  if (root == "06") return "031";
+  if (root == "07") return "033";
+  if (root == "08") return "035";
+  if (root == "16") return "136";
+  if (root == "17") return "137";
+  if (root == "18" || root == "19" || root == "20") return "138";
+  return code;
+}
+
 class SentenceEvents {
  public:
   SentenceEvents(const Lexicon& lex, const Document& doc,
@@ -104,19 +128,84 @@ class SentenceEvents {
     BuildGroups();
   }
 
-  void Extract(const std::vector<Trigger>& triggers, std::vector<Event>* out) {
+  // `one_sided` (may be null) receives the events whose sentence names a
+  // source but no target ("Iran agreed to ...").
+  void Extract(const std::vector<Trigger>& triggers, std::vector<Event>* out,
+               std::vector<Event>* one_sided) {
+    one_sided_ = one_sided;
+    std::vector<std::size_t> lefts(triggers.size());
     for (std::size_t k = 0; k < triggers.size(); ++k) {
       const Trigger& tr = triggers[k];
       std::size_t left = k > 0 ? triggers[k - 1].end : 0;
+      left = std::max(left, ClauseStart(tr.begin));
+      // "X refused to meet Y", "X threatened to attack Y": the relation
+      // word right after a phrase ending in "to" shares its subject.
+      bool governed = k > 0 && Governs(triggers[k - 1], tr);
+      if (governed) left = lefts[k - 1];
+      lefts[k] = left;
       std::size_t right = k + 1 < triggers.size() ? triggers[k + 1].begin
                                                   : t_.size();
-      left = std::max(left, ClauseStart(tr.begin));
       right = std::min(right, ClauseEnd(tr.end));
-      ExtractOne(tr, left, right, out);
+      // ... and the governing phrase takes the object of the one it
+      // governs ("refused to meet Y" rejects Y).
+      std::size_t object_from = tr.end;
+      // A governing phrase with no object of its own says nothing the
+      // governed event does not ("agreed to" + "cooperation with X").
+      governs_next_ = k + 1 < triggers.size() && Governs(tr, triggers[k + 1]);
+      if (k + 1 < triggers.size() && Governs(tr, triggers[k + 1]) &&
+          triggers[k + 1].begin == tr.end) {
+        object_from = triggers[k + 1].end;
+        std::size_t next_right = k + 2 < triggers.size()
+                                     ? triggers[k + 2].begin
+                                     : t_.size();
+        right = std::min(next_right, ClauseEnd(object_from));
+      }
+      std::optional<Cues> forced;
+      if (governed) forced = GovernedCues(triggers[k - 1], tr, left, right);
+      ExtractOne(tr, left, right, object_from, forced, out);
     }
   }
 
  private:
+  // True when `first` is a phrase ending in "to" that `second` follows at
+  // once ("agreed to" + "visit") or after a few words of its own clause
+  // ("agreed to strengthen security" + "cooperation with").
+  bool Governs(const Trigger& first, const Trigger& second) const {
+    if (first.form != kVerb || first.end <= first.begin ||
+        t_[first.end - 1].folded != "to" || second.begin < first.end ||
+        second.begin - first.end > 3) {
+      return false;
+    }
+    for (std::size_t i = first.end; i < second.begin; ++i) {
+      if (IsClauseBreak(t_[i].folded) || t_[i].folded == "and") return false;
+      for (const Group& g : groups_) {
+        if (g.begin == i) return false;  // a new party: a new clause
+      }
+    }
+    return true;
+  }
+
+  // What a governed event is: refused, declined or failed - negated; a
+  // threat (CAMEO 13) - hypothetical; an offer, promise or agreement -
+  // planned. Its own cues (an earlier "not", "said") still apply.
+  Cues GovernedCues(const Trigger& governor, const Trigger& tr,
+                    std::size_t left, std::size_t right) const {
+    Cues c = ReadCues(t_, tr.begin, left, right);
+    const RelationEntry& g = lex_.relations()[governor.relation];
+    const std::string& head = t_[governor.begin].folded;
+    bool refusal = g.cameo.rfind("12", 0) == 0 || head == "refused" ||
+                   head == "refuses" || head == "declined" ||
+                   head == "declines" || head == "failed" || head == "fails";
+    if (refusal) {
+      c.negated = true;
+    } else if (g.cameo.rfind("13", 0) == 0) {
+      c.modality = "hypothetical";
+    } else if (c.modality == "asserted" || c.modality == "reported") {
+      c.modality = "planned";
+    }
+    return c;
+  }
+
   // Token index of the first token whose span starts at or after `byte`.
   std::size_t TokenAt(std::size_t byte) const {
     auto it = std::lower_bound(
@@ -253,6 +342,25 @@ class SentenceEvents {
     return nullptr;
   }
 
+  // The first group in tokens [pos, right) at most 8 tokens on, with no
+  // clause break before it, that a preposition of a recipient or object
+  // introduces ("aid to X", "sanctions against X", "demands from X"); not
+  // "of X" or "alongside X", which name company, not a target.
+  const Group* DistantGroupAfter(std::size_t pos, std::size_t right) const {
+    for (const Group& g : groups_) {
+      if (g.begin <= pos || g.end > right) continue;
+      if (g.begin - pos > 8 || BreaksClause(pos, g.begin)) return nullptr;
+      const std::string& before = t_[g.begin - 1].folded;
+      if (before == "to" || before == "against" || before == "on" ||
+          before == "for" || before == "from" || before == "with" ||
+          before == "toward" || before == "towards" || before == "into" ||
+          before == "over") {
+        return &g;
+      }
+    }
+    return nullptr;
+  }
+
   // A comma right before the group is an apposition ("China's top
   // diplomat, Yang Jiechi"), not a break.
   bool BreaksClause(std::size_t from, std::size_t to) const {
@@ -264,7 +372,18 @@ class SentenceEvents {
     return false;
   }
 
+  // Whether an actor's CAMEO code ("RUSMIL", "---REB") carries one of
+  // `sectors` after its three-letter country.
+  static bool HasSector(const Actor& a, const std::vector<std::string>& sectors) {
+    if (a.code.size() < 6) return false;
+    for (const std::string& s : sectors) {
+      if (a.code.compare(3, s.size(), s) == 0) return true;
+    }
+    return false;
+  }
+
   void ExtractOne(const Trigger& tr, std::size_t left, std::size_t right,
+                  std::size_t object_from, const std::optional<Cues>& forced,
                   std::vector<Event>* out) {
     const RelationEntry& rel = lex_.relations()[tr.relation];
     const Group* location = nullptr;
@@ -272,6 +391,15 @@ class SentenceEvents {
     const Group* targets = nullptr;
     if (tr.form == kPassive) {
       targets = GroupBefore(tr.begin, left);
+      // "a hospital that was struck by X": the target is the noun before
+      // "that", which is an actor only if a group ends right there.
+      if (tr.begin >= 2) {
+        std::size_t rel_pronoun = tr.begin - 2;
+        const std::string& f = t_[rel_pronoun].folded;
+        if (f == "that" || f == "which" || f == "who") {
+          if (!targets || targets->end != rel_pronoun) targets = nullptr;
+        }
+      }
       sources = GroupAfter(tr.end + 1, right, &location);  // after "by"
     } else if (tr.form == kNoun && tr.end < t_.size() &&
                (t_[tr.end].folded == "between" ||
@@ -286,10 +414,24 @@ class SentenceEvents {
       }
     } else {
       sources = GroupBefore(tr.begin, left);
-      targets = GroupAfter(tr.end, right, &location);
+      targets = GroupAfter(object_from, right, &location);
     }
     if (!sources) return;
-    Cues cues = ReadCues(t_, tr.begin, left, right);
+    // A verb with no object next to it takes the first party named
+    // further on in its clause ("promised to continue military aid to
+    // Mozambique"), or failing that the place it names ("set up a centre
+    // in Tokyo") - unless its subject is two or more parties, who then
+    // act together ("Bosnia and Slovenia agreed").
+    if (!targets && tr.form == kVerb && sources->members.size() == 1) {
+      targets = DistantGroupAfter(object_from, right);
+      // (Not for meetings: "will meet him in Vilnius" names the venue.)
+      if (!targets && location && location->begin >= object_from &&
+          !rel.symmetric && rel.cameo.rfind("04", 0) != 0) {
+        targets = location;
+        location = nullptr;
+      }
+    }
+    Cues cues = forced ? *forced : ReadCues(t_, tr.begin, left, right);
     EventDate date = DateFor(tr, left, right, cues.modality == "planned");
     std::optional<Location> loc;
     if (location) {
@@ -297,11 +439,37 @@ class SentenceEvents {
       loc = Location{std::string(Text(location->begin, location->end)),
                      a.country};
     }
+    // A symmetric relation among three or more parties is one gathering.
+    std::vector<Actor> participants;
+    if (rel.symmetric) {
+      for (const Group* g : {sources, targets}) {
+        if (!g) continue;
+        for (const ActorMention* m : g->members) {
+          bool known = std::any_of(
+              participants.begin(), participants.end(),
+              [&](const Actor& a) { return a.id == m->actor.id; });
+          if (!known) participants.push_back(m->actor);
+        }
+      }
+      if (participants.size() < 3) participants.clear();
+    }
+    std::string gathering;
+    if (!participants.empty()) {
+      gathering = doc_.id + "#" + std::to_string(index_) + ":" +
+                  std::to_string(tr.begin);
+    }
     auto emit = [&](const Actor& s, const Actor& t) {
       // An actor and itself, or a person and their own state ("Putin ...
       // met ... Russia"), is a misreading in diplomatic news.
-      if (s.id == t.id || (s.kind == "person" && s.country == t.id) ||
-          (t.kind == "person" && t.country == s.id)) {
+      bool one_sided = t.id.empty();
+      if (!rel.source_sectors.empty() && !HasSector(s, rel.source_sectors)) {
+        return;
+      }
+      bool domestic = s.kind == "group" && t.kind == "state" &&
+                      rel.cameo.rfind("14", 0) == 0;
+      if (!one_sided && !domestic &&
+          (s.id == t.id || (s.kind == "person" && s.country == t.id) ||
+           (t.kind == "person" && t.country == s.id))) {
         return;
       }
       Event e;
@@ -312,22 +480,26 @@ class SentenceEvents {
       e.relation = rel.relation;
       e.cameo = rel.cameo;
       e.symmetric = rel.symmetric;
-      if (rel.symmetric && t.id < s.id) std::swap(e.source, e.target);
+      if (rel.symmetric && !one_sided && t.id < s.id) {
+        std::swap(e.source, e.target);
+      }
       e.trigger = std::string(Text(tr.begin, tr.end));
       e.date = date;
       e.polarity = cues.negated ? "negated" : "affirmed";
       e.modality = cues.modality;
-      if (e.modality == "planned" && e.cameo.rfind("04", 0) == 0) {
-        e.cameo = "036";  // express intent to meet or negotiate
-      }
+      if (e.modality == "planned") e.cameo = IntentCode(e.cameo);
       if (const CameoEntry* c = lex_.FindCameo(e.cameo)) e.plover = c->plover;
       e.location = loc;
+      if (!one_sided) {
+        e.gathering = gathering;
+        e.participants = participants;
+      }
       e.evidence_text = std::string(
           std::string_view(doc_.text).substr(sentence_.start,
                                              sentence_.end - sentence_.start));
       e.evidence_start = sentence_.start;
       e.evidence_end = sentence_.end;
-      out->push_back(std::move(e));
+      (one_sided ? *one_sided_ : *out).push_back(std::move(e));
     };
     if (targets) {
       for (const ActorMention* s : sources->members) {
@@ -339,6 +511,19 @@ class SentenceEvents {
       for (std::size_t a = 0; a < n; ++a) {
         for (std::size_t b = a + 1; b < n; ++b) emit(m[a]->actor, m[b]->actor);
       }
+    } else if (rel.cameo.rfind("14", 0) == 0 && tr.form != kNoun) {
+      // Dissent that names no target (strikes, rallies, riots by a group
+      // of a country) is dissent against that country's state, as CAMEO
+      // codes domestic protest.
+      for (const ActorMention* s : sources->members) {
+        const Actor& a = s->actor;
+        if (a.kind != "group" || a.country.size() != 3) continue;
+        emit(a, Actor{a.country, a.country, "state", a.country, a.country, ""});
+      }
+    } else if (one_sided_ && tr.form != kNoun && !governs_next_) {
+      // A noun with no second party ("Serbia's suppression of unrest")
+      // names an act too loosely to be an event of its own.
+      for (const ActorMention* s : sources->members) emit(s->actor, Actor{});
     }
   }
 
@@ -367,6 +552,8 @@ class SentenceEvents {
   std::vector<const ActorMention*> mentions_;
   const EventDating& dating_;
   std::vector<Group> groups_;
+  std::vector<Event>* one_sided_ = nullptr;
+  bool governs_next_ = false;  // the trigger being read governs the next
 };
 
 using EventKey = std::tuple<std::string, std::string, std::string,
@@ -378,8 +565,10 @@ std::vector<Event> EventExtractor::Extract(
     const Document& doc, const std::vector<Sentence>& sentences,
     const std::vector<SentenceTokens>& tokens,
     const std::vector<ActorMention>& mentions,
-    const std::vector<TimeExpression>& times) const {
+    const std::vector<TimeExpression>& times,
+    std::vector<Event>* one_sided) const {
   std::vector<Event> events;
+  std::set<EventKey> seen_one_sided;
   std::set<EventKey> seen;
   EventDating dating(doc, sentences, times);
   std::size_t mi = 0;
@@ -393,14 +582,21 @@ std::vector<Event> EventExtractor::Extract(
     if (ms.empty()) continue;
     std::vector<Trigger> triggers = impl_->FindTriggers(tokens[si].tokens);
     if (triggers.empty()) continue;
-    std::vector<Event> found;
+    std::vector<Event> found, found_one_sided;
     SentenceEvents(impl_->lex, doc, sentences[si], si, tokens[si].tokens,
                    std::move(ms), dating)
-        .Extract(triggers, &found);
+        .Extract(triggers, &found, one_sided ? &found_one_sided : nullptr);
     for (Event& e : found) {
       EventKey key{e.source.id, e.relation, e.target.id,
                    e.date.value, e.polarity, e.modality};
       if (seen.insert(key).second) events.push_back(std::move(e));
+    }
+    for (Event& e : found_one_sided) {
+      EventKey key{e.source.id, e.relation, "",
+                   e.date.value, e.polarity, e.modality};
+      if (seen_one_sided.insert(key).second) {
+        one_sided->push_back(std::move(e));
+      }
     }
   }
   return events;

@@ -35,12 +35,15 @@ class EventExtractor {
 
   // Events of a document, in sentence order, one per (source, relation,
   // target, date, polarity, modality). Evidence offsets are left in bytes;
-  // the pipeline converts them to code points. Thread-safe.
+  // the pipeline converts them to code points. With `one_sided`, events
+  // whose sentence names a source but no target ("Iran agreed to ...")
+  // are added there, with an empty target. Thread-safe.
   std::vector<Event> Extract(const Document& doc,
                              const std::vector<Sentence>& sentences,
                              const std::vector<SentenceTokens>& tokens,
                              const std::vector<ActorMention>& mentions,
-                             const std::vector<TimeExpression>& times) const;
+                             const std::vector<TimeExpression>& times,
+                             std::vector<Event>* one_sided = nullptr) const;
 
  private:
   struct Impl;

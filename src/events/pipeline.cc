@@ -12,7 +12,9 @@
 #include "core/utf8.h"
 #include "dates/dateline.h"
 #include "dates/time_recognizer.h"
+#include "events/event_coreference.h"
 #include "events/event_extractor.h"
+#include "events/verb_patterns.h"
 #include "lexicon/lexicon.h"
 #include "text/sentences.h"
 
@@ -26,6 +28,10 @@ struct Pipeline::Impl {
   ActorRecognizer actors;
   TimeRecognizer times;
   EventExtractor events;
+  // The user's verb dictionaries and their coder (null when none given).
+  CameoVerbDictionary verbs;
+  std::unique_ptr<VerbPatternCoder> verb_coder;
+  std::vector<std::string> warnings;  // the lexicon's, then the verbs'
 };
 
 namespace {
@@ -94,8 +100,22 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(
     return Status::Usage("--date-order: '" + options.date_order +
                          "' is not one of mdy, dmy, ymd");
   }
+  CameoVerbDictionary verbs;
+  for (const std::string& path : options.cameo_verb_files) {
+    Status s = verbs.AddFile(path);
+    if (!s.ok()) return s;
+  }
   std::unique_ptr<Pipeline> p(new Pipeline());
   p->impl_ = std::make_unique<Impl>(std::move(*lexicon), time_options);
+  Impl& impl = *p->impl_;
+  impl.warnings = impl.lexicon.warnings();
+  impl.warnings.insert(impl.warnings.end(), verbs.warnings.begin(),
+                       verbs.warnings.end());
+  if (!options.cameo_verb_files.empty()) {
+    impl.verbs = std::move(verbs);
+    impl.verb_coder =
+        std::make_unique<VerbPatternCoder>(impl.verbs, impl.lexicon);
+  }
   return p;
 }
 
@@ -112,18 +132,28 @@ DocumentAnalysis Pipeline::Analyze(Document document) const {
   DateFromDateline(impl_->times, a);
   a.actors = impl_->actors.Find(doc, a.sentences, tokens);
   a.times = impl_->times.Find(doc.text, a.sentences, doc.date);
-  a.events =
-      impl_->events.Extract(doc, a.sentences, tokens, a.actors, a.times);
+  a.events = impl_->events.Extract(doc, a.sentences, tokens, a.actors,
+                                   a.times, &a.one_sided_events);
+  if (impl_->verb_coder) {
+    a.events = MergeVerbCoding(
+        std::move(a.events),
+        impl_->verb_coder->Code(doc, a.sentences, tokens, a.actors, a.times),
+        doc, a.sentences, &a.one_sided_events);
+  }
+  DateByCoreference(doc.date ? FormatIsoDate(*doc.date) : std::string(),
+                    &a.events);
   CodePointIndex index(doc.text);
-  for (Event& e : a.events) {
-    e.evidence_start = index.ToCodePoint(e.evidence_start);
-    e.evidence_end = index.ToCodePoint(e.evidence_end);
+  for (auto* list : {&a.events, &a.one_sided_events}) {
+    for (Event& e : *list) {
+      e.evidence_start = index.ToCodePoint(e.evidence_start);
+      e.evidence_end = index.ToCodePoint(e.evidence_end);
+    }
   }
   return a;
 }
 
 const std::vector<std::string>& Pipeline::load_warnings() const {
-  return impl_->lexicon.warnings();
+  return impl_->warnings;
 }
 
 Pipeline::LexiconStats Pipeline::lexicon_stats() const {

@@ -39,6 +39,12 @@ void WriteEvent(JsonWriter& w, const Event& e) {
   } else {
     w.Null();
   }
+  if (!e.gathering.empty()) {  // multi-party events only (types.h)
+    w.Key("gathering").String(e.gathering);
+    w.Key("participants").BeginArray();
+    for (const Actor& a : e.participants) WriteActorJson(w, a);
+    w.EndArray();
+  }
   w.Key("evidence").BeginObject();
   w.Key("text").String(e.evidence_text);
   w.Key("start").Int(static_cast<long long>(e.evidence_start));

@@ -109,6 +109,28 @@ Result<Event> ParseEventJson(std::string_view line) {
     }
     e.location = loc;
   }
+  r.Str(v, "gathering", &e.gathering, false);
+  if (auto p = v.FindMember("participants");
+      p != v.MemberEnd() && p->value.IsArray()) {
+    for (rapidjson::SizeType i = 0; i < p->value.Size(); ++i) {
+      const Value& one = p->value[i];
+      Actor a;
+      if (!one.IsObject() || !one.HasMember("id") || !one["id"].IsString()) {
+        return Status::InvalidInput("/participants/" + std::to_string(i) +
+                                    ": not an actor");
+      }
+      a.id = one["id"].GetString();
+      for (auto [key, field] : {std::pair{"name", &a.name},
+                                {"kind", &a.kind}, {"country", &a.country},
+                                {"code", &a.code}, {"role", &a.role}}) {
+        auto f = one.FindMember(key);
+        if (f != one.MemberEnd() && f->value.IsString()) {
+          *field = f->value.GetString();
+        }
+      }
+      e.participants.push_back(std::move(a));
+    }
+  }
   if (const Value* ev = r.Object(v, "evidence", false)) {
     FieldReader er("/evidence");
     if (!er.Str(*ev, "text", &e.evidence_text, false) ||

@@ -89,6 +89,10 @@ struct RelationEntry {
   std::string relation, cameo;
   bool symmetric = false;
   std::vector<std::string> verbs, passive, nouns;
+  // When not empty, the relation holds only for a source of one of these
+  // CAMEO sectors: "entered" is an incursion for "troops", not for "China
+  // entered talks".
+  std::vector<std::string> source_sectors;
   std::vector<std::string> positive, negative;  // example sentences
   std::string origin;  // "file:line", for messages
 };

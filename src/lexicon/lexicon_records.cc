@@ -95,6 +95,7 @@ RelationEntry ToRelation(const rapidjson::Value& v) {
   e.verbs = Strs(v, "verbs");
   e.passive = Strs(v, "passive");
   e.nouns = Strs(v, "nouns");
+  e.source_sectors = Strs(v, "source_sectors");
   if (auto it = v.FindMember("examples"); it != v.MemberEnd()) {
     e.positive = Strs(it->value, "positive");
     e.negative = Strs(it->value, "negative");

@@ -32,6 +32,10 @@ Result<GoldRecord> ParseGoldRecord(std::string_view line) {
   r.set = JsonString(v, "set");
   r.date = JsonString(v, "date");
   r.text = JsonString(v, "text");
+  if (auto rec = v.FindMember("reciprocal");
+      rec != v.MemberEnd() && rec->value.IsBool()) {
+    r.reciprocal = rec->value.GetBool();
+  }
   if (r.id.empty()) return Status::InvalidInput("/id: missing");
   if (r.text.empty()) return Status::InvalidInput("/text: missing or empty");
   auto events = v.FindMember("events");
@@ -112,7 +116,13 @@ void EventScorer::Add(const GoldRecord& record,
     if (e.polarity == "negated" || e.modality == "hypothetical") continue;
     std::string code = cameo ? e.cameo : e.plover;
     if (code.empty()) continue;
-    got.push_back({e.source.code, e.target.code, code, e.symmetric});
+    const std::string& target = e.target.code;  // empty: one-sided
+    if (record.reciprocal && e.symmetric && !target.empty()) {
+      got.push_back({e.source.code, "", code, false});
+      got.push_back({target, "", code, false});
+      continue;
+    }
+    got.push_back({e.source.code, target, code, e.symmetric});
   }
   auto project = [&](std::vector<Tuple> v, bool countries, int code_chars,
                      bool drop_code) {
@@ -126,18 +136,35 @@ void EventScorer::Add(const GoldRecord& record,
     }
     return v;
   };
+  // The same finding told twice (by "Biden" and "the White House") is
+  // one extracted tuple at each level.
+  auto unique = [](std::vector<Tuple> v) {
+    std::vector<Tuple> out;
+    for (Tuple& t : v) {
+      bool dup = std::any_of(out.begin(), out.end(), [&](const Tuple& o) {
+        return o.code == t.code &&
+               ((o.source == t.source && o.target == t.target) ||
+                (o.symmetric && t.symmetric && o.source == t.target &&
+                 o.target == t.source));
+      });
+      if (!dup) out.push_back(std::move(t));
+    }
+    return out;
+  };
   if (cameo) {
-    Count("code", record.id, gold, got, false);
+    Count("code", record.id, gold, unique(got), false);
     Count("root", record.id, project(gold, false, 2, false),
-          project(got, false, 2, false), true);
+          unique(project(got, false, 2, false)), true);
     Count("actors", record.id, project(gold, false, 0, true),
-          project(got, false, 0, true), false);
+          unique(project(got, false, 0, true)), false);
     Count("countries", record.id, project(gold, true, 2, false),
-          project(got, true, 2, false), false);
+          unique(project(got, true, 2, false)), false);
   } else {
-    Count("type", record.id, gold, got, true);
+    Count("type", record.id, gold, unique(got), false);
+    Count("actors", record.id, project(gold, false, 0, true),
+          unique(project(got, false, 0, true)), false);
     Count("countries", record.id, project(gold, true, 0, false),
-          project(got, true, 0, false), false);
+          unique(project(got, true, 0, false)), true);
   }
 }
 

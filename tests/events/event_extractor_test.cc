@@ -20,12 +20,26 @@ const Pipeline& SharedPipeline() {
   return *p;
 }
 
-std::vector<Event> EventsOf(const std::string& text, const std::string& date) {
+DocumentAnalysis AnalysisOf(const std::string& text,
+                            const std::string& date) {
   Document d;
   d.id = "t";
   d.text = text;
   d.date = ParseIsoDate(date);
-  return SharedPipeline().Analyze(d).events;
+  return SharedPipeline().Analyze(d);
+}
+
+std::vector<Event> EventsOf(const std::string& text, const std::string& date) {
+  return AnalysisOf(text, date).events;
+}
+
+// Two-party and one-sided events: an example of "agreed" or "mobilised"
+// may name no target.
+std::vector<Event> AllEventsOf(const std::string& text) {
+  DocumentAnalysis a = AnalysisOf(text, "2023-06-15");
+  a.events.insert(a.events.end(), a.one_sided_events.begin(),
+                  a.one_sided_events.end());
+  return a.events;
 }
 
 std::string Describe(const Event& e) {
@@ -63,18 +77,61 @@ TEST_CASE("every relation's example sentences behave as their record says") {
     for (const std::string& s : r.positive) {
       CAPTURE(r.origin + ": " + s);
       bool found = false;
-      for (const Event& e : EventsOf(s, "2023-06-15")) {
-        found |= e.relation == r.relation;
-      }
+      for (const Event& e : AllEventsOf(s)) found |= e.relation == r.relation;
       CHECK(found);
     }
     for (const std::string& s : r.negative) {
       CAPTURE(r.origin + ": " + s);
-      for (const Event& e : EventsOf(s, "2023-06-15")) {
-        CHECK(e.relation != r.relation);
-      }
+      for (const Event& e : AllEventsOf(s)) CHECK(e.relation != r.relation);
     }
   }
+}
+
+TEST_CASE("a meeting of three parties is one gathering with its participants") {
+  auto events = EventsOf(
+      "The leaders of France, Germany and Italy met in Kyiv on Thursday.",
+      "2023-06-15");
+  REQUIRE(events.size() == 3);  // still written pair by pair
+  for (const Event& e : events) {
+    CHECK(e.gathering == events[0].gathering);
+    REQUIRE(e.participants.size() == 3);
+    CHECK(e.participants[0].id == "FRA");
+    CHECK(e.participants[2].id == "ITA");
+  }
+  CHECK_FALSE(events[0].gathering.empty());
+  auto two = EventsOf("Biden met Macron in Rome on Friday.", "2021-10-30");
+  REQUIRE(two.size() == 1);
+  CHECK(two[0].gathering.empty());
+  CHECK(two[0].participants.empty());
+}
+
+TEST_CASE("planned events take CAMEO's intent codes") {
+  auto events = EventsOf("Japan agreed to visit China next month.", "2023-06-15");
+  bool visit = false;
+  for (const Event& e : events) {
+    if (e.relation != "visit") continue;
+    visit = true;
+    CHECK(e.cameo == "036");
+    CHECK(e.plover == "AGREE");
+    CHECK(e.modality == "planned");
+  }
+  CHECK(visit);
+}
+
+TEST_CASE("the relation lexicon covers all 20 CAMEO root codes") {
+  const Lexicon lexicon = *Lexicon::LoadDefault();
+  std::set<std::string> roots;
+  std::size_t patterns = 0;
+  for (const RelationEntry& r : lexicon.relations()) {
+    roots.insert(r.cameo.substr(0, 2));
+    patterns += r.verbs.size() + r.passive.size() + r.nouns.size();
+    CAPTURE(r.origin);
+    CHECK_FALSE(r.positive.empty());
+    CHECK_FALSE(r.negative.empty());
+    CHECK(lexicon.FindCameo(r.cameo) != nullptr);
+  }
+  CHECK(roots.size() == 20);
+  CHECK(patterns >= 400);
 }
 
 TEST_CASE("event evidence offsets are code points of the sentence") {

@@ -1,0 +1,87 @@
+#include "events/event_coreference.h"
+
+#include <algorithm>
+#include <string>
+
+namespace entente {
+namespace {
+
+bool Happened(const Event& e) {
+  return e.polarity == "affirmed" &&
+         (e.modality == "asserted" || e.modality == "reported");
+}
+
+std::string Root(const std::string& cameo) {
+  return cameo.size() >= 2 ? cameo.substr(0, 2) : cameo;
+}
+
+// Whether two events name the same happening as far as the record shows:
+// one root code, one source country, one target country.
+bool SameHappening(const Event& a, const Event& b) {
+  return !a.source.country.empty() && !a.target.country.empty() &&
+         a.source.country == b.source.country &&
+         a.target.country == b.target.country && Root(a.cameo) == Root(b.cameo);
+}
+
+// TIMEX3 date values compare as strings within a granularity; a value of
+// coarser granularity ("2022-02") sorts before its days, so comparing the
+// prefix the document date shares is enough to tell "not after".
+bool NotAfter(const std::string& value, const std::string& document_date) {
+  if (document_date.empty() || value.empty()) return false;
+  if (value.size() < 4 || value[0] < '0' || value[0] > '9') return false;
+  return value.compare(0, std::min(value.size(), document_date.size()),
+                       document_date, 0,
+                       std::min(value.size(), document_date.size())) <= 0;
+}
+
+bool SameRecord(const Event& a, const Event& b) {
+  return a.source.id == b.source.id && a.target.id == b.target.id &&
+         a.relation == b.relation && a.date.value == b.date.value &&
+         a.polarity == b.polarity && a.modality == b.modality;
+}
+
+}  // namespace
+
+void DateByCoreference(const std::string& document_date,
+                       std::vector<Event>* events) {
+  std::vector<Event>& all = *events;
+  std::vector<std::size_t> redated;
+  for (Event& e : all) {
+    if (e.date.basis != "document" || !Happened(e)) continue;
+    const EventDate* found = nullptr;
+    bool several = false;
+    for (const Event& f : all) {
+      if (&f == &e || f.date.basis != "text" || !Happened(f) ||
+          !SameHappening(e, f) || !NotAfter(f.date.value, document_date)) {
+        continue;
+      }
+      if (found && found->value != f.date.value) several = true;
+      found = &f.date;
+    }
+    if (found && !several) {
+      e.date = *found;
+      redated.push_back(&e - all.data());
+    }
+  }
+  // A re-dated event may now repeat one the document already has; the
+  // first keeps the place.
+  std::vector<bool> drop(all.size(), false);
+  for (std::size_t i : redated) {
+    for (std::size_t j = 0; j < all.size(); ++j) {
+      if (j != i && !drop[j] && SameRecord(all[i], all[j])) {
+        drop[std::max(i, j)] = true;
+        break;
+      }
+    }
+  }
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (!drop[i]) {
+      if (kept != i) all[kept] = std::move(all[i]);
+      ++kept;
+    }
+  }
+  all.resize(kept);
+}
+
+}  // namespace entente
