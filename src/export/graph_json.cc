@@ -11,6 +11,56 @@
 #include "entente_config.h"
 
 namespace entente {
+namespace {
+
+void WriteEdge(JsonWriter& w, const RelationEdge& e) {
+  w.BeginObject();
+  w.Key("source").String(e.source);
+  w.Key("target").String(e.target);
+  w.Key("key").String(e.relation);
+  w.Key("relation").String(e.relation);
+  w.Key("cameo").StringOrNull(e.cameo);
+  w.Key("plover").StringOrNull(e.plover);
+  w.Key("quad").Int(e.quad);
+  w.Key("symmetric").Bool(e.symmetric);
+  w.Key("role").StringOrNull(e.role);
+  w.Key("count").Int(static_cast<long long>(e.count));
+  w.Key("sources").Int(static_cast<long long>(e.documents.size()));
+  w.Key("first").StringOrNull(e.first());
+  w.Key("last").StringOrNull(e.last());
+  w.Key("dates").BeginArray();
+  for (const std::string& d : e.dates) w.String(d);
+  w.EndArray();
+  w.Key("events").BeginArray();
+  for (const DatedEvent& d : e.events) {
+    w.BeginObject().Key("date").String(d.date);
+    w.Key("mentions").Int(static_cast<long long>(d.mentions));
+    w.Key("sources").Int(static_cast<long long>(d.sources)).EndObject();
+  }
+  w.EndArray();
+  w.Key("documents").BeginArray();
+  for (const std::string& d : e.documents) w.String(d);
+  w.EndArray();
+  w.Key("evidence").BeginArray();
+  for (const EvidenceRef& r : e.evidence) {
+    w.BeginObject();
+    w.Key("doc").String(r.doc);
+    w.Key("sentence");
+    if (r.sentence == kUnknownSentence) {
+      w.Null();
+    } else {
+      w.Int(static_cast<long long>(r.sentence));
+    }
+    w.Key("date").StringOrNull(r.date);
+    w.Key("location").StringOrNull(r.location);
+    w.Key("mentions").Int(static_cast<long long>(r.mentions));
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+}
+
+}  // namespace
 
 std::string GraphToNodeLinkJson(const RelationGraph& graph,
                                 const GraphJsonOptions& options) {
@@ -29,39 +79,7 @@ std::string GraphToNodeLinkJson(const RelationGraph& graph,
   for (const Actor& a : graph.actors()) WriteActorJson(w, a);
   w.EndArray();
   w.Key(options.edges_key).BeginArray();
-  for (const RelationEdge& e : graph.edges()) {
-    w.BeginObject();
-    w.Key("source").String(e.source);
-    w.Key("target").String(e.target);
-    w.Key("key").String(e.relation);
-    w.Key("relation").String(e.relation);
-    w.Key("cameo").StringOrNull(e.cameo);
-    w.Key("plover").StringOrNull(e.plover);
-    w.Key("quad").Int(e.quad);
-    w.Key("symmetric").Bool(e.symmetric);
-    w.Key("role").StringOrNull(e.role);
-    w.Key("count").Int(static_cast<long long>(e.count));
-    w.Key("sources").Int(static_cast<long long>(e.documents.size()));
-    w.Key("first").StringOrNull(e.first());
-    w.Key("last").StringOrNull(e.last());
-    w.Key("dates").BeginArray();
-    for (const std::string& d : e.dates) w.String(d);
-    w.EndArray();
-    w.Key("documents").BeginArray();
-    for (const std::string& d : e.documents) w.String(d);
-    w.EndArray();
-    w.Key("evidence").BeginArray();
-    for (const EvidenceRef& r : e.evidence) {
-      w.BeginObject();
-      w.Key("doc").String(r.doc);
-      w.Key("sentence").Int(static_cast<long long>(r.sentence));
-      w.Key("date").StringOrNull(r.date);
-      w.Key("location").StringOrNull(r.location);
-      w.EndObject();
-    }
-    w.EndArray();
-    w.EndObject();
-  }
+  graph.ForEachEdge([&](const RelationEdge& e) { WriteEdge(w, e); });
   w.EndArray();
   w.EndObject();
   return w.Take();
@@ -149,8 +167,13 @@ Result<RelationGraph> GraphFromNodeLinkJson(std::string_view json,
         ev != e.MemberEnd() && ev->value.IsArray()) {
       for (const auto& r : ev->value.GetArray()) {
         if (!r.IsObject()) continue;
-        edge.evidence.insert({Str(r, "doc"), Size(r, "sentence"),
-                              Str(r, "date"), Str(r, "location")});
+        auto sentence = r.FindMember("sentence");
+        bool known = sentence != r.MemberEnd() && !sentence->value.IsNull();
+        auto mentions = r.FindMember("mentions");
+        edge.evidence.insert(
+            {Str(r, "doc"), known ? Size(r, "sentence") : kUnknownSentence,
+             Str(r, "date"), Str(r, "location"),
+             mentions != r.MemberEnd() ? Size(r, "mentions") : 1});
       }
     }
     g.AddEdge(edge);

@@ -1,15 +1,29 @@
-// Who-met walks only the edges of the named actor (or all edges when none
-// is named), keeps contact relations, and splits each edge's evidence by
-// date into rows.
+// Who-met asks the graph for the contact edges of the named actor (its
+// index touches only those edges, and only their evidence inside the time
+// window), then groups the evidence by (date, actors, kind of contact):
+// several documents reporting one contact on one date make one row with
+// several sources.
 #include <algorithm>
 #include <map>
+#include <set>
+#include <tuple>
 
-#include "core/calendar.h"
 #include "core/utf8.h"
 #include "entente/query.h"
 
 namespace entente {
 namespace {
+
+// The relations behind each kind of contact.
+const std::map<std::string, std::vector<std::string>>& RelationsOfKind() {
+  static const auto* kinds = new std::map<std::string, std::vector<std::string>>{
+      {"call", {"phone_call"}},
+      {"meeting", {"meeting"}},
+      {"visit", {"visit", "host"}},
+      {"talks", {"talks"}},
+  };
+  return *kinds;
+}
 
 const char* HowOf(const std::string& relation) {
   if (relation == "meeting") return "meeting";
@@ -25,20 +39,32 @@ std::string Folded(const std::string& s) {
   return out;
 }
 
-bool InWindow(const std::string& value, const std::optional<CivilDate>& from,
-              const std::optional<CivilDate>& to) {
-  if (!from && !to) return true;
-  CivilDate first, last;
-  if (!TimexDayRange(value, &first, &last)) return false;
-  if (from && last < *from) return false;
-  if (to && *to < first) return false;
-  return true;
+// The relations a query asks for, or a usage error for an unknown kind.
+Result<std::vector<std::string>> RelationsFor(
+    const std::vector<std::string>& how) {
+  std::vector<std::string> relations;
+  for (const std::string& kind : how.empty() ? ContactKinds() : how) {
+    auto it = RelationsOfKind().find(kind);
+    if (it == RelationsOfKind().end()) {
+      return Status::Usage("--how: '" + kind +
+                           "' is not one of call, meeting, visit, talks");
+    }
+    relations.insert(relations.end(), it->second.begin(), it->second.end());
+  }
+  return relations;
 }
 
 }  // namespace
 
+const std::vector<std::string>& ContactKinds() {
+  static const auto* kinds =
+      new std::vector<std::string>{"call", "meeting", "visit", "talks"};
+  return *kinds;
+}
+
 Result<std::string> ResolveActor(const RelationGraph& graph,
                                  const std::string& text) {
+  if (!text.empty() && graph.FindActor(text)) return text;  // an exact id
   std::string want = Folded(text);
   std::vector<Actor> exact, partial;
   for (const Actor& a : graph.actors()) {
@@ -68,49 +94,48 @@ Result<std::string> ResolveActor(const RelationGraph& graph,
 
 Result<std::vector<WhoMetRow>> WhoMet(const RelationGraph& graph,
                                       const WhoMetQuery& q) {
-  std::optional<CivilDate> from, to;
-  if (!q.from.empty() && !(from = ParseIsoDate(q.from))) {
-    return Status::Usage("--from: '" + q.from + "' is not a date (YYYY-MM-DD)");
-  }
-  if (!q.to.empty() && !(to = ParseIsoDate(q.to))) {
-    return Status::Usage("--to: '" + q.to + "' is not a date (YYYY-MM-DD)");
-  }
-  std::string actor, with;
-  if (!q.actor.empty()) {
-    Result<std::string> r = ResolveActor(graph, q.actor);
+  EdgeFilter filter;
+  filter.time = {q.from, q.to, q.as_of};
+  if (Status s = CheckTimeFilter(filter.time); !s.ok()) return s;
+  Result<std::vector<std::string>> relations = RelationsFor(q.how);
+  if (!relations.ok()) return relations.status();
+  filter.relations = std::move(*relations);
+  for (auto [text, id] : {std::pair{&q.actor, &filter.actor},
+                          std::pair{&q.with, &filter.other}}) {
+    if (text->empty()) continue;
+    Result<std::string> r = ResolveActor(graph, *text);
     if (!r.ok()) return r.status();
-    actor = *r;
+    *id = *r;
   }
-  if (!q.with.empty()) {
-    Result<std::string> r = ResolveActor(graph, q.with);
-    if (!r.ok()) return r.status();
-    with = *r;
-  }
-  std::vector<RelationEdge> edges =
-      actor.empty() ? graph.edges() : graph.EdgesOf(actor);
-  std::vector<WhoMetRow> rows;
-  for (const RelationEdge& e : edges) {
+  filter.scan_all_edges = q.scan_all_edges;
+  using Key = std::tuple<std::string, std::string, std::string, std::string>;
+  std::map<Key, WhoMetRow> contacts;
+  graph.ForEachEdge(filter, [&](const RelationEdge& e) {
+    std::string a = e.source, b = e.target;
+    if (e.relation == "host") std::swap(a, b);  // the visitor first
+    if (!filter.actor.empty() && b == filter.actor) std::swap(a, b);
     const char* how = HowOf(e.relation);
-    if (!how) continue;
-    if (!with.empty() && e.source != with && e.target != with) continue;
-    std::map<std::string, WhoMetRow> by_date;
     for (const EvidenceRef& r : e.evidence) {
-      if (!InWindow(r.date, from, to)) continue;
-      WhoMetRow& row = by_date[r.date];
+      WhoMetRow& row = contacts[Key{r.date, a, b, how}];
       row.evidence.push_back(r);
       if (row.where.empty()) row.where = r.location;
     }
-    for (auto& [date, row] : by_date) {
-      row.date = date;
-      row.a = *graph.FindActor(e.source);
-      row.b = *graph.FindActor(e.target);
-      if (!actor.empty() && row.b.id == actor) std::swap(row.a, row.b);
-      row.how = how;
-      std::set<std::string> docs;
-      for (const EvidenceRef& r : row.evidence) docs.insert(r.doc);
-      row.sources = docs.size();
-      rows.push_back(std::move(row));
+  });
+  std::vector<WhoMetRow> rows;
+  for (auto& [key, row] : contacts) {
+    std::set<std::string> docs;
+    for (const EvidenceRef& r : row.evidence) {
+      docs.insert(r.doc);
+      row.mentions += r.mentions;
     }
+    row.sources = docs.size();
+    if (row.sources < q.min_sources) continue;
+    row.date = std::get<0>(key);
+    row.a = *graph.FindActor(std::get<1>(key));
+    row.b = *graph.FindActor(std::get<2>(key));
+    row.how = std::get<3>(key);
+    std::sort(row.evidence.begin(), row.evidence.end());
+    rows.push_back(std::move(row));
   }
   std::sort(rows.begin(), rows.end(), [](const auto& x, const auto& y) {
     return std::tie(x.date, x.a.name, x.b.name, x.how) <

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <tuple>
+
 #include "entente/query.h"
 
 namespace entente {
@@ -69,6 +71,58 @@ TEST_CASE("resolves actors as users type them and lists ambiguous ones") {
   CHECK(amb.status().message().find("jinping-li") != std::string::npos);
   CHECK_FALSE(ResolveActor(g, "nobody").ok());
   CHECK_FALSE(WhoMet(g, {"", "", "2021-13-01", ""}).ok());
+}
+
+TEST_CASE("--how, --min-sources and --as-of narrow the contacts") {
+  RelationGraph g = Sample();
+  WhoMetQuery calls;
+  calls.how = {"call"};
+  auto only_calls = WhoMet(g, calls);
+  REQUIRE(only_calls.ok());
+  REQUIRE(only_calls->size() == 1);
+  CHECK((*only_calls)[0].sources == 2);
+  CHECK((*only_calls)[0].mentions == 2);
+  WhoMetQuery strong;
+  strong.min_sources = 2;
+  auto two = WhoMet(g, strong);
+  REQUIRE(two.ok());
+  CHECK(two->size() == 1);
+  WhoMetQuery early;
+  early.as_of = "2021-09-30";
+  auto before = WhoMet(g, early);
+  REQUIRE(before.ok());
+  REQUIRE(before->size() == 2);  // the 2020 meeting and the call
+  CHECK((*before)[1].date == "2021-09-09");
+  WhoMetQuery bad;
+  bad.how = {"dinner"};
+  CHECK_FALSE(WhoMet(g, bad).ok());
+}
+
+TEST_CASE("a visit and its hosting on one date are one contact") {
+  RelationGraph g;
+  Actor a{"a", "A", "person", "USA", "USAGOV", ""};
+  Actor b{"b", "B", "person", "FRA", "FRAGOV", ""};
+  for (auto [doc, rel, s, t] : {std::tuple{"d1", "visit", a, b},
+                                std::tuple{"d2", "host", b, a}}) {
+    Event e;
+    e.doc = doc;
+    e.source = s;
+    e.target = t;
+    e.relation = rel;
+    e.date = {"2022-02-02", "day", "", "text"};
+    g.AddEvent(e);
+  }
+  WhoMetQuery q;
+  q.how = {"visit"};
+  auto rows = WhoMet(g, q);
+  REQUIRE(rows.ok());
+  REQUIRE(rows->size() == 1);
+  CHECK((*rows)[0].a.id == "a");  // the visitor first
+  CHECK((*rows)[0].sources == 2);
+  q.scan_all_edges = true;
+  auto scanned = WhoMet(g, q);
+  REQUIRE(scanned.ok());
+  CHECK(scanned->size() == 1);
 }
 
 }  // namespace
