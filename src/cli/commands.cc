@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <set>
 
 #include "core/calendar.h"
 #include "core/files.h"
@@ -199,20 +200,141 @@ Status RunAnnotate(const Args& args) {
   });
 }
 
+Result<TimeFilter> TimeFilterFromArgs(const Args& args) {
+  TimeFilter f{args.Get("--from"), args.Get("--to"), args.Get("--as-of")};
+  if (Status s = CheckTimeFilter(f); !s.ok()) return s;
+  return f;
+}
+
+namespace {
+
+// "a, b, c and 5 more" for stderr.
+std::string ListSome(const std::vector<std::string>& ids) {
+  std::string out;
+  std::size_t shown = std::min<std::size_t>(ids.size(), 8);
+  for (std::size_t i = 0; i < shown; ++i) out += (i ? ", " : "") + ids[i];
+  if (shown < ids.size()) {
+    out += " and " + std::to_string(ids.size() - shown) + " more";
+  }
+  return out;
+}
+
+// True when saved graph JSON keeps its edges under "links".
+bool UsesLinksKey(const std::string& json) {
+  return json.find("\"links\":[") != std::string::npos &&
+         json.find("\"edges\":[") == std::string::npos;
+}
+
+// `build --update FILE NEW...`: the saved graph plus the documents of NEW
+// that it does not have yet (those it has are skipped and listed).
+Result<RelationGraph> UpdateGraph(const std::string& path, const Args& args,
+                                  GraphJsonOptions* options,
+                                  ExtractionTotals* totals) {
+  if (args.positionals.empty()) {
+    return Status::Usage("build --update " + path +
+                         " needs the NEW articles or events files to add");
+  }
+  Result<std::string> text = ReadWholeFile(path);
+  if (!text.ok()) return text.status();
+  if (args.Get("--edges-key").empty() && UsesLinksKey(*text)) {
+    options->edges_key = "links";
+  }
+  Result<RelationGraph> saved = GraphFromNodeLinkJson(*text, path);
+  if (!saved.ok()) return saved.status();
+  // New documents go to a graph of their own: an events file gives a
+  // document's events one by one, and each must be checked against the
+  // saved graph only.
+  RelationGraph fresh;
+  std::set<std::string> skipped;
+  Status s = RunExtraction(
+      args,
+      [&](DocumentAnalysis& a) {
+        if (saved->HasDocument(a.document.id)) {
+          skipped.insert(a.document.id);
+          return Status::Ok();
+        }
+        fresh.AddDocument(a.document.id);
+        for (const Event& e : a.events) fresh.AddEvent(e);
+        return Status::Ok();
+      },
+      [&](const Event& e) {
+        if (saved->HasDocument(e.doc)) {
+          skipped.insert(e.doc);
+        } else {
+          fresh.AddEvent(e);
+        }
+        return Status::Ok();
+      },
+      totals);
+  if (!s.ok()) return s;
+  if (!skipped.empty()) {
+    std::cerr << "build: skipped " << skipped.size() << " document(s) already in "
+              << path << ": "
+              << ListSome({skipped.begin(), skipped.end()}) << "\n";
+  }
+  saved->Merge(fresh);
+  return std::move(*saved);
+}
+
+}  // namespace
+
 Status RunBuild(const Args& args) {
-  std::string out = args.Get("-o");
-  if (out.empty()) return Status::Usage("build needs -o graph.json");
+  std::string update = args.Get("--update");
+  std::string out = args.Get("-o", update);
+  if (out.empty()) {
+    return Status::Usage("build needs -o graph.json (or --update graph.json)");
+  }
   Result<GraphJsonOptions> options = JsonOptions(args);
   if (!options.ok()) return options.status();
+  Result<TimeFilter> time = TimeFilterFromArgs(args);
+  if (!time.ok()) return time.status();
+  if (!update.empty() && !time->empty()) {
+    return Status::Usage("--update keeps the whole graph; --from, --to and "
+                         "--as-of cannot go with it (filter a copy instead)");
+  }
   ExtractionTotals totals;
-  Result<RelationGraph> graph = BuildFromInputs(args, &totals);
+  Result<RelationGraph> graph =
+      update.empty() ? BuildFromInputs(args, &totals)
+                     : UpdateGraph(update, args, &*options, &totals);
   if (!graph.ok()) return graph.status();
+  if (!time->empty()) {
+    graph = FilterByTime(*graph, *time);
+    if (!graph.ok()) return graph.status();
+  }
   Status s = WriteFileAtomically(out, GraphToNodeLinkJson(*graph, *options) +
                                           "\n");
   if (!s.ok()) return s;
   std::cerr << "build: " << graph->actor_count() << " actors, "
             << graph->edge_count() << " edges from "
-            << graph->documents().size() << " documents -> " << out << "\n";
+            << graph->document_count() << " documents -> " << out << "\n";
+  return Status::Ok();
+}
+
+Status RunMerge(const Args& args) {
+  std::string out = args.Get("-o");
+  if (out.empty()) return Status::Usage("merge needs -o all.json");
+  if (args.positionals.empty()) {
+    return Status::Usage("merge needs the graph.json files to merge");
+  }
+  Result<GraphJsonOptions> options = JsonOptions(args);
+  if (!options.ok()) return options.status();
+  RelationGraph all;
+  for (const std::string& path : args.positionals) {
+    Result<RelationGraph> part = LoadGraph(path);
+    if (!part.ok()) return part.status();
+    std::vector<std::string> again = all.MergeNewDocuments(*part);
+    if (!again.empty()) {
+      std::cerr << "merge: " << path << ": " << again.size()
+                << " document(s) already in an earlier input, counted once: "
+                << ListSome(again) << "\n";
+    }
+  }
+  Status s = WriteFileAtomically(out, GraphToNodeLinkJson(all, *options) + "\n");
+  if (!s.ok()) return s;
+  std::cerr << "merge: " << args.positionals.size() << " graphs, "
+            << all.actor_count() << " actors, " << all.edge_count()
+            << " edges from " << all.document_count() << " documents -> "
+            << out << "\n";
   return Status::Ok();
 }
 
@@ -235,6 +357,18 @@ Status RunWhoMet(const Args& args) {
   q.with = args.Get("--with");
   q.from = args.Get("--from");
   q.to = args.Get("--to");
+  q.as_of = args.Get("--as-of");
+  for (const std::string& how : args.All("--how")) {
+    for (std::size_t start = 0; start <= how.size();) {
+      std::size_t comma = std::min(how.find(',', start), how.size());
+      q.how.push_back(how.substr(start, comma - start));
+      start = comma + 1;
+    }
+  }
+  Result<long> min_sources = WholeNumber(args, "--min-sources", 0, 1);
+  if (!min_sources.ok()) return min_sources.status();
+  q.min_sources = static_cast<std::size_t>(*min_sources);
+  if (Status t = CheckTimeFilter({q.from, q.to, q.as_of}); !t.ok()) return t;
   ExtractionTotals totals;
   Result<RelationGraph> graph = graph_path.empty()
                                     ? BuildFromInputs(inputs, &totals)
@@ -252,6 +386,7 @@ Status RunWhoMet(const Args& args) {
       w.Key("how").String(r.how);
       w.Key("where").StringOrNull(r.where);
       w.Key("sources").Int(static_cast<long long>(r.sources));
+      w.Key("mentions").Int(static_cast<long long>(r.mentions));
       w.Key("evidence").BeginArray();
       for (const EvidenceRef& e : r.evidence) {
         w.BeginObject().Key("doc").String(e.doc);

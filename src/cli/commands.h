@@ -43,9 +43,14 @@ Status RunExtraction(const Args& args,
 // Loads graph.json written by `entente build`.
 Result<RelationGraph> LoadGraph(const std::string& path);
 
+// The time filter of --from, --to and --as-of (those the command takes);
+// a usage error for a bad date. Apply it with FilterByTime (graph.h).
+Result<TimeFilter> TimeFilterFromArgs(const Args& args);
+
 Status RunExtract(const Args& args);
 Status RunAnnotate(const Args& args);
 Status RunBuild(const Args& args);
+Status RunMerge(const Args& args);
 Status RunWhoMet(const Args& args);
 Status RunRender(const Args& args);
 Status RunMap(const Args& args);

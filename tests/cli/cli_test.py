@@ -163,6 +163,37 @@ def test_networkx():
         links = json.load(open(os.path.join(d, "links.json")))
         g2 = nx.node_link_graph(links, directed=True, multigraph=True)
         check(g2.number_of_edges() == len(data["edges"]), "the links variant loads with networkx's defaults")
+        for style, saved in (("edges", data), ("links", links)):
+            check_networkx_round_trip(nx, saved, style)
+
+
+def check_networkx_round_trip(nx, data, style):
+    """Loads graph.json into networkx and writes it back: every node, edge and
+    attribute (nested lists and objects included) must come back unchanged."""
+    names = {"source": "source", "target": "target", "name": "id", "key": "key"}
+    try:  # networkx >= 3.4
+        g = nx.node_link_graph(data, directed=True, multigraph=True, edges=style, **names)
+        back = nx.node_link_data(g, edges=style, **names)
+    except TypeError:  # networkx 2.8 to 3.3
+        g = nx.node_link_graph(data, directed=True, multigraph=True, link=style, **names)
+        back = nx.node_link_data(g, link=style, **names)
+    check(back["graph"] == data["graph"], f"networkx ({style}) keeps the graph attributes")
+    by_id = lambda nodes: {n["id"]: n for n in nodes}
+    check(by_id(back["nodes"]) == by_id(data["nodes"]),
+          f"networkx ({style}) keeps every node with all its attributes")
+    by_key = lambda edges: {(e["source"], e["target"], e["key"]): e for e in edges}
+    want, got = by_key(data[style]), by_key(back[style])
+    check(len(want) == len(data[style]), f"graph.json ({style}) has one edge per (source, target, key)")
+    check(got == want, f"networkx ({style}) keeps every edge with all its attributes "
+                       f"({len(set(want) ^ set(got))} differ in their keys)")
+    for e in data[style]:
+        if e["relation"] == "affiliation":
+            continue
+        check(sum(r["mentions"] for r in e["evidence"]) == e["count"],
+              f"edge {e['source']}-{e['key']}-{e['target']}: count is the evidence's mentions")
+        check(sum(ev["mentions"] for ev in e["events"]) ==
+              sum(r["mentions"] for r in e["evidence"] if r["date"]),
+              f"edge {e['source']}-{e['key']}-{e['target']}: events hold every dated mention")
 
 
 def test_build_from_events():
@@ -300,6 +331,31 @@ def test_eval():
         check(rc == 2 and "--gold" in err, "eval without --gold is a usage error")
 
 
+def test_cameo_verbs():
+    """--cameo-verbs: a PETRARCH verb dictionary codes the verbs it knows."""
+    verbs = ("&TIES\n+TIES\n+RELATIONS\n\n"
+             "--- RESTORE [---] ---\nRESTORE\n- * {DIPLOMATIC &TIES} [050]\n"
+             "--- CRITICIZE [111] ---\nCRITICIZE\n- * NOWHERE &NOSUCHSET [112]\n")
+    with tempfile.TemporaryDirectory() as d:
+        p = lambda n: os.path.join(d, n)
+        open(p("verbs.txt"), "w").write(verbs)
+        open(p("a.txt"), "w").write("Title: t\nDate: 2021-09-10\n\n"
+                                    "Russia restored diplomatic ties with China. "
+                                    "Germany criticized France on Monday.\n")
+        rc, out, err = run("extract", p("a.txt"), "--cameo-verbs", p("verbs.txt"))
+        check(rc == 0, f"extract --cameo-verbs exits 0 ({err})")
+        got = {(e["source"]["code"], e["cameo"], e["target"]["code"]) for e in map(json.loads, out.splitlines())}
+        check(("RUS", "050", "CHN") in got and ("DEU", "111", "FRA") in got,
+              f"the dictionary's patterns and default codes code the verbs ({sorted(got)})")
+        check("verbs.txt:10:" in err and "NOSUCHSET" in err and "skipped" in err,
+              f"a bad dictionary line is named by file and line ({err.strip()})")
+        rc, _, err = run("extract", p("a.txt"), "-o", p("out.jsonl"), "--cameo-verbs", p("a.txt"))
+        check(rc == 1 and "no verb blocks" in err, f"a file that is no verb dictionary fails ({err.strip()})")
+        check(not os.path.exists(p("out.jsonl")), "no output is left behind")
+        rc, out, _ = run("eval", "--help")
+        check(rc == 0 and "--cameo-verbs" in out, "eval --help shows --cameo-verbs")
+
+
 def test_actors_samples():
     """Actor precision and recall on the samples, against the independent
     annotation in tests/actors/samples_actors.tsv (places and adjectives before
@@ -326,6 +382,164 @@ def test_actors_samples():
     # a change that lowers either below it fails here.
     check(precision >= 0.95, f"actor precision {precision:.3f} >= 0.95")
     check(recall >= 0.95, f"actor recall {recall:.3f} >= 0.95")
+
+
+def sample_articles():
+    """The article inputs of samples/ (not samples/expected/events.jsonl, which
+    holds the same documents again as events)."""
+    return sorted(os.path.join(SAMPLES, f) for f in os.listdir(SAMPLES)
+                  if f.endswith(".txt") or f == "wire.jsonl")
+
+
+def test_merge():
+    import random
+    rng = random.Random(6)
+    files = sample_articles()
+    with tempfile.TemporaryDirectory() as d:
+        whole = os.path.join(d, "whole.json")
+        rc, _, err = run("build", *files, "-o", whole)
+        check(rc == 0, f"build of the sample articles exits 0 ({err})")
+        want = open(whole, "rb").read()
+        for round_ in range(4):
+            n = 2 + round_
+            shuffled = files[:]
+            rng.shuffle(shuffled)
+            parts = [shuffled[i::n] for i in range(n)]  # a random partition
+            graphs = []
+            for i, part in enumerate(parts):
+                g = os.path.join(d, f"r{round_}p{i}.json")
+                rc, _, err = run("build", *part, "-o", g)
+                check(rc == 0, f"build of part {i} exits 0 ({err})")
+                graphs.append(g)
+            rng.shuffle(graphs)
+            merged = os.path.join(d, f"r{round_}.json")
+            rc, _, err = run("merge", *graphs, "-o", merged)
+            check(rc == 0, f"merge exits 0 ({err})")
+            check(open(merged, "rb").read() == want,
+                  f"merging the graphs of a {n}-part partition gives the whole graph byte for byte")
+            # Associative: merge two, then merge the result with the rest.
+            first = os.path.join(d, f"r{round_}first.json")
+            run("merge", graphs[0], graphs[1], "-o", first)
+            nested = os.path.join(d, f"r{round_}nested.json")
+            rc, _, err = run("merge", *graphs[2:], first, "-o", nested)
+            check(rc == 0 and open(nested, "rb").read() == want,
+                  "merging merged graphs gives the same bytes (associative, commutative)")
+        rc, _, err = run("merge", whole, graphs[0], "-o", os.path.join(d, "twice.json"))
+        check(rc == 0 and "counted once" in err, f"merge says when a document is in two inputs ({err})")
+        check(open(os.path.join(d, "twice.json"), "rb").read() == want,
+              "a document in two inputs is counted once")
+        rc, _, err = run("merge", whole)
+        check(rc == 2 and "-o" in err, "merge without -o is a usage error")
+        bad = os.path.join(d, "bad.json")
+        open(bad, "w").write('{"nodes": [')
+        out = os.path.join(d, "never.json")
+        rc, _, err = run("merge", whole, bad, "-o", out)
+        check(rc == 1 and "bad.json" in err and not os.path.exists(out),
+              f"a broken input fails naming it and writes nothing ({err})")
+
+
+def test_update():
+    files = sample_articles()
+    with tempfile.TemporaryDirectory() as d:
+        whole = os.path.join(d, "whole.json")
+        run("build", *files, "-o", whole)
+        g = os.path.join(d, "g.json")
+        rc, _, err = run("build", *files[:9], "-o", g, "--edges-key", "links")
+        check(rc == 0, f"build of a first part exits 0 ({err})")
+        rc, _, err = run("build", "--update", g, *files)
+        check(rc == 0, f"build --update exits 0 ({err})")
+        check("skipped 9 document(s)" in err, f"--update says which documents it skipped ({err})")
+        updated = json.load(open(g))
+        check("links" in updated and "edges" not in updated, "--update keeps the file's edges key")
+        rc, _, err = run("build", *files, "-o", os.path.join(d, "links.json"), "--edges-key", "links")
+        check(open(g, "rb").read() == open(os.path.join(d, "links.json"), "rb").read(),
+              "a graph updated with new documents equals the graph built from all of them")
+        before = open(g, "rb").read()
+        rc, _, err = run("build", "--update", g, *files)
+        check(rc == 0 and open(g, "rb").read() == before,
+              "updating with documents already in the graph changes nothing")
+        rc, _, err = run("build", "--update", g, os.path.join(d, "missing.txt"))
+        check(rc != 0 and open(g, "rb").read() == before,
+              f"a failed update leaves the graph as it was ({err.strip()})")
+        rc, _, err = run("build", "--update", g)
+        check(rc == 2, "--update without new inputs is a usage error")
+
+
+def timex_days(value):
+    """(first, last) days of the TIMEX3 values the samples use, else None."""
+    import datetime as dt
+    import re
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value or "")
+    if m:
+        day = dt.date(*map(int, m.groups()))
+        return day, day
+    m = re.fullmatch(r"(\d{4})-(\d{2})", value or "")
+    if m:
+        y, mo = map(int, m.groups())
+        nxt = dt.date(y + (mo == 12), mo % 12 + 1, 1)
+        return dt.date(y, mo, 1), nxt - dt.timedelta(days=1)
+    m = re.fullmatch(r"(\d{4})-W(\d{2})", value or "")
+    if m:
+        monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        return monday, monday + dt.timedelta(days=6)
+    m = re.fullmatch(r"(\d{4})", value or "")
+    if m:
+        return dt.date(int(m[1]), 1, 1), dt.date(int(m[1]), 12, 31)
+    return None
+
+
+def test_time_filters():
+    import datetime as dt
+    with tempfile.TemporaryDirectory() as d:
+        whole = os.path.join(d, "whole.json")
+        run("build", *sample_articles(), "-o", whole)
+        everything = json.load(open(whole))
+        lo, hi = dt.date(2021, 6, 1), dt.date(2021, 12, 31)
+        win = os.path.join(d, "window.json")
+        rc, _, err = run("build", *sample_articles(), "-o", win, "--from", str(lo), "--to", str(hi))
+        check(rc == 0, f"build --from/--to exits 0 ({err})")
+        data = json.load(open(win))
+        check(0 < len(data["edges"]) < len(everything["edges"]), "--from/--to keep part of the graph")
+        for e in data["edges"]:
+            for r in e["evidence"]:
+                days = timex_days(r["date"])
+                check(days is not None and days[1] >= lo and days[0] <= hi,
+                      f"evidence dated {r['date']} overlaps the window")
+        ids = {n["id"] for n in data["nodes"]}
+        check(all(e["source"] in ids and e["target"] in ids for e in data["edges"]), "edges join kept actors")
+        asof = os.path.join(d, "asof.json")
+        rc, _, err = run("build", *sample_articles(), "-o", asof, "--as-of", "2021-09-15")
+        check(rc == 0, f"build --as-of exits 0 ({err})")
+        for e in json.load(open(asof))["edges"]:
+            for r in e["evidence"]:
+                days = timex_days(r["date"])
+                check(days is None or days[1] <= dt.date(2021, 9, 15),
+                      f"--as-of keeps only evidence wholly past ({r['date']})")
+        rc, out, err = run("who-met", "Biden", "--graph", whole, "--as-of", "2021-09-15", "--json")
+        rows = [json.loads(l) for l in out.splitlines()]
+        check(rc == 0 and rows and all(r["date"] <= "2021-09-15" for r in rows),
+              f"who-met --as-of lists only earlier contacts ({err})")
+        rc, out, err = run("who-met", "", "--graph", whole, "--how", "call", "--json")
+        rows = [json.loads(l) for l in out.splitlines()]
+        check(rc == 0 and rows and all(r["how"] == "call" for r in rows), "who-met --how call lists only calls")
+        rc, out, err = run("who-met", "", "--graph", whole, "--how", "visit,talks", "--json")
+        rows = [json.loads(l) for l in out.splitlines()]
+        check(rc == 0 and {r["how"] for r in rows} <= {"visit", "talks"} and rows,
+              "--how takes several kinds")
+        rc, out, _ = run("who-met", "", "--graph", whole, "--json")
+        every = [json.loads(l) for l in out.splitlines()]
+        rc, out, _ = run("who-met", "", "--graph", whole, "--min-sources", "2", "--json")
+        strong = [json.loads(l) for l in out.splitlines()]
+        check(strong == [r for r in every if r["sources"] >= 2],
+              "--min-sources N keeps the rows with at least N source documents")
+        rc, _, err = run("who-met", "Biden", "--graph", whole, "--how", "dinner")
+        check(rc == 2 and "dinner" in err, "an unknown --how is a usage error naming it")
+        rc, _, err = run("who-met", "Biden", "--graph", whole, "--min-sources", "x")
+        check(rc == 2, "a bad --min-sources is a usage error")
+        for args in (["--as-of", "2021-02-30"], ["--from", "2021-05-01", "--to", "2021-04-01"]):
+            rc, _, err = run("build", *sample_articles(), "-o", os.path.join(d, "x.json"), *args)
+            check(rc == 2 and not os.path.exists(os.path.join(d, "x.json")),
+                  f"build {' '.join(args)} is a usage error ({err.strip()})")
 
 
 TESTS = {name[5:]: fn for name, fn in globals().items() if name.startswith("test_")}

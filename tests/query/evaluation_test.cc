@@ -44,11 +44,27 @@ TEST_CASE("scores full codes, roots, actors and countries") {
                  Ev("RUS", "UKR", "190", "ASSAULT", false),  // a duplicate
                  Ev("FRA", "DEU", "040", "CONSULT", true)});
   EvaluationReport rep = scorer.Report();
-  CHECK(Level(rep, "code", &Score::precision) == doctest::Approx(0.25));
+  // The duplicate counts once: 1 correct of 3 extracted.
+  CHECK(Level(rep, "code", &Score::precision) == doctest::Approx(1.0 / 3));
   CHECK(Level(rep, "code", &Score::recall) == doctest::Approx(0.5));
   CHECK(rep.misses.size() == 1);
-  CHECK(rep.false_positives.size() == 3);
+  CHECK(rep.false_positives.size() == 2);
   CHECK(rep.by_root.at("19").correct == 1);
+  CHECK(Level(rep, "actors", &Score::recall) == doctest::Approx(0.5));
+}
+
+TEST_CASE("a symmetric event matches a reciprocal record's one-sided events") {
+  EventScorer scorer(EventScorer::Scheme::kPlover);
+  GoldRecord r{"r1", "", "", "Jordan and Britain agreed.",
+               {{"JOR", "", "AGREE"}, {"GBR", "", "AGREE"}}};
+  r.reciprocal = true;
+  scorer.Add(r, {Ev("GBR", "JOR", "030", "AGREE", true)});
+  EvaluationReport rep = scorer.Report();
+  CHECK(Level(rep, "countries", &Score::f1) == doctest::Approx(1.0));
+  EventScorer plain(EventScorer::Scheme::kPlover);
+  r.reciprocal = false;
+  plain.Add(r, {Ev("GBR", "JOR", "030", "AGREE", true)});
+  CHECK(Level(plain.Report(), "countries", &Score::f1) == 0);
 }
 
 TEST_CASE("symmetric events match either way; PLOVER's old names are read") {
