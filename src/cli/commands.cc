@@ -38,23 +38,53 @@ Result<GraphJsonOptions> JsonOptions(const Args& args) {
   return o;
 }
 
+// "a, b, c and 5 more" for stderr.
+std::string ListSome(const std::vector<std::string>& ids) {
+  std::string out;
+  std::size_t shown = std::min<std::size_t>(ids.size(), 8);
+  for (std::size_t i = 0; i < shown; ++i) out += (i ? ", " : "") + ids[i];
+  if (shown < ids.size()) {
+    out += " and " + std::to_string(ids.size() - shown) + " more";
+  }
+  return out;
+}
+
 // Builds a graph from INPUTs (articles and/or events files).
 Result<RelationGraph> BuildFromInputs(const Args& args,
                                       ExtractionTotals* totals) {
   RelationGraph graph;
+  // A document given twice - as an article and again in an events file
+  // made from it, or as two copies of one article - counts once: the
+  // first time it comes.
+  std::set<std::string> articles, from_events, skipped;
   Status s = RunExtraction(
       args,
       [&](DocumentAnalysis& a) {
-        graph.AddDocument(a.document.id);
+        const std::string& id = a.document.id;
+        if (from_events.count(id) || !articles.insert(id).second) {
+          skipped.insert(id);
+          return Status::Ok();
+        }
+        graph.AddDocument(id);
         for (const Event& e : a.events) graph.AddEvent(e);
         return Status::Ok();
       },
       [&](const Event& e) {
+        if (articles.count(e.doc)) {
+          skipped.insert(e.doc);
+          return Status::Ok();
+        }
+        from_events.insert(e.doc);
         graph.AddEvent(e);
         return Status::Ok();
       },
       totals);
   if (!s.ok()) return s;
+  if (!skipped.empty()) {
+    std::cerr << "build: " << skipped.size()
+              << " document(s) given more than once, counted once: "
+              << ListSome({skipped.begin(), skipped.end()}) << "\n";
+  }
   return graph;
 }
 
@@ -207,17 +237,6 @@ Result<TimeFilter> TimeFilterFromArgs(const Args& args) {
 }
 
 namespace {
-
-// "a, b, c and 5 more" for stderr.
-std::string ListSome(const std::vector<std::string>& ids) {
-  std::string out;
-  std::size_t shown = std::min<std::size_t>(ids.size(), 8);
-  for (std::size_t i = 0; i < shown; ++i) out += (i ? ", " : "") + ids[i];
-  if (shown < ids.size()) {
-    out += " and " + std::to_string(ids.size() - shown) + " more";
-  }
-  return out;
-}
 
 // True when saved graph JSON keeps its edges under "links".
 bool UsesLinksKey(const std::string& json) {

@@ -438,6 +438,26 @@ def test_merge():
               f"a broken input fails naming it and writes nothing ({err})")
 
 
+def test_given_twice():
+    """A document given twice in one build (samples/ holds the articles and,
+    in expected/, an events file made from them) counts once."""
+    files = sample_articles()
+    with tempfile.TemporaryDirectory() as d:
+        articles = os.path.join(d, "articles.json")
+        rc, _, err = run("build", *files, "-o", articles)
+        check(rc == 0, f"build of the articles exits 0 ({err})")
+        both = os.path.join(d, "both.json")
+        rc, _, err = run("build", SAMPLES, "-o", both)
+        check(rc == 0, f"build of samples/ exits 0 ({err})")
+        check("given more than once, counted once" in err, f"build says it counted repeats once ({err})")
+        check(open(both, "rb").read() == open(articles, "rb").read(),
+              "samples/ with its events file builds the graph of the articles alone")
+        twice = os.path.join(d, "twice.json")
+        rc, _, err = run("build", *files, *files, "-o", twice)
+        check(open(twice, "rb").read() == open(articles, "rb").read(),
+              "an article given twice counts once")
+
+
 def test_update():
     files = sample_articles()
     with tempfile.TemporaryDirectory() as d:
