@@ -7,6 +7,7 @@
 #include "core/json_writer.h"
 #include "entente/exports.h"
 #include "entente_config.h"
+#include "export/edge_json.h"
 
 namespace entente {
 namespace {
@@ -36,36 +37,9 @@ void WriteEdge(JsonWriter& w, const RelationEdge& e, std::size_t i) {
   // Cytoscape needs ids unique among nodes and edges: "e<i>:relation"
   // never looks like the slugs and codes actors get as ids.
   w.Key("id").String("e" + std::to_string(i) + ":" + e.relation);
-  w.Key("source").String(e.source);
-  w.Key("target").String(e.target);
-  w.Key("key").String(e.relation);
+  WriteEdgeMembers(w, e);
   w.Key("label").String(e.relation);
   w.Key("weight").Int(static_cast<long long>(e.documents.size()));
-  w.Key("relation").String(e.relation);
-  w.Key("cameo").StringOrNull(e.cameo);
-  w.Key("plover").StringOrNull(e.plover);
-  w.Key("quad").Int(e.quad);
-  w.Key("symmetric").Bool(e.symmetric);
-  w.Key("role").StringOrNull(e.role);
-  w.Key("count").Int(static_cast<long long>(e.count));
-  w.Key("sources").Int(static_cast<long long>(e.documents.size()));
-  w.Key("first").StringOrNull(e.first());
-  w.Key("last").StringOrNull(e.last());
-  WriteStrings(w, "dates", e.dates);
-  WriteStrings(w, "documents", e.documents);
-  w.Key("evidence").BeginArray();
-  for (const EvidenceRef& r : e.evidence) {
-    w.BeginObject().Key("doc").String(r.doc);
-    if (r.sentence == kUnknownSentence) {
-      w.Key("sentence").Null();
-    } else {
-      w.Key("sentence").Int(static_cast<long long>(r.sentence));
-    }
-    w.Key("mentions").Int(static_cast<long long>(r.mentions));
-    w.Key("date").StringOrNull(r.date);
-    w.Key("location").StringOrNull(r.location).EndObject();
-  }
-  w.EndArray();
   w.EndObject().EndObject();
 }
 

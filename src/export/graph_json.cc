@@ -8,6 +8,7 @@
 #include "core/json_writer.h"
 #include "entente/export.h"
 #include "export/actor_json.h"
+#include "export/edge_json.h"
 #include "entente_config.h"
 
 namespace entente {
@@ -15,6 +16,13 @@ namespace {
 
 void WriteEdge(JsonWriter& w, const RelationEdge& e) {
   w.BeginObject();
+  WriteEdgeMembers(w, e);
+  w.EndObject();
+}
+
+}  // namespace
+
+void WriteEdgeMembers(JsonWriter& w, const RelationEdge& e) {
   w.Key("source").String(e.source);
   w.Key("target").String(e.target);
   w.Key("key").String(e.relation);
@@ -57,10 +65,7 @@ void WriteEdge(JsonWriter& w, const RelationEdge& e) {
     w.EndObject();
   }
   w.EndArray();
-  w.EndObject();
 }
-
-}  // namespace
 
 std::string GraphToNodeLinkJson(const RelationGraph& graph,
                                 const GraphJsonOptions& options) {

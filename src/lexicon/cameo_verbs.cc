@@ -10,54 +10,10 @@
 #include <utility>
 
 #include "core/files.h"
+#include "lexicon/dictionary_text.h"
 
 namespace entente {
 namespace {
-
-// Removes "#" comments (outside brackets: "[###]" is a code, if a strange
-// one) and "<!-- ... -->" blocks, keeping line breaks.
-std::string StripVerbComments(std::string_view in) {
-  std::string out;
-  out.reserve(in.size());
-  bool in_block = false, in_hash = false;
-  int depth = 0;
-  for (std::size_t i = 0; i < in.size(); ++i) {
-    char c = in[i];
-    if (c == '\n') {
-      in_hash = false;
-      depth = 0;
-      out.push_back(c);
-      continue;
-    }
-    if (in_block) {
-      if (in.compare(i, 3, "-->") == 0) in_block = false, i += 2;
-      continue;
-    }
-    if (in_hash) continue;
-    if (in.compare(i, 4, "<!--") == 0) {
-      in_block = true;
-      continue;
-    }
-    if (c == '[') ++depth;
-    if (c == ']' && depth > 0) --depth;
-    if (c == '#' && depth == 0) {
-      in_hash = true;
-      continue;
-    }
-    out.push_back(c);
-  }
-  return out;
-}
-
-std::string Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) {
-    s.remove_suffix(1);
-  }
-  return std::string(s);
-}
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -107,7 +63,7 @@ std::vector<CameoWord> PhraseWords(std::string_view phrase) {
 // Parses "042:043" into code and reverse; false when empty or spaced.
 bool ParseCodeText(const std::string& inside, std::string* code,
                    std::string* reverse) {
-  std::string t = Trim(inside);
+  std::string t = TrimText(inside);
   if (t.empty() || t.find_first_of(" \t") != std::string::npos) return false;
   std::size_t colon = t.find(':');
   *code = Lower(t.substr(0, colon));
@@ -128,8 +84,8 @@ bool TakeCode(std::string* line, std::string* inside, bool* found) {
   if (close == std::string::npos) return false;
   *inside = line->substr(open + 1, close - open - 1);
   *found = true;
-  *line = Trim(line->substr(0, open)) + " " + Trim(line->substr(close + 1));
-  *line = Trim(*line);
+  *line = TrimText(line->substr(0, open)) + " " + TrimText(line->substr(close + 1));
+  *line = TrimText(*line);
   return true;
 }
 
@@ -255,9 +211,9 @@ class VerbFileReader {
   void Block(const std::string& line) {
     in_synset_ = false;
     block_ = -1;
-    std::string body = Trim(std::string_view(line).substr(3));
+    std::string body = TrimText(std::string_view(line).substr(3));
     while (body.size() >= 3 && body.compare(body.size() - 3, 3, "---") == 0) {
-      body = Trim(body.substr(0, body.size() - 3));
+      body = TrimText(body.substr(0, body.size() - 3));
     }
     std::string inside;
     bool found;
@@ -277,7 +233,7 @@ class VerbFileReader {
 
   void Synset(const std::string& line) {
     block_ = -1;
-    std::string name = Trim(std::string_view(line).substr(1));
+    std::string name = TrimText(std::string_view(line).substr(1));
     if (name.empty() || name.find_first_of(" \t") != std::string::npos) {
       in_synset_ = false;
       return Warn("a synonym set header needs '&NAME'");
@@ -294,7 +250,7 @@ class VerbFileReader {
   }
 
   void Member(const std::string& text) {
-    std::string m = Trim(text);
+    std::string m = TrimText(text);
     if (m.empty()) return Warn("an empty synonym");
     if (m[0] == '&') {
       references_.push_back({synset_, m.substr(1), where_});
@@ -326,7 +282,7 @@ class VerbFileReader {
       std::string inside = line.substr(b + 1, e - b - 1);
       for (char& c : inside) c = c == ',' ? ' ' : c;
       irregular = Fields(inside);
-      line = Trim(line.substr(0, b)) + " " + Trim(line.substr(e + 1));
+      line = TrimText(line.substr(0, b)) + " " + TrimText(line.substr(e + 1));
     }
     std::vector<std::string> fields = Fields(line);
     if (fields.size() != 1)
@@ -455,15 +411,9 @@ class VerbFileReader {
 
 Status CameoVerbDictionary::Add(std::string_view content,
                                 const std::string& origin) {
-  std::string text = StripVerbComments(content);
+  std::string text = StripDictionaryComments(content, true);
   VerbFileReader reader(this, origin, &synset_index_);
-  std::size_t line_no = 0, pos = 0;
-  while (pos <= text.size()) {
-    std::size_t nl = text.find('\n', pos);
-    if (nl == std::string::npos) nl = text.size();
-    std::string line = Trim(std::string_view(text).substr(pos, nl - pos));
-    ++line_no;
-    pos = nl + 1;
+  for (const auto& [line_no, line] : NumberedLines(text)) {
     if (!line.empty()) reader.Line(line_no, line);
   }
   reader.ExpandReferences();

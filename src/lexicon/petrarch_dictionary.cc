@@ -13,68 +13,11 @@
 
 #include "core/calendar.h"
 #include "core/files.h"
+#include "lexicon/dictionary_text.h"
 #include "lexicon/lexicon.h"
 
 namespace entente {
 namespace {
-
-// Removes "<!-- ... -->" blocks (which may span lines) and "#" comments,
-// keeping line breaks so line numbers stay right.
-std::string StripComments(std::string_view in) {
-  std::string out;
-  out.reserve(in.size());
-  bool in_block = false, in_hash = false;
-  for (std::size_t i = 0; i < in.size(); ++i) {
-    char c = in[i];
-    if (c == '\n') {
-      in_hash = false;
-      out.push_back(c);
-      continue;
-    }
-    if (in_block) {
-      if (in.compare(i, 3, "-->") == 0) {
-        in_block = false;
-        i += 2;
-      }
-      continue;
-    }
-    if (in_hash) continue;
-    if (in.compare(i, 2, "<!") == 0) {
-      in_block = true;
-      continue;
-    }
-    if (c == '#') {
-      in_hash = true;
-      continue;
-    }
-    out.push_back(c);
-  }
-  return out;
-}
-
-std::string Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) {
-    s.remove_suffix(1);
-  }
-  return std::string(s);
-}
-
-// The lines of `text`, trimmed, with their 1-based numbers.
-std::vector<std::pair<std::size_t, std::string>> NumberedLines(
-    const std::string& text) {
-  std::vector<std::pair<std::size_t, std::string>> lines;
-  std::size_t line_no = 0, pos = 0;
-  while (pos <= text.size()) {
-    std::size_t nl = text.find('\n', pos);
-    if (nl == std::string::npos) nl = text.size();
-    lines.emplace_back(++line_no, Trim(text.substr(pos, nl - pos)));
-    pos = nl + 1;
-  }
-  return lines;
-}
 
 // "SAM_GAMGEE_" -> "Sam Gamgee" (title case, so that matching requires the
 // capitals a proper name has); `stem` says whether the last word was open.
@@ -133,7 +76,7 @@ std::optional<CivilDate> ParseDictionaryDate(const std::string& s) {
 // of one pair of brackets).
 Result<CameoActorEntry::Code> ParseCode(std::string inside) {
   CameoActorEntry::Code code;
-  std::string text = Trim(inside);
+  std::string text = TrimText(inside);
   std::size_t sp = 0;
   while (sp < text.size() && !std::isspace(static_cast<unsigned char>(text[sp])) &&
          text[sp] != '<' && text[sp] != '>') {
@@ -141,7 +84,7 @@ Result<CameoActorEntry::Code> ParseCode(std::string inside) {
   }
   code.code = text.substr(0, sp);
   for (char& c : code.code) c = static_cast<char>(std::toupper(c));
-  std::string rest = Trim(text.substr(sp));
+  std::string rest = TrimText(text.substr(sp));
   if (code.code.empty()) return Status::InvalidInput("empty code in [" + inside + "]");
   if (rest.empty()) return code;
   auto bad = [&] {
@@ -149,15 +92,15 @@ Result<CameoActorEntry::Code> ParseCode(std::string inside) {
                                 "' (use >YYMMDD, <YYMMDD or YYMMDD-YYMMDD)");
   };
   if (rest[0] == '>' || rest[0] == '<') {
-    auto d = ParseDictionaryDate(Trim(rest.substr(1)));
+    auto d = ParseDictionaryDate(TrimText(rest.substr(1)));
     if (!d) return bad();
     (rest[0] == '>' ? code.from : code.to) = d;
     return code;
   }
   std::size_t dash = rest.find('-');
   if (dash == std::string::npos) return bad();
-  auto a = ParseDictionaryDate(Trim(rest.substr(0, dash)));
-  auto b = ParseDictionaryDate(Trim(rest.substr(dash + 1)));
+  auto a = ParseDictionaryDate(TrimText(rest.substr(0, dash)));
+  auto b = ParseDictionaryDate(TrimText(rest.substr(dash + 1)));
   if (!a || !b || !(*a < *b)) return bad();
   code.from = a;
   code.to = b;
@@ -168,7 +111,7 @@ Result<CameoActorEntry::Code> ParseCode(std::string inside) {
 Status SplitCodes(const std::string& line, std::string* phrase,
                   std::vector<std::string>* codes) {
   std::size_t open = line.find('[');
-  *phrase = Trim(line.substr(0, open));
+  *phrase = TrimText(line.substr(0, open));
   while (open != std::string::npos) {
     std::size_t close = line.find(']', open);
     if (close == std::string::npos) {
@@ -176,7 +119,7 @@ Status SplitCodes(const std::string& line, std::string* phrase,
     }
     codes->push_back(line.substr(open + 1, close - open - 1));
     open = line.find('[', close);
-    std::string between = Trim(line.substr(close + 1, open == std::string::npos
+    std::string between = TrimText(line.substr(close + 1, open == std::string::npos
                                                           ? std::string::npos
                                                           : open - close - 1));
     if (!between.empty()) {
@@ -227,7 +170,7 @@ std::string CameoActorEntry::CodeAt(const std::optional<CivilDate>& date) const 
 
 Status Lexicon::AddCameoActors(std::string_view content,
                                const std::string& origin) {
-  std::string text = StripComments(content);
+  std::string text = StripDictionaryComments(content, false);
   std::optional<CameoActorEntry> pending;  // the entry being read
   bool skipping = false;  // the current entry had a bad line
   std::size_t entries = 0;
@@ -269,7 +212,7 @@ Status Lexicon::AddCameoActors(std::string_view content,
         continue;
       }
       bool stem;
-      std::string name = PhraseToName(Trim(line.substr(1)), &stem);
+      std::string name = PhraseToName(TrimText(line.substr(1)), &stem);
       for (std::string& f : Forms(name, stem)) pending->names.push_back(f);
       continue;
     }
@@ -324,7 +267,7 @@ Status Lexicon::AddCameoActors(std::string_view content,
 
 Status Lexicon::AddCameoAgents(std::string_view content,
                                const std::string& origin) {
-  std::string text = StripComments(content);
+  std::string text = StripDictionaryComments(content, false);
   std::map<std::string, std::vector<std::string>> sets;
   std::size_t agents = 0;
   for (const auto& [line_no, line] : NumberedLines(text)) {
@@ -343,7 +286,7 @@ Status Lexicon::AddCameoAgents(std::string_view content,
       for (std::size_t b = 0; b <= rest.size();) {
         std::size_t comma = rest.find(',', b);
         if (comma == std::string::npos) comma = rest.size();
-        std::string alt = Trim(rest.substr(b, comma - b));
+        std::string alt = TrimText(rest.substr(b, comma - b));
         if (!alt.empty()) alts.push_back(alt);
         b = comma + 1;
       }
@@ -355,7 +298,7 @@ Status Lexicon::AddCameoAgents(std::string_view content,
       warnings_.push_back(where + ": an agent line needs a [~CODE]; skipped");
       continue;
     }
-    std::string code = Trim(line.substr(open + 1, close - open - 1));
+    std::string code = TrimText(line.substr(open + 1, close - open - 1));
     if (code.size() < 2 || (code.front() != '~' && code.back() != '~')) {
       warnings_.push_back(where + ": agent code '" + code +
                           "' must be ~CODE; skipped");
@@ -376,13 +319,13 @@ Status Lexicon::AddCameoAgents(std::string_view content,
       for (std::size_t k = 0; k <= inside.size();) {
         std::size_t sp = inside.find(' ', k);
         if (sp == std::string::npos) sp = inside.size();
-        std::string p = Trim(inside.substr(k, sp - k));
+        std::string p = TrimText(inside.substr(k, sp - k));
         if (!p.empty()) plurals.push_back(p);
         k = sp + 1;
       }
       head = head.substr(0, b);
     }
-    std::string phrase = Trim(head);
+    std::string phrase = TrimText(head);
     // Expand one "!SET!" (the dictionaries use at most one per phrase).
     std::vector<std::string> variants{phrase};
     if (std::size_t a = phrase.find('!'); a != std::string::npos) {
