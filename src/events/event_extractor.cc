@@ -240,7 +240,13 @@ class SentenceEvents {
                          (m->actor.kind == "person") &&
                      (last.group.members.back()->actor.kind == "state" ||
                       m->actor.kind == "state");
-        if (!mixed && IsCoordination(last.group.end, b)) {
+        // "... sanctions on Russian companies, and Biden told ...": after
+        // ", and" a party followed by its verb opens a new clause, unless
+        // the comma ends a list ("Britain, France, and Germany agreed").
+        bool new_clause = !last.has_comma && b == last.group.end + 2 &&
+                          t_[last.group.end].folded == "," &&
+                          StartsClause(e);
+        if (!mixed && !new_clause && IsCoordination(last.group.end, b)) {
           for (std::size_t i = last.group.end; i < b; ++i) {
             last.has_and |= t_[i].folded != ",";
             last.has_comma |= t_[i].folded == ",";
@@ -267,6 +273,22 @@ class SentenceEvents {
         }
       }
     }
+  }
+
+  // Whether token `i`, right after a party, is a finite verb that makes the
+  // party a clause's subject ("Biden told", "Germany said", "Japan has").
+  bool StartsClause(std::size_t i) const {
+    if (i >= t_.size() || !t_[i].is_word || t_[i].capitalized) return false;
+    const std::string& f = t_[i].folded;
+    static constexpr std::string_view kVerbs[] = {
+        "said", "says", "told", "tells", "has", "have", "had", "is", "are",
+        "was", "were", "will", "would", "could", "can", "may", "might",
+        "should", "must", "did", "does", "met", "meets", "spoke", "called",
+        "urged", "warned", "agreed", "signed", "announced", "plans"};
+    for (std::string_view v : kVerbs) {
+      if (f == v) return true;
+    }
+    return false;
   }
 
   bool IsCoordination(std::size_t from, std::size_t to) const {
