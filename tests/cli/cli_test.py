@@ -8,29 +8,13 @@ networkx, and that bad input never leaves a partial output file.
 """
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
-ROOT = os.environ.get("ENTENTE_SOURCE_ROOT", os.path.join(os.path.dirname(__file__), "..", ".."))
-BIN = os.environ.get("ENTENTE_BIN", os.path.join(ROOT, "build", "entente"))
-SAMPLES = os.path.join(ROOT, "samples")
+from harness import ROOT, SAMPLES, check, failures, run
 EXPECTED = os.path.join(SAMPLES, "expected")
 SCHEMAS = os.path.join(ROOT, "schemas")
-
-failures = []
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-        print("FAIL:", what)
-
-
-def run(*args, stdin=None, cwd=None):
-    p = subprocess.run([BIN, *args], input=stdin, capture_output=True, cwd=cwd)
-    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
 
 
 def map_samples(out):

@@ -25,18 +25,9 @@ import sys
 import tempfile
 from html.parser import HTMLParser
 
-ROOT = os.environ.get("ENTENTE_SOURCE_ROOT", os.path.join(os.path.dirname(__file__), "..", ".."))
-BIN = os.environ.get("ENTENTE_BIN", os.path.join(ROOT, "build", "entente"))
-SAMPLES = os.path.join(ROOT, "samples")
+from harness import BIN, SAMPLES, check, failures
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-failures = []
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-        print("FAIL:", what)
 
 
 def chromium(url, *extra):

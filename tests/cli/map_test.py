@@ -16,23 +16,8 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
-ROOT = os.environ.get("ENTENTE_SOURCE_ROOT", os.path.join(os.path.dirname(__file__), "..", ".."))
-BIN = os.environ.get("ENTENTE_BIN", os.path.join(ROOT, "build", "entente"))
-SAMPLES = os.path.join(ROOT, "samples")
+from harness import ROOT, SAMPLES, check, failures, run
 SVG_NS = "{http://www.w3.org/2000/svg}"
-
-failures = []
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-        print("FAIL:", what)
-
-
-def run(*args):
-    p = subprocess.run([BIN, *args], capture_output=True)
-    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
 
 
 def day_range(value):

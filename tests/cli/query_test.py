@@ -19,25 +19,11 @@ from collections import defaultdict
 
 import networkx as nx
 
-ROOT = os.environ.get("ENTENTE_SOURCE_ROOT", os.path.join(os.path.dirname(__file__), "..", ".."))
-BIN = os.environ.get("ENTENTE_BIN", os.path.join(ROOT, "build", "entente"))
-SAMPLES = os.path.join(ROOT, "samples")
+from harness import ROOT, SAMPLES, check, failures, run
 
-failures = []
 WORK = tempfile.TemporaryDirectory()
 GRAPH = os.path.join(WORK.name, "graph.json")
 EVENTS = os.path.join(WORK.name, "events.jsonl")
-
-
-def check(cond, what):
-    if not cond:
-        failures.append(what)
-        print("FAIL:", what)
-
-
-def run(*args):
-    p = subprocess.run([BIN, *args], capture_output=True)
-    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
 
 
 def json_lines(text):
