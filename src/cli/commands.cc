@@ -408,8 +408,14 @@ Status RunWhoMet(const Args& args) {
       w.Key("mentions").Int(static_cast<long long>(r.mentions));
       w.Key("evidence").BeginArray();
       for (const EvidenceRef& e : r.evidence) {
-        w.BeginObject().Key("doc").String(e.doc);
-        w.Key("sentence").Int(static_cast<long long>(e.sentence)).EndObject();
+        w.BeginObject().Key("doc").String(e.doc).Key("sentence");
+        // Graphs saved by older versions lack some affiliation sentences.
+        if (e.sentence == kUnknownSentence) {
+          w.Null();
+        } else {
+          w.Int(static_cast<long long>(e.sentence));
+        }
+        w.EndObject();
       }
       w.EndArray().EndObject();
       std::cout << w.Take() << "\n";
