@@ -58,7 +58,8 @@ const std::vector<Command>& Commands() {
       {"who-met", "who met, called or visited whom, and when",
        "usage: entente who-met [ACTOR] [--with ACTOR] [--from DATE] [--to DATE]\n"
        "                       [--as-of DATE] [--how call|meeting|visit|talks]\n"
-       "                       [--min-sources N] (--graph graph.json | INPUT...) [--json]\n\n"
+       "                       [--min-sources N] (--graph graph.json | INPUT...)\n"
+       "                       [--json|--csv]\n\n"
        "Lists meetings, calls, visits and talks that happened (not denied,\n"
        "planned or hypothetical ones): date, actors, how, where, number of\n"
        "source documents. ACTOR is a name, id or country code, as typed.\n"
@@ -71,9 +72,10 @@ const std::vector<Command>& Commands() {
        "  --min-sources N  only contacts reported by at least N documents\n"
        "  --from/--to DATE only contacts dated in this window (YYYY-MM-DD, inclusive)\n"
        "  --as-of DATE     the graph as it stood on DATE (event dates wholly past)\n"
-       "  --json           one JSON object per line\n",
+       "  --json           one JSON object per line, with the evidence\n"
+       "  --csv            CSV with a header line\n",
        {{"--with", "--from", "--to", "--as-of", "--how", "--min-sources", "--graph", "--date", "--date-order", "--lexicon", "--cameo-actors", "--cameo-agents", "--cameo-verbs"},
-        {"--json"}},
+        {"--json", "--csv"}},
        RunWhoMet},
       {"timeline", "the dated events of an actor or a pair, with evidence",
        "usage: entente timeline ACTOR [ACTOR2] --graph graph.json [--events FILE]\n"

@@ -8,6 +8,7 @@
 #include <iostream>
 #include <set>
 
+#include "cli/table_printer.h"
 #include "core/calendar.h"
 #include "core/files.h"
 #include "core/json_writer.h"
@@ -395,6 +396,9 @@ Status RunWhoMet(const Args& args) {
   if (!graph.ok()) return graph.status();
   Result<std::vector<WhoMetRow>> rows = WhoMet(*graph, q);
   if (!rows.ok()) return rows.status();
+  if (args.Has("--json") && args.Has("--csv")) {
+    return Status::Usage("give --json or --csv, not both");
+  }
   if (args.Has("--json")) {
     JsonWriter w;
     for (const WhoMetRow& r : *rows) {
@@ -422,19 +426,13 @@ Status RunWhoMet(const Args& args) {
     }
     return Status::Ok();
   }
-  std::size_t wa = 5, wb = 5;
+  TablePrinter table({"date", "actor", "actor", "how", "where", "sources"});
   for (const WhoMetRow& r : *rows) {
-    wa = std::max(wa, r.a.name.size());
-    wb = std::max(wb, r.b.name.size());
+    table.AddRow({r.date, r.a.name, r.b.name, r.how, r.where,
+                  std::to_string(r.sources)});
   }
-  std::printf("%-10s  %-*s  %-*s  %-8s  %-16s  %s\n", "date", int(wa), "actor",
-              int(wb), "actor", "how", "where", "sources");
-  for (const WhoMetRow& r : *rows) {
-    std::printf("%-10s  %-*s  %-*s  %-8s  %-16s  %zu\n",
-                r.date.empty() ? "-" : r.date.c_str(), int(wa),
-                r.a.name.c_str(), int(wb), r.b.name.c_str(), r.how.c_str(),
-                r.where.empty() ? "-" : r.where.c_str(), r.sources);
-  }
+  std::fputs(args.Has("--csv") ? table.Csv().c_str() : table.Aligned().c_str(),
+             stdout);
   if (rows->empty()) std::fprintf(stderr, "who-met: no matching contacts\n");
   return Status::Ok();
 }

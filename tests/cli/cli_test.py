@@ -206,6 +206,13 @@ def test_who_met():
         check(rc == 0 and out.splitlines()[0].split()[:2] == ["date", "actor"], "who-met prints a table")
         check(all(l.split()[0][:7] in ("2021-09", "2021-W3") for l in out.splitlines()[1:]),
               "--from/--to bound the rows")
+        rc, out, _ = run("who-met", "Biden", "--with", "Xi", "--graph", g, "--csv")
+        lines = out.splitlines()
+        check(rc == 0 and lines[0] == "date,actor,actor,how,where,sources" and
+              any(l.startswith("2021-09-09,") and ",call," in l for l in lines[1:]),
+              "who-met --csv gives a header and the call as a CSV row")
+        rc, _, err = run("who-met", "Biden", "--graph", g, "--csv", "--json")
+        check(rc == 2 and "not both" in err, "who-met refuses --csv with --json")
         rc, _, err = run("who-met", "Nobody Atall", "--graph", g)
         check(rc == 1 and "no actor" in err, "an unknown actor is an error naming it")
         rc, _, err = run("who-met", "Biden", "--graph", g, "--from", "last week")
