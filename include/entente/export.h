@@ -37,6 +37,10 @@ std::string GraphToNodeLinkJson(const RelationGraph& graph,
 // `origin` names the input in messages.
 Result<RelationGraph> GraphFromNodeLinkJson(std::string_view json,
                                             const std::string& origin);
+// Reads the graph JSON file at `path` (mapped, not copied: the fastest
+// way to load a large graph.json). Fails as ReadWholeFile() and
+// GraphFromNodeLinkJson() do.
+Result<RelationGraph> ReadGraphJsonFile(const std::string& path);
 
 // ---- Maps -------------------------------------------------------------
 //

@@ -52,6 +52,10 @@
 
 namespace entente {
 
+namespace graph {
+class GraphLoader;  // bulk loading of saved graphs (src/graph/graph_loader.h)
+}  // namespace graph
+
 // The sentence index of evidence whose sentence is not known (graphs saved
 // before evidence was kept for affiliations); graph.json writes null.
 inline constexpr std::size_t kUnknownSentence =
@@ -204,6 +208,7 @@ class RelationGraph {
  private:
   friend Result<RelationGraph> FilterByTime(const RelationGraph& graph,
                                             const TimeFilter& filter);
+  friend class graph::GraphLoader;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,9 @@ struct RawSpan {
   }
 };
 
+// The raw matches of one sentence, in order.
+using Spans = std::span<const RawSpan>;
+
 struct ActorRecognizer::Impl {
   const Lexicon& lex;
   PhraseMatcher matcher;
@@ -72,6 +76,9 @@ struct ActorRecognizer::Impl {
     std::string name;  // the seat's first name, for a group's display name
   };
   std::vector<SeatRef> seats;
+  // The Actor of each state, organisation and seat, built once here, so
+  // that a mention copies one instead of concatenating its strings.
+  std::vector<Actor> state_actors, org_actors, seat_actors;
 
   explicit Impl(const Lexicon& l) : lex(l) {
     const auto& states = lex.states();
@@ -83,6 +90,8 @@ struct ActorRecognizer::Impl {
       AddNames(s.adjectives, kStateAdj, idx, true, s.user);
       AddNames(s.demonyms, kDemonym, idx, true, s.user);
       AddNames(s.capitals, kCapital, idx, true, s.user);
+      // Other cities are named as the state's places, as its capital is.
+      AddNames(s.cities, kCapital, idx, true, s.user);
       for (const auto& seat : s.seats) {
         std::string name = seat.names.empty() ? seat.sector : seat.names[0];
         if (name.rfind("the ", 0) == 0) name = name.substr(4);
@@ -119,6 +128,24 @@ struct ActorRecognizer::Impl {
     const auto& cameo = lex.cameo_actors();
     for (std::size_t i = 0; i < cameo.size(); ++i) {
       AddNames(cameo[i].names, kCameoActor, static_cast<int>(i), true, true);
+    }
+    for (std::size_t i = 0; i < states.size(); ++i) {
+      const StateEntry& s = states[i];
+      state_actors.push_back(
+          Actor{s.code, s.name, "state", s.code, s.code, ""});
+    }
+    for (const SeatRef& seat : seats) {
+      const StateEntry& s = states[seat.state];
+      std::string code = s.code + seat.sector;
+      seat_actors.push_back(
+          seat.group  // "the Pentagon", "the State Department"
+              ? Actor{code, s.name + " (" + seat.name + ")", "group", s.code,
+                      code, ""}
+              : Actor{s.code, s.name, "state", s.code, code, ""});
+    }
+    for (const OrganizationEntry& o : orgs) {
+      org_actors.push_back(
+          Actor{o.id, o.name, "organization", o.country, o.code, ""});
     }
     // Pair references: index 0 pairs the last two people, 1 the last two
     // states.
@@ -165,15 +192,9 @@ struct ActorRecognizer::Impl {
     return Actor{id, e.name, kind, country, code, ""};
   }
 
-  Actor StateActor(int idx, const std::string& sector = "") const {
-    const StateEntry& s = lex.states()[idx];
-    return Actor{s.code, s.name, "state", s.code, s.code + sector, ""};
-  }
-
-  Actor OrgActor(int idx) const {
-    const OrganizationEntry& o = lex.organizations()[idx];
-    return Actor{o.id, o.name, "organization", o.country, o.code, ""};
-  }
+  const Actor& StateActor(int idx) const { return state_actors[idx]; }
+  const Actor& OrgActor(int idx) const { return org_actors[idx]; }
+  const Actor& SeatActor(int seat) const { return seat_actors[seat]; }
 
   Actor PersonActor(int idx, const std::optional<CivilDate>& date) const {
     const PersonEntry& p = lex.people()[idx];

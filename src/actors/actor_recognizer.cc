@@ -35,11 +35,16 @@ std::vector<ActorMention> ActorRecognizer::Find(
     const std::vector<SentenceTokens>& tokens) const {
   (void)sentences;
   // Pass 1: raw phrase matches, and which state the story is mostly about.
-  std::vector<std::vector<RawSpan>> raw(tokens.size());
+  // The matches of all sentences in one vector (sentence si's from
+  // raw[first[si]]): a few allocations per document, not one per sentence.
+  std::vector<RawSpan> raw;
+  std::vector<std::size_t> first;
+  first.reserve(tokens.size() + 1);
   std::vector<int> state_counts(impl_->lex.states().size(), 0);
   std::vector<std::uint32_t> ids;  // reused: one allocation per document
   for (std::size_t si = 0; si < tokens.size(); ++si) {
     const auto& t = tokens[si].tokens;
+    first.push_back(raw.size());
     impl_->matcher.Encode(t, &ids);
     for (std::size_t i = 0; i < t.size();) {
       // Most words start no phrase: skip them without a trie lookup.
@@ -62,10 +67,11 @@ std::vector<ActorMention> ActorRecognizer::Find(
         if (at >= state_counts.size()) state_counts.resize(at + 1, 0);
         ++state_counts[at];
       }
-      raw[si].push_back(span);
+      raw.push_back(span);
       i += m.length;
     }
   }
+  first.push_back(raw.size());
   // The most named state; on a tie, the first in the lexicon's order.
   int context = -1, best = 0;
   for (std::size_t state = 0; state < state_counts.size(); ++state) {
@@ -74,7 +80,7 @@ std::vector<ActorMention> ActorRecognizer::Find(
     }
   }
   // Pass 2: compose mentions.
-  return ComposeMentions(*impl_, doc, context, tokens, raw);
+  return ComposeMentions(*impl_, doc, context, tokens, raw, first);
 }
 
 }  // namespace entente

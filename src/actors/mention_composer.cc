@@ -10,16 +10,43 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <map>
+#include <unordered_map>
+#include <utility>
 
 #include "core/utf8.h"
 
 namespace entente {
 namespace {
 
+// Comparisons with literals as string_views test the length first (a
+// std::string == "literal" runs strlen and compare on every call).
+using namespace std::string_view_literals;
+
+// Hashes folded words as Tokenize does, so that a token is looked up by
+// the hash it already carries.
+struct FoldedHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view w) const { return HashFolded(w); }
+  std::size_t operator()(const Token& t) const {
+    return t.hash != 0 ? t.hash : HashFolded(t.folded);
+  }
+};
+struct FoldedEqual {
+  using is_transparent = void;
+  bool operator()(std::string_view a, std::string_view b) const {
+    return a == b;
+  }
+  bool operator()(const Token& t, std::string_view w) const {
+    return t.folded == w;
+  }
+  bool operator()(std::string_view w, const Token& t) const {
+    return t.folded == w;
+  }
+};
+
 bool IsDash(const Token& t) {
-  return t.folded == "-" || t.folded == "\xE2\x80\x94" ||
-         t.folded == "\xE2\x80\x93" || t.folded == "--";
+  return t.folded == "-"sv || t.folded == "\xE2\x80\x94"sv ||
+         t.folded == "\xE2\x80\x93"sv || t.folded == "--"sv;
 }
 
 // Number of leading tokens of the first sentence that form a dateline
@@ -40,8 +67,8 @@ class Composer {
            int context_state)
       : m_(impl), doc_(doc), context_state_(context_state) {}
 
-  void Sentence(std::size_t index, const std::vector<Token>& t,
-                const std::vector<RawSpan>& spans, std::size_t skip) {
+  void Sentence(std::size_t index, const std::vector<Token>& t, Spans spans,
+                std::size_t skip) {
     sentence_ = index;
     tokens_ = &t;
     for (std::size_t k = 0; k < spans.size(); ++k) {
@@ -71,15 +98,17 @@ class Composer {
       while (next_span < spans.size() && spans[next_span].end <= i) ++next_span;
       if (next_span < spans.size() && spans[next_span].begin <= i) continue;
       if (!t[i].is_word || covered_[i]) continue;
-      if (t[i].folded == "he" || t[i].folded == "she") {
+      if (t[i].folded == "he"sv || t[i].folded == "she"sv) {
         if (const Actor* a = PersonBefore(t[i].start)) {
           Emit(i, i + 1, *a, "coref");
         }
         continue;
       }
       if (!t[i].capitalized) continue;
-      auto it = short_forms_.find(t[i].folded);
-      if (it != short_forms_.end()) Emit(i, i + 1, it->second, "short");
+      auto it = short_forms_.find(t[i]);
+      if (it != short_forms_.end()) {
+        Emit(i, i + 1, out_[it->second].actor, "short");
+      }
     }
   }
 
@@ -121,39 +150,39 @@ class Composer {
 
   // Emits a mention over tokens [begin, end); a person's name alone spans
   // [name_begin, end) (after any title), which later short forms refer to.
-  // `actor` is taken by value: callers pass elements of people_, which
-  // Remember() may reallocate.
+  // `actor` is taken by value: callers pass actors of out_, which the
+  // mention added here may reallocate.
   void Emit(std::size_t begin, std::size_t end, Actor actor, const char* how,
             std::size_t name_begin = SIZE_MAX) {
     // "met in Geneva", "at the Kremlin": a state or organisation after
     // "in"/"at" is where something happened, not who did it.
-    if ((actor.kind == "state" || actor.kind == "organization") && begin > 0 &&
+    if ((actor.kind == "state"sv || actor.kind == "organization"sv) &&
+        begin > 0 &&
         (IsPlacePreposition(T()[begin - 1].folded) || FromAPlace(begin - 1))) {
       how = "place";
     }
-    ActorMention m;
+    if (actor.kind == "person"sv) person_mentions_.push_back(out_.size());
+    ActorMention& m = out_.emplace_back();  // built in place, not moved
     m.start = T()[begin].start;
     m.end = T()[end - 1].end;
     m.sentence = sentence_;
     m.actor = std::move(actor);
     m.how = how;
-    if (m.actor.kind == "person") person_mentions_.push_back(out_.size());
-    out_.push_back(std::move(m));
-    const Actor& a = out_.back().actor;  // read below; not a copy
+    const Actor& a = m.actor;  // read below; not a copy
     std::string_view kind_of_mention(how);
     if (kind_of_mention != "place" && kind_of_mention != "pair" &&
         !a.country.empty()) {
       // Each country once, so "the two countries" costs the number of
       // countries named, not of mentions (long documents stay linear).
-      if (++state_mentions_[a.country] == 1) {
-        state_order_.push_back(a.country);
-      }
+      auto [at, fresh] = named_index_.try_emplace(a.country, named_.size());
+      if (fresh) named_.push_back({a.country, m_.lex.FindState(a.country), 0});
+      ++named_[at->second].mentions;
     }
     if (kind_of_mention == "pair" || kind_of_mention == "place" ||
         kind_of_mention == "attribute") {
       return;
     }
-    if (a.kind == "person") {
+    if (a.kind == "person"sv) {
       Remember(a, name_begin == SIZE_MAX ? begin : name_begin, end);
     }
   }
@@ -172,7 +201,7 @@ class Composer {
   // token `i` after a verb of motion or a place names where someone came
   // from, not an actor.
   bool FromAPlace(std::size_t i) const {
-    if (T()[i].folded != "from" || i == 0) return false;
+    if (T()[i].folded != "from"sv || i == 0) return false;
     static constexpr std::string_view kMotion[] = {
         "arrived", "arrives", "returned", "returns", "flew", "flies",
         "travelled", "traveled", "came", "comes", "withdrew", "withdrawn",
@@ -182,7 +211,7 @@ class Composer {
       if (before == v) return true;
     }
     if (out_.empty() || out_.back().sentence != sentence_) return false;
-    return out_.back().how == "place" && out_.back().end == T()[i - 1].end;
+    return out_.back().how == "place"sv && out_.back().end == T()[i - 1].end;
   }
 
   // The antecedent of a pronoun at byte `offset`: the first person named
@@ -211,17 +240,31 @@ class Composer {
     return &first->actor;
   }
 
+  // `a` is out_.back().actor; the tables keep its index, not a copy.
   void Remember(const Actor& a, std::size_t begin, std::size_t end) {
-    people_.push_back(a);
+    std::size_t at = out_.size() - 1;
+    people_.push_back(at);
     if (!a.role.empty()) {  // the latest holder of a role, any / by country
-      std::string role = FoldWord(a.role);
-      holders_[role + "|"] = a;
-      holders_[role + "|" + a.country] = a;
+      // People named in a row often hold the same role: fold it once.
+      if (a.role != last_role_) {
+        last_role_ = a.role;
+        last_role_folded_ = FoldWord(a.role);
+      }
+      Holders& h = holders_[last_role_folded_];
+      h.any = at;
+      auto by = std::find_if(
+          h.by_country.begin(), h.by_country.end(),
+          [&](const auto& c) { return c.first == a.country; });
+      if (by == h.by_country.end()) {
+        h.by_country.emplace_back(a.country, at);
+      } else {
+        by->second = at;
+      }
     }
     if (end - begin >= 2) {
-      short_forms_[T()[end - 1].folded] = a;
+      short_forms_[T()[end - 1].folded] = at;
       // Chinese, Korean and Vietnamese names put the family name first.
-      if (end - begin == 2) short_forms_.try_emplace(T()[begin].folded, a);
+      if (end - begin == 2) short_forms_.try_emplace(T()[begin].folded, at);
     }
   }
 
@@ -236,26 +279,28 @@ class Composer {
 
   // The state of "officials of/from/in STATE" after the group word
   // spans[k], or -1.
-  int StateAfter(const std::vector<RawSpan>& spans, std::size_t k) const {
+  int StateAfter(Spans spans, std::size_t k) const {
     if (k + 1 >= spans.size()) return -1;
     const RawSpan& next = spans[k + 1];
     std::size_t at = spans[k].end;
     if (next.begin != at + 1) return -1;
     const std::string& prep = T()[at].folded;
-    if (prep != "of" && prep != "from" && prep != "in") return -1;
+    if (prep != "of"sv && prep != "from"sv && prep != "in"sv) return -1;
     return StateOf(next);
   }
 
   // Whether spans[k] is followed by ", STATE", "and STATE" or ", and
   // STATE".
-  bool StartsList(const std::vector<RawSpan>& spans, std::size_t k) const {
+  bool StartsList(Spans spans, std::size_t k) const {
     if (k + 1 >= spans.size() || StateOf(spans[k + 1]) < 0) return false;
     std::size_t at = spans[k].end, gap = spans[k + 1].begin - at;
     if (spans[k + 1].begin <= at || gap > 2 || at + gap > T().size()) {
       return false;
     }
-    if (gap == 2) return T()[at].folded == "," && T()[at + 1].folded == "and";
-    return T()[at].folded == "," || T()[at].folded == "and";
+    if (gap == 2) {
+      return T()[at].folded == ","sv && T()[at + 1].folded == "and"sv;
+    }
+    return T()[at].folded == ","sv || T()[at].folded == "and"sv;
   }
 
   // Capitalised name words from token `i`: at most 4, stopping at
@@ -263,7 +308,7 @@ class Composer {
   std::size_t NameRun(std::size_t i) const {
     std::size_t j = i;
     while (j < T().size() && j - i < 6 && T()[j].is_word &&
-           T()[j].folded != "'s" &&
+           T()[j].folded != "'s"sv &&
            (T()[j].capitalized || (j > i && IsNameParticle(j)))) {
       ++j;
     }
@@ -293,7 +338,8 @@ class Composer {
   }
 
   static bool IsTitlePreposition(const std::string& f) {
-    return f == "to" || f == "for" || f == "of" || f == "in" || f == "at";
+    return f == "to"sv || f == "for"sv || f == "of"sv || f == "in"sv ||
+           f == "at"sv;
   }
 
   // "al-Zayani", "el-Sisi": a particle joined to a capitalised name.
@@ -318,7 +364,7 @@ class Composer {
     return f.rfind("al-", 0) == 0 || f.rfind("el-", 0) == 0;
   }
 
-  void Compose(const std::vector<RawSpan>& spans, std::size_t k) {
+  void Compose(Spans spans, std::size_t k) {
     const RawSpan& s = spans[k];
     const RawSpan* next = k + 1 < spans.size() ? &spans[k + 1] : nullptr;
     // "his German, French and British counterparts": coordinated adjectives
@@ -331,7 +377,7 @@ class Composer {
       std::size_t gap = next->begin - s.end;
       // "Gondor's main opposition group": up to two lower-case words may
       // stand between the possessive and its title or group.
-      bool possessive = gap >= 1 && gap <= 3 && T()[s.end].folded == "'s";
+      bool possessive = gap >= 1 && gap <= 3 && T()[s.end].folded == "'s"sv;
       for (std::size_t i = s.end + 1; i < next->begin && possessive; ++i) {
         possessive = T()[i].is_word && !T()[i].capitalized;
       }
@@ -353,7 +399,7 @@ class Composer {
       bool modified_group = gap >= 1 && gap <= 2 && s.Has(kStateAdj) &&
                             next->Has(kAgent) && !next->Has(kTitle);
       for (std::size_t i = s.end; i < next->begin && modified_group; ++i) {
-        modified_group = IsAttributive(i) || T()[i].folded == "and";
+        modified_group = IsAttributive(i) || T()[i].folded == "and"sv;
       }
       if ((gap == 0 || possessive || modified_group) &&
           (next->Has(kTitle) || next->Has(kAgent))) {
@@ -382,7 +428,7 @@ class Composer {
     }
     if (s.Has(kCameoActor)) {
       Actor a = m_.CameoActor(s.Get(kCameoActor), doc_.date);
-      if (!a.code.empty()) Emit(s.begin, s.end, a, "lexicon");
+      if (!a.code.empty()) Emit(s.begin, s.end, std::move(a), "lexicon");
       return;
     }
     if (s.Has(kPersonFull)) {
@@ -399,13 +445,8 @@ class Composer {
       return;
     }
     if (s.Has(kSeat)) {
-      const auto& seat = m_.seats[s.Get(kSeat)];
-      Actor a = m_.StateActor(seat.state, seat.sector);
-      if (seat.group) {  // "the Pentagon", "the State Department"
-        a = Actor{a.code, a.name + " (" + seat.name + ")", "group", a.country,
-                  a.code, ""};
-      }
-      Emit(s.begin, s.end, a, "lexicon");
+      // "the Pentagon", "the State Department" are groups of their state.
+      Emit(s.begin, s.end, m_.SeatActor(s.Get(kSeat)), "lexicon");
       return;
     }
     if (s.Has(kStateName) || s.Has(kCapital) || s.Has(kDemonym)) {
@@ -418,9 +459,9 @@ class Composer {
       return;
     }
     if (s.Has(kPersonShort)) {
-      auto it = short_forms_.find(T()[s.begin].folded);
+      auto it = short_forms_.find(T()[s.begin]);
       if (s.end - s.begin == 1 && it != short_forms_.end()) {
-        Emit(s.begin, s.end, it->second, "short");
+        Emit(s.begin, s.end, out_[it->second].actor, "short");
       } else {
         Emit(s.begin, s.end, m_.PersonActor(s.Get(kPersonShort), doc_.date),
              "lexicon");
@@ -454,18 +495,18 @@ class Composer {
   // The body a longer name stands for, when a state in the possessive
   // owns it: "Iran's Supreme National Security Council" is Iran's
   // government.
-  void ComposeStateBody(const std::vector<RawSpan>& spans, std::size_t k) {
+  void ComposeStateBody(Spans spans, std::size_t k) {
     const RawSpan& s = spans[k];
     std::size_t b = s.begin;
     while (b > 0 && T()[b - 1].is_word && T()[b - 1].capitalized &&
            !Covered(b - 1)) {
       --b;
     }
-    if (k == 0 || b < 2 || T()[b - 1].folded != "'s" ||
+    if (k == 0 || b < 2 || T()[b - 1].folded != "'s"sv ||
         spans[k - 1].end != b - 1 || StateOf(spans[k - 1]) < 0) {
       return;
     }
-    Actor base = m_.StateActor(StateOf(spans[k - 1]));
+    const Actor& base = m_.StateActor(StateOf(spans[k - 1]));
     std::string name(std::string_view(doc_.text).substr(
         T()[b].start, T()[s.end - 1].end - T()[b].start));
     Emit(b, s.end,
@@ -474,7 +515,7 @@ class Composer {
          "agent");
   }
 
-  bool ComposeCoordinatedAdjectives(const std::vector<RawSpan>& spans,
+  bool ComposeCoordinatedAdjectives(Spans spans,
                                     std::size_t k) {
     std::vector<std::size_t> adjectives;
     std::size_t j = k;
@@ -484,7 +525,7 @@ class Composer {
       std::size_t from = spans[j].end, to = spans[j + 1].begin;
       bool joined = to > from && to - from <= 2;
       for (std::size_t i = from; i < to && joined; ++i) {
-        joined = T()[i].folded == "," || T()[i].folded == "and";
+        joined = T()[i].folded == ","sv || T()[i].folded == "and"sv;
       }
       if (!joined || !spans[j + 1].Has(kStateAdj)) break;
       ++j;
@@ -502,7 +543,7 @@ class Composer {
       what = m_.lex.agents()[head.Get(kAgent)].name;
     }
     for (std::size_t a : adjectives) {
-      Actor base = m_.StateActor(StateOf(spans[a]));
+      const Actor& base = m_.StateActor(StateOf(spans[a]));
       Emit(spans[a].begin, a == adjectives.back() ? head.end : spans[a].end,
            Actor{base.code + sector, base.name + " (" + what + ")", "group",
                  base.country, base.code + sector, ""},
@@ -517,7 +558,8 @@ class Composer {
     if (s.Get(kPair) == 0) {  // the two people named last
       for (auto it = people_.rbegin(); it != people_.rend() && last.size() < 2;
            ++it) {
-        if (last.empty() || last[0].id != it->id) last.push_back(*it);
+        const Actor& p = out_[*it].actor;
+        if (last.empty() || last[0].id != p.id) last.push_back(p);
       }
     } else {  // emitted below in the order they were first named
       last = TwoMainStates();
@@ -549,24 +591,24 @@ class Composer {
   std::vector<Actor> TwoMainStates() const {
     // The first two of the states ordered by mentions, first named first
     // among equals (as a stable sort would put them), in one pass.
-    std::vector<std::string> order;
+    std::vector<const StateEntry*> order;
     int counts[2] = {0, 0};
-    for (const std::string& c : state_order_) {
-      if (m_.lex.FindState(c) == nullptr) continue;
-      int n = state_mentions_.at(c);
+    for (const Named& c : named_) {
+      if (c.state == nullptr) continue;
+      int n = c.mentions;
       if (order.empty() || n > counts[0]) {
-        order.insert(order.begin(), c);
+        order.insert(order.begin(), c.state);
         counts[1] = counts[0], counts[0] = n;
       } else if (order.size() < 2 || n > counts[1]) {
         order.resize(1);
-        order.push_back(c);
+        order.push_back(c.state);
         counts[1] = n;
       }
       if (order.size() > 2) order.pop_back();
     }
     std::vector<Actor> out;
     for (std::size_t i = 0; i < order.size() && i < 2; ++i) {
-      const StateEntry* st = m_.lex.FindState(order[i]);
+      const StateEntry* st = order[i];
       out.push_back(Actor{st->code, st->name, "state", st->code, st->code, ""});
     }
     return out;
@@ -574,7 +616,7 @@ class Composer {
 
   // spans[k] is a title or group word; `state` is the modifier's state or
   // -1; `begin` is where the mention starts (the modifier, if any).
-  void ComposeTitled(const std::vector<RawSpan>& spans, std::size_t k,
+  void ComposeTitled(Spans spans, std::size_t k,
                      int state, std::size_t begin) {
     const RawSpan& s = spans[k];
     consumed_until_ = s.end;
@@ -591,14 +633,14 @@ class Composer {
       const AgentEntry& a = m_.lex.agents()[s.Get(kAgent)];
       if (state < 0 && a.context) state = context_state_;
       if (state < 0) return;  // a group of no known country
-      Actor base = m_.StateActor(state);
+      const Actor& base = m_.StateActor(state);
       Actor actor{base.code + a.sector, base.name + " (" + a.name + ")",
                   "group", base.country, base.code + a.sector, ""};
-      Emit(begin, end, actor, "agent");
+      Emit(begin, end, std::move(actor), "agent");
       // "the Israeli cabinet and parliament": a second group word joined by
       // "and" shares the modifier.
       if (end == s.end && k + 1 < spans.size() && end + 1 < T().size() &&
-          T()[end].folded == "and" && spans[k + 1].begin == end + 1 &&
+          T()[end].folded == "and"sv && spans[k + 1].begin == end + 1 &&
           spans[k + 1].Has(kAgent) && !spans[k + 1].Has(kTitle)) {
         const RawSpan& other = spans[k + 1];
         const AgentEntry& b = m_.lex.agents()[other.Get(kAgent)];
@@ -625,12 +667,12 @@ class Composer {
     const RawSpan* next = k + 1 < spans.size() ? &spans[k + 1] : nullptr;
     // "China's top diplomat, Yang Jiechi": a known person in apposition.
     bool apposed = next && next->begin == after + 1 && after < T().size() &&
-                   T()[after].folded == ",";
+                   T()[after].folded == ","sv;
     if (next && (next->begin == after || apposed) && next->Has(kPersonFull)) {
       Actor a = m_.PersonActor(next->Get(kPersonFull), doc_.date);
       if (a.role.empty()) a.role = title.title;
       consumed_until_ = next->end;
-      Emit(begin, next->end, a, "lexicon", next->begin);
+      Emit(begin, next->end, std::move(a), "lexicon", next->begin);
       return;
     }
     // "France's ambassador to the United States, Philippe Etienne", "the
@@ -639,11 +681,11 @@ class Composer {
     if (after < T().size() && IsTitlePreposition(T()[after].folded)) {
       std::size_t comma = after + 1;
       while (comma < T().size() && comma - after <= 5 &&
-             T()[comma].folded != ",") {
+             T()[comma].folded != ","sv) {
         ++comma;
       }
       std::size_t name = comma + 1;
-      std::size_t r = comma < T().size() && T()[comma].folded == ","
+      std::size_t r = comma < T().size() && T()[comma].folded == ","sv
                           ? NameRun(name)
                           : 0;
       const RawSpan* named = nullptr;
@@ -658,7 +700,7 @@ class Composer {
         Actor a = m_.PersonActor(named->Get(kPersonFull), doc_.date);
         if (a.role.empty()) a.role = title.title;
         consumed_until_ = named->end;
-        Emit(name, named->end, a, "lexicon", name);
+        Emit(name, named->end, std::move(a), "lexicon", name);
         return;
       }
       if (r >= 2 && !named) {
@@ -671,13 +713,13 @@ class Composer {
     // "his Chinese counterpart, Gen. Wei Fenghe": the next title introduces
     // the same person, who is composed from there.
     if (next && next->begin == after + 1 && after < T().size() &&
-        T()[after].folded == "," && next->Has(kTitle)) {
+        T()[after].folded == ","sv && next->Has(kTitle)) {
       return;
     }
     std::size_t run = after < T().size() ? NameRun(after) : 0;
     if (next && next->begin < after + run) run = next->begin - after;
     // "his Japanese counterpart, Takeshi Iwaya": apposition after a comma.
-    if (run == 0 && after + 1 < T().size() && T()[after].folded == ",") {
+    if (run == 0 && after + 1 < T().size() && T()[after].folded == ","sv) {
       std::size_t r = NameRun(after + 1);
       if (r >= 2 && !(next && next->begin == after + 1)) {
         after += 1;
@@ -687,29 +729,27 @@ class Composer {
     if (run >= 1 && !(run == 1 && s.end == T().size() - 1)) {
       Actor a = NewPerson(after, after + run, title, state);
       consumed_until_ = after + run;
-      Emit(begin, after + run, a, "title", after);
+      Emit(begin, after + run, std::move(a), "title", after);
       return;
     }
     // "the foreign minister", "the president": the nearest earlier holder.
-    std::string role = FoldWord(title.title) + "|" +
-                       (state < 0 ? "" : m_.lex.states()[state].code);
-    if (auto it = holders_.find(role); it != holders_.end()) {
-      Emit(begin, s.end, it->second, "coref");
+    if (const std::size_t* at = Holder(title.title, state)) {
+      Emit(begin, s.end, out_[*at].actor, "coref");
       return;
     }
     // "Musaed al-Aiban, Saudi Arabia's national security adviser": the name
     // stands before the title, after a comma.
     std::size_t lead = begin;  // before "Saudi Arabia's", if any
     if (k > 0 && state >= 0 && spans[k - 1].end + 1 == begin &&
-        T()[begin - 1].folded == "'s") {
+        T()[begin - 1].folded == "'s"sv) {
       lead = spans[k - 1].begin;
     }
-    if (lead >= 2 && T()[lead - 1].folded == ",") {
+    if (lead >= 2 && T()[lead - 1].folded == ","sv) {
       begin = lead;
       // A person already named there: "Wang Yi, China's top diplomat".
       for (auto it = out_.rbegin(); it != out_.rend(); ++it) {
         if (it->sentence != sentence_) break;
-        if (it->end == T()[begin - 2].end && it->actor.kind == "person") {
+        if (it->end == T()[begin - 2].end && it->actor.kind == "person"sv) {
           Emit(begin, s.end, it->actor, "coref");
           return;
         }
@@ -746,6 +786,19 @@ class Composer {
     }
   }
 
+  // The mention of the latest holder of `title` (of `state`'s country when
+  // state >= 0), or null.
+  const std::size_t* Holder(const std::string& title, int state) const {
+    auto it = holders_.find(FoldWord(title));
+    if (it == holders_.end()) return nullptr;
+    if (state < 0) return &it->second.any;
+    const std::string& code = m_.lex.states()[state].code;
+    for (const auto& [country, at] : it->second.by_country) {
+      if (country == code) return &at;
+    }
+    return nullptr;
+  }
+
   const Actor* HolderByHead(const TitleEntry& title, int state) const {
     if (state < 0) return nullptr;
     const std::string& country = m_.lex.states()[state].code;
@@ -753,9 +806,10 @@ class Composer {
     std::size_t looked = 0;
     for (auto it = people_.rbegin(); it != people_.rend() && looked < 64;
          ++it, ++looked) {
-      if (it->country == country && !it->role.empty() &&
-          LastWord(FoldWord(it->role)) == head) {
-        return &*it;
+      const Actor& p = out_[*it].actor;
+      if (p.country == country && !p.role.empty() &&
+          LastWord(FoldWord(p.role)) == head) {
+        return &p;
       }
     }
     return nullptr;
@@ -771,9 +825,9 @@ class Composer {
     std::string name(
         std::string_view(doc_.text).substr(T()[b].start,
                                            T()[e - 1].end - T()[b].start));
-    if (auto it = short_forms_.find(T()[e - 1].folded);
+    if (auto it = short_forms_.find(T()[e - 1]);
         e - b == 1 && it != short_forms_.end()) {
-      return it->second;
+      return out_[it->second].actor;
     }
     std::string country;
     if (state >= 0) {
@@ -795,11 +849,28 @@ class Composer {
   std::size_t consumed_until_ = 0;
   std::vector<ActorMention> out_;
   std::vector<std::size_t> person_mentions_;  // indexes into out_
-  std::map<std::string, Actor> holders_;       // "role|country" -> person
-  std::vector<Actor> people_;
-  std::map<std::string, int> state_mentions_;  // country -> mentions
-  std::vector<std::string> state_order_;  // distinct, first named first
-  std::map<std::string, Actor> short_forms_;
+  // Tables of people name the mention (index into out_) that introduced
+  // them, so remembering a person copies no strings.
+  // The latest holder of each folded role: any, and of each country.
+  struct Holders {
+    std::size_t any = 0;
+    std::vector<std::pair<std::string, std::size_t>> by_country;
+  };
+  std::unordered_map<std::string, Holders> holders_;
+  std::string last_role_, last_role_folded_;  // Remember()'s fold cache
+  std::vector<std::size_t> people_;  // person mentions Remember()ed
+  // Each country named (other than as a place or pair), first named
+  // first, with its state (null for an organisation's code) and count.
+  struct Named {
+    std::string country;
+    const StateEntry* state;
+    int mentions;
+  };
+  std::vector<Named> named_;
+  std::unordered_map<std::string, std::size_t> named_index_;  // into named_
+  // A person's last (or two-word name's first) folded word -> person.
+  std::unordered_map<std::string, std::size_t, FoldedHash, FoldedEqual>
+      short_forms_;
   std::vector<char> covered_;  // Sentence(): tokens under a mention
 };
 
@@ -807,15 +878,16 @@ class Composer {
 
 std::vector<ActorMention> ComposeMentions(
     const ActorRecognizer::Impl& impl, const Document& doc, int context_state,
-    const std::vector<SentenceTokens>& tokens,
-    const std::vector<std::vector<RawSpan>>& raw) {
+    const std::vector<SentenceTokens>& tokens, const std::vector<RawSpan>& raw,
+    const std::vector<std::size_t>& first) {
   Composer composer(impl, doc, context_state);
-  std::size_t spans = 0;
-  for (const auto& r : raw) spans += r.size();
+  std::size_t spans = raw.size();
   composer.Reserve(spans + spans / 4 + 8);  // mentions: about one a span
   for (std::size_t si = 0; si < tokens.size(); ++si) {
     std::size_t skip = si == 0 ? DatelineLength(tokens[si].tokens) : 0;
-    composer.Sentence(si, tokens[si].tokens, raw[si], skip);
+    composer.Sentence(si, tokens[si].tokens,
+                      Spans(raw.data() + first[si], first[si + 1] - first[si]),
+                      skip);
   }
   return composer.Take();
 }

@@ -11,12 +11,13 @@
 namespace entente {
 
 // Composes the mentions of `doc` from the raw matches of each sentence
-// (`raw[i]` for `tokens[i]`); `context_state` is the index of the state the
-// story is mostly about, or -1. Returns mentions sorted by start.
+// (`raw[first[i]]` up to `raw[first[i + 1]]` for `tokens[i]`; `first` has
+// one more element than `tokens`); `context_state` is the index of the
+// state the story is mostly about, or -1. Returns mentions sorted by start.
 std::vector<ActorMention> ComposeMentions(
     const ActorRecognizer::Impl& impl, const Document& doc, int context_state,
-    const std::vector<SentenceTokens>& tokens,
-    const std::vector<std::vector<RawSpan>>& raw);
+    const std::vector<SentenceTokens>& tokens, const std::vector<RawSpan>& raw,
+    const std::vector<std::size_t>& first);
 
 }  // namespace entente
 

@@ -112,9 +112,12 @@ Status RunExtraction(
 }
 
 Result<RelationGraph> LoadGraph(const std::string& path) {
-  Result<std::string> text = ReadWholeFile(path);
-  if (!text.ok()) return text.status();
-  return GraphFromNodeLinkJson(*text, path);
+  if (path == "-") {  // standard input cannot be mapped
+    Result<std::string> text = ReadWholeFile(path);
+    if (!text.ok()) return text.status();
+    return GraphFromNodeLinkJson(*text, path);
+  }
+  return ReadGraphJsonFile(path);
 }
 
 }  // namespace entente::cli

@@ -109,34 +109,43 @@ void AppendUtf8(char32_t cp, std::string* out) {
 }
 
 std::string FoldWord(std::string_view word) {
-  std::string out;
-  out.reserve(word.size());
+  // Folding never lengthens a word (a two-byte letter gives at most two
+  // ASCII letters; an apostrophe of three bytes gives one), so the output
+  // is written straight into a buffer of the input's size.
+  std::string out(word.size(), '\0');
+  char* o = out.data();
   for (std::size_t i = 0; i < word.size();) {
     unsigned char c = static_cast<unsigned char>(word[i]);
     if (c < 0x80) {
-      out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+      *o++ = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
       ++i;
       continue;
     }
     std::size_t len;
     char32_t cp = DecodeAt(word, i, &len);
+    const char* two = nullptr;
     if (cp == 0xC6 || cp == 0xE6) {
-      out += "ae";
+      two = "ae";
     } else if (cp == 0xDF) {
-      out += "ss";
+      two = "ss";
     } else if (cp == 0xDE || cp == 0xFE) {
-      out += "th";
+      two = "th";
     } else if (cp == 0x152 || cp == 0x153) {
-      out += "oe";
+      two = "oe";
+    }
+    if (two != nullptr) {  // len == 2
+      *o++ = two[0];
+      *o++ = two[1];
     } else if (cp == 0x2019 || cp == 0x2018 || cp == 0x2BC) {
-      out.push_back('\'');
+      *o++ = '\'';
     } else if (cp >= 0xC0 && cp <= 0x17F && kLatinFold[cp - 0xC0] != '\0') {
-      out.push_back(kLatinFold[cp - 0xC0]);
+      *o++ = kLatinFold[cp - 0xC0];
     } else {
-      out.append(word.substr(i, len));
+      for (std::size_t k = 0; k < len; ++k) *o++ = word[i + k];
     }
     i += len;
   }
+  out.resize(static_cast<std::size_t>(o - out.data()));
   return out;
 }
 

@@ -183,13 +183,19 @@ EventDate EventDating::DateFor(std::size_t sentence, Span trigger, Span clause,
         if (!best || distance < best_distance)
           best = &t, best_distance = distance;
       }
-      if (best) return FromExpression(*best, planned);
+      // Outside the event's clause and before it, an expression dates what
+      // frames the event ("said on Saturday that it would expel"), which
+      // happened: its past reading.
+      if (best) {
+        bool framing = !own && best->end <= clause.begin;
+        return FromExpression(*best, planned && !framing);
+      }
       if (!own) break;
       // 2. The sentence's fronted expression.
       for (std::size_t k = first; k < end; ++k) {
         const TimeExpression& t = times_[k];
         if (Usable(t) && t.end <= trigger.begin && Fronted(t)) {
-          return FromExpression(t, planned);
+          return FromExpression(t, planned && t.end > clause.begin);
         }
       }
     }

@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <tuple>
+#include <unordered_set>
 
 #include "core/calendar.h"
 #include "events/event_dating.h"
@@ -19,12 +20,19 @@
 namespace entente {
 namespace {
 
-enum TriggerForm : int { kVerb = 0, kPassive = 1, kNoun = 2 };
+// kBase marks a verb phrase in the base form that the lexicon does not list
+// ("lift sanctions on"); it is read as a verb only after "to", a modal,
+// "not" or a named subject ("agreed to lift", "will impose", "Washington
+// lift"), since "a clash with" is a noun.
+enum TriggerForm : int { kVerb = 0, kPassive = 1, kNoun = 2, kBase = 3 };
 
 struct Trigger {
   std::size_t begin, end;  // tokens
   int relation;
   TriggerForm form;
+  // A base form after a named subject ("demanded that Washington lift
+  // sanctions"): the mandative subjunctive, an act asked for, not done.
+  bool subjunctive = false;
 };
 
 // A group of coordinated mentions ("Blinken and Sullivan"): token range and
@@ -39,17 +47,93 @@ struct Group {
 struct EventExtractor::Impl {
   const Lexicon& lex;
   PhraseMatcher matcher;
+  // The states' other cities, as their folded words joined by spaces:
+  // places, never parties ("leaving New York at the end of his visit").
+  std::unordered_set<std::string> cities;
 
   explicit Impl(const Lexicon& l) : lex(l) {
+    for (const StateEntry& s : lex.states()) {
+      for (const std::string& c : s.cities) {
+        std::string key;
+        for (const std::string& w : FoldPhrase(c)) key += (key.empty() ? "" : " ") + w;
+        cities.insert(std::move(key));
+      }
+    }
     const auto& rels = lex.relations();
+    std::set<std::string> known;
+    for (const auto& r : rels) {
+      for (const auto* list : {&r.verbs, &r.passive, &r.nouns}) {
+        for (const auto& v : *list) known.insert(Lowered(v));
+      }
+    }
     for (std::size_t i = 0; i < rels.size(); ++i) {
       int idx = static_cast<int>(i) * 4;
       for (const auto& v : rels[i].verbs) matcher.Add(v, idx + kVerb, false);
+      // "agreed to lift embargoes on", "will extend the curfew in": the
+      // base form the lexicon leaves out, after "to" and modal verbs.
+      for (const std::string& v : BaseForms(rels[i].verbs)) {
+        if (known.insert(Lowered(v)).second) matcher.Add(v, idx + kBase, false);
+      }
       for (const auto& v : rels[i].passive) {
         matcher.Add(v, idx + kPassive, false);
       }
       for (const auto& v : rels[i].nouns) matcher.Add(v, idx + kNoun, false);
     }
+  }
+
+  static bool BaseFormCue(const std::string& f) {
+    return f == "to" || f == "will" || f == "would" || f == "shall" ||
+           f == "should" || f == "can" || f == "could" || f == "may" ||
+           f == "might" || f == "must" || f == "not" || f == "n't" ||
+           f == "did" || f == "does" || f == "'ll";
+  }
+
+  static std::string Lowered(std::string s) {
+    for (char& c : s) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return s;
+  }
+
+  // The base forms of a relation's verb phrases in the third person
+  // singular ("lifts sanctions on" -> "lift sanctions on", "relaxes
+  // restrictions on" -> "relax restrictions on"), for phrases whose rest the
+  // relation also lists after another form of the verb ("lifted sanctions
+  // on"), which shows the first word is a verb.
+  static std::vector<std::string> BaseForms(
+      const std::vector<std::string>& verbs) {
+    auto split = [](const std::string& v) {
+      std::size_t sp = v.find(' ');
+      return std::pair<std::string, std::string>(
+          v.substr(0, sp), sp == std::string::npos ? "" : v.substr(sp));
+    };
+    std::vector<std::string> out;
+    for (const std::string& v : verbs) {
+      auto [head, rest] = split(v);
+      // (Phrases only: a bare base form - "support", "return", "call" -
+      // is as often a noun.)
+      if (rest.empty() || head.size() < 4 || head.back() != 's' ||
+          head.ends_with("ss")) {
+        continue;
+      }
+      bool inflected = std::any_of(verbs.begin(), verbs.end(),
+                                   [&](const std::string& other) {
+                                     auto [h, r] = split(other);
+                                     return r == rest && h != head &&
+                                            h.ends_with("ed");
+                                   });
+      if (!inflected) continue;
+      std::string base = head.substr(0, head.size() - 1);
+      if (head.ends_with("ies")) {
+        base = head.substr(0, head.size() - 3) + "y";
+      } else if (head.ends_with("xes") || head.ends_with("ches") ||
+                 head.ends_with("shes") || head.ends_with("sses") ||
+                 head.ends_with("zes")) {
+        base = head.substr(0, head.size() - 2);
+      }
+      out.push_back(base + rest);
+    }
+    return out;
   }
 
   std::vector<Trigger> FindTriggers(const std::vector<Token>& t) const {
@@ -85,6 +169,19 @@ struct EventExtractor::Impl {
         continue;
       }
       if (chosen < 0) chosen = m.payloads->front();
+      if (chosen % 4 == kBase) {
+        // (... or after a named subject: "demanded that Washington lift
+        // sanctions on ...", "the United States and Japan lift ...".)
+        bool named = i > 1 && t[i - 1].capitalized;
+        if (i == 0 || !(BaseFormCue(t[i - 1].folded) || named ||
+                        t[i - 1].folded == "they" || t[i - 1].folded == "we")) {
+          ++i;
+          continue;
+        }
+        out.push_back({i, i + m.length, (chosen - kBase) / 4, kVerb, named});
+        i += m.length;
+        continue;
+      }
       out.push_back({i, i + m.length, chosen / 4,
                      static_cast<TriggerForm>(chosen % 4)});
       i += m.length;
@@ -122,20 +219,29 @@ class SentenceEvents {
                  const Sentence& sentence, std::size_t index,
                  const std::vector<Token>& tokens,
                  std::vector<const ActorMention*> mentions,
-                 const EventDating& dating)
+                 const EventDating& dating,
+                 const std::unordered_set<std::string>& cities)
       : lex_(lex), doc_(doc), sentence_(sentence), index_(index), t_(tokens),
-        mentions_(std::move(mentions)), dating_(dating) {
+        mentions_(std::move(mentions)), dating_(dating), cities_(cities) {
     BuildGroups();
   }
 
   // `one_sided` (may be null) receives the events whose sentence names a
   // source but no target ("Iran agreed to ...").
-  void Extract(const std::vector<Trigger>& triggers, std::vector<Event>* out,
+  void Extract(std::vector<Trigger> triggers, std::vector<Event>* out,
                std::vector<Event>* one_sided) {
     one_sided_ = one_sided;
+    AddMustDemands(&triggers);
     std::vector<std::size_t> lefts(triggers.size());
+    std::vector<const Group*> subjects(triggers.size(), nullptr);
+    std::vector<const Group*> objects(triggers.size(), nullptr);
+    std::vector<std::optional<Cues>> cues_of(triggers.size());
     for (std::size_t k = 0; k < triggers.size(); ++k) {
       const Trigger& tr = triggers[k];
+      // "rejected North Korea's demand to ...", "rejected a US offer to
+      // host a summit": what a rejection rejects is its object, not an
+      // event of its own.
+      if (k > 0 && RejectedNoun(triggers[k - 1], tr)) continue;
       std::size_t left = k > 0 ? triggers[k - 1].end : 0;
       left = std::max(left, ClauseStart(tr.begin));
       // "X refused to meet Y", "X threatened to attack Y": the relation
@@ -143,8 +249,14 @@ class SentenceEvents {
       bool governed = k > 0 && Governs(triggers[k - 1], tr);
       if (governed) left = lefts[k - 1];
       lefts[k] = left;
-      std::size_t right = k + 1 < triggers.size() ? triggers[k + 1].begin
-                                                  : t_.size();
+      // A verb whose partner a preposition names reads past the nouns of
+      // its topic ("discussed the war with Putin").
+      std::size_t next = k + 1;
+      if (!lex_.relations()[tr.relation].partner.empty()) {
+        while (next < triggers.size() && triggers[next].form == kNoun) ++next;
+      }
+      std::size_t right = next < triggers.size() ? triggers[next].begin
+                                                 : t_.size();
       right = std::min(right, ClauseEnd(tr.end));
       // ... and the governing phrase takes the object of the one it
       // governs ("refused to meet Y" rejects Y).
@@ -162,7 +274,40 @@ class SentenceEvents {
       }
       std::optional<Cues> forced;
       if (governed) forced = GovernedCues(triggers[k - 1], tr, left, right);
-      ExtractOne(tr, left, right, object_from, forced, out);
+      // "Pelosi arrived in Taipei ... and met Tsai", "spent hours in talks
+      // and at a dinner with Qin": a second verb or noun joined by "and"
+      // shares the subject of the first.
+      const Group* shared = nullptr;
+      // (A verb after a plain noun is not its predicate: "talks on a NATO
+      // summit ... and met EU leaders" is not NATO meeting them.) The
+      // second predicate's dates start at its "and".
+      std::size_t and_at = 0;
+      if (k > 0 && subjects[k - 1] &&
+          IsPredicate(triggers[k - 1]) == IsPredicate(tr) &&
+          JoinedByAnd(triggers[k - 1].end, tr.begin, objects[k - 1],
+                      &and_at)) {
+        shared = subjects[k - 1];
+        left = std::max(left, and_at);
+      }
+      // "The two leaders accepted the plan at a meeting in Brussels": a
+      // meeting word after "at" or "during" is the subject's meeting.
+      if (tr.form == kNoun && AfterSettingWord(tr.begin)) {
+        if (k > 0 && subjects[k - 1] &&
+            !BreaksClause(triggers[k - 1].end, tr.begin)) {
+          shared = subjects[k - 1];
+        } else if (const Group* g = ClauseSubject(tr.begin)) {
+          shared = g;
+        }
+      }
+      // ... and its modality and negation: "is expected to travel to
+      // Ukraine and to meet Zelensky" plans both.
+      shared_cues_ = shared && k > 0 && shared == subjects[k - 1]
+                         ? cues_of[k - 1]
+                         : std::nullopt;
+      last_cues_.reset();
+      std::tie(subjects[k], objects[k]) =
+          ExtractOne(tr, left, right, object_from, forced, shared, out);
+      cues_of[k] = last_cues_;
     }
   }
 
@@ -183,6 +328,142 @@ class SentenceEvents {
       }
     }
     return true;
+  }
+
+  // Whether a trigger is said as a verb: a verb, or a noun after a light
+  // verb ("held separate talks", "had a phone call").
+  bool IsPredicate(const Trigger& tr) const {
+    if (tr.form != kNoun) return true;
+    for (std::size_t i = tr.begin; i > 0 && tr.begin - i < 4; --i) {
+      const std::string& f = t_[i - 1].folded;
+      if (f == "held" || f == "holds" || f == "hold" || f == "had" ||
+          f == "has" || f == "have" || f == "conducted" || f == "began" ||
+          f == "attended" || f == "attends") {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Whether tokens [from, to) between two triggers join them as two
+  // predicates of one subject: an "and" with no party after it (the first
+  // trigger's object, `object`, may stand before it) and no clause break
+  // other than a comma before the "and".
+  bool JoinedByAnd(std::size_t from, std::size_t to, const Group* object,
+                   std::size_t* and_position) const {
+    std::size_t and_at = to;
+    for (std::size_t i = to; i > from; --i) {
+      if (t_[i - 1].folded == "and") {
+        and_at = i - 1;
+        break;
+      }
+    }
+    if (and_at == to || to - and_at > 4) return false;
+    for (const Group& g : groups_) {
+      if (g.begin >= from && g.begin < to && &g != object && !IsPlace(g)) {
+        return false;
+      }
+    }
+    for (std::size_t i = and_at + 1; i < to; ++i) {
+      if (IsClauseBreak(t_[i].folded)) return false;
+    }
+    *and_position = and_at;
+    return true;
+  }
+
+  // "Sherman, who arrived in Tianjin on Sunday, met Wang": the subject of
+  // a verb right after a relative clause is the party before ", who".
+  const Group* RelativeClauseSubject(std::size_t trigger) const {
+    if (trigger < 4 || t_[trigger - 1].folded != ",") return nullptr;
+    for (std::size_t i = trigger - 1; i-- > 1;) {
+      const std::string& f = t_[i].folded;
+      if (f == ";" || f == ":") return nullptr;
+      if ((f == "who" || f == "which") && t_[i - 1].folded == ",") {
+        for (const Group& g : groups_) {
+          if (g.end == i - 1) return &g;
+        }
+        return nullptr;
+      }
+    }
+    return nullptr;
+  }
+
+  // "Japan said on Tuesday it had halted aid to Serbia", "the rebels
+  // announced they would free ...": a clause that opens right after a
+  // saying verb and whose subject is a pronoun speaks of the speaker, the
+  // party before the verb.
+  const Group* Speaker(std::size_t left, std::size_t trigger) const {
+    if (left == 0 || left > trigger || !IsReportingWord(t_[left - 1].folded) ||
+        t_[left - 1].folded == "according") {
+      return nullptr;
+    }
+    bool pronoun = false;
+    for (std::size_t i = left; i < trigger; ++i) {
+      const std::string& f = t_[i].folded;
+      if (f == "it" || f == "they" || f == "he" || f == "she" || f == "we") {
+        pronoun = true;
+      }
+      if (IsClauseBreak(f)) return nullptr;
+    }
+    if (!pronoun) return nullptr;
+    return GroupBefore(left - 1, ClauseStart(left - 1));
+  }
+
+  // The party before a saying verb ("announced", "confirmed") whose object
+  // is the nominal trigger at `trigger`, with at most three lower-case words
+  // between them ("announced new sanctions", "confirmed a fresh aid
+  // package"), none of them "that" or a pronoun.
+  const Group* AnnouncedBy(std::size_t left, std::size_t trigger) const {
+    if (left == 0 || left > trigger || trigger - left > 3) return nullptr;
+    const std::string& verb = t_[left - 1].folded;
+    if (verb != "announced" && verb != "announces" && verb != "confirmed" &&
+        verb != "confirms" && verb != "unveiled" && verb != "unveils") {
+      return nullptr;
+    }
+    for (std::size_t i = left; i < trigger; ++i) {
+      const Token& w = t_[i];
+      if (!w.is_word || w.capitalized || w.folded == "that" ||
+          w.folded == "it" || w.folded == "they" || w.folded == "he" ||
+          w.folded == "she" || w.folded == "we") {
+        return nullptr;
+      }
+    }
+    return GroupBefore(left - 1, ClauseStart(left - 1));
+  }
+
+  // "Russia said on Tuesday that Sudan must return the helicopter", "a
+  // British minister reiterated that Libya must hand over ...": a speaker
+  // saying that a party must act demands it (CAMEO 100, as the coders of
+  // the field read "SAID ... MUST"). The saying verb becomes a trigger of
+  // `demand` when a party follows it within a few words and "must"
+  // follows the party, and no other trigger covers those words.
+  void AddMustDemands(std::vector<Trigger>* triggers) const {
+    static const std::set<std::string> kSaying = {
+        "said",     "says",       "say",       "declared", "declares",
+        "reiterated", "insisted", "insists",   "announced", "stated",
+        "concluded", "added"};
+    const RelationEntry* demand = RelationNamed("demand");
+    if (!demand) return;
+    int index = static_cast<int>(demand - lex_.relations().data());
+    for (std::size_t r = 0; r < t_.size(); ++r) {
+      if (!kSaying.count(t_[r].folded)) continue;
+      for (const Group& g : groups_) {
+        if (g.begin <= r || g.begin - r > 5 || g.end >= t_.size()) continue;
+        if (t_[g.end].folded != "must" || BreaksClause(r + 1, g.begin)) {
+          continue;
+        }
+        bool covered = std::any_of(
+            triggers->begin(), triggers->end(), [&](const Trigger& tr) {
+              return tr.begin < g.end && tr.end > r;
+            });
+        if (!covered) triggers->push_back({r, r + 1, index, kVerb});
+        break;
+      }
+    }
+    std::sort(triggers->begin(), triggers->end(),
+              [](const Trigger& a, const Trigger& b) {
+                return a.begin < b.begin;
+              });
   }
 
   // What a governed event is: refused, declined or failed - negated; a
@@ -225,8 +506,19 @@ class SentenceEvents {
       std::vector<std::pair<std::size_t, std::size_t>> spans;  // per member
     };
     std::vector<Pending> built;
-    for (const ActorMention* m : mentions_) {
+    std::size_t possessor = t_.size();  // first token of "Bahrain's" before
+    for (std::size_t mi = 0; mi < mentions_.size(); ++mi) {
+      const ActorMention* m = mentions_[mi];
       std::size_t b = TokenAt(m->start), e = TokenAt(m->end);
+      // "Trump, Netanyahu and Bahrain's King Hamad": a state in the
+      // possessive that introduces its own person or group is not a party
+      // of its own; the person stands in its place in a coordination.
+      if (IsPossessorOfNext(mi, e)) {
+        possessor = b;
+        continue;
+      }
+      if (possessor < b) b = possessor;
+      possessor = t_.size();
       if (!built.empty()) {
         Pending& last = built.back();
         if (last.group.begin == b && last.group.end == e) {
@@ -273,6 +565,19 @@ class SentenceEvents {
         }
       }
     }
+  }
+
+  // Whether mention `mi`, ending at token `e`, is a state followed by
+  // "'s" and, right after it, a mention of a person or group of that state.
+  bool IsPossessorOfNext(std::size_t mi, std::size_t e) const {
+    const Actor& a = mentions_[mi]->actor;
+    if (a.kind != "state" || e + 1 >= t_.size() || t_[e].folded != "'s" ||
+        mi + 1 >= mentions_.size()) {
+      return false;
+    }
+    const ActorMention* next = mentions_[mi + 1];
+    return TokenAt(next->start) == e + 1 && next->actor.country == a.id &&
+           (next->actor.kind == "person" || next->actor.kind == "group");
   }
 
   // Whether token `i`, right after a party, is a finite verb that makes the
@@ -331,9 +636,43 @@ class SentenceEvents {
   }
 
   bool IsPlace(const Group& g) const {
+    if (IsCity(g)) return true;
     if (g.begin == 0) return false;
     const std::string& before = t_[g.begin - 1].folded;
+    if (before == "of" && g.begin >= 2) {  // "the port city of Tianjin"
+      static constexpr std::string_view kPlaces[] = {
+          "city", "town", "village", "port", "resort", "province", "region",
+          "island", "capital", "district", "outskirts"};
+      for (std::string_view p : kPlaces) {
+        if (t_[g.begin - 2].folded == p) return true;
+      }
+    }
     return before == "in" || before == "at" || before == "from";
+  }
+
+  // The group that "by" introduces within six tokens of a noun trigger
+  // ending at `from`, with no clause break before it.
+  const Group* AgentAfter(std::size_t from, std::size_t right) const {
+    for (std::size_t i = from; i < right && i < from + 6; ++i) {
+      if (IsClauseBreak(t_[i].folded)) return nullptr;
+      if (t_[i].folded != "by") continue;
+      for (const Group& g : groups_) {
+        if (g.begin > i && g.begin <= i + 3 && g.end <= right) return &g;
+      }
+      return nullptr;
+    }
+    return nullptr;
+  }
+
+  // Whether the group is one city of the lexicon ("New York", "Tianjin").
+  bool IsCity(const Group& g) const {
+    if (cities_.empty() || g.members.size() != 1) return false;
+    std::string key;
+    for (std::size_t i = g.begin; i < g.end; ++i) {
+      if (t_[i].folded == "the") continue;
+      key += (key.empty() ? "" : " ") + t_[i].folded;
+    }
+    return cities_.count(key) > 0;
   }
 
   // The first group after `pos` that can be the trigger's object: close to
@@ -372,13 +711,33 @@ class SentenceEvents {
     for (const Group& g : groups_) {
       if (g.begin <= pos || g.end > right) continue;
       if (g.begin - pos > 8 || BreaksClause(pos, g.begin)) return nullptr;
-      const std::string& before = t_[g.begin - 1].folded;
-      if (before == "to" || before == "against" || before == "on" ||
-          before == "for" || before == "from" || before == "with" ||
-          before == "toward" || before == "towards" || before == "into" ||
-          before == "over") {
-        return &g;
+      // The preposition may stand before a number or a lower-case word or
+      // two ("compensation to 67 elderly British nationals").
+      for (std::size_t i = g.begin; i > pos && g.begin - i < 3; --i) {
+        const Token& before = t_[i - 1];
+        const std::string& f = before.folded;
+        if (f == "to" || f == "against" || f == "on" || f == "for" ||
+            f == "from" || f == "with" || f == "toward" || f == "towards" ||
+            f == "into" || f == "over") {
+          return &g;
+        }
+        if (!before.is_word || before.capitalized || f == "of" ||
+            f == "and") {
+          break;
+        }
       }
+    }
+    return nullptr;
+  }
+
+  // The first group in tokens [pos, right), at most 8 tokens on with no
+  // clause break before it, that `preposition` introduces.
+  const Group* PartnerAfter(std::size_t pos, std::size_t right,
+                            const std::string& preposition) const {
+    for (const Group& g : groups_) {
+      if (g.begin <= pos || g.end > right) continue;
+      if (g.begin - pos > 8 || BreaksClause(pos, g.begin)) return nullptr;
+      if (t_[g.begin - 1].folded == preposition) return &g;
     }
     return nullptr;
   }
@@ -394,6 +753,101 @@ class SentenceEvents {
     return false;
   }
 
+  // Whether `noun` is the object of the verb of a rejection (CAMEO 12):
+  // it starts one to four tokens after it ("rejected a US offer",
+  // "rejected North Korea's consistent demand"), in its clause, and the
+  // verb does not govern it as "refused to meet" does.
+  bool RejectedNoun(const Trigger& verb, const Trigger& noun) const {
+    if (verb.form != kVerb ||
+        lex_.relations()[verb.relation].cameo.rfind("12", 0) != 0 ||
+        t_[verb.end - 1].folded == "to" || noun.begin <= verb.end ||
+        noun.begin - verb.end > 4) {
+      return false;
+    }
+    return !BreaksClause(verb.end, noun.begin);
+  }
+
+  // The author of a proposal, offer, demand or call named at most 8 tokens
+  // after `from`, in its clause: the party after "by"/"from" that follows
+  // such a noun, or the party right before it ("an Indian proposal",
+  // "North Korea's demand", "a US offer").
+  const Group* AuthorOfProposal(std::size_t from) const {
+    static const std::set<std::string> kProposals = {
+        "proposal", "proposals", "offer",   "offers",     "demand",
+        "demands",  "call",      "calls",   "plan",       "plans",
+        "request",  "requests",  "appeal",  "appeals",    "invitation",
+        "invitations", "initiative", "ultimatum", "bid", "mediation"};
+    std::size_t end = std::min(ClauseEnd(from), from + 9);
+    for (std::size_t i = from; i < end; ++i) {
+      if (IsClauseBreak(t_[i].folded) && t_[i].folded != ",") return nullptr;
+      if (!kProposals.count(t_[i].folded)) continue;
+      for (const Group& g : groups_) {
+        bool before = g.end == i || (g.end + 1 == i && t_[g.end].folded == "'s");
+        bool after = g.begin >= i + 2 && g.begin <= i + 4 &&
+                     (t_[i + 1].folded == "by" || t_[i + 1].folded == "from");
+        if ((before && g.begin >= from) || after) return &g;
+      }
+      return nullptr;
+    }
+    return nullptr;
+  }
+
+  // The party right after the first "if" or "unless" after token `from`
+  // ("unless Baghdad accepted", "if the United States goes ahead").
+  const Group* ConditionParty(std::size_t from) const {
+    for (std::size_t i = from; i < t_.size(); ++i) {
+      const std::string& f = t_[i].folded;
+      if (f == ";" || f == ":") return nullptr;
+      if (f != "if" && f != "unless") continue;
+      for (const Group& g : groups_) {
+        if (g.begin > i && g.begin <= i + 2 && !IsPlace(g)) return &g;
+      }
+      return nullptr;
+    }
+    return nullptr;
+  }
+
+  // A party named as a place ("in Lebanon", "into Gaza", "at Juba") at most
+  // 12 tokens after `from` in tokens [from, right), with no clause break
+  // before it.
+  const Group* PlaceAfter(std::size_t from, std::size_t right) const {
+    for (const Group& g : groups_) {
+      if (g.begin <= from || g.end > right) continue;
+      if (g.begin - from > 12 || BreaksClause(from, g.begin)) return nullptr;
+      const std::string& before = t_[g.begin - 1].folded;
+      if (before == "in" || before == "into" || before == "at") return &g;
+    }
+    return nullptr;
+  }
+
+  // Acts done to a place or population rather than said: aid (07),
+  // concessions and retreats (08), force postures (15), coercion (17),
+  // assault and fighting (18-20). (The caller adds intentions, 03: "agreed
+  // to set up a research centre in Tokyo".)
+  static bool IsMaterialAct(const std::string& cameo) {
+    return cameo.rfind("07", 0) == 0 || cameo.rfind("08", 0) == 0 ||
+           cameo.rfind("15", 0) == 0 || cameo.rfind("17", 0) == 0 ||
+           cameo.rfind("18", 0) == 0 || cameo.rfind("19", 0) == 0 ||
+           cameo.rfind("20", 0) == 0;
+  }
+
+  // CAMEO 16-20: reducing relations, coercion, assault, fighting, mass
+  // violence.
+  static bool IsCoercive(const std::string& cameo) {
+    return cameo.size() >= 2 && (cameo[0] == '2' ||
+                                 (cameo[0] == '1' && cameo[1] >= '6'));
+  }
+
+  // Codes a government applies to its own country when no other party is
+  // named: yielding and easing restrictions or dissent (080-083) and
+  // administrative sanctions such as curfews, bans and states of emergency
+  // (172).
+  static bool IsDomesticRule(const std::string& cameo) {
+    return cameo.rfind("080", 0) == 0 || cameo.rfind("081", 0) == 0 ||
+           cameo.rfind("082", 0) == 0 || cameo.rfind("083", 0) == 0 ||
+           cameo.rfind("172", 0) == 0;
+  }
+
   // Whether an actor's CAMEO code ("RUSMIL", "---REB") carries one of
   // `sectors` after its three-letter country.
   static bool HasSector(const Actor& a, const std::vector<std::string>& sectors) {
@@ -404,10 +858,14 @@ class SentenceEvents {
     return false;
   }
 
-  void ExtractOne(const Trigger& tr, std::size_t left, std::size_t right,
-                  std::size_t object_from, const std::optional<Cues>& forced,
-                  std::vector<Event>* out) {
-    const RelationEntry& rel = lex_.relations()[tr.relation];
+  // Finds the trigger's source and target groups and emits its events;
+  // returns the two groups (either may be null). `shared` is the subject
+  // of a predicate this one is joined to by "and".
+  std::pair<const Group*, const Group*> ExtractOne(
+      const Trigger& tr, std::size_t left, std::size_t right,
+      std::size_t object_from, const std::optional<Cues>& forced,
+      const Group* shared, std::vector<Event>* out) {
+    const RelationEntry* rel_entry = &lex_.relations()[tr.relation];
     const Group* location = nullptr;
     const Group* sources = nullptr;
     const Group* targets = nullptr;
@@ -427,6 +885,9 @@ class SentenceEvents {
                (t_[tr.end].folded == "between" ||
                 t_[tr.end].folded == "of" || t_[tr.end].folded == "among")) {
       sources = GroupAfter(tr.end, right, &location);
+    } else if (std::size_t b = BetweenSoonAfter(tr); tr.form == kNoun && b) {
+      // "a meeting he arranged between Erdogan and Kristersson".
+      sources = GroupAfter(b + 1, ClauseEnd(b), &location);
     } else if (tr.form == kNoun) {
       // "Biden's call with Xi", "the two leaders' talks": a nominal trigger
       // takes a target only through "with".
@@ -434,11 +895,63 @@ class SentenceEvents {
       if (tr.end < t_.size() && t_[tr.end].folded == "with") {
         targets = GroupAfter(tr.end + 1, right, &location);
       }
+      // "Washington announced new sanctions on Russia": a saying verb with
+      // a noun for its object is the act's own verb.
+      if (!sources) sources = AnnouncedBy(left, tr.begin);
+      // "(promised to continue) military aid to Mozambique", "sanctions on
+      // Russia": a noun phrase that ends in the preposition of its
+      // recipient names the target next.
+      if (const std::string& last = t_[tr.end - 1].folded;
+          !targets && tr.end > tr.begin + 1 &&
+          (last == "to" || last == "on" || last == "against" ||
+           last == "for")) {
+        targets = GroupAfter(tr.end, right, &location);
+      }
+      // "a visit to Taiwan by House Speaker Nancy Pelosi": the party after
+      // "by" is the act's agent, whoever stands before the noun.
+      if (const Group* agent = AgentAfter(tr.end, right)) {
+        sources = agent;
+        if (targets && targets->begin >= agent->begin) targets = nullptr;
+      }
+      // "During a video call with Kerry, Wang said ...": a fronted phrase
+      // takes the subject of the clause it introduces.
+      if (!sources && targets) sources = FrontedPhraseSubject(targets->end);
+      // "He attended a NATO summit": an organisation's meeting that the
+      // subject attends is the subject meeting the organisation.
+      if (sources && !targets && OrganisationAttended(*sources, tr.begin)) {
+        const Group* subject = shared ? shared : ClauseSubject(sources->begin);
+        if (!subject) subject = GroupBefore(sources->begin, left);
+        if (subject && subject != sources) {
+          targets = sources;
+          sources = subject;
+        }
+      }
     } else {
       sources = GroupBefore(tr.begin, left);
-      targets = GroupAfter(object_from, right, &location);
+      if (!sources) {
+        sources = RelativeClauseSubject(tr.begin);
+        if (sources) left = tr.begin;  // the relative clause's dates are its own
+      }
+      if (!sources) sources = Speaker(left, tr.begin);
+      targets = rel_entry->partner.empty()
+                    ? GroupAfter(object_from, right, &location)
+                    : PartnerAfter(object_from, right, rel_entry->partner);
     }
-    if (!sources) return;
+    // (Between the two, only the first one's object may stand.)
+    if (shared && tr.form != kPassive) sources = shared;
+    if (!sources) return {nullptr, targets};
+    // Discussing a topic with nobody named is not an exchange.
+    if (!rel_entry->partner.empty() && !targets) return {sources, nullptr};
+    // "talks with Modi ..., and with Suga": more parties of the same event.
+    std::vector<const ActorMention*> more_targets = AlsoWith(tr.end, targets);
+    // "discussed the war with Putin by phone": a meeting word said of a
+    // call is a call.
+    if (rel_entry->cameo.rfind("04", 0) == 0 && ByPhone(left, right)) {
+      if (const RelationEntry* call = RelationNamed("phone_call")) {
+        rel_entry = call;
+      }
+    }
+    const RelationEntry& rel = *rel_entry;
     // A verb with no object next to it takes the first party named
     // further on in its clause ("promised to continue military aid to
     // Mozambique"), or failing that the place it names ("set up a centre
@@ -452,9 +965,49 @@ class SentenceEvents {
         targets = location;
         location = nullptr;
       }
+      // "rejected a fresh offer from Afghanistan", "rejected recent calls
+      // by Belarus's rulers", "rejected an Indian proposal": a rejection
+      // is aimed at the author of what it rejects.
+      if (!targets && rel.cameo.rfind("12", 0) == 0) {
+        targets = AuthorOfProposal(object_from);
+      }
+      // "threatened to launch an offensive ... unless Baghdad accepted
+      // its conditions": a threat is aimed at the party its condition
+      // names.
+      if (!targets && rel.cameo.rfind("13", 0) == 0) {
+        targets = ConditionParty(object_from);
+      }
+      // "remained on alert in the occupied West Bank", "fired shells at
+      // targets in Jericho": a material act with no party named acts on
+      // the place where it happens, a little further on in its clause.
+      if (!targets && !rel.symmetric &&
+          (IsMaterialAct(rel.cameo) || rel.cameo.rfind("03", 0) == 0)) {
+        targets = PlaceAfter(object_from, right);
+        if (targets == location) location = nullptr;
+      }
     }
     Cues cues = forced ? *forced : ReadCues(t_, tr.begin, left, right);
-    EventDate date = DateFor(tr, left, right, cues.modality == "planned");
+    if (shared_cues_ && !cues.negated &&
+        (cues.modality == "asserted" || cues.modality == "reported")) {
+      cues = *shared_cues_;
+    }
+    last_cues_ = cues;
+    if (tr.subjunctive) cues.modality = "hypothetical";
+    // "will withdraw its force unless ...", "may halt mediation if ...": a
+    // coercive act (CAMEO 16-20) on an explicit condition is a threat of
+    // it, coded as the planned act is (IntentCode).
+    if (cues.modality == "hypothetical" && cues.on_condition &&
+        !cues.negated && IsCoercive(rel.cameo)) {
+      cues.modality = "planned";
+    }
+    // "threatened to break relations unless ...": a threat names its
+    // condition; the threat itself was made.
+    if (cues.modality == "hypothetical" && cues.on_condition &&
+        rel.cameo.rfind("13", 0) == 0 && !forced) {
+      cues.modality = ReadCues(t_, tr.begin, left, right, false).modality;
+    }
+    EventDate date = DateFor(tr, SayingEnd(left, tr.begin), right,
+                             cues.modality == "planned");
     std::optional<Location> loc;
     if (location) {
       const Actor& a = location->members.front()->actor;
@@ -480,15 +1033,35 @@ class SentenceEvents {
       gathering = doc_.id + "#" + std::to_string(index_) + ":" +
                   std::to_string(tr.begin);
     }
-    auto emit = [&](const Actor& s, const Actor& t) {
+    const Actor nobody;
+    auto emit = [&](const Actor& who, const Actor& named) {
+      // "Pakistan deployed police to Karachi": a state acting on a place
+      // of its own names no second party; the event is one-sided - but
+      // "Iraqis demonstrated in Kirkuk" is the dissent of Iraq's people
+      // against their state, as below.
+      bool own_place = !named.id.empty() && who.kind == "state" &&
+                       named.id == who.id && !rel.symmetric;
+      bool dissent = own_place && rel.cameo.rfind("14", 0) == 0 &&
+                     rel.cameo != "140";
+      Actor people;
+      if (dissent) {
+        people = Actor{who.country + "CVL", who.name + " (civilians)", "group",
+                       who.country, who.country + "CVL", ""};
+      } else if (own_place && !one_sided_) {
+        return;
+      }
+      const Actor& s = dissent ? people : who;
+      const Actor& t = own_place && !dissent ? nobody : named;
       // An actor and itself, or a person and their own state ("Putin ...
       // met ... Russia"), is a misreading in diplomatic news.
       bool one_sided = t.id.empty();
       if (!rel.source_sectors.empty() && !HasSector(s, rel.source_sectors)) {
         return;
       }
-      bool domestic = s.kind == "group" && t.kind == "state" &&
-                      rel.cameo.rfind("14", 0) == 0;
+      bool domestic = (s.kind == "group" && t.kind == "state" &&
+                       rel.cameo.rfind("14", 0) == 0) ||
+                      (s.kind != "state" && t.kind == "state" &&
+                       t.id == s.country && IsDomesticRule(rel.cameo));
       if (!one_sided && !domestic &&
           (s.id == t.id || (s.kind == "person" && s.country == t.id) ||
            (t.kind == "person" && t.country == s.id))) {
@@ -526,6 +1099,7 @@ class SentenceEvents {
     if (targets) {
       for (const ActorMention* s : sources->members) {
         for (const ActorMention* t : targets->members) emit(s->actor, t->actor);
+        for (const ActorMention* t : more_targets) emit(s->actor, t->actor);
       }
     } else if (rel.symmetric && sources->members.size() >= 2) {
       const auto& m = sources->members;
@@ -537,9 +1111,36 @@ class SentenceEvents {
       // Dissent that names no target (strikes, rallies, riots by a group
       // of a country) is dissent against that country's state, as CAMEO
       // codes domestic protest.
+      // A people named by nationality ("Young Algerians blocked roads",
+      // "Thousands of Nigerians rallied") are that country's civilians;
+      // a state's own protest note (140) is diplomacy, not dissent.
       for (const ActorMention* s : sources->members) {
         const Actor& a = s->actor;
-        if (a.kind != "group" || a.country.size() != 3) continue;
+        if (a.country.size() != 3) continue;
+        Actor state{a.country, a.country, "state", a.country, a.country, ""};
+        if (a.kind == "group") {
+          emit(a, state);
+        } else if (a.kind == "state" && rel.cameo != "140") {
+          state.name = a.name;
+          Actor people{a.country + "CVL", a.name + " (civilians)", "group",
+                       a.country, a.country + "CVL", ""};
+          emit(people, state);
+        }
+      }
+    } else if (IsDomesticRule(rel.cameo) && tr.form != kNoun &&
+               !governs_next_ && sources->members.size() == 1) {
+      // Easing or imposing restrictions, curfews and bans that names no
+      // target ("Bashir shortened the curfew", "the government lifted the
+      // state of emergency in West Darfur") acts on the state's own
+      // people: CAMEO codes it against that country. (Two parties that
+      // "took steps to settle disputes" yield to each other, not at home.)
+      for (const ActorMention* s : sources->members) {
+        const Actor& a = s->actor;
+        if (a.country.size() != 3) continue;
+        if (a.kind == "state") {
+          if (one_sided_) emit(a, Actor{});
+          continue;
+        }
         emit(a, Actor{a.country, a.country, "state", a.country, a.country, ""});
       }
     } else if (one_sided_ && tr.form != kNoun && !governs_next_) {
@@ -547,6 +1148,126 @@ class SentenceEvents {
       // names an act too loosely to be an event of its own.
       for (const ActorMention* s : sources->members) emit(s->actor, Actor{});
     }
+    return {sources, targets};
+  }
+
+  // The members of groups introduced by "and with" (", and with") after
+  // `targets`, up to the end of the clause: "held talks with Modi in the
+  // Oval Office, their first meeting, and with Suga".
+  std::vector<const ActorMention*> AlsoWith(std::size_t from,
+                                            const Group* targets) const {
+    std::vector<const ActorMention*> out;
+    if (!targets) return out;
+    std::size_t end = ClauseEnd(from);
+    for (const Group& g : groups_) {
+      if (g.begin < targets->end + 2 || g.end > end) continue;
+      if (t_[g.begin - 1].folded == "with" && t_[g.begin - 2].folded == "and") {
+        out.insert(out.end(), g.members.begin(), g.members.end());
+      }
+    }
+    return out;
+  }
+
+  // The party right after the comma that closes a phrase ending at token
+  // `end`, when a finite verb follows it (", Wang said").
+  const Group* FrontedPhraseSubject(std::size_t end) const {
+    for (std::size_t i = end; i < t_.size(); ++i) {
+      if (t_[i].folded == ";" || t_[i].folded == ":") return nullptr;
+      if (t_[i].folded != ",") continue;
+      for (const Group& g : groups_) {
+        if (g.begin == i + 1 && StartsClause(g.end)) return &g;
+      }
+      return nullptr;
+    }
+    return nullptr;
+  }
+
+  // The "between" two or three words after a noun trigger, across a short
+  // relative clause without "that" ("the meeting he arranged between"),
+  // or 0.
+  std::size_t BetweenSoonAfter(const Trigger& tr) const {
+    for (std::size_t i = tr.end + 1; i < t_.size() && i < tr.end + 4; ++i) {
+      if (IsClauseBreak(t_[i].folded) || t_[i - 1].folded == "and") break;
+      if (t_[i].folded == "between") return i;
+    }
+    return 0;
+  }
+
+  // Whether `g`, right before the noun trigger at `begin`, is an
+  // organisation named as the meeting's own ("a NATO summit") after a word
+  // of attending ("attended a", "at the", "joined a").
+  bool OrganisationAttended(const Group& g, std::size_t begin) const {
+    if (g.end != begin || g.begin < 2) return false;
+    for (const ActorMention* m : g.members) {
+      if (m->actor.kind != "organization") return false;
+    }
+    const std::string& det = t_[g.begin - 1].folded;
+    const std::string& verb = t_[g.begin - 2].folded;
+    if (det != "a" && det != "an" && det != "the") return false;
+    static constexpr std::string_view kAttend[] = {
+        "attended", "attends", "attend", "attending", "joined", "joins",
+        "addressed", "addresses", "at", "during", "to"};
+    for (std::string_view w : kAttend) {
+      if (verb == w) return true;
+    }
+    return false;
+  }
+
+  // "Russia said on Saturday that it would expel ...": a time expression
+  // between a reporting verb and its "that" dates the saying, not what is
+  // said. Returns where the reported clause starts (after "that"), or
+  // `left` when the clause does not open that way.
+  std::size_t SayingEnd(std::size_t left, std::size_t trigger) const {
+    if (left == 0 || left >= trigger || !IsReportingWord(t_[left - 1].folded)) {
+      return left;
+    }
+    for (std::size_t i = left; i < trigger && i < left + 6; ++i) {
+      if (t_[i].folded == "that") return i + 1;
+    }
+    return left;
+  }
+
+  // The party that opens the clause of token `pos`, if one does.
+  const Group* ClauseSubject(std::size_t pos) const {
+    std::size_t start = ClauseStart(pos);
+    for (const Group& g : groups_) {
+      if (g.begin == start && g.end <= pos) return &g;
+    }
+    return nullptr;
+  }
+
+  // Whether "at" or "during" introduces the noun at `begin` ("at a
+  // meeting", "during the final talks"), with no party between.
+  bool AfterSettingWord(std::size_t begin) const {
+    for (std::size_t i = begin; i > 0 && begin - i < 3; --i) {
+      const std::string& f = t_[i - 1].folded;
+      if (f == "at" || f == "during") return true;
+      for (const Group& g : groups_) {
+        if (g.end == i) return false;
+      }
+    }
+    return false;
+  }
+
+  // Whether tokens [left, right) say the exchange was by phone or video.
+  bool ByPhone(std::size_t left, std::size_t right) const {
+    for (std::size_t i = left; i + 1 < right && i + 1 < t_.size(); ++i) {
+      const std::string& a = t_[i].folded;
+      const std::string& b = t_[i + 1].folded;
+      if ((a == "by" && (b == "phone" || b == "telephone" || b == "video" ||
+                         b == "videoconference")) ||
+          (a == "the" && b == "phone" && i > 0 && t_[i - 1].folded == "over")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  const RelationEntry* RelationNamed(std::string_view name) const {
+    for (const RelationEntry& r : lex_.relations()) {
+      if (r.relation == name) return &r;
+    }
+    return nullptr;
   }
 
   std::string_view Text(std::size_t b, std::size_t e) const {
@@ -573,9 +1294,12 @@ class SentenceEvents {
   const std::vector<Token>& t_;
   std::vector<const ActorMention*> mentions_;
   const EventDating& dating_;
+  const std::unordered_set<std::string>& cities_;
   std::vector<Group> groups_;
   std::vector<Event>* one_sided_ = nullptr;
   bool governs_next_ = false;  // the trigger being read governs the next
+  std::optional<Cues> shared_cues_;  // of the predicate joined by "and"
+  std::optional<Cues> last_cues_;    // of the trigger just read
 };
 
 using EventKey = std::tuple<std::string, std::string, std::string,
@@ -603,10 +1327,15 @@ std::vector<Event> EventExtractor::Extract(
     }
     if (ms.empty()) continue;
     std::vector<Trigger> triggers = impl_->FindTriggers(tokens[si].tokens);
-    if (triggers.empty()) continue;
+    // (A sentence without a trigger may still say a party "must" act.)
+    if (triggers.empty() &&
+        std::none_of(tokens[si].tokens.begin(), tokens[si].tokens.end(),
+                     [](const Token& t) { return t.folded == "must"; })) {
+      continue;
+    }
     std::vector<Event> found, found_one_sided;
     SentenceEvents(impl_->lex, doc, sentences[si], si, tokens[si].tokens,
-                   std::move(ms), dating)
+                   std::move(ms), dating, impl_->cities)
         .Extract(triggers, &found, one_sided ? &found_one_sided : nullptr);
     for (Event& e : found) {
       EventKey key{e.source.id, e.relation, e.target.id,

@@ -19,16 +19,36 @@ bool In(const std::array<std::string_view, N>& list, const std::string& w) {
 constexpr std::array<std::string_view, 9> kNegation = {
     "not", "n't", "never", "no", "declined", "refused", "failed", "neither",
     "nor"};
-constexpr std::array<std::string_view, 20> kFuture = {
+constexpr std::array<std::string_view, 24> kFuture = {
     "will",     "'ll",      "shall",     "plans",    "plan",
     "planned",  "planning", "intends",   "intend",   "expected",
     "scheduled", "set",     "due",       "hopes",    "hope",
-    "wants",    "seeks",    "upcoming",  "preparing", "aims"};
-constexpr std::array<std::string_view, 7> kConditional = {
-    "could", "might", "may", "would", "if", "unless", "should"};
+    "wants",    "seeks",    "upcoming",  "preparing", "aims",
+    "hoped",    "wanted",   "intended",  "sought"};
+// ("must": what a party must do, as a demand or a conclusion says, has not
+// happened.)
+constexpr std::array<std::string_view, 8> kConditional = {
+    "could", "might", "may", "would", "if", "unless", "should", "must"};
+constexpr std::array<std::string_view, 12> kOffers = {
+    "invitation", "invited", "invite", "invites", "proposal", "proposed",
+    "proposes", "offer", "offered", "offers", "ready", "willing"};
+constexpr std::array<std::string_view, 10> kSubordinators = {
+    "after", "before", "since", "because", "while", "when", "until", "amid",
+    "although", "but"};
 constexpr std::array<std::string_view, 11> kReporting = {
     "said",      "says",     "say",      "according", "announced", "stated",
     "added",     "reported", "confirmed", "claimed",  "quoted"};
+
+// Whether the "would" at `i` follows a reporting verb by at most four
+// tokens ("said on Wednesday they would"), with no clause break between.
+bool ReportedWould(const std::vector<Token>& t, std::size_t i) {
+  for (std::size_t k = i; k > 0 && i - k < 5; --k) {
+    const std::string& f = t[k - 1].folded;
+    if (In(kReporting, f) && f != "according") return true;
+    if (f == "," || f == ";" || f == "if" || f == "unless") return false;
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -47,17 +67,38 @@ bool IsClauseBreak(const std::string& f) {
 }
 
 Cues ReadCues(const std::vector<Token>& t, std::size_t trigger,
-              std::size_t left, std::size_t right) {
+              std::size_t left, std::size_t right, bool condition_counts) {
   Cues c;
   std::size_t from = trigger > left + 6 ? trigger - 6 : left;
+  // "would follow suit, after a phone call", "did not sign but met": a
+  // cue before a subordinator or "but" belongs to another verb.
+  for (std::size_t i = trigger; i > from; --i) {
+    if (In(kSubordinators, t[i - 1].folded)) {
+      from = i;
+      break;
+    }
+  }
   bool future = false, conditional = false;
   for (std::size_t i = from; i < trigger; ++i) {
     const std::string& f = t[i].folded;
     if (In(kNegation, f)) c.negated = true;
     if (In(kFuture, f)) future = true;
-    if (In(kConditional, f)) conditional = true;
+    // "said it would allow", "said on Wednesday they would meet": "would"
+    // in reported speech is the speaker's "will", a stated intention.
+    if (f == "would" && ReportedWould(t, i)) {
+      future = true;
+    } else if (In(kConditional, f)) {
+      conditional = true;
+    }
     // "is to meet", "are to hold talks": a scheduled event.
     if (f == "to" && i > 0 && IsBeVerb(t[i - 1].folded)) future = true;
+  }
+  // "declined an invitation for Austin and Li to meet", "offered to
+  // mediate": what is offered, proposed or invited is not yet done.
+  if (trigger > 0 && t[trigger - 1].folded == "to") {
+    for (std::size_t i = from; i < trigger; ++i) {
+      if (In(kOffers, t[i].folded)) future = true;
+    }
   }
   // "ruled out talks", "no plans to meet" read the same way.
   for (std::size_t i = from; i + 1 < trigger; ++i) {
@@ -66,7 +107,10 @@ Cues ReadCues(const std::vector<Token>& t, std::size_t trigger,
   bool reported = false;
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (i >= left && i < right) {
-      if (t[i].folded == "if" || t[i].folded == "unless") conditional = true;
+      if (t[i].folded == "if" || t[i].folded == "unless") {
+        conditional = conditional || condition_counts;
+        c.on_condition = true;
+      }
       continue;
     }
     if (IsReportingWord(t[i].folded)) reported = true;

@@ -14,12 +14,18 @@ namespace entente {
 struct Cues {
   bool negated = false;
   std::string modality = "asserted";  // asserted|reported|planned|hypothetical
+  // An explicit condition ("if", "unless") in the clause: a coercive act
+  // on a condition is a threat (CAMEO 13), not mere speculation.
+  bool on_condition = false;
 };
 
 // Reads the cues for a trigger starting at token `trigger` of a sentence
-// whose clause is tokens [left, right).
+// whose clause is tokens [left, right). Without `condition_counts`, an
+// "if"/"unless" in the clause sets `on_condition` but not the modality
+// (a threat names its condition and is still made).
 Cues ReadCues(const std::vector<Token>& tokens, std::size_t trigger,
-              std::size_t left, std::size_t right);
+              std::size_t left, std::size_t right,
+              bool condition_counts = true);
 
 // "is", "was", "were", "been", "be", "being", "are".
 bool IsBeVerb(const std::string& folded);

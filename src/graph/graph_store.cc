@@ -117,9 +117,17 @@ Id RelationGraph::Impl::ActorFor(const std::string& id) {
 
 Id RelationGraph::Impl::ContextId(std::string_view date,
                                   std::string_view location) {
+  Id d = DateId(date);
+  return ContextOf(d, locations.Intern(location));
+}
+
+Id RelationGraph::Impl::DateId(std::string_view date) {
   Id d = dates.Intern(date);
   if (d == spans.size()) spans.push_back(SpanOfValue(date));
-  Id l = locations.Intern(location);
+  return d;
+}
+
+Id RelationGraph::Impl::ContextOf(Id d, Id l) {
   auto hash = [](Id date_id, Id location_id) {
     return EdgeHash(date_id, location_id, 0x5bd1e995u);
   };

@@ -133,6 +133,8 @@ struct RelationGraph::Impl {
   Id AddActor(const Actor& actor);
   Id ActorFor(const std::string& id);  // adds a bare vertex when new
   Id ContextId(std::string_view date, std::string_view location);
+  Id DateId(std::string_view date);  // interns, with its day span
+  Id ContextOf(Id date, Id location);
   // The edge with this key, created (with the given attributes) when new;
   // else its attributes are completed deterministically.
   Id EdgeFor(const graph::EdgeRecord& key_and_attributes);

@@ -25,6 +25,9 @@ struct StateEntry {
   std::string code;
   std::string name;
   std::vector<std::string> names, adjectives, demonyms, capitals;
+  // Other cities of the state that news names as places of visits and
+  // meetings ("arrived in Tianjin", "a summit in Hiroshima").
+  std::vector<std::string> cities;
   std::vector<Seat> seats;
   bool user = false;  // from a user's file: its names outrank built-in ones
 };
@@ -93,6 +96,10 @@ struct RelationEntry {
   // CAMEO sectors: "entered" is an incursion for "troops", not for "China
   // entered talks".
   std::vector<std::string> source_sectors;
+  // When not empty, the target is the party this preposition introduces
+  // after the verb, not its direct object: "discussed the war with Putin"
+  // (partner "with") is talks with Putin, not about the war.
+  std::string partner;
   std::vector<std::string> positive, negative;  // example sentences
   std::string origin;  // "file:line", for messages
 };

@@ -27,6 +27,7 @@ StateEntry ToState(const rapidjson::Value& v) {
   e.adjectives = Strs(v, "adjectives");
   e.demonyms = Strs(v, "demonyms");
   e.capitals = Strs(v, "capitals");
+  e.cities = Strs(v, "cities");
   if (auto it = v.FindMember("seats"); it != v.MemberEnd()) {
     for (const auto& seat : it->value.GetArray()) {
       StateEntry::Seat st{Strs(seat, "names"), Str(seat, "sector"), false};
@@ -96,6 +97,7 @@ RelationEntry ToRelation(const rapidjson::Value& v) {
   e.passive = Strs(v, "passive");
   e.nouns = Strs(v, "nouns");
   e.source_sectors = Strs(v, "source_sectors");
+  e.partner = Str(v, "partner");
   if (auto it = v.FindMember("examples"); it != v.MemberEnd()) {
     e.positive = Strs(it->value, "positive");
     e.negative = Strs(it->value, "negative");

@@ -10,9 +10,20 @@
 namespace entente {
 namespace {
 
+// The country part of an actor code, with the few CAMEO country codes that
+// differ from ISO 3166-1 alpha-3 read as the ISO code, on both sides: the
+// PLOVER gold documents ISO codes but keeps CAMEO's JAP (Japan) and ITL
+// (Italy) in five events and writes VTN once for Vietnam (VNM in the same
+// story elsewhere), and our lexicon codes Timor-Leste with CAMEO's TMP
+// (ISO TLS). Full actor codes are compared as written.
 std::string CountryOf(const std::string& code) {
   if (code.empty() || code == "---") return code;
-  return code.substr(0, std::min<std::size_t>(3, code.size()));
+  std::string country = code.substr(0, std::min<std::size_t>(3, code.size()));
+  if (country == "JAP") return "JPN";
+  if (country == "ITL") return "ITA";
+  if (country == "TMP") return "TLS";
+  if (country == "VTN") return "VNM";
+  return country;
 }
 
 }  // namespace
@@ -112,12 +123,27 @@ void EventScorer::Add(const GoldRecord& record,
     std::string target = g.target == "---" ? "" : g.target;
     gold.push_back({g.source == "---" ? "" : g.source, target, code, false});
   }
+  // Joint action: the gold codes parties acting together ("SRC/TAR:"
+  // records, or several sources of one type with no target) as each party
+  // with no target.
+  auto joint = [&](const std::string& code) {
+    if (record.reciprocal) return true;
+    std::size_t untargeted = 0;
+    for (const Tuple& g : gold) {
+      if (g.code != code) continue;
+      if (!g.target.empty()) return false;
+      ++untargeted;
+    }
+    return untargeted >= 2;
+  };
   for (const Event& e : extracted) {
     if (e.polarity == "negated" || e.modality == "hypothetical") continue;
     std::string code = cameo ? e.cameo : e.plover;
     if (code.empty()) continue;
     const std::string& target = e.target.code;  // empty: one-sided
-    if (record.reciprocal && e.symmetric && !target.empty()) {
+    // (In a reciprocal record the gold does not say who acted on whom, so
+    // a one-way event between two parties counts the same way.)
+    if (!target.empty() && (record.reciprocal || (e.symmetric && joint(code)))) {
       got.push_back({e.source.code, "", code, false});
       got.push_back({target, "", code, false});
       continue;

@@ -20,7 +20,7 @@ const std::map<std::string, std::vector<std::string>>& RelationsOfKind() {
       {"call", {"phone_call"}},
       {"meeting", {"meeting"}},
       {"visit", {"visit", "host"}},
-      {"talks", {"talks"}},
+      {"talks", {"talks", "discussion"}},
   };
   return *kinds;
 }
@@ -29,7 +29,7 @@ const char* HowOf(const std::string& relation) {
   if (relation == "meeting") return "meeting";
   if (relation == "phone_call") return "call";
   if (relation == "visit" || relation == "host") return "visit";
-  if (relation == "talks") return "talks";
+  if (relation == "talks" || relation == "discussion") return "talks";
   return nullptr;
 }
 

@@ -46,24 +46,6 @@ std::uint64_t Mix(std::uint64_t h) {
   return h;
 }
 
-// A fast 64-bit hash of a short word, eight bytes at a time.
-std::uint64_t HashWord(std::string_view w) {
-  std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ w.size();
-  std::size_t i = 0;
-  for (; i + 8 <= w.size(); i += 8) {
-    std::uint64_t v;
-    std::memcpy(&v, w.data() + i, 8);
-    h = (h ^ v) * 0xBF58476D1CE4E5B9ULL;
-    h ^= h >> 31;
-  }
-  std::uint64_t v = 0;
-  for (std::size_t k = 0; i + k < w.size(); ++k) {
-    v |= static_cast<std::uint64_t>(static_cast<unsigned char>(w[i + k]))
-         << (8 * k);
-  }
-  return Mix(h ^ v);
-}
-
 std::uint64_t EdgeKey(std::uint32_t node, std::uint32_t id) {
   return (static_cast<std::uint64_t>(node) << 32) | id;
 }
@@ -71,8 +53,12 @@ std::uint64_t EdgeKey(std::uint32_t node, std::uint32_t id) {
 }  // namespace
 
 std::uint32_t PhraseMatcher::IdOf(std::string_view folded) const {
+  return IdOf(folded, HashFolded(folded));
+}
+
+std::uint32_t PhraseMatcher::IdOf(std::string_view folded,
+                                  std::uint64_t h) const {
   if (word_slots_.empty()) return kUnknown;
-  std::uint64_t h = HashWord(folded);
   auto check = static_cast<std::uint32_t>(h >> 32);
   std::size_t mask = word_slots_.size() - 1;
   for (std::size_t i = h & mask;; i = (i + 1) & mask) {
@@ -87,7 +73,7 @@ void PhraseMatcher::GrowWords() {
                                                   : word_slots_.size() * 2);
   std::size_t mask = slots.size() - 1;
   for (std::size_t id = 0; id < words_.size(); ++id) {
-    std::uint64_t h = HashWord(words_[id]);
+    std::uint64_t h = HashFolded(words_[id]);
     std::size_t i = h & mask;
     while (slots[i].id != 0) i = (i + 1) & mask;
     slots[i] = {static_cast<std::uint32_t>(id + 1),
@@ -103,7 +89,7 @@ std::uint32_t PhraseMatcher::AddWord(std::string_view folded) {
   if (words_.size() * 2 > word_slots_.size()) {
     GrowWords();  // places every word, the new one included
   } else {
-    std::uint64_t h = HashWord(folded);
+    std::uint64_t h = HashFolded(folded);
     std::size_t mask = word_slots_.size() - 1;
     std::size_t i = h & mask;
     while (word_slots_[i].id != 0) i = (i + 1) & mask;
@@ -188,7 +174,9 @@ void PhraseMatcher::Encode(const std::vector<Token>& tokens,
                            std::vector<std::uint32_t>* ids) const {
   ids->resize(tokens.size());
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    (*ids)[i] = IdOf(tokens[i].folded);
+    // Tokenize hashed the token; a token made some other way has no hash.
+    const Token& t = tokens[i];
+    (*ids)[i] = IdOf(t.folded, t.hash != 0 ? t.hash : HashFolded(t.folded));
   }
 }
 

@@ -48,6 +48,8 @@ class PhraseMatcher {
               std::vector<std::uint32_t>* ids) const;
   // The vocabulary id of one folded word, or kUnknown.
   std::uint32_t IdOf(std::string_view folded) const;
+  // As above, given HashFolded(folded).
+  std::uint32_t IdOf(std::string_view folded, std::uint64_t hash) const;
 
   // The longest phrase that starts at tokens[begin] and ends at or before
   // tokens[end]; `ids` is Encode(tokens).

@@ -7,21 +7,40 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 
 #include "core/utf8.h"
 
 namespace entente {
 namespace {
 
-bool IsWordByte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= '0' && c <= '9') || c >= 0x80;
-}
+// Byte classes, looked up once per byte in the scanner's loops.
+enum : std::uint8_t {
+  kSpaceByte = 1,
+  kWordByte = 2,  // letters, digits and every non-ASCII byte
+  kUpperByte = 4,
+  kLowerByte = 8,
+  kAsciiWordByte = 16,  // ASCII letters and digits
+};
 
-bool IsSpace(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-         c == '\v';
+constexpr std::array<std::uint8_t, 256> MakeByteClasses() {
+  std::array<std::uint8_t, 256> c{};
+  for (int b = 0; b < 256; ++b) {
+    if (b >= 'a' && b <= 'z') c[b] = kWordByte | kAsciiWordByte | kLowerByte;
+    if (b >= 'A' && b <= 'Z') c[b] = kWordByte | kAsciiWordByte | kUpperByte;
+    if (b >= '0' && b <= '9') c[b] = kWordByte | kAsciiWordByte;
+    if (b >= 0x80) c[b] = kWordByte;
+  }
+  for (char s : {' ', '\t', '\n', '\r', '\f', '\v'}) {
+    c[static_cast<unsigned char>(s)] = kSpaceByte;
+  }
+  return c;
 }
+constexpr std::array<std::uint8_t, 256> kByteClasses = MakeByteClasses();
+
+bool IsWordByte(unsigned char c) { return kByteClasses[c] & kWordByte; }
+bool IsSpace(unsigned char c) { return kByteClasses[c] & kSpaceByte; }
 
 // Non-ASCII characters that are punctuation or spaces, not word characters.
 std::size_t PunctuationLength(std::string_view s, std::size_t i) {
@@ -76,30 +95,160 @@ bool IsUpperLatin(char32_t cp) {
 }
 
 // FoldWord into `out`, reusing its buffer; plain ASCII (most words) is
-// only lower-cased.
+// only lower-cased, in the same pass that looks for non-ASCII bytes.
 void FoldInto(std::string_view w, std::string* out) {
+  out->resize(w.size());
+  char* o = out->data();
   unsigned char high = 0;
-  for (char c : w) high |= static_cast<unsigned char>(c);
-  if (high >= 0x80) {
-    *out = FoldWord(w);
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    auto c = static_cast<unsigned char>(w[i]);
+    high |= c;
+    o[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  }
+  if (high >= 0x80) *out = FoldWord(w);
+}
+
+std::uint64_t Mix(std::uint64_t h) {
+  h ^= h >> 32;
+  h *= 0xD6E8FEB86659FD93ULL;
+  h ^= h >> 32;
+  return h;
+}
+
+}  // namespace
+
+// Eight bytes at a time: folded words are short, so this is a few
+// multiplications. (HashPadded below must compute the same value.)
+std::uint64_t HashFolded(std::string_view w) {
+  std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ w.size();
+  std::size_t i = 0;
+  for (; i + 8 <= w.size(); i += 8) {
+    std::uint64_t v;
+    std::memcpy(&v, w.data() + i, 8);
+    h = (h ^ v) * 0xBF58476D1CE4E5B9ULL;
+    h ^= h >> 31;
+  }
+  std::uint64_t v = 0;
+  for (std::size_t k = 0; i + k < w.size(); ++k) {
+    v |= static_cast<std::uint64_t>(static_cast<unsigned char>(w[i + k]))
+         << (8 * k);
+  }
+  return Mix(h ^ v);
+}
+
+namespace {
+
+// HashFolded(std::string_view(p, n)) when p[n, n + 8) are zero bytes: the
+// last partial block is one load instead of a loop over its bytes.
+std::uint64_t HashPadded(const char* p, std::size_t n) {
+  if constexpr (std::endian::native != std::endian::little) {
+    return HashFolded(std::string_view(p, n));
+  } else {
+    std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+      std::uint64_t v;
+      std::memcpy(&v, p + i, 8);
+      h = (h ^ v) * 0xBF58476D1CE4E5B9ULL;
+      h ^= h >> 31;
+    }
+    std::uint64_t v;
+    std::memcpy(&v, p + i, 8);
+    return Mix(h ^ v);
+  }
+}
+
+// Eight ASCII bytes at a time: 0x80 in each byte of `x` that is at least
+// `c` (bytes below 0x80 only; an addition then never carries into the
+// next byte).
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+std::uint64_t AtLeast(std::uint64_t x, unsigned char c) {
+  return (x + kOnes * (0x80u - c)) & kHighs;
+}
+
+// Folds and hashes the word token `t` spanning `w` and marks it all-caps;
+// `period`: a period follows, which joins an abbreviation or initials.
+// Plain ASCII words (almost all) are lower-cased eight bytes at a time in
+// a buffer on the stack, then copied once into the token; others go
+// through FoldWord.
+void FinishWord(std::string_view w, bool period, Token* t) {
+  constexpr std::size_t kShort = 48;
+  alignas(8) char buf[kShort + 16];
+  int upper = 0;
+  std::uint64_t lower = 0;
+  bool ascii = w.size() <= kShort;
+  if (ascii) {
+    std::memcpy(buf, w.data(), w.size());
+    std::memset(buf + w.size(), 0, 8);  // zeros are neither upper nor lower
+    std::uint64_t high = 0;
+    for (std::size_t k = 0; k < w.size(); k += 8) {
+      std::uint64_t x;
+      std::memcpy(&x, buf + k, 8);
+      high |= x;
+      std::uint64_t up = AtLeast(x, 'A') & ~AtLeast(x, 'Z' + 1);
+      lower |= AtLeast(x, 'a') & ~AtLeast(x, 'z' + 1);
+      upper += static_cast<int>(((up >> 7) * kOnes) >> 56);  // bytes' sum
+      x |= up >> 2;  // 0x80 >> 2 is the case bit 0x20
+      std::memcpy(buf + k, &x, 8);
+    }
+    ascii = (high & kHighs) == 0;
+  }
+  if (!ascii) {
+    upper = 0;
+    lower = 0;
+    for (char ch : w) {
+      std::uint8_t cls = kByteClasses[static_cast<unsigned char>(ch)];
+      upper += (cls & kUpperByte) != 0;
+      lower |= cls & kLowerByte;
+    }
+    t->folded = FoldWord(w);
+  }
+  if (t->capitalized) t->all_caps = lower == 0 && upper >= 2;
+  std::size_t n = w.size();
+  std::string_view folded = ascii ? std::string_view(buf, n) : t->folded;
+  if (period && (IsKnownAbbreviation(folded) || IsInitials(folded))) {
+    t->end += 1;
+    if (ascii) {
+      buf[n++] = '.';
+    } else {
+      t->folded.push_back('.');
+    }
+  }
+  if (!ascii) {
+    t->hash = HashFolded(t->folded);
     return;
   }
-  out->assign(w.data(), w.size());
-  for (char& c : *out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
+  std::memset(buf + n, 0, 8);
+  t->folded.append(buf, n);  // folded is empty: append is the cheap copy
+  t->hash = HashPadded(buf, n);
 }
 
 }  // namespace
 
 bool IsKnownAbbreviation(std::string_view w) {
+  if (w.size() < 2 || w.size() > 5) return false;  // "mr" .. "thurs"
   static constexpr std::array<std::string_view, 48> kAbbrev = {
       "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "adm",
       "sgt", "sen", "rep", "gov", "amb", "pres", "prof", "rev", "st", "jr",
       "sr", "no", "vs", "etc", "inc", "corp", "co", "ltd", "jan", "feb",
       "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
       "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "cmdr"};
-  return std::find(kAbbrev.begin(), kAbbrev.end(), w) != kAbbrev.end();
+  // Each word packed into an integer (no word holds a zero byte, so words
+  // of different lengths differ): 48 integer comparisons, no memcmp.
+  auto pack = [](std::string_view s) {
+    std::uint64_t v = 0;
+    for (std::size_t k = 0; k < s.size(); ++k) {
+      v |= std::uint64_t{static_cast<unsigned char>(s[k])} << (8 * k);
+    }
+    return v;
+  };
+  static constexpr std::array<std::uint64_t, 48> kPacked = [&] {
+    std::array<std::uint64_t, 48> p{};
+    for (std::size_t i = 0; i < kAbbrev.size(); ++i) p[i] = pack(kAbbrev[i]);
+    return p;
+  }();
+  return std::find(kPacked.begin(), kPacked.end(), pack(w)) != kPacked.end();
 }
 
 std::vector<Token> Tokenize(std::string_view text, std::size_t begin,
@@ -128,6 +277,7 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t begin,
         t.start = i;
         t.end = i + alen + 1;
         t.folded = "'s";
+        t.hash = HashFolded(t.folded);
         t.is_word = true;
         i += alen + 1;
         continue;
@@ -137,11 +287,20 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t begin,
       t.start = i;
       t.end = i + len;
       FoldInto(text.substr(i, len), &t.folded);
+      t.hash = HashFolded(t.folded);
       i += len;
       continue;
     }
     std::size_t j = i;
+    const char* p = text.data();
     while (j < end) {
+      // Most of a word is ASCII letters and digits, which need no more
+      // tests than this loop's.
+      while (j < end && (kByteClasses[static_cast<unsigned char>(p[j])] &
+                         kAsciiWordByte)) {
+        ++j;
+      }
+      if (j == end) break;
       unsigned char d = static_cast<unsigned char>(text[j]);
       if (d >= 0x80 && PunctuationLength(text, j) > 0) {
         std::size_t alen;
@@ -184,7 +343,6 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t begin,
     Token& t = tokens.emplace_back();
     t.start = i;
     t.end = j;
-    FoldInto(text.substr(i, j - i), &t.folded);
     t.is_word = true;
     if (c < 0x80) {
       t.capitalized = c >= 'A' && c <= 'Z';
@@ -192,24 +350,9 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t begin,
       std::size_t len;
       t.capitalized = IsUpperLatin(DecodeAt(text, i, &len));
     }
-    if (t.capitalized) {
-      int letters = 0;
-      bool lower = false;
-      for (std::size_t k = i; k < j; ++k) {
-        char ch = text[k];
-        if (ch >= 'a' && ch <= 'z') lower = true;
-        if ((ch >= 'A' && ch <= 'Z')) ++letters;
-      }
-      t.all_caps = !lower && letters >= 2;
-    }
     // A final period joins abbreviations and initials.
-    if (j < end && text[j] == '.' &&
-        (IsKnownAbbreviation(t.folded) || IsInitials(t.folded))) {
-      t.folded.push_back('.');
-      t.end = j + 1;
-      j += 1;
-    }
-    i = j;
+    FinishWord(text.substr(i, j - i), j < end && text[j] == '.', &t);
+    i = t.end;
   }
   return tokens;
 }

@@ -8,6 +8,7 @@
 #define ENTENTE_TEXT_TOKENS_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,9 @@ struct Token {
   std::size_t start = 0;  // byte span in the text given to Tokenize
   std::size_t end = 0;
   std::string folded;
+  // HashFolded(folded), computed once here so that each phrase matcher
+  // looking the token up does not hash it again.
+  std::uint64_t hash = 0;
   bool capitalized = false;  // first character is an upper-case letter
   bool all_caps = false;     // two or more letters, all upper case ("US")
   bool is_word = false;      // a word or number, not punctuation
@@ -26,6 +30,9 @@ struct Token {
 // Tokenizes `text[begin, end)`; spans are offsets into `text`.
 std::vector<Token> Tokenize(std::string_view text, std::size_t begin,
                             std::size_t end);
+
+// A fast 64-bit hash of a folded word (what Token::hash holds).
+std::uint64_t HashFolded(std::string_view folded);
 
 // Tokenizes a whole lexicon phrase and returns its folded tokens.
 std::vector<std::string> FoldPhrase(std::string_view phrase);

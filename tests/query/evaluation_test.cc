@@ -61,8 +61,11 @@ TEST_CASE("a symmetric event matches a reciprocal record's one-sided events") {
   scorer.Add(r, {Ev("GBR", "JOR", "030", "AGREE", true)});
   EvaluationReport rep = scorer.Report();
   CHECK(Level(rep, "countries", &Score::f1) == doctest::Approx(1.0));
+  // Not reciprocal and one party coded with no target: the event is read
+  // as a two-party event.
   EventScorer plain(EventScorer::Scheme::kPlover);
   r.reciprocal = false;
+  r.events.pop_back();
   plain.Add(r, {Ev("GBR", "JOR", "030", "AGREE", true)});
   CHECK(Level(plain.Report(), "countries", &Score::f1) == 0);
 }
@@ -81,6 +84,30 @@ TEST_CASE("symmetric events match either way; PLOVER's old names are read") {
   EventScorer s2(EventScorer::Scheme::kPlover);
   s2.Add(r, {negated});
   CHECK(Level(s2.Report(), "type", &Score::precision) == 0);
+}
+
+TEST_CASE("countries are read as ISO codes; joint action has no target") {
+  EventScorer scorer(EventScorer::Scheme::kPlover);
+  GoldRecord r{"r1", "", "", "t", {{"JAP", "SRB", "SANCTION"}}};
+  scorer.Add(r, {Ev("JPNGOV", "SRB", "162", "SANCTION", false)});
+  CHECK(Level(scorer.Report(), "countries", &Score::f1) ==
+        doctest::Approx(1.0));
+  CHECK(Level(scorer.Report(), "type", &Score::f1) == 0);  // codes as written
+  // Two sources of one type and no target: a symmetric event between them
+  // stands for each; a one-way event does not, unless the record is
+  // reciprocal.
+  GoldRecord joint{"r2", "", "", "t",
+                   {{"USA", "", "CONSULT"}, {"RUS", "", "CONSULT"}}};
+  EventScorer s2(EventScorer::Scheme::kPlover);
+  s2.Add(joint, {Ev("RUS", "USA", "046", "CONSULT", true)});
+  CHECK(Level(s2.Report(), "countries", &Score::f1) == doctest::Approx(1.0));
+  EventScorer s3(EventScorer::Scheme::kPlover);
+  s3.Add(joint, {Ev("RUS", "USA", "042", "CONSULT", false)});
+  CHECK(Level(s3.Report(), "countries", &Score::f1) == 0);
+  joint.reciprocal = true;
+  EventScorer s4(EventScorer::Scheme::kPlover);
+  s4.Add(joint, {Ev("RUS", "USA", "042", "CONSULT", false)});
+  CHECK(Level(s4.Report(), "countries", &Score::f1) == doctest::Approx(1.0));
 }
 
 }  // namespace
