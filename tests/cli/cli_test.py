@@ -553,6 +553,34 @@ def test_time_filters():
                   f"build {' '.join(args)} is a usage error ({err.strip()})")
 
 
+def test_large_graph():
+    """A graph.json of several megabytes (read by two threads, each taking a
+    half of the edges) loads to the same graph: merging it alone writes it
+    again byte for byte, and a bad edge in the second half is reported with
+    its JSON pointer and nothing is written."""
+    import subprocess
+    with tempfile.TemporaryDirectory() as d:
+        made = os.path.join(d, "made.json")
+        subprocess.run(["/usr/bin/python3", os.path.join(ROOT, "tools", "bench", "make_graph.py"),
+                        "3000", "20000", made], check=True, capture_output=True)
+        first, second = os.path.join(d, "first.json"), os.path.join(d, "second.json")
+        rc, _, err = run("merge", made, "-o", first)
+        check(rc == 0 and os.path.getsize(first) > 2_000_000,
+              f"a {os.path.getsize(made) // 1_000_000} MB graph loads and is written again ({err.strip()})")
+        rc, _, err = run("merge", first, "-o", second)
+        check(rc == 0 and open(first, "rb").read() == open(second, "rb").read(),
+              "loading a large graph.json and writing it again gives the same bytes")
+        data = json.load(open(first, encoding="utf-8"))
+        bad_index = len(data["edges"]) * 3 // 4
+        del data["edges"][bad_index]["relation"]
+        broken = os.path.join(d, "broken.json")
+        json.dump(data, open(broken, "w", encoding="utf-8"))
+        out = os.path.join(d, "out.json")
+        rc, _, err = run("merge", broken, "-o", out)
+        check(rc == 1 and f"/edges/{bad_index}" in err and not os.path.exists(out),
+              f"a bad edge late in a large file is reported with its pointer ({err.strip()})")
+
+
 TESTS = {name[5:]: fn for name, fn in globals().items() if name.startswith("test_")}
 
 if __name__ == "__main__":
