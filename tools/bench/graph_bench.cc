@@ -385,16 +385,15 @@ Result<RelationGraph> TreeGraphFromNodeLinkJson(std::string_view json,
   return g;
 }
 
-// Loading graph.json as the CLI does (ReadGraphJsonFile), and the query
-// index: best of three. The first run also checks that the loaded graph
-// writes the same graph.json, byte for byte.
-void BM_LoadGraphJson(benchmark::State& state) {
-  const std::string& json = GraphJson();
-  static bool checked = false;
+// Times `load` (returning Result<RelationGraph>) plus building the query
+// index, best of the state's iterations; `after` sees each loaded graph
+// outside the timing and returns false to stop.
+template <typename Load, typename After>
+double BestLoad(benchmark::State& state, Load load, After after) {
   double best = 1e9;
   for (auto _ : state) {
     auto t0 = std::chrono::steady_clock::now();
-    Result<RelationGraph> g = ReadGraphJsonFile(kJsonPath);
+    Result<RelationGraph> g = load();
     if (!g.ok()) {
       state.SkipWithError(g.status().message().c_str());
       break;
@@ -402,17 +401,30 @@ void BM_LoadGraphJson(benchmark::State& state) {
     g->Compact();
     best = std::min(best, Seconds(t0));
     benchmark::DoNotOptimize(g);
-    if (!checked) {
-      state.PauseTiming();
-      checked = true;
-      if (GraphToNodeLinkJson(*g) + "\n" != json) {
-        state.SkipWithError("the loaded graph writes another graph.json");
-        break;
-      }
-      state.ResumeTiming();
-    }
+    state.PauseTiming();
+    if (!after(*g)) break;  // skipped with an error: timing stays paused
+    state.ResumeTiming();
   }
-  summary.load_s = best;
+  return best;
+}
+
+// Loading graph.json as the CLI does (ReadGraphJsonFile), and the query
+// index: best of three. The first run also checks that the loaded graph
+// writes the same graph.json, byte for byte.
+void BM_LoadGraphJson(benchmark::State& state) {
+  const std::string& json = GraphJson();
+  static bool checked = false;
+  summary.load_s = BestLoad(
+      state, [] { return ReadGraphJsonFile(kJsonPath); },
+      [&](const RelationGraph& g) {
+        if (checked) return true;
+        checked = true;
+        if (GraphToNodeLinkJson(g) + "\n" != json) {
+          state.SkipWithError("the loaded graph writes another graph.json");
+          return false;
+        }
+        return true;
+      });
   state.counters["json_MB"] = double(summary.json_bytes) / 1e6;
 }
 BENCHMARK(BM_LoadGraphJson)->Unit(benchmark::kMillisecond)->Iterations(3);
@@ -420,20 +432,14 @@ BENCHMARK(BM_LoadGraphJson)->Unit(benchmark::kMillisecond)->Iterations(3);
 // The baseline: the whole file read into a string, then the tree reader.
 void BM_LoadGraphJsonTree(benchmark::State& state) {
   GraphJson();
-  double best = 1e9;
-  for (auto _ : state) {
-    auto t0 = std::chrono::steady_clock::now();
-    Result<std::string> text = ReadWholeFile(kJsonPath);
-    Result<RelationGraph> g = TreeGraphFromNodeLinkJson(*text, kJsonPath);
-    if (!g.ok()) {
-      state.SkipWithError(g.status().message().c_str());
-      break;
-    }
-    g->Compact();
-    best = std::min(best, Seconds(t0));
-    benchmark::DoNotOptimize(g);
-  }
-  summary.tree_load_s = best;
+  summary.tree_load_s = BestLoad(
+      state,
+      [] {
+        Result<std::string> text = ReadWholeFile(kJsonPath);
+        return text.ok() ? TreeGraphFromNodeLinkJson(*text, kJsonPath)
+                         : Result<RelationGraph>(text.status());
+      },
+      [](const RelationGraph&) { return true; });
 }
 BENCHMARK(BM_LoadGraphJsonTree)->Unit(benchmark::kMillisecond)->Iterations(1);
 
