@@ -307,6 +307,7 @@ class SentenceEvents {
       last_cues_.reset();
       std::tie(subjects[k], objects[k]) =
           ExtractOne(tr, left, right, object_from, forced, shared, out);
+      if (!main_subject_) main_subject_ = subjects[k];
       cues_of[k] = last_cues_;
     }
   }
@@ -664,6 +665,18 @@ class SentenceEvents {
     return nullptr;
   }
 
+  // Whether token `i` is a personal pronoun that the actors stage leaves
+  // unresolved in a clause's subject or object ("they", "him", "them"; not
+  // "her", which is also a possessive: "met her counterpart").
+  bool IsPersonalPronoun(std::size_t i) const {
+    const std::string& f = t_[i].folded;
+    if (f != "they" && f != "him" && f != "them") return false;
+    for (const Group& g : groups_) {
+      if (g.begin <= i && i < g.end) return false;  // resolved: a party
+    }
+    return true;
+  }
+
   // Whether the group is one city of the lexicon ("New York", "Tianjin").
   bool IsCity(const Group& g) const {
     if (cities_.empty() || g.members.size() != 1) return false;
@@ -881,6 +894,11 @@ class SentenceEvents {
         }
       }
       sources = GroupAfter(tr.end + 1, right, &location);  // after "by"
+      // "The two leaders met ..., where they were welcomed by Parmelin":
+      // a pronoun subject of a passive is the sentence's main subject.
+      if (!targets && tr.begin >= 2 && IsPersonalPronoun(tr.begin - 2)) {
+        targets = main_subject_;
+      }
     } else if (tr.form == kNoun && tr.end < t_.size() &&
                (t_[tr.end].folded == "between" ||
                 t_[tr.end].folded == "of" || t_[tr.end].folded == "among")) {
@@ -936,6 +954,12 @@ class SentenceEvents {
       targets = rel_entry->partner.empty()
                     ? GroupAfter(object_from, right, &location)
                     : PartnerAfter(object_from, right, rel_entry->partner);
+    }
+    // "Modi arrived in Moscow on Monday, and Putin hosted him": an object
+    // pronoun stands for the sentence's main subject.
+    if (!targets && tr.form == kVerb && object_from < t_.size() &&
+        IsPersonalPronoun(object_from) && main_subject_ != sources) {
+      targets = main_subject_;
     }
     // (Between the two, only the first one's object may stand.)
     if (shared && tr.form != kPassive) sources = shared;
@@ -1299,6 +1323,7 @@ class SentenceEvents {
   std::vector<Event>* one_sided_ = nullptr;
   bool governs_next_ = false;  // the trigger being read governs the next
   std::optional<Cues> shared_cues_;  // of the predicate joined by "and"
+  const Group* main_subject_ = nullptr;  // of the sentence's first trigger
   std::optional<Cues> last_cues_;    // of the trigger just read
 };
 

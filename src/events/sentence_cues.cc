@@ -82,7 +82,10 @@ Cues ReadCues(const std::vector<Token>& t, std::size_t trigger,
   for (std::size_t i = from; i < trigger; ++i) {
     const std::string& f = t[i].folded;
     if (In(kNegation, f)) c.negated = true;
-    if (In(kFuture, f)) future = true;
+    // ("accepted the plan at a meeting": after a determiner, a noun.)
+    bool noun = i > 0 && (t[i - 1].folded == "the" || t[i - 1].folded == "a" ||
+                          t[i - 1].folded == "its" || t[i - 1].folded == "their");
+    if (In(kFuture, f) && !noun) future = true;
     // "said it would allow", "said on Wednesday they would meet": "would"
     // in reported speech is the speaker's "will", a stated intention.
     if (f == "would" && ReportedWould(t, i)) {
@@ -95,8 +98,11 @@ Cues ReadCues(const std::vector<Token>& t, std::size_t trigger,
   }
   // "declined an invitation for Austin and Li to meet", "offered to
   // mediate": what is offered, proposed or invited is not yet done.
+  // The offer may name its parties first ("an invitation for Lloyd Austin
+  // and Li Shangfu to meet"): up to ten words back, within the clause.
   if (trigger > 0 && t[trigger - 1].folded == "to") {
-    for (std::size_t i = from; i < trigger; ++i) {
+    std::size_t offer_from = trigger > left + 10 ? trigger - 10 : left;
+    for (std::size_t i = offer_from; i < trigger; ++i) {
       if (In(kOffers, t[i].folded)) future = true;
     }
   }
