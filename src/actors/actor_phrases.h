@@ -32,6 +32,7 @@ enum Kind : int {
   kAgent,
   kPair,  // "the two leaders"
   kCameoActor,  // an actor of a PETRARCH/CAMEO dictionary
+  kCity,        // another city of a state: always a place of it
 };
 
 inline int Pack(Kind k, int index) { return (k << 24) | index; }
@@ -90,8 +91,8 @@ struct ActorRecognizer::Impl {
       AddNames(s.adjectives, kStateAdj, idx, true, s.user);
       AddNames(s.demonyms, kDemonym, idx, true, s.user);
       AddNames(s.capitals, kCapital, idx, true, s.user);
-      // Other cities are named as the state's places, as its capital is.
-      AddNames(s.cities, kCapital, idx, true, s.user);
+      // Other cities are named as the state's places, never as the state.
+      AddNames(s.cities, kCity, idx, true, s.user);
       for (const auto& seat : s.seats) {
         std::string name = seat.names.empty() ? seat.sector : seat.names[0];
         if (name.rfind("the ", 0) == 0) name = name.substr(4);

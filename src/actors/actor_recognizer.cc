@@ -59,7 +59,7 @@ std::vector<ActorMention> ActorRecognizer::Find(
       }
       RawSpan span(i, i + m.length, *m.payloads);
       int state = -1;
-      for (Kind k : {kStateName, kStateAdj, kDemonym, kCapital}) {
+      for (Kind k : {kStateName, kStateAdj, kDemonym, kCapital, kCity}) {
         if (span.Has(k)) state = span.Get(k);
       }
       if (state >= 0) {

@@ -241,6 +241,12 @@ class Composer {
   }
 
   // `a` is out_.back().actor; the tables keep its index, not a copy.
+  // Countries whose names English news writes family name first.
+  static bool FamilyNameFirst(const std::string& country) {
+    return country == "CHN" || country == "TWN" || country == "KOR" ||
+           country == "PRK" || country == "VNM" || country == "HKG";
+  }
+
   void Remember(const Actor& a, std::size_t begin, std::size_t end) {
     std::size_t at = out_.size() - 1;
     people_.push_back(at);
@@ -263,15 +269,18 @@ class Composer {
     }
     if (end - begin >= 2) {
       short_forms_[T()[end - 1].folded] = at;
-      // Chinese, Korean and Vietnamese names put the family name first.
-      if (end - begin == 2) short_forms_.try_emplace(T()[begin].folded, at);
+      // Chinese, Korean and Vietnamese names put the family name first:
+      // "Xi Jinping" is "Xi", and "Kim Jong Un" of North Korea is "Kim".
+      if (end - begin == 2 || (end - begin == 3 && FamilyNameFirst(a.country))) {
+        short_forms_.try_emplace(T()[begin].folded, at);
+      }
     }
   }
 
   // Country (state index) from a modifier span: adjective, demonym, name
   // (possibly with "'s").
   static int StateOf(const RawSpan& s) {
-    for (Kind k : {kStateAdj, kStateName, kDemonym, kCapital}) {
+    for (Kind k : {kStateAdj, kStateName, kDemonym, kCapital, kCity}) {
       if (s.Has(k)) return s.Get(k);
     }
     return -1;
@@ -412,7 +421,8 @@ class Composer {
       // "North Korean leader Kim Jong Un": an adjective before a person,
       // perhaps with a lower-case noun between, is the person's, not an
       // actor of its own.
-      bool adjective = !s.Has(kStateName) && !s.Has(kCapital);
+      bool adjective =
+          !s.Has(kStateName) && !s.Has(kCapital) && !s.Has(kCity);
       bool lower_gap = gap <= 2;
       for (std::size_t i = s.end; i < next->begin && lower_gap; ++i) {
         lower_gap = T()[i].is_word && !T()[i].capitalized;
@@ -447,6 +457,13 @@ class Composer {
     if (s.Has(kSeat)) {
       // "the Pentagon", "the State Department" are groups of their state.
       Emit(s.begin, s.end, m_.SeatActor(s.Get(kSeat)), "lexicon");
+      return;
+    }
+    if (s.Has(kCity) && !s.Has(kStateName) && !s.Has(kCapital) &&
+        !s.Has(kDemonym)) {
+      // "arrived in Tianjin", "the Munich Security Conference", "Lake
+      // Geneva": a city is where something happens, never a party.
+      Emit(s.begin, s.end, m_.StateActor(state), "place");
       return;
     }
     if (s.Has(kStateName) || s.Has(kCapital) || s.Has(kDemonym)) {

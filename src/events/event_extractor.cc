@@ -665,6 +665,26 @@ class SentenceEvents {
     return nullptr;
   }
 
+  // Whether "called X" (trigger `tr`, object `object`) is "called X the
+  // friend", "called X's remarks shocking": a naming verb, not a call.
+  bool IsNaming(const Trigger& tr, const Group& object) const {
+    if (tr.end - tr.begin != 1 || object.begin != tr.end ||
+        object.end >= t_.size()) {
+      return false;
+    }
+    const std::string& verb = t_[tr.begin].folded;
+    if (verb != "called" && verb != "calls" && verb != "call" &&
+        verb != "calling") {
+      return false;
+    }
+    static constexpr std::string_view kNext[] = {
+        "the", "a", "an", "his", "her", "their", "its", "our", "'s"};
+    for (std::string_view w : kNext) {
+      if (t_[object.end].folded == w) return true;
+    }
+    return false;
+  }
+
   // Whether token `i` is a personal pronoun that the actors stage leaves
   // unresolved in a clause's subject or object ("they", "him", "them"; not
   // "her", which is also a possessive: "met her counterpart").
@@ -976,6 +996,12 @@ class SentenceEvents {
       }
     }
     const RelationEntry& rel = *rel_entry;
+    // "He called Putin the dearest friend of the Korean people", "called
+    // Johnson's remarks shocking": "call X the/a/X's ..." names, not phones.
+    if (rel.relation == "phone_call" && tr.form == kVerb && targets &&
+        IsNaming(tr, *targets)) {
+      return {sources, nullptr};
+    }
     // A verb with no object next to it takes the first party named
     // further on in its clause ("promised to continue military aid to
     // Mozambique"), or failing that the place it names ("set up a centre

@@ -19,12 +19,13 @@ bool In(const std::array<std::string_view, N>& list, const std::string& w) {
 constexpr std::array<std::string_view, 9> kNegation = {
     "not", "n't", "never", "no", "declined", "refused", "failed", "neither",
     "nor"};
-constexpr std::array<std::string_view, 24> kFuture = {
+constexpr std::array<std::string_view, 26> kFuture = {
     "will",     "'ll",      "shall",     "plans",    "plan",
     "planned",  "planning", "intends",   "intend",   "expected",
     "scheduled", "set",     "due",       "hopes",    "hope",
     "wants",    "seeks",    "upcoming",  "preparing", "aims",
-    "hoped",    "wanted",   "intended",  "sought"};
+    "hoped",    "wanted",   "intended",  "sought",    "expects",
+    "expect"};
 // ("must": what a party must do, as a demand or a conclusion says, has not
 // happened.)
 constexpr std::array<std::string_view, 8> kConditional = {

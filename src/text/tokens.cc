@@ -228,14 +228,15 @@ void FinishWord(std::string_view w, bool period, Token* t) {
 
 bool IsKnownAbbreviation(std::string_view w) {
   if (w.size() < 2 || w.size() > 5) return false;  // "mr" .. "thurs"
-  static constexpr std::array<std::string_view, 48> kAbbrev = {
+  static constexpr std::array<std::string_view, 52> kAbbrev = {
       "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "adm",
       "sgt", "sen", "rep", "gov", "amb", "pres", "prof", "rev", "st", "jr",
       "sr", "no", "vs", "etc", "inc", "corp", "co", "ltd", "jan", "feb",
       "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-      "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "cmdr"};
+      "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "cmdr", "brig",
+      "cpl", "pvt", "lieut"};
   // Each word packed into an integer (no word holds a zero byte, so words
-  // of different lengths differ): 48 integer comparisons, no memcmp.
+  // of different lengths differ): integer comparisons, no memcmp.
   auto pack = [](std::string_view s) {
     std::uint64_t v = 0;
     for (std::size_t k = 0; k < s.size(); ++k) {
@@ -243,8 +244,8 @@ bool IsKnownAbbreviation(std::string_view w) {
     }
     return v;
   };
-  static constexpr std::array<std::uint64_t, 48> kPacked = [&] {
-    std::array<std::uint64_t, 48> p{};
+  static constexpr std::array<std::uint64_t, kAbbrev.size()> kPacked = [&] {
+    std::array<std::uint64_t, kAbbrev.size()> p{};
     for (std::size_t i = 0; i < kAbbrev.size(); ++i) p[i] = pack(kAbbrev[i]);
     return p;
   }();

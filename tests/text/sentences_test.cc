@@ -25,6 +25,7 @@ TEST_CASE("survives U.S., Feb. 17, Mr. and initials") {
       {"He visited the U.S. The trip was short.", 2},
       {"The U.S. and China agreed. They signed.", 2},
       {"Gen. Mark Milley and Lt. Gen. Smith met. It went well.", 2},
+      {"Press secretary Brig. Gen. Pat Ryder said so. Cpl. Smith agreed.", 2},
       {"J. Biden spoke. \"We agree,\" he said. Talks end.", 3},
       {"Prices rose 3.5 percent. Nothing else.", 2},
       {"Why? Because. Yes!", 3},
