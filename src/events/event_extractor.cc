@@ -14,6 +14,7 @@
 
 #include "core/calendar.h"
 #include "events/event_dating.h"
+#include "events/event_rules.h"
 #include "events/sentence_cues.h"
 #include "text/phrase_matcher.h"
 
@@ -1102,8 +1103,7 @@ class SentenceEvents {
       }
       const Actor& s = dissent ? people : who;
       const Actor& t = own_place && !dissent ? nobody : named;
-      // An actor and itself, or a person and their own state ("Putin ...
-      // met ... Russia"), is a misreading in diplomatic news.
+      // (Self links are misreadings: events/event_rules.h.)
       bool one_sided = t.id.empty();
       if (!rel.source_sectors.empty() && !HasSector(s, rel.source_sectors)) {
         return;
@@ -1112,11 +1112,7 @@ class SentenceEvents {
                        rel.cameo.rfind("14", 0) == 0) ||
                       (s.kind != "state" && t.kind == "state" &&
                        t.id == s.country && IsDomesticRule(rel.cameo));
-      if (!one_sided && !domestic &&
-          (s.id == t.id || (s.kind == "person" && s.country == t.id) ||
-           (t.kind == "person" && t.country == s.id))) {
-        return;
-      }
+      if (!one_sided && !domestic && IsSelfLink(s, t)) return;
       Event e;
       e.doc = doc_.id;
       e.sentence = index_;

@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "events/event_dating.h"
+#include "events/event_rules.h"
 #include "events/sentence_cues.h"
 #include "text/phrase_matcher.h"
 
@@ -564,11 +565,7 @@ class SentenceCoder {
     EventDate date =
         dating_.DateFor(index_, trigger, clause, cues.modality == "planned");
     auto one = [&](const Actor& s, const Actor& t, const std::string& c) {
-      if (c.empty() || c == "---" || s.id == t.id) return;
-      if ((s.kind == "person" && s.country == t.id) ||
-          (t.kind == "person" && t.country == s.id)) {
-        return;
-      }
+      if (c.empty() || c == "---" || IsSelfLink(s, t)) return;
       Event e;
       e.doc = doc_.id;
       e.sentence = index_;
