@@ -2,6 +2,14 @@
 // graph store, with no document tree and no per-edge strings or sets, so
 // that a graph of a million events loads in a couple of seconds.
 //
+// Edges written in the layout GraphToNodeLinkJson writes (almost all of a
+// large file) are read by a reader of that layout (graph_json_layout.h),
+// called by the scanner at each element of the edges array; it hands back
+// any edge it does not recognise, which the general scanner then reads.
+// For such edges it also skips the work whose result is known: sorting
+// evidence that is written in order, and looking up documents and dates
+// that the evidence carries.
+//
 // The reader accepts what the earlier tree-based reader accepted, with the
 // same results and messages: members in any order (the first of repeated
 // members counts), unknown members skipped, a missing or mistyped field
@@ -33,8 +41,10 @@
 #include <vector>
 
 #include "entente/export.h"
+#include "export/graph_json_layout.h"
 #include "export/json_fast_scan.h"
 #include "graph/graph_loader.h"
+#include "graph/huge_page_allocator.h"
 
 namespace entente {
 namespace {
@@ -240,7 +250,7 @@ class ShortStringIds {
     Id id = kNoId;  // kNoId: empty
   };
   void Grow() {
-    std::vector<Slot> old(slots_.empty() ? 1024 : 2 * slots_.size());
+    Slots old(slots_.empty() ? 1024 : 2 * slots_.size());
     old.swap(slots_);
     std::size_t mask = slots_.size() - 1;
     for (const Slot& x : old) {
@@ -250,7 +260,8 @@ class ShortStringIds {
       slots_[i] = x;
     }
   }
-  std::vector<Slot> slots_;
+  using Slots = std::vector<Slot, graph::HugePageAllocator<Slot>>;
+  Slots slots_;
   std::size_t count_ = 0;
 };
 
@@ -260,6 +271,7 @@ struct EdgeList {
   std::size_t size = 0;
   graph::EdgeBatch batch;
   RecentIds<1> sources, targets;
+  ShortStringIds endpoint_ids;  // of the batch's endpoints
   // The first error: the edge's index and what is wrong.
   bool has_error = false;
   std::size_t error_index = 0;
@@ -300,8 +312,16 @@ class Handler {
                                   ": /edges: more mentions than a graph can "
                                   "hold");
     }
+    loader_.ReserveEdges(list.batch.edge_count() +
+                         (more ? more->edge_count() : 0));
     loader_.Commit(list.batch);
-    if (more != nullptr) loader_.CommitFrom(part->loader_, *more);
+    if (more != nullptr) {
+      // Documents through this reader's table of them (see ShortStringIds).
+      loader_.CommitFrom(part->loader_, *more, [&](std::string_view d) {
+        return doc_ids_.Get(
+            d, [&](std::string_view x) { return loader_.Doc(x); });
+      });
+    }
     return Status::Ok();
   }
 
@@ -333,6 +353,28 @@ class Handler {
     }
     list.size += more.size;
     adopted_list_ = list_;
+  }
+
+  // ---- edges in the layout GraphToNodeLinkJson writes ----
+  // JsonFastScanner's hook, at the start of an element of an array: reads
+  // edges written in the known layout (graph_json_layout.h) up to `stop`
+  // or the end of the array, and returns where it stopped (`*after`: after
+  // an element; else at the start of one for the general scanner).
+  const char* FastElements(const char* p, const char* end, const char* stop,
+                           bool* after) {
+    *after = false;
+    if (!InEdges() || lists_[list_].has_error) return p;
+    LayoutCursor c(p, end);
+    for (;;) {
+      const char* start = c.position();
+      if (!ReadLayoutEdge(c, &layout_)) return start;
+      ApplyLayoutEdge();
+      if (c.position() == stop || !c.At(',')) {
+        *after = true;
+        return c.position();
+      }
+      c.Next(',');
+    }
   }
 
   // ---- rapidjson::Reader's handler interface ----
@@ -374,12 +416,7 @@ class Handler {
     };
     auto label = [&](std::string_view x) { return loader_.Label(x); };
     auto date = [&](std::string_view x) { return loader_.Date(x); };
-    // A document id now, or kNoId and a Ref to resolve when the edge ends.
-    auto doc = [&](std::string_view x, DocRef* ref) {
-      if (!ShortKey::Fits(x)) return loader_.Doc(x);
-      ref->ref = doc_ids_.Prepare(x);
-      return kNoId;
-    };
+    auto doc = [&](std::string_view x, DocRef* ref) { return DocNow(x, ref); };
     switch (Where()) {
       case kGraphDocumentItem:
         if (graph_documents_ok_) {
@@ -656,6 +693,88 @@ class Handler {
     Id id = kNoId;  // kNoId: look `ref` up
     ShortStringIds::Ref ref;
   };
+  // A document id now, or kNoId and a Ref to resolve when the edge ends.
+  Id DocNow(std::string_view x, DocRef* ref) {
+    if (!ShortKey::Fits(x)) return loader_.Doc(x);
+    ref->ref = doc_ids_.Prepare(x);
+    return kNoId;
+  }
+
+  void Stamp(Id date) {
+    if (date >= date_stamps_.size()) date_stamps_.resize(date + 1, 0);
+    date_stamps_[date] = stamp_;
+  }
+
+  // What the SAX calls for the edge in `layout_` would do.
+  void ApplyLayoutEdge() {
+    EdgeList& list = lists_[list_];
+    ++list.size;
+    edge_.Clear();
+    document_refs_.clear();
+    evidence_doc_refs_.clear();
+    edge_strings_ok_ = true;
+    auto endpoint = [&](std::string_view x) {
+      return list.endpoint_ids.Get(
+          x, [&](std::string_view y) { return list.batch.Endpoint(y); });
+    };
+    auto label = [&](std::string_view x) {
+      return x.empty() ? Id{0} : label_ids_.Get(x, [&](std::string_view y) {
+        return loader_.Label(y);
+      });
+    };
+    auto date = [&](std::string_view x) {
+      return x.empty() ? Id{0} : dates_.Get(x, [&](std::string_view y) {
+        return loader_.Date(y);
+      });
+    };
+    const LayoutEdge& e = layout_;
+    edge_.source = list.sources.Get(e.source, endpoint);
+    edge_.target = list.targets.Get(e.target, endpoint);
+    edge_.relation = label(e.relation);
+    edge_.cameo = label(e.cameo);
+    edge_.plover = label(e.plover);
+    edge_.role = label(e.role);
+    edge_.quad = static_cast<int>(e.quad);
+    edge_.symmetric = e.symmetric;
+    edge_.count = e.count;
+    // Evidence in the order graph.json writes it needs no sorting, and
+    // documents that its evidence carries (all of them, as written) add
+    // nothing: they need not even be looked up.
+    edge_.evidence_in_order = LayoutEvidenceInOrder(e.evidence);
+    if (!edge_.evidence_in_order ||
+        !LayoutDocumentsCarried(e.documents, e.evidence)) {
+      for (std::string_view d : e.documents) {
+        DocRef& r = document_refs_.emplace_back();
+        r.id = DocNow(d, &r);
+      }
+    }
+    for (const LayoutEvidence& x : e.evidence) {
+      graph::SavedEvidence& r = edge_.evidence.emplace_back();
+      r.sentence = x.null_sentence ? kUnknownSentence : x.sentence;
+      r.date = date(x.date);
+      r.location = x.location.empty()
+                       ? Id{0}
+                       : location_ids_.Get(x.location, [&](std::string_view y) {
+                           return loader_.Location(y);
+                         });
+      r.mentions = x.mentions;
+      DocRef& d = evidence_doc_refs_.emplace_back();
+      d.id = DocNow(x.doc, &d);
+    }
+    // Dates that the evidence carries (all of them, as written) add
+    // nothing either; they are marked with this edge's stamp.
+    ++stamp_;
+    for (const graph::SavedEvidence& r : edge_.evidence) Stamp(r.date);
+    bool carried = true;
+    for (std::string_view d : e.dates) {
+      Id id = date(d);
+      edge_.dates.push_back(id);
+      carried = carried && id < date_stamps_.size() &&
+                date_stamps_[id] == stamp_;
+    }
+    if (carried) edge_.dates.clear();
+    EndEdge();
+  }
   Id ResolveDoc(const DocRef& r) {
     if (r.id != kNoId) return r.id;
     return doc_ids_.Resolve(
@@ -689,6 +808,12 @@ class Handler {
   std::vector<DocRef> evidence_doc_refs_;  // of its evidence, in order
   DocRef evidence_doc_;
   RecentIds<1> locations_;
+  // The layout reader's edge, and its look-up tables (all strings are
+  // short, and there are few distinct labels and locations).
+  LayoutEdge layout_;
+  ShortStringIds label_ids_, location_ids_;
+  std::vector<std::uint32_t> date_stamps_;  // by date id: the last edge's
+  std::uint32_t stamp_ = 0;                 // that carried it
 };
 
 // Texts from this size on are read by two threads.
@@ -722,8 +847,10 @@ class MappedFile {
       s = Status::IoError(path + ": read error");
     } else if (st.st_size > 0) {
       size_ = static_cast<std::size_t>(st.st_size);
-      void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE,
-                       fd, 0);
+      // Not MAP_POPULATE: mapping every page up front takes the main
+      // thread 0.05-0.1 s on a 635 MB file, while faults (16 pages at a
+      // time) cost half that and are shared by the two reading threads.
+      void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
       if (p == MAP_FAILED) {
         s = Status::IoError(path + ": read error: " + std::strerror(errno));
       } else {

@@ -12,6 +12,8 @@
 // as the baseline that benchmarks and tests compare against.
 #include <algorithm>
 #include <numeric>
+#include <span>
+#include <thread>
 #include <tuple>
 
 #include "core/calendar.h"
@@ -40,6 +42,66 @@ std::int32_t MonthOf(std::int32_t day) {
 }
 
 void IndexDeleter::operator()(Index* index) const { delete index; }
+
+namespace {
+
+// Calls fn(part, begin, end) for two parts [0, mid) and [mid, n) of edges
+// whose mentions start at offsets[e] (offsets[n] in all), split so that each
+// part has about half of the mentions; the second part on a thread of its
+// own. Small graphs: fn(0, 0, n) alone.
+template <typename Fn>
+void InTwoParts(std::size_t n, const std::vector<std::uint32_t>& offsets,
+                Fn fn) {
+  if (n < 2 || offsets[n] < two_thread_mentions) {
+    fn(0, 0, n);
+    return;
+  }
+  std::size_t mid = static_cast<std::size_t>(
+      std::lower_bound(offsets.begin(), offsets.begin() + n, offsets[n] / 2) -
+      offsets.begin());
+  std::thread second([&] { fn(1, mid, n); });
+  fn(0, 0, mid);
+  second.join();
+}
+
+// A stable counting sort of the sequence a, b by key(x) (below `keys`):
+// put(i, x) is called with x's place i. With `two_threads`, a and b are
+// counted and placed on two threads (b's x after a's of the same key).
+// Returns, for each key, where its elements end.
+template <typename T, typename Key, typename Put>
+std::vector<std::uint32_t> CountingSort(std::span<const T> a,
+                                        std::span<const T> b, std::size_t keys,
+                                        bool two_threads, Key key, Put put) {
+  std::vector<std::uint32_t> at_a(keys, 0), at_b(keys, 0);
+  auto both = [&](auto fn) {
+    if (!two_threads) {
+      fn(a, at_a);
+      fn(b, at_b);
+      return;
+    }
+    std::thread second([&] { fn(b, at_b); });
+    fn(a, at_a);
+    second.join();
+  };
+  both([&](std::span<const T> in, std::vector<std::uint32_t>& at) {
+    for (const T& x : in) ++at[key(x)];
+  });
+  std::uint32_t place = 0;
+  for (std::size_t k = 0; k < keys; ++k) {
+    std::uint32_t in_a = at_a[k];
+    at_a[k] = place;
+    place += in_a;
+    std::uint32_t in_b = at_b[k];
+    at_b[k] = place;
+    place += in_b;
+  }
+  both([&](std::span<const T> in, std::vector<std::uint32_t>& at) {
+    for (const T& x : in) put(at[key(x)]++, x);
+  });
+  return at_b;
+}
+
+}  // namespace
 
 }  // namespace graph
 
@@ -78,11 +140,13 @@ void RelationGraph::Impl::FoldPending() {
     return std::make_tuple(g.spans[c.date].first, c.date, m.doc, m.sentence,
                            m.context);
   };
-  for (std::size_t e = 0; e < edge_count; ++e) {
-    if (!touched[e]) continue;
-    std::sort(merged.begin() + next[e], merged.begin() + next[e + 1],
-              [&](const Mention& a, const Mention& b) { return key(a) < key(b); });
-  }
+  graph::InTwoParts(edge_count, next, [&](int, std::size_t b, std::size_t end) {
+    for (std::size_t e = b; e < end; ++e) {
+      if (!touched[e]) continue;
+      std::sort(merged.begin() + next[e], merged.begin() + next[e + 1],
+                [&](const Mention& a, const Mention& b) { return key(a) < key(b); });
+    }
+  });
   g.mentions.swap(merged);
   g.offsets.swap(next);
   std::vector<RelationGraph::Impl::Pending>().swap(g.pending);
@@ -119,42 +183,66 @@ void RelationGraph::Impl::BuildIndex() {
     std::int32_t month;
     Id edge;
   };
-  std::vector<Entry> entries;
-  entries.reserve(2 * g.edges.size() + g.edges.size() / 4);
-  std::vector<std::int32_t> seen;
-  for (Id e = 0; e < g.edges.size(); ++e) {
-    const graph::EdgeRecord& x = g.edges[e];
-    seen.clear();
-    for (std::size_t i = g.MentionBegin(e); i < g.MentionEnd(e); ++i) {
-      auto [first, last] = months[g.contexts[g.mentions[i].context].date];
-      for (std::int32_t m = first; m <= last; ++m) {
-        seen.push_back(m);
-        if (m == graph::kUndatedMonth) break;
+  // The entries of each part of the edges, in edge order.
+  std::vector<Entry> parts[2];
+  graph::InTwoParts(g.edges.size(), g.offsets, [&](int part, std::size_t b,
+                                                  std::size_t end) {
+    std::vector<Entry>& entries = parts[part];
+    entries.reserve(2 * (end - b) + (end - b) / 4);
+    std::vector<std::int32_t> seen;
+    for (Id e = static_cast<Id>(b); e < end; ++e) {
+      const graph::EdgeRecord& x = g.edges[e];
+      seen.clear();
+      for (std::size_t i = g.MentionBegin(e); i < g.MentionEnd(e); ++i) {
+        auto [first, last] = months[g.contexts[g.mentions[i].context].date];
+        for (std::int32_t m = first; m <= last; ++m) {
+          seen.push_back(m);
+          if (m == graph::kUndatedMonth) break;
+        }
+      }
+      if (seen.empty()) seen.push_back(graph::kUndatedMonth);
+      std::sort(seen.begin(), seen.end());
+      seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+      for (std::int32_t m : seen) {
+        entries.push_back({x.source, x.relation, m, e});
+        if (x.target != x.source) entries.push_back({x.target, x.relation, m, e});
       }
     }
-    if (seen.empty()) seen.push_back(graph::kUndatedMonth);
-    std::sort(seen.begin(), seen.end());
-    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
-    for (std::int32_t m : seen) {
-      entries.push_back({x.source, x.relation, m, e});
-      if (x.target != x.source) entries.push_back({x.target, x.relation, m, e});
-    }
-  }
-  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
-    return std::tie(a.actor, a.relation, a.month, a.edge) <
-           std::tie(b.actor, b.relation, b.month, b.edge);
   });
+  // Sorted by (actor, relation, month, edge): entries come in edge order,
+  // and stable counting sorts by month, then relation, then actor (the
+  // last one straight into the index) give that order in linear time.
+  bool two = parts[1].size() > 0;
+  std::vector<Entry> by_month(parts[0].size() + parts[1].size());
+  graph::CountingSort(
+      std::span<const Entry>(parts[0]), std::span<const Entry>(parts[1]),
+      graph::kUndatedMonth + 1, two,
+      [](const Entry& x) { return static_cast<std::size_t>(x.month); },
+      [&](std::uint32_t i, const Entry& x) { by_month[i] = x; });
+  std::vector<Entry>().swap(parts[0]);
+  std::vector<Entry>().swap(parts[1]);
+  std::vector<Entry> entries(by_month.size());
+  std::size_t half = two ? by_month.size() / 2 : by_month.size();
+  std::span<const Entry> all(by_month);
+  graph::CountingSort(
+      all.first(half), all.subspan(half), g.labels.size(), two,
+      [](const Entry& x) { return static_cast<std::size_t>(x.relation); },
+      [&](std::uint32_t i, const Entry& x) { entries[i] = x; });
+  std::vector<Entry>().swap(by_month);
   auto index = std::unique_ptr<graph::Index, graph::IndexDeleter>(new graph::Index);
+  index->edge.resize(entries.size());
+  index->month.resize(entries.size());
+  all = std::span<const Entry>(entries);
+  std::vector<std::uint32_t> ends = graph::CountingSort(
+      all.first(half), all.subspan(half), g.actors.size(), two,
+      [](const Entry& x) { return static_cast<std::size_t>(x.actor); },
+      [&](std::uint32_t i, const Entry& x) {
+        index->edge[i] = x.edge;
+        index->month[i] = static_cast<std::uint16_t>(x.month);
+      });
+  // ends[a] is where actor a's entries end, and a + 1's start.
   index->starts.assign(g.actors.size() + 1, 0);
-  index->edge.reserve(entries.size());
-  index->month.reserve(entries.size());
-  for (const Entry& x : entries) {
-    ++index->starts[x.actor + 1];
-    index->edge.push_back(x.edge);
-    index->month.push_back(static_cast<std::uint16_t>(x.month));
-  }
-  std::partial_sum(index->starts.begin(), index->starts.end(),
-                   index->starts.begin());
+  std::copy(ends.begin(), ends.end(), index->starts.begin() + 1);
   g.index = std::move(index);
 }
 
@@ -164,7 +252,7 @@ void RelationGraph::Impl::Ready() {
   FoldPending();
   RankActors();
   BuildIndex();
-  std::vector<Id>().swap(edge_slots);
+  decltype(edge_slots)().swap(edge_slots);
   max_span = 0;
   for (const graph::DateSpan& s : spans) {
     if (s.first != graph::kUndated) max_span = std::max(max_span, s.last - s.first);

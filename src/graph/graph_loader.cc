@@ -28,6 +28,7 @@ void SavedEdge::Clear() {
   documents.clear();
   dates.clear();
   evidence.clear();
+  evidence_in_order = false;
 }
 
 GraphLoader::GraphLoader(RelationGraph* graph)
@@ -86,7 +87,7 @@ void GraphLoader::AddMention(EdgeBatch* batch, Mention m, std::size_t times) {
 
 bool GraphLoader::Stage(SavedEdge& e, EdgeBatch* batch) {
   std::vector<SavedEvidence>& ev = e.evidence;
-  if (ev.size() > 1) {
+  if (ev.size() > 1 && !e.evidence_in_order) {
     // Equal ids are equal strings: drop repeated records by ids (stable,
     // so the first one saved is kept), then bring the smallest record by
     // strings to the front, which is all that the order decides.
@@ -187,6 +188,7 @@ void GraphLoader::CommitEdges(const EdgeBatch& batch, LabelMap label,
     actor[a] = g_.ActorFor(batch.endpoints_.Str(a));
   }
   g_.pending.reserve(g_.pending.size() + batch.mention_count_);
+  g_.ReserveEdges(g_.edges.size() + batch.edges_.size());
   std::uint32_t begin = 0;
   for (std::size_t i = 0; i < batch.edges_.size(); ++i) {
     EdgeRecord r = batch.edges_[i];
@@ -216,6 +218,12 @@ void GraphLoader::Commit(const EdgeBatch& batch) {
 
 void GraphLoader::CommitFrom(const GraphLoader& other,
                              const EdgeBatch& batch) {
+  CommitFrom(other, batch, [&](std::string_view s) { return g_.DocId(s); });
+}
+
+void GraphLoader::CommitFrom(
+    const GraphLoader& other, const EdgeBatch& batch,
+    const std::function<Id(std::string_view)>& doc_id) {
   const RelationGraph::Impl& o = other.g_;
   // Each id of `other` is translated once, when first met.
   std::vector<Id> labels(o.labels.size(), kNoId), docs(o.docs.size(), kNoId),
@@ -225,7 +233,7 @@ void GraphLoader::CommitFrom(const GraphLoader& other,
     return labels[l];
   };
   auto mention = [&](Mention m) {
-    if (docs[m.doc] == kNoId) docs[m.doc] = g_.DocId(o.docs.View(m.doc));
+    if (docs[m.doc] == kNoId) docs[m.doc] = doc_id(o.docs.View(m.doc));
     if (contexts[m.context] == kNoId) {
       const graph::Context& c = o.contexts[m.context];
       contexts[m.context] = Context(g_.DateId(o.dates.View(c.date)),

@@ -14,6 +14,7 @@
 #define ENTENTE_GRAPH_GRAPH_LOADER_H_
 
 #include <cstdint>
+#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -39,6 +40,10 @@ struct SavedEdge {
   std::size_t count = 0;
   std::vector<Id> documents, dates;     // may repeat
   std::vector<SavedEvidence> evidence;  // may repeat (the first one counts)
+  // Set by a reader that checked the evidence to be strictly increasing by
+  // (doc, sentence, date, location) as strings, as graph.json writes it:
+  // Stage() then has nothing to sort or drop.
+  bool evidence_in_order = false;
 
   // Empties the edge, keeping the vectors' memory for the next one.
   void Clear();
@@ -50,6 +55,7 @@ class EdgeBatch {
   // The endpoint id of an actor id.
   Id Endpoint(std::string_view actor_id) { return endpoints_.Intern(actor_id); }
   std::size_t mention_count() const { return mention_count_; }
+  std::size_t edge_count() const { return edges_.size(); }
 
  private:
   friend class GraphLoader;
@@ -86,11 +92,19 @@ class GraphLoader {
   // kMaxMentions. False when the batch would hold more mentions than the
   // store can index.
   bool Stage(SavedEdge& e, EdgeBatch* batch);
+  // Room for `count` more edges (those of the batches to commit).
+  void ReserveEdges(std::size_t count) {
+    g_.ReserveEdges(g_.edges.size() + count);
+  }
   // Adds the batch's edges and mentions to the graph.
   void Commit(const EdgeBatch& batch);
   // The same for a batch staged by `other` (into another graph, by another
   // thread): its ids are translated through the strings.
   void CommitFrom(const GraphLoader& other, const EdgeBatch& batch);
+  // The same, with `doc_id(s)` giving the id of document `s` here (a faster
+  // look-up than this graph's pool; it must give what Doc(s) gives).
+  void CommitFrom(const GraphLoader& other, const EdgeBatch& batch,
+                  const std::function<Id(std::string_view)>& doc_id);
 
  private:
   template <typename LabelMap, typename MentionMap>

@@ -153,27 +153,43 @@ Id RelationGraph::Impl::ContextOf(Id d, Id l) {
   return context_slots[i];
 }
 
+void RelationGraph::Impl::ReserveEdges(std::size_t count) {
+  edges.reserve(count);
+  if (2 * count > edge_slots.size()) RebuildEdgeSlots(count);
+}
+
+// The edge table sized for `count` edges (at most half full), filled with
+// the edges there are.
+void RelationGraph::Impl::RebuildEdgeSlots(std::size_t count) {
+  std::size_t size = 64;
+  while (size < 2 * count) size *= 2;
+  decltype(edge_slots) slots(size, kNoEdgeSlot);
+  std::size_t mask = slots.size() - 1;
+  for (Id e = 0; e < edges.size(); ++e) {
+    const graph::EdgeRecord& x = edges[e];
+    std::uint64_t h = EdgeHash(x.source, x.target, x.relation);
+    std::size_t i = h & mask;
+    while (slots[i] != kNoEdgeSlot) i = (i + 1) & mask;
+    slots[i] = (h >> 32 << 32) | e;
+  }
+  edge_slots.swap(slots);
+}
+
 Id RelationGraph::Impl::EdgeFor(const graph::EdgeRecord& r) {
   if (2 * (edges.size() + 1) > edge_slots.size()) {
     // Also after Ready() dropped the table: size it for all the edges.
-    std::size_t size = 64;
-    while (size < 2 * (edges.size() + 1)) size *= 2;
-    std::vector<Id> slots(size, kNoId);
-    std::size_t mask = slots.size() - 1;
-    for (Id e = 0; e < edges.size(); ++e) {
-      const graph::EdgeRecord& x = edges[e];
-      std::size_t i = EdgeHash(x.source, x.target, x.relation) & mask;
-      while (slots[i] != kNoId) i = (i + 1) & mask;
-      slots[i] = e;
-    }
-    edge_slots.swap(slots);
+    RebuildEdgeSlots(edges.size() + 1);
   }
   Changed();
   std::size_t mask = edge_slots.size() - 1;
-  std::size_t i = EdgeHash(r.source, r.target, r.relation) & mask;
+  std::uint64_t h = EdgeHash(r.source, r.target, r.relation);
+  std::uint64_t tag = h >> 32 << 32;
+  std::size_t i = h & mask;
   for (;; i = (i + 1) & mask) {
-    Id e = edge_slots[i];
-    if (e == kNoId) break;
+    std::uint64_t slot = edge_slots[i];
+    if (slot == kNoEdgeSlot) break;
+    if ((slot & ~std::uint64_t{0xffffffff}) != tag) continue;
+    Id e = static_cast<Id>(slot);
     graph::EdgeRecord& x = edges[e];
     if (x.source != r.source || x.target != r.target ||
         x.relation != r.relation) {
@@ -200,7 +216,7 @@ Id RelationGraph::Impl::EdgeFor(const graph::EdgeRecord& r) {
   }
   Id e = static_cast<Id>(edges.size());
   edges.push_back(r);
-  edge_slots[i] = e;
+  edge_slots[i] = tag | e;
   return e;
 }
 
@@ -307,7 +323,7 @@ std::size_t RelationGraph::Impl::MemoryBytes() const {
        contexts.capacity() * sizeof(graph::Context) +
        context_slots.capacity() * sizeof(Id) +
        edges.capacity() * sizeof(graph::EdgeRecord) +
-       edge_slots.capacity() * sizeof(Id) +
+       edge_slots.capacity() * sizeof(std::uint64_t) +
        pending.capacity() * sizeof(Pending) +
        offsets.capacity() * sizeof(std::uint32_t) +
        mentions.capacity() * sizeof(Mention) +

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "entente/graph.h"
+#include "graph/huge_page_allocator.h"
 #include "graph/string_pool.h"
 
 namespace entente {
@@ -65,6 +66,10 @@ struct EdgeRecord {
   bool symmetric;
 };
 
+// From this many mentions on, Ready() folds and indexes on two threads (a
+// variable so that tests can take the two-thread path on small graphs).
+inline std::size_t two_thread_mentions = std::size_t{1} << 18;
+
 // The query index (defined in graph_index.cc).
 struct Index;
 struct IndexDeleter {
@@ -99,9 +104,12 @@ struct RelationGraph::Impl {
   std::vector<Id> context_slots;  // open addressing over contexts
 
   std::vector<graph::EdgeRecord> edges;
-  // Open addressing over edges (kNoId: empty); dropped by Ready() to save
-  // memory and rebuilt by the next EdgeFor().
-  std::vector<Id> edge_slots;
+  // Open addressing over edges: the high half of an edge's hash, then its
+  // id (a probe reads the edge only when the halves match); kNoEdgeSlot:
+  // empty. Dropped by Ready() to save memory, rebuilt by the next EdgeFor().
+  static constexpr std::uint64_t kNoEdgeSlot = UINT64_MAX;
+  std::vector<std::uint64_t, graph::HugePageAllocator<std::uint64_t>>
+      edge_slots;
 
   struct Pending {
     Id edge;
@@ -138,6 +146,10 @@ struct RelationGraph::Impl {
   // The edge with this key, created (with the given attributes) when new;
   // else its attributes are completed deterministically.
   Id EdgeFor(const graph::EdgeRecord& key_and_attributes);
+  // Room for `count` edges in all, so that adding them does not grow the
+  // edge table step by step.
+  void ReserveEdges(std::size_t count);
+  void RebuildEdgeSlots(std::size_t count);
   void AddMention(Id edge, Mention m, std::size_t times = 1);
   void AddAffiliations(const Event& e, Id doc, Id sentence, Id date);
   int QuadOf(Id cameo_label);
