@@ -12,7 +12,7 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
-from harness import ROOT, SAMPLES, check, failures, run
+from harness import ROOT, SAMPLES, check, main, run
 EXPECTED = os.path.join(SAMPLES, "expected")
 SCHEMAS = os.path.join(ROOT, "schemas")
 
@@ -584,10 +584,4 @@ def test_large_graph():
 TESTS = {name[5:]: fn for name, fn in globals().items() if name.startswith("test_")}
 
 if __name__ == "__main__":
-    names = sys.argv[1:] or sorted(TESTS)
-    for n in names:
-        TESTS[n]()
-    if failures:
-        print(f"{len(failures)} check(s) failed")
-        sys.exit(1)
-    print("ok")
+    main(TESTS, sys.argv[1:])

@@ -20,3 +20,18 @@ def check(cond, what):
 def run(*args, stdin=None, cwd=None):
     p = subprocess.run([BIN, *args], input=stdin, capture_output=True, cwd=cwd)
     return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+
+
+def main(tests, argv, setup=None):
+    """Runs the tests named in `argv` (all of `tests` when none), after
+    `setup` if given, and exits 1 when a check failed."""
+    import sys
+
+    if setup:
+        setup()
+    for name in argv or sorted(tests):
+        tests[name]()
+    if failures:
+        print(f"{len(failures)} check(s) failed")
+        sys.exit(1)
+    print("ok")

@@ -16,7 +16,7 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
-from harness import ROOT, SAMPLES, check, failures, run
+from harness import ROOT, SAMPLES, check, main, run
 SVG_NS = "{http://www.w3.org/2000/svg}"
 
 
@@ -258,9 +258,4 @@ def test_usage_errors():
 TESTS = {name[5:]: fn for name, fn in globals().items() if name.startswith("test_")}
 
 if __name__ == "__main__":
-    for n in sys.argv[1:] or sorted(TESTS):
-        TESTS[n]()
-    if failures:
-        print(f"{len(failures)} check(s) failed")
-        sys.exit(1)
-    print("ok")
+    main(TESTS, sys.argv[1:])

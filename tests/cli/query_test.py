@@ -19,7 +19,7 @@ from collections import defaultdict
 
 import networkx as nx
 
-from harness import ROOT, SAMPLES, check, failures, run
+from harness import ROOT, SAMPLES, check, main, run
 
 WORK = tempfile.TemporaryDirectory()
 GRAPH = os.path.join(WORK.name, "graph.json")
@@ -482,12 +482,10 @@ def test_notebook():
 
 TESTS = {name[5:]: fn for name, fn in globals().items() if name.startswith("test_")}
 
-if __name__ == "__main__":
-    names = sys.argv[1:] or sorted(TESTS)
+def load_graph():
+    global G
     G = setup()
-    for n in names:
-        TESTS[n]()
-    if failures:
-        print(f"{len(failures)} check(s) failed")
-        sys.exit(1)
-    print("ok")
+
+
+if __name__ == "__main__":
+    main(TESTS, sys.argv[1:], setup=load_graph)
