@@ -7,8 +7,9 @@
 // expression is constant.
 #include "dates/tense_cues.h"
 
-#include <string>
-#include <unordered_set>
+#include <array>
+#include <cstddef>
+#include <string_view>
 #include <vector>
 
 namespace entente {
@@ -21,72 +22,114 @@ bool IsLetter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'';
 }
 
-std::string Lower(std::string_view word) {
-  std::string out(word);
-  for (char& c : out) {
+// Whether `word` lower-cased (ASCII) is `lower`. Words are compared in
+// place, never copied: this runs twice for most time expressions.
+bool EqualsLower(std::string_view word, std::string_view lower) {
+  if (word.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower[i]) return false;
   }
-  return out;
+  return true;
 }
 
-// Up to `limit` words of text[from, to), nearest to `to` first when
-// `backwards`, else nearest to `from` first.
-std::vector<std::string> Words(std::string_view text, bool backwards,
-                               int limit) {
-  std::vector<std::string> words;
+template <std::size_t N>
+bool InLower(const std::array<std::string_view, N>& list,
+             std::string_view word) {
+  for (std::string_view w : list) {
+    if (EqualsLower(word, w)) return true;
+  }
+  return false;
+}
+
+// A word list by first letter, so that a word is compared only with the
+// few entries that share its first letter (lower-case ASCII entries).
+class LetterIndex {
+ public:
+  template <std::size_t N>
+  explicit LetterIndex(const std::array<std::string_view, N>& list) {
+    for (std::string_view w : list) {
+      by_letter_[static_cast<unsigned char>(w[0])].push_back(w);
+    }
+  }
+  bool Has(std::string_view word) const {
+    if (word.empty()) return false;
+    char c = word[0];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    for (std::string_view w : by_letter_[static_cast<unsigned char>(c)]) {
+      if (EqualsLower(word, w)) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::array<std::vector<std::string_view>, 256> by_letter_;
+};
+
+bool EndsWithLower(std::string_view word, std::string_view suffix) {
+  return word.size() >= suffix.size() &&
+         EqualsLower(word.substr(word.size() - suffix.size()), suffix);
+}
+
+// Up to `limit` (at most N) words of `text`, nearest to its end first when
+// `backwards`, else nearest to its start first; returns how many.
+template <std::size_t N>
+std::size_t Words(std::string_view text, bool backwards, std::size_t limit,
+                  std::array<std::string_view, N>* words) {
+  std::size_t n = 0;
   std::size_t i = backwards ? text.size() : 0;
-  while (static_cast<int>(words.size()) < limit) {
+  while (n < limit && n < N) {
     if (backwards) {
       while (i > 0 && !IsLetter(text[i - 1])) --i;
       std::size_t word_end = i;
       while (i > 0 && IsLetter(text[i - 1])) --i;
       if (i == word_end) break;
-      words.push_back(Lower(text.substr(i, word_end - i)));
+      (*words)[n++] = text.substr(i, word_end - i);
     } else {
       while (i < text.size() && !IsLetter(text[i])) ++i;
       std::size_t word_start = i;
       while (i < text.size() && IsLetter(text[i])) ++i;
       if (i == word_start) break;
-      words.push_back(Lower(text.substr(word_start, i - word_start)));
+      (*words)[n++] = text.substr(word_start, i - word_start);
     }
   }
-  return words;
+  return n;
 }
 
 enum class Cue { kNone, kFuture, kPast };
 
-Cue Classify(const std::string& word, const std::string& before) {
-  static const auto* future = new std::unordered_set<std::string>{
+// `word` and `before` (the word before it in the text, or empty) as they
+// are written; compared lower-cased.
+Cue Classify(std::string_view word, std::string_view before) {
+  static constexpr std::array<std::string_view, 21> kFuture = {
       "will",    "won't",  "shall",      "upcoming", "scheduled", "expected",
       "plans",   "plan",   "planned",    "planning", "due",       "next",
       "intends", "intend", "aims",       "hopes",    "tomorrow",  "later",
       "soon",    "coming", "forthcoming"};
-  static const auto* past = new std::unordered_set<std::string>{
+  static constexpr std::array<std::string_view, 34> kPast = {
       "said",   "says",   "told",   "was",  "were",      "had",     "did",
       "met",    "spoke",  "took",   "made", "held",      "went",    "came",
       "gave",   "saw",    "began",  "sent", "won",       "lost",    "left",
       "struck", "fought", "ago",    "last", "yesterday", "earlier", "wrote",
       "ran",    "broke",  "became", "got",  "paid",      "led"};
-  if (future->count(word)) return Cue::kFuture;
-  if (word.size() > 3 && word.compare(word.size() - 3, 3, "'ll") == 0) {
-    return Cue::kFuture;
-  }
+  static const LetterIndex future(kFuture), past(kPast);
+  if (future.Has(word)) return Cue::kFuture;
+  if (word.size() > 3 && EndsWithLower(word, "'ll")) return Cue::kFuture;
   // "is to", "are to", "going to", "set to" (with `before` the word
   // preceding "to" in the text).
-  if (word == "to" &&
-      (before == "is" || before == "are" || before == "am" ||
-       before == "going" || before == "set" || before == "due")) {
+  static constexpr std::array<std::string_view, 6> kBeforeTo = {
+      "is", "are", "am", "going", "set", "due"};
+  if (EqualsLower(word, "to") && InLower(kBeforeTo, before)) {
     return Cue::kFuture;
   }
   // A participle after "be" or "been" ("to be published", "will be held")
   // is no past tense.
-  if (before == "be" || before == "been" || before == "being") {
-    return Cue::kNone;
-  }
-  if (past->count(word)) return Cue::kPast;
-  if (word.size() > 4 && word.compare(word.size() - 2, 2, "ed") == 0) {
-    return Cue::kPast;
-  }
+  static constexpr std::array<std::string_view, 3> kBe = {"be", "been",
+                                                          "being"};
+  if (InLower(kBe, before)) return Cue::kNone;
+  if (past.Has(word)) return Cue::kPast;
+  if (word.size() > 4 && EndsWithLower(word, "ed")) return Cue::kPast;
   return Cue::kNone;
 }
 
@@ -95,17 +138,18 @@ Cue Classify(const std::string& word, const std::string& before) {
 bool LooksAhead(std::string_view sentence, std::size_t begin, std::size_t end) {
   if (end > sentence.size()) end = sentence.size();
   if (begin > end) begin = end;
-  std::vector<std::string> before =
-      Words(sentence.substr(0, begin), true, kWordsBefore + 1);
-  for (std::size_t i = 0; i < before.size() && i < kWordsBefore; ++i) {
-    const std::string previous = i + 1 < before.size() ? before[i + 1] : "";
+  std::array<std::string_view, kWordsBefore + 1> before;
+  std::size_t n = Words(sentence.substr(0, begin), true, kWordsBefore + 1,
+                        &before);
+  for (std::size_t i = 0; i < n && i < kWordsBefore; ++i) {
+    std::string_view previous = i + 1 < n ? before[i + 1] : std::string_view();
     Cue cue = Classify(before[i], previous);
     if (cue != Cue::kNone) return cue == Cue::kFuture;
   }
-  std::vector<std::string> after =
-      Words(sentence.substr(end), false, kWordsAfter);
-  for (std::size_t i = 0; i < after.size(); ++i) {
-    Cue cue = Classify(after[i], i > 0 ? after[i - 1] : "");
+  std::array<std::string_view, kWordsAfter> after;
+  n = Words(sentence.substr(end), false, kWordsAfter, &after);
+  for (std::size_t i = 0; i < n; ++i) {
+    Cue cue = Classify(after[i], i > 0 ? after[i - 1] : std::string_view());
     if (cue != Cue::kNone) return cue == Cue::kFuture;
   }
   return false;

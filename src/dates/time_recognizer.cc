@@ -72,6 +72,17 @@ bool IsSpace(char c) {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
+// Whether `word` lower-cased (ASCII) is `lower`.
+bool EqualsLower(std::string_view word, std::string_view lower) {
+  if (word.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
 // Moves `start` past leading prepositions that an alternative needed as
 // context but TempEval-3 leaves out of the expression.
 std::size_t SkipPrepositions(std::string_view text, std::size_t start,
@@ -85,12 +96,9 @@ std::size_t SkipPrepositions(std::string_view text, std::size_t start,
     std::size_t word_end = start;
     while (word_end < end && !IsSpace(text[word_end])) ++word_end;
     if (word_end >= end) break;
-    std::string word(text.substr(start, word_end - start));
-    std::transform(word.begin(), word.end(), word.begin(), [](char c) {
-      return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    });
+    std::string_view word = text.substr(start, word_end - start);
     for (std::string_view p : kPrepositions) {
-      if (word == p) {
+      if (EqualsLower(word, p)) {
         start = word_end;
         while (start < end && IsSpace(text[start])) ++start;
         moved = true;
@@ -317,7 +325,9 @@ void DocumentScan::Emit(TimexKind kind, std::size_t start, std::size_t end,
   context.order = impl_.order;
   context.looks_ahead =
       NeedsDirection(kind) && LooksAhead(sentence, start - from_, end - from_);
-  auto value = NormalizeTimex(kind, words, context);
+  // (The words are read once for both directions.)
+  const TimexWords read = ReadTimexWords(words);
+  auto value = NormalizeTimex(kind, words, read, context);
   if (!value) return;
   TimeExpression expression;
   expression.start = start;
@@ -334,7 +344,7 @@ void DocumentScan::Emit(TimexKind kind, std::size_t start, std::size_t end,
   // Monday") than a window of words around the expression.
   if (NeedsDirection(kind)) {
     context.looks_ahead = !context.looks_ahead;
-    auto other = NormalizeTimex(kind, words, context);
+    auto other = NormalizeTimex(kind, words, read, context);
     if (other && !other->value.empty()) {
       (context.looks_ahead ? expression.future_value : expression.past_value) =
           other->value;
@@ -403,6 +413,12 @@ std::vector<TimeExpression> TimeRecognizer::Find(
   if (!std::is_sorted(found.begin(), found.end(), by_start)) {
     std::stable_sort(found.begin(), found.end(), by_start);
   }
+  // The usual case, sentences in order: nothing overlaps, nothing to drop.
+  bool overlap = false;
+  for (std::size_t i = 1; i < found.size() && !overlap; ++i) {
+    overlap = found[i].start < found[i - 1].end;
+  }
+  if (!overlap) return std::move(found);
   std::vector<TimeExpression> result;
   for (TimeExpression& e : found) {
     if (!result.empty() && e.start < result.back().end) {

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "dates/timex_grammar.h"
+#include "dates/timex_words.h"
 #include "entente/types.h"
 
 namespace entente {
@@ -54,6 +55,12 @@ struct TimexContext {
 // needs the document date and there is none, returns the type with an empty
 // value.
 std::optional<TimexValue> NormalizeTimex(TimexKind kind, std::string_view text,
+                                         const TimexContext& context);
+
+// The same with the words of `text` already read (ReadTimexWords(text)),
+// for a caller that normalises one expression in several contexts.
+std::optional<TimexValue> NormalizeTimex(TimexKind kind, std::string_view text,
+                                         const TimexWords& words,
                                          const TimexContext& context);
 
 // The anchor a DATE or TIME value sets, if it names a day ("2021-09-09",

@@ -21,25 +21,54 @@ bool IsAlpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-// The lower-cased ASCII words of text[from, to).
-std::vector<std::string> Words(std::string_view text) {
-  std::vector<std::string> words;
-  std::string word;
-  for (char c : text) {
-    if (IsAlpha(c)) {
-      word += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    } else if (!word.empty()) {
-      words.push_back(std::move(word));
-      word.clear();
+// Calls `f` with each lower-cased ASCII word of `text` (a run of letters)
+// of at most 15 letters, until `f` returns true; returns whether it did.
+// Longer words are skipped: no word this file looks for is that long.
+template <typename F>
+bool AnyWord(std::string_view text, F f) {
+  char buf[15];
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (!IsAlpha(text[i])) {
+      ++i;
+      continue;
     }
+    std::size_t start = i;
+    while (i < text.size() && IsAlpha(text[i])) ++i;
+    if (i - start > sizeof buf) continue;
+    for (std::size_t k = start; k < i; ++k) {
+      char c = text[k];
+      buf[k - start] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    if (f(std::string_view(buf, i - start))) return true;
   }
-  if (!word.empty()) words.push_back(std::move(word));
-  return words;
+  return false;
+}
+
+// Whether the word right before byte `start` of `text` is "since" or
+// "until": the expression there bounds a period ("the first leader to
+// visit since 1945") rather than saying when something happened.
+bool BoundsPeriod(std::string_view text, std::size_t start) {
+  std::size_t e = std::min(start, text.size());
+  while (e > 0 && text[e - 1] == ' ') --e;
+  std::size_t b = e;
+  while (b > 0 && IsAlpha(text[b - 1])) --b;
+  std::string_view w = text.substr(b, e - b);
+  return w == "since" || w == "Since" || w == "until" || w == "Until";
+}
+
+// The number of ASCII words (runs of letters) in `text`.
+std::size_t CountWords(std::string_view text) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    n += IsAlpha(text[i]) && (i == 0 || !IsAlpha(text[i - 1]));
+  }
+  return n;
 }
 
 // Words that open a clause of their own: an expression behind one of them
 // from the trigger belongs to that clause.
-bool IsSubordinator(const std::string& w) {
+bool IsSubordinator(std::string_view w) {
   static constexpr std::array<std::string_view, 11> kWords = {
       "after",     "before", "since",   "until", "till", "while",
       "following", "ahead",  "whereas", "where", "when"};
@@ -48,13 +77,13 @@ bool IsSubordinator(const std::string& w) {
 
 // Subordinators whose clause lies well away in time from the main one
 // ("their first talks since Russia invaded Ukraine").
-bool IsDistant(const std::string& w) {
+bool IsDistant(std::string_view w) {
   return w == "since" || w == "until" || w == "till";
 }
 
 // "on Wednesday, where he met": a relative clause hangs from the expression
 // before it, so it separates only what follows the trigger.
-bool IsRelative(const std::string& w) { return w == "where" || w == "when"; }
+bool IsRelative(std::string_view w) { return w == "where" || w == "when"; }
 
 }  // namespace
 
@@ -106,15 +135,13 @@ bool EventDating::Usable(const TimeExpression& t) const {
 bool EventDating::Separated(std::size_t from, std::size_t to,
                             Separation what) const {
   if (to <= from) return false;
-  for (const std::string& w :
-       Words(std::string_view(doc_.text).substr(from, to - from))) {
-    bool separates = what == Separation::kDistant ? IsDistant(w)
-                     : what == Separation::kBefore
-                         ? IsSubordinator(w) && !IsRelative(w)
-                         : IsSubordinator(w);
-    if (separates) return true;
-  }
-  return false;
+  return AnyWord(std::string_view(doc_.text).substr(from, to - from),
+                 [what](std::string_view w) {
+                   return what == Separation::kDistant ? IsDistant(w)
+                          : what == Separation::kBefore
+                              ? IsSubordinator(w) && !IsRelative(w)
+                              : IsSubordinator(w);
+                 });
 }
 
 // "On Thursday, Kerry met ...", "In Tokyo last week, she met ...": at most
@@ -125,7 +152,7 @@ bool EventDating::Fronted(const TimeExpression& t) const {
   std::string_view before =
       std::string_view(doc_.text).substr(from, t.start - from);
   return before.find(',') == std::string_view::npos &&
-         Words(before).size() <= 3;
+         CountWords(before) <= 3;
 }
 
 EventDate EventDating::FromExpression(const TimeExpression& t,
@@ -171,6 +198,7 @@ EventDate EventDating::DateFor(std::size_t sentence, Span trigger, Span clause,
         const TimeExpression& t = times_[k];
         if (!Usable(t)) continue;
         if (own && (t.start < clause.begin || t.end > clause.end)) continue;
+        if (!own && BoundsPeriod(doc_.text, t.start)) continue;
         bool before = t.end <= trigger.begin;
         bool apart =
             before ? Separated(t.end, trigger.begin,

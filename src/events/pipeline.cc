@@ -3,7 +3,12 @@
 // offsets from bytes to code points, the last step before output.
 #include "entente/pipeline.h"
 
+#include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
+#include <initializer_list>
 #include <optional>
 #include <vector>
 
@@ -66,6 +71,46 @@ void DateFromDateline(const TimeRecognizer& times, DocumentAnalysis& a) {
                          FormatIsoDate(*doc.date) +
                          "; relative dates count from " +
                          FormatIsoDate(*doc.date));
+  }
+}
+
+// The number of UTF-8 lead bytes (code points) in text[from, to), eight
+// bytes at a time: a continuation byte is 10xxxxxx.
+std::size_t CodePointsBetween(std::string_view text, std::size_t from,
+                              std::size_t to) {
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  std::size_t continuations = 0, i = from;
+  for (; i + 8 <= to; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, text.data() + i, 8);
+    continuations += std::popcount(w & ~(w << 1) & kHigh);
+  }
+  for (; i < to; ++i) {
+    continuations += (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+  }
+  return (to - from) - continuations;
+}
+
+// Converts the evidence offsets of `lists` from bytes to code points (an
+// offset past the text counts as its end) in one pass over the text: the
+// offsets are visited in increasing order.
+void EvidenceToCodePoints(std::string_view text,
+                          std::initializer_list<std::vector<Event>*> lists) {
+  std::vector<std::size_t*> offsets;
+  for (std::vector<Event>* list : lists) {
+    for (Event& e : *list) {
+      offsets.push_back(&e.evidence_start);
+      offsets.push_back(&e.evidence_end);
+    }
+  }
+  std::sort(offsets.begin(), offsets.end(),
+            [](const std::size_t* x, const std::size_t* y) { return *x < *y; });
+  std::size_t byte = 0, code_points = 0;
+  for (std::size_t* offset : offsets) {
+    std::size_t to = std::min(*offset, text.size());
+    code_points += CodePointsBetween(text, byte, to);
+    byte = to;
+    *offset = code_points;
   }
 }
 
@@ -142,13 +187,7 @@ DocumentAnalysis Pipeline::Analyze(Document document) const {
   }
   DateByCoreference(doc.date ? FormatIsoDate(*doc.date) : std::string(),
                     &a.events);
-  CodePointIndex index(doc.text);
-  for (auto* list : {&a.events, &a.one_sided_events}) {
-    for (Event& e : *list) {
-      e.evidence_start = index.ToCodePoint(e.evidence_start);
-      e.evidence_end = index.ToCodePoint(e.evidence_end);
-    }
-  }
+  EvidenceToCodePoints(doc.text, {&a.events, &a.one_sided_events});
   return a;
 }
 

@@ -8,9 +8,13 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
+#include <cstdint>
 #include <map>
 #include <set>
+#include <span>
 #include <string_view>
+#include <unordered_map>
 
 #include "events/event_dating.h"
 #include "events/event_rules.h"
@@ -26,9 +30,13 @@ constexpr std::size_t kMaxGap = 4;
 // How far after the verb a default target may start.
 constexpr std::size_t kTargetReach = 12;
 
+// (Length and first byte first: called for most tokens of each clause.)
 template <std::size_t N>
 bool In(const std::array<std::string_view, N>& list, std::string_view w) {
-  return std::find(list.begin(), list.end(), w) != list.end();
+  for (std::string_view e : list) {
+    if (e.size() == w.size() && e[0] == w[0] && e == w) return true;
+  }
+  return false;
 }
 
 // A word before a verb form that makes it a noun ("the attack", "their
@@ -70,6 +78,11 @@ struct Group {
 
 // A pattern's word: the token itself, or (unless exact) its plural.
 bool WordMatches(const CameoWord& w, const std::string& token) {
+  // Most tokens differ from the word in their first byte.
+  if (token.empty() || w.text.empty() || token[0] != w.text[0]) {
+    return token == w.text ||
+           (!w.exact && w.text.empty() && (token == "s" || token == "es"));
+  }
   if (token == w.text) return true;
   if (w.exact || token.size() <= w.text.size()) return false;
   if (token.compare(0, w.text.size(), w.text) != 0) return false;
@@ -86,16 +99,69 @@ struct CompiledVerbs {
     std::string relation, plover;
   };
 
+  // A block's patterns by one plain word each needs (the longest; see
+  // PatternsFor), and those without any plain word.
+  struct BlockIndex {
+    std::unordered_map<std::string_view, std::vector<int>> by_word;
+    std::vector<int> always;
+    // The first bytes and lengths (63 for longer) of the words of
+    // by_word: most tokens are ruled out by these before any hashing.
+    std::bitset<256> first;
+    std::uint64_t lengths = 0;
+    void Add(std::string_view word, int pattern) {
+      by_word[word].push_back(pattern);
+      first.set(static_cast<unsigned char>(word[0]));
+      lengths |= std::uint64_t{1} << std::min<std::size_t>(word.size(), 63);
+    }
+    bool MayHave(std::string_view word) const {
+      return !word.empty() && first[static_cast<unsigned char>(word[0])] &&
+             ((lengths >> std::min<std::size_t>(word.size(), 63)) & 1) != 0;
+    }
+  };
+
   const CameoVerbDictionary& dict;
   const Lexicon& lex;
   PhraseMatcher forms;
   std::vector<FormRef> refs;
   std::map<std::string, std::string> relation_of_code;
+  std::vector<BlockIndex> index;  // by block
+  // A synset's members by the text of their first word and of their last
+  // (members with an empty one are in `always`): a synset is tried only
+  // with the members that can start or end at a token.
+  struct SynsetIndex {
+    std::unordered_map<std::string_view, std::vector<std::size_t>> by_first,
+        by_last;
+    std::vector<std::size_t> always;
+  };
+  std::vector<SynsetIndex> synset_index;
 
   CompiledVerbs(const CameoVerbDictionary& d, const Lexicon& l)
       : dict(d), lex(l) {
+    for (const CameoSynset& set : d.synsets) {
+      SynsetIndex& si = synset_index.emplace_back();
+      for (std::size_t m = 0; m < set.members.size(); ++m) {
+        const auto& member = set.members[m];
+        if (member.empty()) continue;  // matches nothing
+        if (member.front().text.empty() || member.back().text.empty()) {
+          si.always.push_back(m);
+          continue;
+        }
+        si.by_first[member.front().text].push_back(m);
+        si.by_last[member.back().text].push_back(m);
+      }
+    }
+    index.resize(d.blocks.size());
     for (std::size_t b = 0; b < d.blocks.size(); ++b) {
       const auto& block = d.blocks[b];
+      for (std::size_t i = 0; i < block.patterns.size(); ++i) {
+        int n = static_cast<int>(i);
+        std::vector<std::string_view> keys;
+        if (KeysOf(block.patterns[i], &keys)) {
+          for (std::string_view k : keys) index[b].Add(k, n);
+        } else {
+          index[b].always.push_back(n);
+        }
+      }
       for (std::size_t f = 0; f < block.forms.size(); ++f) {
         std::string phrase;
         for (const std::string& w : block.forms[f].words) {
@@ -108,6 +174,77 @@ struct CompiledVerbs {
     for (const RelationEntry& r : l.relations()) {
       relation_of_code.emplace(r.cameo, r.relation);
     }
+  }
+
+  // Words of which a clause must have one (as WordMatches reads a token)
+  // for pattern `p` to match there: its longest plain word, else the first
+  // words of the members of its first synset. False when there are none.
+  bool KeysOf(const CameoVerbPattern& p,
+              std::vector<std::string_view>* keys) const {
+    using K = CameoPatternElement::Kind;
+    const CameoWord* key = nullptr;
+    const CameoPatternElement* synset = nullptr;
+    for (const auto* side : {&p.before, &p.after}) {
+      for (const CameoPatternElement& e : *side) {
+        if (e.kind == K::kSynset && !synset) synset = &e;
+        if (e.kind != K::kWord || e.word.text.empty()) continue;
+        if (!key || e.word.text.size() > key->text.size()) key = &e.word;
+      }
+    }
+    if (key) {
+      keys->push_back(key->text);
+      return true;
+    }
+    if (!synset || synset->synset < 0 ||
+        static_cast<std::size_t>(synset->synset) >= dict.synsets.size()) {
+      return false;
+    }
+    for (const auto& member :
+         dict.synsets[static_cast<std::size_t>(synset->synset)].members) {
+      if (member.empty()) continue;  // matches nothing
+      if (member.front().text.empty()) return false;
+      keys->push_back(member.front().text);
+    }
+    return true;
+  }
+
+  // Appends to `out` the patterns of `block` that may match in a clause of
+  // tokens `clause`, in no particular order and possibly repeated: those
+  // whose key word is a token or, less a plural "s" or "es", a token's
+  // stem, and those without a key word. So a verb's cost follows its
+  // clause and the patterns that could match, not the size of its block.
+  void PatternsFor(std::size_t block, std::span<const Token> clause,
+                   std::vector<int>* out) const {
+    const BlockIndex& bi = index[block];
+    out->insert(out->end(), bi.always.begin(), bi.always.end());
+    if (bi.by_word.empty()) return;
+    auto visit = [&](std::string_view w) {
+      if (!bi.MayHave(w)) return;
+      auto it = bi.by_word.find(w);
+      if (it != bi.by_word.end()) {
+        out->insert(out->end(), it->second.begin(), it->second.end());
+      }
+    };
+    // The readings of ForEachReading, each first checked against MayHave.
+    for (const Token& t : clause) {
+      std::string_view f = t.folded;
+      visit(f);
+      if (f.ends_with('s')) visit(f.substr(0, f.size() - 1));
+      if (f.ends_with("es")) visit(f.substr(0, f.size() - 2));
+    }
+  }
+
+  // Calls `f` with the entries of `map` under each word `token` may be
+  // read as (WordMatches): itself, and itself less a plural "s" or "es".
+  template <typename Map, typename F>
+  static void ForEachReading(const Map& map, std::string_view token, F f) {
+    auto visit = [&](std::string_view w) {
+      auto it = map.find(w);
+      if (it != map.end()) f(it->second);
+    };
+    visit(token);
+    if (token.ends_with('s')) visit(token.substr(0, token.size() - 1));
+    if (token.ends_with("es")) visit(token.substr(0, token.size() - 2));
   }
 
   Described Describe(const std::string& code) const {
@@ -328,8 +465,12 @@ class SentenceCoder {
                     std::size_t lo, std::size_t hi, std::size_t* next,
                     Binding* b) const {
     using K = CameoPatternElement::Kind;
-    const Group* g = forward ? GroupStartingAt(p) : GroupEndingAt(p);
-    if (g && (g->begin < lo || g->end > hi)) g = nullptr;
+    // (Words and synsets need no group: looked up only for the others.)
+    const Group* g = nullptr;
+    if (e.kind != K::kWord && e.kind != K::kSynset) {
+      g = forward ? GroupStartingAt(p) : GroupEndingAt(p);
+      if (g && (g->begin < lo || g->end > hi)) g = nullptr;
+    }
     switch (e.kind) {
       case K::kWord:
         if (forward ? p >= hi : p <= lo) return false;
@@ -359,19 +500,31 @@ class SentenceCoder {
 
   bool MatchSynset(int set, std::size_t p, bool forward, std::size_t lo,
                    std::size_t hi, std::size_t* next) const {
+    // The longest member that starts at p (forwards) or ends at p
+    // (backwards); only members whose first or last word the token there
+    // can be are tried.
+    if (forward ? p >= hi : p <= lo) return false;
+    const auto& members =
+        impl_.dict.synsets[static_cast<std::size_t>(set)].members;
+    const auto& si = impl_.synset_index[static_cast<std::size_t>(set)];
     std::size_t best = 0;
-    for (const auto& member :
-         impl_.dict.synsets[static_cast<std::size_t>(set)].members) {
+    auto consider = [&](std::size_t m) {
+      const auto& member = members[m];
       std::size_t k = member.size();
-      if (k <= best) continue;
-      if (forward ? p + k > hi : p < lo + k) continue;
+      if (k <= best) return;
+      if (forward ? p + k > hi : p < lo + k) return;
       std::size_t start = forward ? p : p - k;
-      bool ok = true;
-      for (std::size_t j = 0; j < k && ok; ++j) {
-        ok = WordMatches(member[j], t_[start + j].folded);
+      for (std::size_t j = 0; j < k; ++j) {
+        if (!WordMatches(member[j], t_[start + j].folded)) return;
       }
-      if (ok) best = k;
-    }
+      best = k;
+    };
+    for (std::size_t m : si.always) consider(m);
+    CompiledVerbs::ForEachReading(
+        forward ? si.by_first : si.by_last, t_[forward ? p : p - 1].folded,
+        [&](const std::vector<std::size_t>& ms) {
+          for (std::size_t m : ms) consider(m);
+        });
     if (best == 0) return false;
     *next = forward ? p + best : p - best;
     return true;
@@ -422,11 +575,23 @@ class SentenceCoder {
                    std::size_t ve, std::size_t lo, std::size_t hi,
                    const CameoVerbPattern** best, Binding* binding) const {
     std::set<int> tried;
+    std::vector<int> candidates;
     for (int payload : payloads) {
       int block = impl_.refs[static_cast<std::size_t>(payload)].block;
       if (!tried.insert(block).second) continue;
-      for (const auto& p :
-           impl_.dict.blocks[static_cast<std::size_t>(block)].patterns) {
+      const auto& patterns =
+          impl_.dict.blocks[static_cast<std::size_t>(block)].patterns;
+      // Only the patterns whose words the clause has, in the dictionary's
+      // order (which breaks ties between equally good matches).
+      candidates.clear();
+      impl_.PatternsFor(static_cast<std::size_t>(block),
+                        std::span<const Token>(t_).subspan(lo, hi - lo),
+                        &candidates);
+      std::sort(candidates.begin(), candidates.end());
+      candidates.erase(std::unique(candidates.begin(), candidates.end()),
+                       candidates.end());
+      for (int c : candidates) {
+        const auto& p = patterns[static_cast<std::size_t>(c)];
         Binding b;
         if (!MatchSide(p.before, vb, false, lo, hi, &b)) continue;
         if (!MatchSide(p.after, ve, true, lo, hi, &b)) continue;
