@@ -10,12 +10,38 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "actors/actor_recognizer.h"
+#include "core/utf8.h"
 #include "text/phrase_matcher.h"
 
 namespace entente {
+
+// Hashes folded words as Tokenize does (a cheap hash of a few words, not
+// std::hash's), so that a token is looked up by the hash it already
+// carries; string_views and tokens look up std::string keys directly.
+struct FoldedHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view w) const { return HashFolded(w); }
+  std::size_t operator()(const Token& t) const {
+    return t.hash != 0 ? t.hash : HashFolded(t.folded);
+  }
+};
+struct FoldedEqual {
+  using is_transparent = void;
+  bool operator()(std::string_view a, std::string_view b) const {
+    return a == b;
+  }
+  bool operator()(const Token& t, std::string_view w) const {
+    return t.folded == w;
+  }
+  bool operator()(std::string_view w, const Token& t) const {
+    return t.folded == w;
+  }
+};
 
 // What a phrase names; a payload packs the kind with an index into the
 // lexicon's list of that kind.
@@ -80,6 +106,15 @@ struct ActorRecognizer::Impl {
   // The Actor of each state, organisation and seat, built once here, so
   // that a mention copies one instead of concatenating its strings.
   std::vector<Actor> state_actors, org_actors, seat_actors;
+  // Each title folded, and the last word of that (by title index): what
+  // "the president" is looked up by, folded once here, not per mention.
+  std::vector<std::string> title_folded, title_head;
+  // The roles of titles and people, folded (what holders are keyed by).
+  std::unordered_map<std::string, std::string, FoldedHash, FoldedEqual>
+      role_folded;
+  // Lexicon::FindState by code without building a std::string each time.
+  std::unordered_map<std::string, const StateEntry*, FoldedHash, FoldedEqual>
+      state_by_code;
 
   explicit Impl(const Lexicon& l) : lex(l) {
     const auto& states = lex.states();
@@ -144,6 +179,24 @@ struct ActorRecognizer::Impl {
                       code, ""}
               : Actor{s.code, s.name, "state", s.code, code, ""});
     }
+    for (const StateEntry& s : states) {
+      state_by_code.try_emplace(s.code, lex.FindState(s.code));
+    }
+    for (const TitleEntry& t : titles) {
+      title_folded.push_back(FoldWord(t.title));
+      std::size_t space = title_folded.back().rfind(' ');
+      title_head.push_back(space == std::string::npos
+                               ? title_folded.back()
+                               : title_folded.back().substr(space + 1));
+    }
+    for (const TitleEntry& t : titles) {
+      role_folded.try_emplace(t.title, FoldWord(t.title));
+    }
+    for (const PersonEntry& p : people) {
+      for (const RoleEntry& r : p.roles) {
+        role_folded.try_emplace(r.title, FoldWord(r.title));
+      }
+    }
     for (const OrganizationEntry& o : orgs) {
       org_actors.push_back(
           Actor{o.id, o.name, "organization", o.country, o.code, ""});
@@ -194,6 +247,19 @@ struct ActorRecognizer::Impl {
   }
 
   const Actor& StateActor(int idx) const { return state_actors[idx]; }
+  // lex.FindState(code).
+  const StateEntry* FindState(std::string_view code) const {
+    auto it = state_by_code.find(code);
+    return it == state_by_code.end() ? nullptr : it->second;
+  }
+  // FoldWord(role) if the role is a title's or a person's, else null.
+  const std::string* RoleFolded(std::string_view role) const {
+    auto it = role_folded.find(role);
+    return it == role_folded.end() ? nullptr : &it->second;
+  }
+  std::size_t TitleIndex(const TitleEntry& t) const {
+    return static_cast<std::size_t>(&t - lex.titles().data());
+  }
   const Actor& OrgActor(int idx) const { return org_actors[idx]; }
   const Actor& SeatActor(int seat) const { return seat_actors[seat]; }
 

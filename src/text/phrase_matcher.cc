@@ -46,6 +46,16 @@ std::uint64_t Mix(std::uint64_t h) {
   return h;
 }
 
+// w == f, without a call to memcmp: words are a few bytes long.
+bool SameWord(const std::string& w, std::string_view f) {
+  if (w.size() != f.size()) return false;
+  const char* a = w.data();
+  for (std::size_t k = 0; k < f.size(); ++k) {
+    if (a[k] != f[k]) return false;
+  }
+  return true;
+}
+
 std::uint64_t EdgeKey(std::uint32_t node, std::uint32_t id) {
   return (static_cast<std::uint64_t>(node) << 32) | id;
 }
@@ -58,13 +68,23 @@ std::uint32_t PhraseMatcher::IdOf(std::string_view folded) const {
 
 std::uint32_t PhraseMatcher::IdOf(std::string_view folded,
                                   std::uint64_t h) const {
+  return Lookup(folded, h);
+}
+
+// Inline in Encode's loop: one call per token saved.
+inline std::uint32_t PhraseMatcher::Lookup(std::string_view folded,
+                                           std::uint64_t h) const {
   if (word_slots_.empty()) return kUnknown;
+  std::size_t bit = FilterBit(h);
+  if (((filter_[bit >> 6] >> (bit & 63)) & 1) == 0) return kUnknown;
   auto check = static_cast<std::uint32_t>(h >> 32);
   std::size_t mask = word_slots_.size() - 1;
   for (std::size_t i = h & mask;; i = (i + 1) & mask) {
     const WordSlot& s = word_slots_[i];
     if (s.id == 0) return kUnknown;
-    if (s.check == check && words_[s.id - 1] == folded) return s.id - 1;
+    if (s.check == check && SameWord(words_[s.id - 1], folded)) {
+      return s.id - 1;
+    }
   }
 }
 
@@ -80,6 +100,15 @@ void PhraseMatcher::GrowWords() {
                 static_cast<std::uint32_t>(h >> 32)};
   }
   word_slots_ = std::move(slots);
+  // At least 16 filter bits a word (at most one word in 16 of a text not
+  // in the vocabulary gets past the filter), within 2^24 bits.
+  std::size_t bits = 4096;
+  while (bits < word_slots_.size() * 8 && bits < (std::size_t{1} << 24)) {
+    bits *= 2;
+  }
+  filter_.assign(bits / 64, 0);
+  filter_mask_ = bits - 1;
+  for (const std::string& w : words_) SetFilterBit(HashFolded(w));
 }
 
 std::uint32_t PhraseMatcher::AddWord(std::string_view folded) {
@@ -95,6 +124,7 @@ std::uint32_t PhraseMatcher::AddWord(std::string_view folded) {
     while (word_slots_[i].id != 0) i = (i + 1) & mask;
     word_slots_[i] = {static_cast<std::uint32_t>(words_.size()),
                       static_cast<std::uint32_t>(h >> 32)};
+    SetFilterBit(h);
   }
   return static_cast<std::uint32_t>(words_.size() - 1);
 }
@@ -176,7 +206,8 @@ void PhraseMatcher::Encode(const std::vector<Token>& tokens,
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     // Tokenize hashed the token; a token made some other way has no hash.
     const Token& t = tokens[i];
-    (*ids)[i] = IdOf(t.folded, t.hash != 0 ? t.hash : HashFolded(t.folded));
+    (*ids)[i] =
+        Lookup(t.folded, t.hash != 0 ? t.hash : HashFolded(t.folded));
   }
 }
 

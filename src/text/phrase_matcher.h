@@ -83,9 +83,24 @@ class PhraseMatcher {
     std::uint32_t check = 0;
   };
   std::uint32_t AddWord(std::string_view folded);
+  std::uint32_t Lookup(std::string_view folded, std::uint64_t hash) const;
   void GrowWords();
   std::vector<std::string> words_;  // by id
   std::vector<WordSlot> word_slots_;
+  // One bit for each word's hash (a Bloom filter with one hash), which
+  // IdOf tests before the slots. Most words of a text are in no phrase;
+  // with a large vocabulary their slots would be cache misses, while the
+  // filter (at most 2 MB, 16 bits a word) mostly stays in cache, so that
+  // the cost of scanning stays flat as lexicons grow.
+  std::vector<std::uint64_t> filter_;
+  std::size_t filter_mask_ = 0;  // its number of bits - 1
+  std::size_t FilterBit(std::uint64_t hash) const {
+    return static_cast<std::size_t>(hash >> 40) & filter_mask_;
+  }
+  void SetFilterBit(std::uint64_t hash) {
+    std::size_t bit = FilterBit(hash);
+    filter_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+  }
   // Edges of the trie: (node, word id) -> child. Edges from the root are
   // looked up by word id directly (root_[id], 0 for none).
   struct Edge {
