@@ -22,28 +22,6 @@ namespace {
 // std::string == "literal" runs strlen and compare on every call).
 using namespace std::string_view_literals;
 
-// Hashes folded words as Tokenize does, so that a token is looked up by
-// the hash it already carries.
-struct FoldedHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view w) const { return HashFolded(w); }
-  std::size_t operator()(const Token& t) const {
-    return t.hash != 0 ? t.hash : HashFolded(t.folded);
-  }
-};
-struct FoldedEqual {
-  using is_transparent = void;
-  bool operator()(std::string_view a, std::string_view b) const {
-    return a == b;
-  }
-  bool operator()(const Token& t, std::string_view w) const {
-    return t.folded == w;
-  }
-  bool operator()(std::string_view w, const Token& t) const {
-    return t.folded == w;
-  }
-};
-
 bool IsDash(const Token& t) {
   return t.folded == "-"sv || t.folded == "\xE2\x80\x94"sv ||
          t.folded == "\xE2\x80\x93"sv || t.folded == "--"sv;
@@ -59,6 +37,72 @@ std::size_t DatelineLength(const std::vector<Token>& t) {
   return 0;
 }
 
+
+// The short forms of the people named so far in a document: a person's
+// last (or a two-word name's first) folded word -> the mention that
+// introduced them. An open-addressing table whose keys view the
+// document's tokens, which outlive the composer: no string is copied and
+// a lookup reuses the hash the token carries.
+class ShortForms {
+ public:
+  const std::size_t* Find(const Token& t) const {
+    if (count_ == 0) return nullptr;
+    std::uint64_t h = HashOf(t);
+    std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.at == kEmpty) return nullptr;
+      if (s.hash == h && s.key == t.folded) return &s.at;
+    }
+  }
+  // map[t.folded] = at
+  void Set(const Token& t, std::size_t at) { *SlotOf(t) = at; }
+  // map.try_emplace(t.folded, at)
+  void Add(const Token& t, std::size_t at) {
+    std::size_t* s = SlotOf(t);
+    if (*s == kEmpty) *s = at;
+  }
+
+ private:
+  static constexpr std::size_t kEmpty = SIZE_MAX;
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::string_view key;
+    std::size_t at = kEmpty;
+  };
+  static std::uint64_t HashOf(const Token& t) {
+    return t.hash != 0 ? t.hash : HashFolded(t.folded);
+  }
+  // The slot of t's word, claimed (with `at` still kEmpty) if new.
+  std::size_t* SlotOf(const Token& t) {
+    if ((count_ + 1) * 2 > slots_.size()) Grow();
+    std::uint64_t h = HashOf(t);
+    std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      Slot& s = slots_[i];
+      if (s.at == kEmpty && s.key.data() == nullptr) {
+        s.hash = h;
+        s.key = t.folded;
+        ++count_;
+        return &s.at;
+      }
+      if (s.hash == h && s.key == t.folded) return &s.at;
+    }
+  }
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 16 : old.size() * 2, Slot{});
+    std::size_t mask = slots_.size() - 1;
+    for (const Slot& o : old) {
+      if (o.key.data() == nullptr) continue;
+      std::size_t i = o.hash & mask;
+      while (slots_[i].key.data() != nullptr) i = (i + 1) & mask;
+      slots_[i] = o;
+    }
+  }
+  std::vector<Slot> slots_;
+  std::size_t count_ = 0;
+};
 
 // The per-document state of pass 2.
 class Composer {
@@ -105,36 +149,73 @@ class Composer {
         continue;
       }
       if (!t[i].capitalized) continue;
-      auto it = short_forms_.find(t[i]);
-      if (it != short_forms_.end()) {
-        Emit(i, i + 1, out_[it->second].actor, "short");
+      if (const std::size_t* at = short_forms_.Find(t[i])) {
+        Emit(i, i + 1, out_[*at].actor, "short");
       }
     }
   }
 
-  void Reserve(std::size_t mentions) { out_.reserve(mentions); }
+  // One allocation each for the document, not one per doubling.
+  void Reserve(std::size_t mentions) {
+    out_.reserve(mentions);
+    person_mentions_.reserve(mentions / 2 + 4);
+    people_.reserve(mentions / 2 + 4);
+  }
 
   std::vector<ActorMention> Take() {
-    // Mentions come almost in order: sort positions, then move each
-    // mention once (a stable sort of the mentions would move them n log n
-    // times).
     auto by_start = [](const ActorMention& a, const ActorMention& b) {
       return a.start < b.start;
     };
-    if (std::is_sorted(out_.begin(), out_.end(), by_start)) {
-      return std::move(out_);
+    // Sentences are composed in order, so only a sentence's own mentions
+    // can be out of order (short forms and pronouns are found after its
+    // phrases). Each sentence's run is put in order on its own: mentions
+    // of other sentences stay where they are (moving one copies its seven
+    // strings).
+    for (std::size_t b = 0, e; b < out_.size(); b = e) {
+      e = b + 1;
+      while (e < out_.size() && out_[e].sentence == out_[b].sentence) ++e;
+      auto first = out_.begin() + static_cast<std::ptrdiff_t>(b);
+      auto last = out_.begin() + static_cast<std::ptrdiff_t>(e);
+      if (!std::is_sorted(first, last, by_start)) SortRun(b, e);
     }
-    std::vector<std::size_t> order(out_.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    // Sorted runs of sentences in order are the stable sort of the whole
+    // (ties keep their order within and across runs). Should sentences
+    // ever overlap, the whole is sorted, with the same result.
+    if (!std::is_sorted(out_.begin(), out_.end(), by_start)) {
+      SortRun(0, out_.size());
+    }
+    return std::move(out_);
+  }
+
+  // Stable-sorts out_[b, e) by start. A sentence's run is short, with a
+  // mention or two out of place: insertion moves only those and the ones
+  // they pass.
+  void SortRun(std::size_t b, std::size_t e) {
+    if (e - b <= 32) {
+      for (std::size_t i = b + 1; i < e; ++i) {
+        if (out_[i].start >= out_[i - 1].start) continue;
+        ActorMention m = std::move(out_[i]);
+        std::size_t j = i;
+        for (; j > b && out_[j - 1].start > m.start; --j) {
+          out_[j] = std::move(out_[j - 1]);
+        }
+        out_[j] = std::move(m);
+      }
+      return;
+    }
+    std::vector<std::size_t> order(e - b);
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = b + i;
     std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) {
-                       return out_[a].start < out_[b].start;
+                     [&](std::size_t x, std::size_t y) {
+                       return out_[x].start < out_[y].start;
                      });
     std::vector<ActorMention> sorted;
-    sorted.reserve(out_.size());
+    sorted.reserve(order.size());
     for (std::size_t i : order) sorted.push_back(std::move(out_[i]));
-    return sorted;
+    std::move(sorted.begin(), sorted.end(),
+              out_.begin() + static_cast<std::ptrdiff_t>(b));
   }
+
 
  private:
   const std::vector<Token>& T() const { return *tokens_; }
@@ -150,41 +231,86 @@ class Composer {
 
   // Emits a mention over tokens [begin, end); a person's name alone spans
   // [name_begin, end) (after any title), which later short forms refer to.
-  // `actor` is taken by value: callers pass actors of out_, which the
-  // mention added here may reallocate.
-  void Emit(std::size_t begin, std::size_t end, Actor actor, const char* how,
-            std::size_t name_begin = SIZE_MAX) {
-    // "met in Geneva", "at the Kremlin": a state or organisation after
-    // "in"/"at" is where something happened, not who did it.
+  // The actor is copied (or moved) once, straight into the new mention.
+  // Callers may pass the actor of an earlier mention: when out_ is full,
+  // adding a mention would move it, so it is copied first.
+  void Emit(std::size_t begin, std::size_t end, const Actor& actor,
+            const char* how, std::size_t name_begin = SIZE_MAX) {
+    if (out_.size() == out_.capacity()) {
+      Emit(begin, end, Actor(actor), how, name_begin);
+      return;
+    }
+    how = PlaceOr(begin, actor, how);
+    if (actor.kind == "person"sv) person_mentions_.push_back(out_.size());
+    out_.emplace_back(T()[begin].start, T()[end - 1].end, sentence_, actor,
+                      how);
+    Noted(begin, end, name_begin);
+  }
+  void Emit(std::size_t begin, std::size_t end, Actor&& actor,
+            const char* how, std::size_t name_begin = SIZE_MAX) {
+    how = PlaceOr(begin, actor, how);
+    if (actor.kind == "person"sv) person_mentions_.push_back(out_.size());
+    out_.emplace_back(T()[begin].start, T()[end - 1].end, sentence_,
+                      std::move(actor), how);
+    Noted(begin, end, name_begin);
+  }
+
+  // "met in Geneva", "at the Kremlin": a state or organisation after
+  // "in"/"at" is where something happened, not who did it.
+  const char* PlaceOr(std::size_t begin, const Actor& actor,
+                      const char* how) const {
     if ((actor.kind == "state"sv || actor.kind == "organization"sv) &&
         begin > 0 &&
         (IsPlacePreposition(T()[begin - 1].folded) || FromAPlace(begin - 1))) {
-      how = "place";
+      return "place";
     }
-    if (actor.kind == "person"sv) person_mentions_.push_back(out_.size());
-    ActorMention& m = out_.emplace_back();  // built in place, not moved
-    m.start = T()[begin].start;
-    m.end = T()[end - 1].end;
-    m.sentence = sentence_;
-    m.actor = std::move(actor);
-    m.how = how;
-    const Actor& a = m.actor;  // read below; not a copy
-    std::string_view kind_of_mention(how);
-    if (kind_of_mention != "place" && kind_of_mention != "pair" &&
-        !a.country.empty()) {
+    return how;
+  }
+
+  // Bookkeeping for the mention just added (out_.back()): the countries
+  // named, and the people later short forms and titles refer to.
+  void Noted(std::size_t begin, std::size_t end, std::size_t name_begin) {
+    const ActorMention& m = out_.back();
+    const Actor& a = m.actor;
+    std::string_view how = m.how;
+    if (how != "place"sv && how != "pair"sv && !a.country.empty()) {
       // Each country once, so "the two countries" costs the number of
       // countries named, not of mentions (long documents stay linear).
-      auto [at, fresh] = named_index_.try_emplace(a.country, named_.size());
-      if (fresh) named_.push_back({a.country, m_.lex.FindState(a.country), 0});
-      ++named_[at->second].mentions;
+      ++named_[NamedIndex(a.country)].mentions;
     }
-    if (kind_of_mention == "pair" || kind_of_mention == "place" ||
-        kind_of_mention == "attribute") {
+    if (how == "pair"sv || how == "place"sv || how == "attribute"sv) {
       return;
     }
     if (a.kind == "person"sv) {
       Remember(a, name_begin == SIZE_MAX ? begin : name_begin, end);
     }
+  }
+
+  // The index in named_ of `country`, added if new. A story names a few
+  // countries: a scan of their codes packed in integers beats hashing.
+  std::size_t NamedIndex(const std::string& country) {
+    std::uint64_t key = PackCode(country);
+    for (std::size_t i = 0; i < named_keys_.size(); ++i) {
+      if (named_keys_[i] == key &&
+          (key != kLongCode || named_[i].country == country)) {
+        return i;
+      }
+    }
+    named_keys_.push_back(key);
+    named_.push_back({country, m_.FindState(country), 0});
+    return named_.size() - 1;
+  }
+
+  // A code of up to eight bytes as an integer (codes hold no zero byte, so
+  // different codes differ); kLongCode for longer ones.
+  static constexpr std::uint64_t kLongCode = ~std::uint64_t{0};
+  static std::uint64_t PackCode(std::string_view code) {
+    if (code.size() > 8) return kLongCode;
+    std::uint64_t v = 0;
+    for (std::size_t k = 0; k < code.size(); ++k) {
+      v |= std::uint64_t{static_cast<unsigned char>(code[k])} << (8 * k);
+    }
+    return v;
   }
 
   static bool IsPlacePreposition(const std::string& f) {
@@ -254,7 +380,8 @@ class Composer {
       // People named in a row often hold the same role: fold it once.
       if (a.role != last_role_) {
         last_role_ = a.role;
-        last_role_folded_ = FoldWord(a.role);
+        const std::string* folded = m_.RoleFolded(a.role);
+        last_role_folded_ = folded ? *folded : FoldWord(a.role);
       }
       Holders& h = holders_[last_role_folded_];
       h.any = at;
@@ -268,11 +395,11 @@ class Composer {
       }
     }
     if (end - begin >= 2) {
-      short_forms_[T()[end - 1].folded] = at;
+      short_forms_.Set(T()[end - 1], at);
       // Chinese, Korean and Vietnamese names put the family name first:
       // "Xi Jinping" is "Xi", and "Kim Jong Un" of North Korea is "Kim".
       if (end - begin == 2 || (end - begin == 3 && FamilyNameFirst(a.country))) {
-        short_forms_.try_emplace(T()[begin].folded, at);
+        short_forms_.Add(T()[begin], at);
       }
     }
   }
@@ -282,6 +409,22 @@ class Composer {
   static int StateOf(const RawSpan& s) {
     for (Kind k : {kStateAdj, kStateName, kDemonym, kCapital, kCity}) {
       if (s.Has(k)) return s.Get(k);
+    }
+    return -1;
+  }
+
+  // The state named later in the sentence after "in" (and at most one
+  // lower-case word: "in southeastern Serbia"), or -1.
+  int HomeState(Spans spans, std::size_t k) const {
+    for (std::size_t j = k + 1; j < spans.size(); ++j) {
+      int st = StateOf(spans[j]);
+      std::size_t b = spans[j].begin;
+      if (st < 0 || b < 2) continue;
+      if (T()[b - 1].folded == "in"sv ||
+          (T()[b - 2].folded == "in"sv && !T()[b - 1].capitalized &&
+           T()[b - 1].is_word)) {
+        return st;
+      }
     }
     return -1;
   }
@@ -410,7 +553,18 @@ class Composer {
       for (std::size_t i = s.end; i < next->begin && modified_group; ++i) {
         modified_group = IsAttributive(i) || T()[i].folded == "and"sv;
       }
-      if ((gap == 0 || possessive || modified_group) &&
+      // "Nigerian junior foreign minister Dubem Oniya": a word of rank may
+      // stand between an adjective and its title.
+      bool ranked_title = gap >= 1 && gap <= 2 && s.Has(kStateAdj) &&
+                          next->Has(kTitle);
+      for (std::size_t i = s.end; i < next->begin && ranked_title; ++i) {
+        static constexpr std::string_view kRanks[] = {
+            "junior", "senior", "deputy", "former", "acting", "interim",
+            "outgoing", "new", "top", "assistant", "then"};
+        ranked_title = std::find(std::begin(kRanks), std::end(kRanks),
+                                 T()[i].folded) != std::end(kRanks);
+      }
+      if ((gap == 0 || possessive || modified_group || ranked_title) &&
           (next->Has(kTitle) || next->Has(kAgent))) {
         ComposeTitled(spans, k + 1, state, possessive ? next->begin : s.begin);
         return;
@@ -466,6 +620,19 @@ class Composer {
       Emit(s.begin, s.end, m_.StateActor(state), "place");
       return;
     }
+    if (s.Has(kDemonym) && !s.Has(kStateName) && s.begin > 0 &&
+        T()[s.begin - 1].folded == "ethnic"sv) {
+      // "ethnic Albanians ... in Serbia": an ethnic group is the people of
+      // the state it lives in, when the sentence names that state.
+      if (int home = HomeState(spans, k); home >= 0 && home != state) {
+        const Actor& base = m_.StateActor(home);
+        Emit(s.begin, s.end,
+             Actor{base.code + "CVL", base.name + " (civilians)", "group",
+                   base.country, base.code + "CVL", ""},
+             "agent");
+        return;
+      }
+    }
     if (s.Has(kStateName) || s.Has(kCapital) || s.Has(kDemonym)) {
       // "Chinese warships", "U.S. sanctions", "the Austrian capital": an
       // adjective before a common noun modifies it and names no actor.
@@ -476,9 +643,15 @@ class Composer {
       return;
     }
     if (s.Has(kPersonShort)) {
-      auto it = short_forms_.find(T()[s.begin]);
-      if (s.end - s.begin == 1 && it != short_forms_.end()) {
-        Emit(s.begin, s.end, out_[it->second].actor, "short");
+      // "Montenegro Municipality Association (AKK) officials": a short
+      // form in parentheses abbreviates the name before it.
+      if (s.begin > 0 && s.end < T().size() &&
+          T()[s.begin - 1].folded == "("sv && T()[s.end].folded == ")"sv) {
+        return;
+      }
+      const std::size_t* at = short_forms_.Find(T()[s.begin]);
+      if (s.end - s.begin == 1 && at != nullptr) {
+        Emit(s.begin, s.end, out_[*at].actor, "short");
       } else {
         Emit(s.begin, s.end, m_.PersonActor(s.Get(kPersonShort), doc_.date),
              "lexicon");
@@ -526,9 +699,7 @@ class Composer {
     const Actor& base = m_.StateActor(StateOf(spans[k - 1]));
     std::string name(std::string_view(doc_.text).substr(
         T()[b].start, T()[s.end - 1].end - T()[b].start));
-    Emit(b, s.end,
-         Actor{base.code + "GOV", base.name + " (" + name + ")", "group",
-               base.country, base.code + "GOV", ""},
+    Emit(b, s.end, GroupOf(base.code, base.name, base.country, "GOV", name),
          "agent");
   }
 
@@ -562,8 +733,7 @@ class Composer {
     for (std::size_t a : adjectives) {
       const Actor& base = m_.StateActor(StateOf(spans[a]));
       Emit(spans[a].begin, a == adjectives.back() ? head.end : spans[a].end,
-           Actor{base.code + sector, base.name + " (" + what + ")", "group",
-                 base.country, base.code + sector, ""},
+           GroupOf(base.code, base.name, base.country, sector, what),
            "agent");
     }
     consumed_until_ = head.end;
@@ -571,29 +741,53 @@ class Composer {
   }
 
   void EmitPair(const RawSpan& s) {
-    std::vector<Actor> last;
+    // `last` points into out_ (people) or the recognizer (states): make
+    // room for both mentions first so that adding them moves nothing.
+    if (out_.capacity() - out_.size() < 2) {
+      out_.reserve(out_.capacity() * 2 + 2);
+    }
+    const Actor* last[2] = {nullptr, nullptr};
+    std::size_t n = 0;
     if (s.Get(kPair) == 0) {  // the two people named last
-      for (auto it = people_.rbegin(); it != people_.rend() && last.size() < 2;
-           ++it) {
+      for (auto it = people_.rbegin(); it != people_.rend() && n < 2; ++it) {
         const Actor& p = out_[*it].actor;
-        if (last.empty() || last[0].id != p.id) last.push_back(p);
+        if (n == 0 || last[0]->id != p.id) last[n++] = &p;
       }
     } else {  // emitted below in the order they were first named
-      last = TwoMainStates();
-      std::reverse(last.begin(), last.end());
+      n = TwoMainStates(last);
+      std::swap(last[0], last[1]);
     }
-    if (last.size() < 2) return;
+    if (n < 2) return;
     if (s.Get(kPair) >= 2) {  // the two states' armed forces, governments
       bool mil = s.Get(kPair) == 2;
-      std::string sector = mil ? "MIL" : "GOV";
-      for (Actor& a : last) {
-        a = Actor{a.country + sector,
-                  a.name + (mil ? " (military)" : " (government)"), "group",
-                  a.country, a.country + sector, ""};
-      }
+      std::string_view sector = mil ? "MIL" : "GOV";
+      std::string_view what = mil ? "military" : "government";
+      Actor second = GroupOf(last[1]->country, last[1]->name,
+                             last[1]->country, sector, what);
+      Actor first = GroupOf(last[0]->country, last[0]->name, last[0]->country,
+                            sector, what);
+      Emit(s.begin, s.end, std::move(second), "pair");
+      Emit(s.begin, s.end, std::move(first), "pair");
+      return;
     }
-    Emit(s.begin, s.end, last[1], "pair");
-    Emit(s.begin, s.end, last[0], "pair");
+    Emit(s.begin, s.end, *last[1], "pair");
+    Emit(s.begin, s.end, *last[0], "pair");
+  }
+
+  // The group `name (what)` of code `code_base + sector`: "China
+  // (officials)", CHNGOV. The strings are sized once, with no temporaries.
+  static Actor GroupOf(const std::string& code_base, const std::string& name,
+                       const std::string& country, std::string_view sector,
+                       std::string_view what) {
+    Actor g;
+    g.code.reserve(code_base.size() + sector.size());
+    g.code.append(code_base).append(sector);
+    g.id = g.code;
+    g.name.reserve(name.size() + what.size() + 3);
+    g.name.append(name).append(" (").append(what).append(")");
+    g.kind = "group";
+    g.country = country;
+    return g;
   }
 
   // "the two countries", "the two sides": the story's protagonists, which
@@ -605,30 +799,31 @@ class Composer {
   // Minister Fumio Kishida welcomed South Korean President Yoon" makes
   // Japan and South Korea "the two governments". On a tie, the country
   // named first wins: a story names its protagonists in its lead.
-  std::vector<Actor> TwoMainStates() const {
+  // Puts the states' Actors in out[0..n) and returns n (at most 2).
+  std::size_t TwoMainStates(const Actor* out[2]) const {
     // The first two of the states ordered by mentions, first named first
     // among equals (as a stable sort would put them), in one pass.
-    std::vector<const StateEntry*> order;
+    const StateEntry* order[2] = {nullptr, nullptr};
+    std::size_t n = 0;
     int counts[2] = {0, 0};
     for (const Named& c : named_) {
       if (c.state == nullptr) continue;
-      int n = c.mentions;
-      if (order.empty() || n > counts[0]) {
-        order.insert(order.begin(), c.state);
-        counts[1] = counts[0], counts[0] = n;
-      } else if (order.size() < 2 || n > counts[1]) {
-        order.resize(1);
-        order.push_back(c.state);
-        counts[1] = n;
+      int m = c.mentions;
+      if (n == 0 || m > counts[0]) {
+        order[1] = order[0], order[0] = c.state;
+        counts[1] = counts[0], counts[0] = m;
+        n = n < 2 ? n + 1 : 2;
+      } else if (n < 2 || m > counts[1]) {
+        order[1] = c.state;
+        counts[1] = m;
+        n = 2;
       }
-      if (order.size() > 2) order.pop_back();
     }
-    std::vector<Actor> out;
-    for (std::size_t i = 0; i < order.size() && i < 2; ++i) {
-      const StateEntry* st = order[i];
-      out.push_back(Actor{st->code, st->name, "state", st->code, st->code, ""});
+    for (std::size_t i = 0; i < n; ++i) {
+      out[i] = &m_.StateActor(
+          static_cast<int>(order[i] - m_.lex.states().data()));
     }
-    return out;
+    return n;
   }
 
   // spans[k] is a title or group word; `state` is the modifier's state or
@@ -639,7 +834,13 @@ class Composer {
     consumed_until_ = s.end;
     if (s.Has(kAgent) && !s.Has(kTitle)) {
       std::size_t end = s.end;
-      if (state < 0) {  // "soldiers from Gondor": the state follows
+      // "Israel has strengthened its forces in Lebanon": after a possessive
+      // pronoun the group is its owner's, and the state after "in" is
+      // where it is.
+      const std::string& owner = s.begin > 0 ? T()[s.begin - 1].folded : "";
+      bool owned = state < 0 && (owner == "its"sv || owner == "their"sv ||
+                                 owner == "his"sv || owner == "our"sv);
+      if (state < 0 && !owned) {  // "soldiers from Gondor": the state follows
         state = StateAfter(spans, k);
         // "the foreign ministers of Britain, France, Germany, Russia and
         // China": a list says which states took part; each is named in its
@@ -651,9 +852,9 @@ class Composer {
       if (state < 0 && a.context) state = context_state_;
       if (state < 0) return;  // a group of no known country
       const Actor& base = m_.StateActor(state);
-      Actor actor{base.code + a.sector, base.name + " (" + a.name + ")",
-                  "group", base.country, base.code + a.sector, ""};
-      Emit(begin, end, std::move(actor), "agent");
+      Emit(begin, end,
+           GroupOf(base.code, base.name, base.country, a.sector, a.name),
+           "agent");
       // "the Israeli cabinet and parliament": a second group word joined by
       // "and" shares the modifier.
       if (end == s.end && k + 1 < spans.size() && end + 1 < T().size() &&
@@ -662,8 +863,7 @@ class Composer {
         const RawSpan& other = spans[k + 1];
         const AgentEntry& b = m_.lex.agents()[other.Get(kAgent)];
         Emit(other.begin, other.end,
-             Actor{base.code + b.sector, base.name + " (" + b.name + ")",
-                   "group", base.country, base.code + b.sector, ""},
+             GroupOf(base.code, base.name, base.country, b.sector, b.name),
              "agent");
         consumed_until_ = other.end;
       }
@@ -734,7 +934,13 @@ class Composer {
       return;
     }
     std::size_t run = after < T().size() ? NameRun(after) : 0;
-    if (next && next->begin < after + run) run = next->begin - after;
+    // ("Russian President Boris Yeltsin": a known first name that a
+    // surname follows is another person's first name.)
+    bool first_name = next && next->begin == after && next->end < after + run &&
+                      next->Has(kPersonShort) && !next->Has(kPersonFull);
+    if (next && next->begin < after + run && !first_name) {
+      run = next->begin - after;
+    }
     // "his Japanese counterpart, Takeshi Iwaya": apposition after a comma.
     if (run == 0 && after + 1 < T().size() && T()[after].folded == ","sv) {
       std::size_t r = NameRun(after + 1);
@@ -744,13 +950,28 @@ class Composer {
       }
     }
     if (run >= 1 && !(run == 1 && s.end == T().size() - 1)) {
-      Actor a = NewPerson(after, after + run, title, state);
-      consumed_until_ = after + run;
-      Emit(begin, after + run, std::move(a), "title", after);
+      // "King Hassan of Morocco": a state after "of" is the holder's (and
+      // still named in its own right).
+      std::size_t end = after + run;
+      if (state < 0 && end + 1 < T().size() && T()[end].folded == "of"sv) {
+        for (std::size_t j = k + 1; j < spans.size(); ++j) {
+          if (spans[j].begin != end + 1) continue;
+          if (int st = StateOf(spans[j]); st >= 0 && !spans[j].Has(kCity)) {
+            state = st;
+          }
+          break;
+        }
+      }
+      Actor a = NewPerson(after, end, title, state);
+      consumed_until_ = end;
+      Emit(begin, end, std::move(a), "title", after);
       return;
     }
-    // "the foreign minister", "the president": the nearest earlier holder.
-    if (const std::size_t* at = Holder(title.title, state)) {
+    // "the foreign minister", "the president": the nearest earlier holder
+    // - but "the last secretary of state to visit China", "the first
+    // Japanese premier to ..." describe another holder, not the one named.
+    bool ranked = begin > 0 && IsRankWord(T()[begin - 1].folded);
+    if (const std::size_t* at = ranked ? nullptr : Holder(title, state)) {
       Emit(begin, s.end, out_[*at].actor, "coref");
       return;
     }
@@ -788,7 +1009,7 @@ class Composer {
     // "the Emirati minister" after "Emirati Foreign Minister Abdullah bin
     // Zayed": the latest person of that country whose role ends in the
     // same word.
-    if (const Actor* a = HolderByHead(title, state)) {
+    if (const Actor* a = ranked ? nullptr : HolderByHead(title, state)) {
       Emit(begin, s.end, *a, "coref");
       return;
     }
@@ -803,10 +1024,19 @@ class Composer {
     }
   }
 
+  // Words that rank one holder of a title among others ("the first
+  // secretary of state to visit", "the last president who ...").
+  static bool IsRankWord(std::string_view f) {
+    return f == "first"sv || f == "last"sv || f == "only"sv ||
+           f == "next"sv || f == "previous"sv || f == "second"sv ||
+           f == "third"sv;
+  }
+
   // The mention of the latest holder of `title` (of `state`'s country when
   // state >= 0), or null.
-  const std::size_t* Holder(const std::string& title, int state) const {
-    auto it = holders_.find(FoldWord(title));
+  const std::size_t* Holder(const TitleEntry& title, int state) const {
+    auto it = holders_.find(
+        std::string_view(m_.title_folded[m_.TitleIndex(title)]));
     if (it == holders_.end()) return nullptr;
     if (state < 0) return &it->second.any;
     const std::string& code = m_.lex.states()[state].code;
@@ -819,7 +1049,7 @@ class Composer {
   const Actor* HolderByHead(const TitleEntry& title, int state) const {
     if (state < 0) return nullptr;
     const std::string& country = m_.lex.states()[state].code;
-    std::string head = LastWord(FoldWord(title.title));
+    const std::string& head = m_.title_head[m_.TitleIndex(title)];
     std::size_t looked = 0;
     for (auto it = people_.rbegin(); it != people_.rend() && looked < 64;
          ++it, ++looked) {
@@ -842,9 +1072,9 @@ class Composer {
     std::string name(
         std::string_view(doc_.text).substr(T()[b].start,
                                            T()[e - 1].end - T()[b].start));
-    if (auto it = short_forms_.find(T()[e - 1]);
-        e - b == 1 && it != short_forms_.end()) {
-      return out_[it->second].actor;
+    if (const std::size_t* at = short_forms_.Find(T()[e - 1]);
+        e - b == 1 && at != nullptr) {
+      return out_[*at].actor;
     }
     std::string country;
     if (state >= 0) {
@@ -873,7 +1103,7 @@ class Composer {
     std::size_t any = 0;
     std::vector<std::pair<std::string, std::size_t>> by_country;
   };
-  std::unordered_map<std::string, Holders> holders_;
+  std::unordered_map<std::string, Holders, FoldedHash, FoldedEqual> holders_;
   std::string last_role_, last_role_folded_;  // Remember()'s fold cache
   std::vector<std::size_t> people_;  // person mentions Remember()ed
   // Each country named (other than as a place or pair), first named
@@ -884,10 +1114,8 @@ class Composer {
     int mentions;
   };
   std::vector<Named> named_;
-  std::unordered_map<std::string, std::size_t> named_index_;  // into named_
-  // A person's last (or two-word name's first) folded word -> person.
-  std::unordered_map<std::string, std::size_t, FoldedHash, FoldedEqual>
-      short_forms_;
+  std::vector<std::uint64_t> named_keys_;  // PackCode of each named_
+  ShortForms short_forms_;
   std::vector<char> covered_;  // Sentence(): tokens under a mention
 };
 

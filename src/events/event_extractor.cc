@@ -10,9 +10,11 @@
 #include <optional>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/calendar.h"
+#include "dates/dateline.h"
 #include "events/event_dating.h"
 #include "events/event_rules.h"
 #include "events/sentence_cues.h"
@@ -34,6 +36,9 @@ struct Trigger {
   // A base form after a named subject ("demanded that Washington lift
   // sanctions"): the mandative subjunctive, an act asked for, not done.
   bool subjunctive = false;
+  // Of a passive: the token of its "by" (`end`, or after a short phrase of
+  // place or time: "was greeted at the airport by Kim").
+  std::size_t by = 0;
 };
 
 // A group of coordinated mentions ("Blinken and Sullivan"): token range and
@@ -45,20 +50,34 @@ struct Group {
 
 }  // namespace
 
+// A place name as its folded words joined by spaces ("new york").
+std::string PlaceKey(std::string_view name) {
+  std::string key;
+  for (const std::string& w : FoldPhrase(name)) {
+    key += (key.empty() ? "" : " ") + w;
+  }
+  return key;
+}
+
 struct EventExtractor::Impl {
   const Lexicon& lex;
   PhraseMatcher matcher;
   // The states' other cities, as their folded words joined by spaces:
   // places, never parties ("leaving New York at the end of his visit").
   std::unordered_set<std::string> cities;
+  // Capitals and cities, keyed the same way, to the index of their state:
+  // where a dateline ("BEIJING (AP) -") places the story.
+  std::unordered_map<std::string, std::size_t> place_states;
 
   explicit Impl(const Lexicon& l) : lex(l) {
-    for (const StateEntry& s : lex.states()) {
+    for (std::size_t i = 0; i < lex.states().size(); ++i) {
+      const StateEntry& s = lex.states()[i];
       for (const std::string& c : s.cities) {
-        std::string key;
-        for (const std::string& w : FoldPhrase(c)) key += (key.empty() ? "" : " ") + w;
+        std::string key = PlaceKey(c);
+        place_states.emplace(key, i);
         cities.insert(std::move(key));
       }
+      for (const std::string& c : s.capitals) place_states.emplace(PlaceKey(c), i);
     }
     const auto& rels = lex.relations();
     std::set<std::string> known;
@@ -80,6 +99,23 @@ struct EventExtractor::Impl {
       }
       for (const auto& v : rels[i].nouns) matcher.Add(v, idx + kNoun, false);
     }
+  }
+
+  // The "by" of a passive agent at token `at`, or after a phrase of place
+  // or time of at most five tokens that opens with a preposition ("at the
+  // airport by", "in Beijing on Monday by"); 0 when there is none.
+  static std::size_t AgentBy(const std::vector<Token>& t, std::size_t at) {
+    if (at >= t.size()) return 0;
+    if (t[at].folded == "by") return at;
+    const std::string& f = t[at].folded;
+    if (f != "at" && f != "in" && f != "on" && f != "upon" && f != "during") {
+      return 0;
+    }
+    for (std::size_t i = at + 1; i < t.size() && i <= at + 5; ++i) {
+      if (t[i].folded == "by") return i;
+      if (!t[i].is_word || t[i].folded == "and") return 0;
+    }
+    return 0;
   }
 
   static bool BaseFormCue(const std::string& f) {
@@ -137,6 +173,25 @@ struct EventExtractor::Impl {
     return out;
   }
 
+  // Whether the verb form at token `i` stands where only a noun or an
+  // adjective can: after an article ("the fight against", "the occupied
+  // West Bank"), or, inflected, after a preposition or a figure ("at
+  // targets in Jericho", "30 bombs"). (Not after a possessive: "reiterated
+  // its demand that Israel ..." still demands.)
+  static bool NominalSlot(const std::vector<Token>& t, std::size_t i) {
+    static const std::unordered_set<std::string> kDeterminers = {
+        "the", "a", "an", "this", "these", "those", "each", "every"};
+    static const std::unordered_set<std::string> kPrepositions = {
+        "at", "of", "in", "on", "into", "from", "with", "against"};
+    if (i == 0) return false;
+    const std::string& before = t[i - 1].folded;
+    if (kDeterminers.count(before)) return true;
+    const std::string& w = t[i].folded;
+    if (!(w.ends_with("s") || w.ends_with("ed"))) return false;
+    bool figure = !before.empty() && before[0] >= '0' && before[0] <= '9';
+    return figure || kPrepositions.count(before) > 0;
+  }
+
   std::vector<Trigger> FindTriggers(const std::vector<Token>& t) const {
     std::vector<Trigger> out;
     const std::vector<std::uint32_t> ids = matcher.Encode(t);
@@ -148,9 +203,8 @@ struct EventExtractor::Impl {
       }
       // A passive participle counts as passive only between a form of "be"
       // and "by"; otherwise the phrase's active or nominal reading holds.
-      bool passive_context =
-          i > 0 && IsBeVerb(t[i - 1].folded) && i + m.length < t.size() &&
-          t[i + m.length].folded == "by";
+      std::size_t by = AgentBy(t, i + m.length);
+      bool passive_context = i > 0 && IsBeVerb(t[i - 1].folded) && by != 0;
       int chosen = -1;
       for (int p : *m.payloads) {
         bool passive = p % 4 == kPassive;
@@ -183,8 +237,19 @@ struct EventExtractor::Impl {
         i += m.length;
         continue;
       }
+      // (A verb form in a noun's slot is that noun, if the lexicon lists
+      // it as one, or no trigger.)
+      if (chosen % 4 == kVerb && NominalSlot(t, i)) {
+        auto noun = std::find_if(m.payloads->begin(), m.payloads->end(),
+                                 [](int p) { return p % 4 == kNoun; });
+        if (noun == m.payloads->end()) {
+          ++i;
+          continue;
+        }
+        chosen = *noun;
+      }
       out.push_back({i, i + m.length, chosen / 4,
-                     static_cast<TriggerForm>(chosen % 4)});
+                     static_cast<TriggerForm>(chosen % 4), false, by});
       i += m.length;
     }
     return out;
@@ -233,6 +298,7 @@ class SentenceEvents {
                std::vector<Event>* one_sided) {
     one_sided_ = one_sided;
     AddMustDemands(&triggers);
+    first_trigger_ = triggers.empty() ? t_.size() : triggers.front().begin;
     std::vector<std::size_t> lefts(triggers.size());
     std::vector<const Group*> subjects(triggers.size(), nullptr);
     std::vector<const Group*> objects(triggers.size(), nullptr);
@@ -265,6 +331,12 @@ class SentenceEvents {
       // A governing phrase with no object of its own says nothing the
       // governed event does not ("agreed to" + "cooperation with X").
       governs_next_ = k + 1 < triggers.size() && Governs(tr, triggers[k + 1]);
+      // "provided aid for Romania": a noun of the verb's own kind right
+      // after it is its object, which says to whom; the verb alone says
+      // nothing more.
+      if (k + 1 < triggers.size() && ObjectNoun(tr, triggers[k + 1])) {
+        governs_next_ = true;
+      }
       if (k + 1 < triggers.size() && Governs(tr, triggers[k + 1]) &&
           triggers[k + 1].begin == tr.end) {
         object_from = triggers[k + 1].end;
@@ -283,11 +355,18 @@ class SentenceEvents {
       // summit ... and met EU leaders" is not NATO meeting them.) The
       // second predicate's dates start at its "and".
       std::size_t and_at = 0;
-      if (k > 0 && subjects[k - 1] &&
-          IsPredicate(triggers[k - 1]) == IsPredicate(tr) &&
-          JoinedByAnd(triggers[k - 1].end, tr.begin, objects[k - 1],
+      // A verb inside a description of the subject set off by commas
+      // ("..., the first U.S. official to visit the island, and met") is not
+      // the predicate the "and" joins.
+      std::size_t j = k;
+      if (std::size_t d = DescriptionStart(tr.begin); d != kNone) {
+        while (j > 0 && triggers[j - 1].begin > d) --j;
+      }
+      if (j > 0 && subjects[j - 1] &&
+          IsPredicate(triggers[j - 1]) == IsPredicate(tr) &&
+          JoinedByAnd(triggers[j - 1].end, tr.begin, objects[j - 1],
                       &and_at)) {
-        shared = subjects[k - 1];
+        shared = subjects[j - 1];
         left = std::max(left, and_at);
       }
       // "The two leaders accepted the plan at a meeting in Brussels": a
@@ -298,6 +377,36 @@ class SentenceEvents {
           shared = subjects[k - 1];
         } else if (const Group* g = ClauseSubject(tr.begin)) {
           shared = g;
+        }
+      }
+      // ... the noun that is a verb's object ("provided aid for"), the
+      // verb's subject ...
+      if (!shared && k > 0 && subjects[k - 1] &&
+          ObjectNoun(triggers[k - 1], tr)) {
+        shared = subjects[k - 1];
+        // (What an intention names is planned: "will send" + "aid to".)
+        const std::string& verb = lex_.relations()[triggers[k - 1].relation].cameo;
+        if (!forced && verb.rfind("03", 0) == 0) {
+          forced = GovernedCues(triggers[k - 1], tr, left, right);
+        }
+      }
+      // "Harris said Washington would keep supporting Ukraine and called
+      // on Congress": a past verb right after "and" cannot continue what a
+      // modal governs; it is the speaker's.
+      if (!shared && tr.form == kVerb && tr.begin > 0 &&
+          t_[tr.begin - 1].folded == "and") {
+        if (const Group* speaker = SpeakerAcrossModal(tr.begin)) {
+          shared = speaker;
+          left = tr.begin;
+        } else if (const Group* subject = ClauseSubject(tr.begin);
+                   subject && subject->end + 1 < tr.begin &&
+                   t_[tr.begin].folded.back() != 's' &&
+                   ObjectOfPreposition(GroupBefore(tr.begin, left))) {
+          // "Paris would keep sending weapons to Ukraine and urge Germany":
+          // a verb right after "and" has no subject of its own; the
+          // party before it is the object of the verb before. (A word in
+          // -s may be a plural noun: "... and abuses in Tibet".)
+          shared = subject;
         }
       }
       // ... and its modality and negation: "is expected to travel to
@@ -327,6 +436,98 @@ class SentenceEvents {
       if (IsClauseBreak(t_[i].folded) || t_[i].folded == "and") return false;
       for (const Group& g : groups_) {
         if (g.begin == i) return false;  // a new party: a new clause
+      }
+    }
+    return true;
+  }
+
+  // Whether tokens [from, to) end in a comma and a noun phrase with an
+  // article ("..., a human rights group protested"): the verb at `to` has
+  // a subject of its own that no party stands for.
+  bool UnknownSubject(std::size_t from, std::size_t to) const {
+    std::size_t comma = to;
+    for (std::size_t i = to; i > from; --i) {
+      if (t_[i - 1].folded == ",") {
+        comma = i - 1;
+        break;
+      }
+      if (!t_[i - 1].is_word) return false;
+    }
+    if (comma == to || comma + 2 >= to) return false;
+    const std::string& first = t_[comma + 1].folded;
+    return first == "a" || first == "an" || first == "the";
+  }
+
+  // Whether a verb of ending ("lifted", "ended", "eased") stands at most
+  // five words before the noun at `begin`, after `left`, with no party or
+  // clause break between.
+  bool EndedBefore(std::size_t begin, std::size_t left) const {
+    static const std::set<std::string> kEnding = {
+        "lifted", "lifts", "lift", "lifting", "ended", "ends", "end",
+        "ending", "eased", "eases", "ease", "easing", "relaxed", "relaxes",
+        "scrapped", "scraps"};
+    for (std::size_t i = begin; i > left && begin - i < 6; --i) {
+      const std::string& f = t_[i - 1].folded;
+      if (kEnding.count(f)) return true;
+      if (IsClauseBreak(f)) return false;
+      for (const Group& g : groups_) {
+        if (g.begin <= i - 1 && i - 1 < g.end) return false;
+      }
+    }
+    return false;
+  }
+
+  // The relation that eases a coercive act of CAMEO `cameo`: sanctions
+  // (163) are eased as sanctions (085), restrictions (17) as restrictions
+  // (081), force (18-20) by de-escalation (087); null for the rest.
+  const RelationEntry* EasingOf(const std::string& cameo) const {
+    if (cameo.rfind("163", 0) == 0) return RelationNamed("ease_sanctions");
+    if (cameo.rfind("17", 0) == 0) return RelationNamed("ease_restrictions");
+    if (cameo[0] == '2' || cameo.rfind("18", 0) == 0 ||
+        cameo.rfind("19", 0) == 0) {
+      return RelationNamed("de_escalate");
+    }
+    return nullptr;
+  }
+
+  // Whether the party `g` is followed by "'s" and, within four words, a
+  // word for what it said or did ("Reagan's latest policy statement",
+  // "Iran's decision").
+  bool WelcomesAnAct(const Group& g) const {
+    static const std::set<std::string> kActs = {
+        "statement", "statements", "decision", "decisions", "move",
+        "moves", "proposal", "proposals", "plan", "offer", "announcement",
+        "initiative", "efforts", "call", "remarks", "commitment",
+        "pledge", "steps", "release", "victory", "election", "speech"};
+    if (g.end >= t_.size() || t_[g.end].folded != "'s") return false;
+    for (std::size_t i = g.end + 1; i < t_.size() && i <= g.end + 4; ++i) {
+      if (kActs.count(t_[i].folded)) return true;
+      if (!t_[i].is_word || IsClauseBreak(t_[i].folded)) return false;
+    }
+    return false;
+  }
+
+  // Whether the noun trigger `noun` is the object of the verb trigger
+  // `verb`: of the same CAMEO root or intended by it, at most three words
+  // on, with no party, "and" or clause break between ("provided aid for",
+  // "will send military aid to", "staged a protest against").
+  bool ObjectNoun(const Trigger& verb, const Trigger& noun) const {
+    if (verb.form != kVerb || noun.form != kNoun || noun.begin < verb.end ||
+        noun.begin - verb.end > 3 || t_[verb.end - 1].folded == "to") {
+      return false;
+    }
+    const std::string& a = lex_.relations()[verb.relation].cameo;
+    const std::string& b = lex_.relations()[noun.relation].cameo;
+    // (An intention's object is what it intends: "will send" + "aid to".
+    // Words of saying and meeting take topics: "discussed meeting in
+    // person" is no meeting.)
+    bool intent = a.rfind("03", 0) == 0;
+    if (!intent && !IsMaterialAct(a) && a.rfind("14", 0) != 0) return false;
+    if (a.compare(0, 2, b, 0, 2) != 0 && !intent) return false;
+    for (std::size_t i = verb.end; i < noun.begin; ++i) {
+      if (IsClauseBreak(t_[i].folded) || t_[i].folded == "and") return false;
+      for (const Group& g : groups_) {
+        if (g.begin == i) return false;
       }
     }
     return true;
@@ -362,7 +563,8 @@ class SentenceEvents {
     }
     if (and_at == to || to - and_at > 4) return false;
     for (const Group& g : groups_) {
-      if (g.begin >= from && g.begin < to && &g != object && !IsPlace(g)) {
+      if (g.begin >= from && g.begin < to && &g != object && !IsPlace(g) &&
+          !InDescription(g, from, and_at)) {
         return false;
       }
     }
@@ -371,6 +573,206 @@ class SentenceEvents {
     }
     *and_position = and_at;
     return true;
+  }
+
+  // The party before the reporting verb of a reported clause that a modal
+  // governs ("said Washington would keep supporting Ukraine"), when the
+  // verb at token `verb` after that clause's "and" is in the past tense.
+  const Group* SpeakerAcrossModal(std::size_t verb) const {
+    if (!IsPastForm(t_[verb].folded)) return nullptr;
+    bool modal = false;
+    for (std::size_t i = verb; i > 0; --i) {
+      const std::string& f = t_[i - 1].folded;
+      if (f == ";" || f == ":") return nullptr;
+      if (f == "would" || f == "will" || f == "could" || f == "can" ||
+          f == "may" || f == "might" || f == "should" || f == "must") {
+        modal = true;
+      }
+      if (IsReportingWord(f) && f != "according") {
+        if (!modal || i - 1 == 0) return nullptr;
+        return GroupBefore(i - 1, ClauseStart(i - 1));
+      }
+    }
+    return nullptr;
+  }
+
+  // Whether a preposition introduces the group ("to Ukraine"): it is an
+  // object, not the subject of what follows it.
+  bool ObjectOfPreposition(const Group* g) const {
+    if (!g || g->begin == 0) return false;
+    const std::string& f = t_[g->begin - 1].folded;
+    return f == "to" || f == "on" || f == "with" || f == "for" ||
+           f == "against" || f == "from" || f == "in" || f == "at" ||
+           f == "of" || f == "into" || f == "toward" || f == "towards";
+  }
+
+  static bool IsPastForm(const std::string& f) {
+    if (f.size() > 4 && f.compare(f.size() - 2, 2, "ed") == 0) return true;
+    static constexpr std::string_view kIrregular[] = {
+        "met", "spoke", "told", "held", "sent", "made", "took", "gave",
+        "went", "came", "flew", "left", "won", "struck", "threw", "sought"};
+    for (std::string_view w : kIrregular) {
+      if (f == w) return true;
+    }
+    return false;
+  }
+
+  // Whether a preposition of time ("after", "during") opens the noun
+  // phrase of the word at `noun` ("after the talks", "during the final
+  // weeks of talks"), at most five tokens before it and after `from`.
+  bool BehindTimePreposition(std::size_t noun, std::size_t from) const {
+    for (std::size_t i = noun; i > from && noun - i < 6; --i) {
+      const std::string& f = t_[i - 1].folded;
+      if (IsTimePreposition(f)) return true;
+      if (!t_[i - 1].is_word) return false;
+    }
+    return false;
+  }
+
+  static bool IsTimePreposition(const std::string& f) {
+    return f == "after" || f == "before" || f == "during" || f == "since" ||
+           f == "following" || f == "throughout";
+  }
+
+  static bool IsArrival(const std::string& f) {
+    return f == "arrived" || f == "arrives" || f == "arrive" ||
+           f == "arriving" || f == "landed";
+  }
+
+  // The last place named before token `at` in the sentence ("visited the
+  // city of Tianjin in July, and Kerry traveled there").
+  const Group* PlaceBefore(std::size_t at) const {
+    const Group* place = nullptr;
+    for (const Group& g : groups_) {
+      if (g.end > at) break;
+      bool state = g.members.size() == 1 &&
+                   g.members.front()->actor.kind == "state";
+      if (IsPlace(g) || (state && g.members.front()->how == "place")) {
+        place = &g;
+      }
+    }
+    return place;
+  }
+
+  // Whether a meeting word stands alone, with no party of its own: "the
+  // talks", "after 12 hours of talks", "The meeting on the sidelines of
+  // ...". Such a meeting is the one of the parties named just before.
+  bool BareMeeting(const Trigger& tr, const RelationEntry& rel) const {
+    if (tr.form != kNoun || !rel.symmetric || rel.cameo.rfind("04", 0) != 0 ||
+        tr.begin == 0) {
+      return false;
+    }
+    const std::string& before = t_[tr.begin - 1].folded;
+    if (before != "the" && before != "of") return false;
+    if (tr.end < t_.size()) {
+      const std::string& after = t_[tr.end].folded;
+      if (after == "with" || after == "between" || after == "among" ||
+          after == "of") {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // The parties a bare meeting word at token `at` refers to: two or more
+  // parties of different countries named together as the subject of the
+  // sentence ("X and Y agreed on Saturday, after 12 hours of talks"), or
+  // else in one of the two sentences before (`antecedent_`).
+  const Group* MeetingParties(std::size_t at) const {
+    for (const Group& g : groups_) {
+      if (g.end <= at && g.end <= first_trigger_ && IsJoint(g) &&
+          OpensSentence(g)) {
+        return &g;
+      }
+    }
+    return antecedent_.members.empty() ? nullptr : &antecedent_;
+  }
+
+  // Whether nothing but capitalised words and punctuation (a dateline,
+  // "On Friday,") stands before the group in its sentence, leaving out
+  // words in parentheses ("OHRID, North Macedonia (entente) — Vucic and
+  // Kurti agreed"): the group is the sentence's subject.
+  bool OpensSentence(const Group& g) const {
+    int depth = 0;
+    for (std::size_t i = 0; i < g.begin; ++i) {
+      const Token& t = t_[i];
+      if (t.folded == "(") ++depth;
+      if (t.folded == ")" && depth > 0) --depth;
+      if (depth == 0 && t.is_word && !t.capitalized) return false;
+    }
+    return true;
+  }
+
+  // Two or more parties, not places, of at least two countries.
+  bool IsJoint(const Group& g) const {
+    if (g.members.size() < 2 || IsPlace(g)) return false;
+    for (const ActorMention* m : g.members) {
+      if (m->actor.country.empty() || m->actor.kind == "group") return false;
+    }
+    for (const ActorMention* m : g.members) {
+      if (m->actor.country != g.members.front()->actor.country) return true;
+    }
+    return false;
+  }
+
+ public:
+  // The first joint group of the sentence (see IsJoint), for the bare
+  // meeting words of the sentences after it; empty when there is none.
+  std::vector<const ActorMention*> JointParties() const {
+    for (const Group& g : groups_) {
+      if (IsJoint(g)) return g.members;
+    }
+    return {};
+  }
+
+  // Parties named together in an earlier sentence (JointParties).
+  void SetAntecedent(std::vector<const ActorMention*> parties) {
+    antecedent_.members = std::move(parties);
+  }
+
+  // The state of the story's dateline, for arrivals that name no place.
+  void SetDatelinePlace(const ActorMention* place) {
+    dateline_.members = {place};
+  }
+
+ private:
+  // The comma that opens a noun phrase describing the subject, set off by
+  // commas right before the ", and" that ends within four tokens before
+  // `to` ("Pelosi arrived in Taipei late on Tuesday, the most senior U.S.
+  // official to visit the island in 25 years, and met Tsai"): the phrase
+  // opens with an article. kNone when there is none.
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  std::size_t DescriptionStart(std::size_t to) const {
+    std::size_t and_at = kNone;
+    for (std::size_t i = to; i > 0 && to - i < 4; --i) {
+      if (t_[i - 1].folded == "and") {
+        and_at = i - 1;
+        break;
+      }
+    }
+    if (and_at == kNone || and_at < 3 || t_[and_at - 1].folded != ",") {
+      return kNone;
+    }
+    // (A description may hold its own "since" or "after": "the first
+    // leader to visit since 1945".)
+    for (std::size_t i = and_at - 1; i > 0; --i) {
+      const std::string& f = t_[i - 1].folded;
+      if (f == ",") {
+        const std::string& first = t_[i].folded;
+        bool article = first == "the" || first == "a" || first == "an";
+        return article ? i - 1 : kNone;
+      }
+      if (f == ";" || f == ":") return kNone;
+    }
+    return kNone;
+  }
+
+  // Whether group `g` lies in such a description, between `from` and
+  // `and_at`.
+  bool InDescription(const Group& g, std::size_t from,
+                     std::size_t and_at) const {
+    std::size_t d = DescriptionStart(and_at + 1);
+    return d != kNone && d >= from && g.begin > d && g.end < and_at;
   }
 
   // "Sherman, who arrived in Tianjin on Sunday, met Wang": the subject of
@@ -439,6 +841,24 @@ class SentenceEvents {
   // the field read "SAID ... MUST"). The saying verb becomes a trigger of
   // `demand` when a party follows it within a few words and "must"
   // follows the party, and no other trigger covers those words.
+  // Whether "must" follows a party ending at token `end`, at once or after
+  // the rest of a coordination ("the Sudanese government and the rebels
+  // in Darfur must", "the US and other developed nations must").
+  bool MustAfter(std::size_t end) const {
+    if (end >= t_.size()) return false;
+    if (t_[end].folded == "must") return true;
+    if (t_[end].folded != "and") return false;
+    for (std::size_t i = end + 1; i < t_.size() && i < end + 8; ++i) {
+      const std::string& f = t_[i].folded;
+      if (f == "must") return true;
+      if (IsClauseBreak(f) || IsReportingWord(f) || f == "that" ||
+          f == "which" || f == "who" || f == "whose") {
+        return false;
+      }
+    }
+    return false;
+  }
+
   void AddMustDemands(std::vector<Trigger>* triggers) const {
     static const std::set<std::string> kSaying = {
         "said",     "says",       "say",       "declared", "declares",
@@ -447,11 +867,16 @@ class SentenceEvents {
     const RelationEntry* demand = RelationNamed("demand");
     if (!demand) return;
     int index = static_cast<int>(demand - lex_.relations().data());
-    for (std::size_t r = 0; r < t_.size(); ++r) {
+    // Every demand added here ends in "must" (MustAfter): a sentence
+    // without one needs no look-up of its words.
+    bool any_must = std::any_of(t_.begin(), t_.end(), [](const Token& t) {
+      return t.folded.size() == 4 && t.folded == "must";
+    });
+    for (std::size_t r = 0; any_must && r < t_.size(); ++r) {
       if (!kSaying.count(t_[r].folded)) continue;
       for (const Group& g : groups_) {
         if (g.begin <= r || g.begin - r > 5 || g.end >= t_.size()) continue;
-        if (t_[g.end].folded != "must" || BreaksClause(r + 1, g.begin)) {
+        if (!MustAfter(g.end) || BreaksClause(r + 1, g.begin)) {
           continue;
         }
         bool covered = std::any_of(
@@ -485,6 +910,7 @@ class SentenceEvents {
       c.modality = "hypothetical";
     } else if (c.modality == "asserted" || c.modality == "reported") {
       c.modality = "planned";
+      c.governor_happened = true;
     }
     return c;
   }
@@ -554,7 +980,16 @@ class SentenceEvents {
       built.push_back({{b, e, {m}}, false, false, {{b, e}}});
     }
     for (Pending& p : built) {
-      if (!p.has_comma || p.has_and) {
+      if (SplitsAtClause(p.group, p.spans)) continue;
+      // (Three or more states or organisations joined by commas alone are
+      // a list: "embargoes ... to Iran, Libya, North Korea, Sudan, and
+      // with strings attached, Cuba".)
+      bool list = p.group.members.size() >= 3 &&
+                  std::none_of(p.group.members.begin(), p.group.members.end(),
+                               [](const ActorMention* m) {
+                                 return m->actor.kind == "person";
+                               });
+      if (!p.has_comma || p.has_and || list) {
         groups_.push_back(std::move(p.group));
         continue;
       }
@@ -584,6 +1019,42 @@ class SentenceEvents {
 
   // Whether token `i`, right after a party, is a finite verb that makes the
   // party a clause's subject ("Biden told", "Germany said", "Japan has").
+  // "sanctions on Russia, the United States and Britain imposed new
+  // sanctions": a list after a preposition whose last members are followed
+  // by their own verb holds the object of one clause and the subject of
+  // the next. Adds the two groups, split at the last comma, and returns
+  // true; returns false for any other group.
+  bool SplitsAtClause(
+      const Group& g,
+      const std::vector<std::pair<std::size_t, std::size_t>>& spans) {
+    if (g.members.size() < 3 || g.begin == 0 || g.end >= t_.size()) {
+      return false;
+    }
+    const std::string& before = t_[g.begin - 1].folded;
+    bool object = before == "on" || before == "to" || before == "with" ||
+                  before == "against" || before == "from" || before == "for";
+    const Token& next = t_[g.end];
+    bool verb = StartsClause(g.end) ||
+                (next.is_word && !next.capitalized && next.folded.size() > 4 &&
+                 next.folded.compare(next.folded.size() - 2, 2, "ed") == 0);
+    if (!object || !verb) return false;
+    std::size_t cut = 0;
+    for (std::size_t i = 1; i < spans.size(); ++i) {
+      for (std::size_t k = spans[i - 1].second; k < spans[i].first; ++k) {
+        if (t_[k].folded == ",") cut = i;
+      }
+    }
+    if (cut == 0 || cut + 1 >= spans.size()) return false;  // "A, B and C"
+    Group head{g.begin, spans[cut - 1].second, {}};
+    Group tail{spans[cut].first, g.end, {}};
+    for (std::size_t i = 0; i < g.members.size(); ++i) {
+      (i < cut ? head : tail).members.push_back(g.members[i]);
+    }
+    groups_.push_back(std::move(head));
+    groups_.push_back(std::move(tail));
+    return true;
+  }
+
   bool StartsClause(std::size_t i) const {
     if (i >= t_.size() || !t_[i].is_word || t_[i].capitalized) return false;
     const std::string& f = t_[i].folded;
@@ -599,6 +1070,12 @@ class SentenceEvents {
   }
 
   bool IsCoordination(std::size_t from, std::size_t to) const {
+    // ("Israel and the Palestinians": an article may open the next party
+    // after "and"; ", the Washington Post said" is no coordination.)
+    if (to > from + 1 && t_[to - 1].folded == "the") {
+      if (t_[to - 2].folded != "and") return false;
+      --to;
+    }
     if (to <= from || to - from > 2) return false;
     for (std::size_t i = from; i < to; ++i) {
       const std::string& f = t_[i].folded;
@@ -610,7 +1087,9 @@ class SentenceEvents {
   std::size_t ClauseStart(std::size_t trigger) const {
     for (std::size_t i = trigger; i > 0; --i) {
       const std::string& f = t_[i - 1].folded;
-      if (f == ";" || f == ":" || IsReportingWord(f)) return i;
+      // ("..., whom they had taken hostage": the clause's subject follows
+      // "whom"; the party before it is its object.)
+      if (f == ";" || f == ":" || f == "whom" || IsReportingWord(f)) return i;
     }
     return 0;
   }
@@ -620,7 +1099,8 @@ class SentenceEvents {
       const std::string& f = t_[i].folded;
       if (f == ";" || IsReportingWord(f)) return i;
       if (f == "," && i + 1 < t_.size() &&
-          (t_[i + 1].folded == "who" || t_[i + 1].folded == "which")) {
+          (t_[i + 1].folded == "who" || t_[i + 1].folded == "which" ||
+           t_[i + 1].folded == "whom")) {
         return i;
       }
     }
@@ -696,6 +1176,12 @@ class SentenceEvents {
       if (g.begin <= i && i < g.end) return false;  // resolved: a party
     }
     return true;
+  }
+
+  // Whether token `i` is a comma with no space on either side ("1,000").
+  bool InsideNumber(std::size_t i) const {
+    return i > 0 && i + 1 < t_.size() && t_[i].folded == "," &&
+           t_[i - 1].end == t_[i].start && t_[i].end == t_[i + 1].start;
   }
 
   // Whether the group is one city of the lexicon ("New York", "Tianjin").
@@ -780,6 +1266,7 @@ class SentenceEvents {
   // diplomat, Yang Jiechi"), not a break.
   bool BreaksClause(std::size_t from, std::size_t to) const {
     for (std::size_t i = from; i < to; ++i) {
+      if (InsideNumber(i)) continue;  // "more than 1,000 refugees"
       if (IsClauseBreak(t_[i].folded) && !(i + 1 == to && t_[i].folded == ",")) {
         return true;
       }
@@ -805,16 +1292,28 @@ class SentenceEvents {
   // after `from`, in its clause: the party after "by"/"from" that follows
   // such a noun, or the party right before it ("an Indian proposal",
   // "North Korea's demand", "a US offer").
-  const Group* AuthorOfProposal(std::size_t from) const {
+  static bool IsProposalWord(const std::string& f) {
     static const std::set<std::string> kProposals = {
         "proposal", "proposals", "offer",   "offers",     "demand",
         "demands",  "call",      "calls",   "plan",       "plans",
         "request",  "requests",  "appeal",  "appeals",    "invitation",
         "invitations", "initiative", "ultimatum", "bid", "mediation"};
+    return kProposals.count(f) > 0;
+  }
+
+  // Whether a proposal word stands in tokens [from, to).
+  bool ProposalBetween(std::size_t from, std::size_t to) const {
+    for (std::size_t i = from; i < to && i < t_.size(); ++i) {
+      if (IsProposalWord(t_[i].folded)) return true;
+    }
+    return false;
+  }
+
+  const Group* AuthorOfProposal(std::size_t from) const {
     std::size_t end = std::min(ClauseEnd(from), from + 9);
     for (std::size_t i = from; i < end; ++i) {
       if (IsClauseBreak(t_[i].folded) && t_[i].folded != ",") return nullptr;
-      if (!kProposals.count(t_[i].folded)) continue;
+      if (!IsProposalWord(t_[i].folded)) continue;
       for (const Group& g : groups_) {
         bool before = g.end == i || (g.end + 1 == i && t_[g.end].folded == "'s");
         bool after = g.begin >= i + 2 && g.begin <= i + 4 &&
@@ -900,9 +1399,17 @@ class SentenceEvents {
       std::size_t object_from, const std::optional<Cues>& forced,
       const Group* shared, std::vector<Event>* out) {
     const RelationEntry* rel_entry = &lex_.relations()[tr.relation];
+    // "The Israeli army lifted Friday a day-old blockade on Palestinian
+    // lorries": a coercive act that is being ended is the easing of it.
+    if (tr.form == kNoun && IsCoercive(rel_entry->cameo) &&
+        EndedBefore(tr.begin, left)) {
+      rel_entry = EasingOf(rel_entry->cameo);
+      if (!rel_entry) return {nullptr, nullptr};
+    }
     const Group* location = nullptr;
     const Group* sources = nullptr;
     const Group* targets = nullptr;
+    bool rejected_proposal = false;  // its author only may be the target
     if (tr.form == kPassive) {
       targets = GroupBefore(tr.begin, left);
       // "a hospital that was struck by X": the target is the noun before
@@ -914,7 +1421,17 @@ class SentenceEvents {
           if (!targets || targets->end != rel_pronoun) targets = nullptr;
         }
       }
-      sources = GroupAfter(tr.end + 1, right, &location);  // after "by"
+      sources = GroupAfter(tr.by + 1, right, &location);  // after "by"
+      // "Putin arrived in Pyongyang and was greeted by Kim": a passive
+      // joined to a first predicate by "and" has its subject for target.
+      if (!targets && shared) targets = shared;
+      // "The meeting ... was hosted by Cavusoglu": a meeting with no
+      // parties of its own, bound to the parties of an earlier sentence,
+      // names them as the host's guests.
+      if (!targets && bound_meeting_ && *bound_meeting_ < tr.begin &&
+          !BreaksClause(*bound_meeting_, tr.begin)) {
+        targets = &antecedent_;
+      }
       // "The two leaders met ..., where they were welcomed by Parmelin":
       // a pronoun subject of a passive is the sentence's main subject.
       if (!targets && tr.begin >= 2 && IsPersonalPronoun(tr.begin - 2)) {
@@ -924,6 +1441,15 @@ class SentenceEvents {
                (t_[tr.end].folded == "between" ||
                 t_[tr.end].folded == "of" || t_[tr.end].folded == "among")) {
       sources = GroupAfter(tr.end, right, &location);
+    } else if (tr.form == kNoun && !rel_entry->symmetric &&
+               tr.end > tr.begin + 1 &&
+               (t_[tr.end - 1].folded == "between" ||
+                t_[tr.end - 1].folded == "among")) {
+      // "Klibi undertook a mediation mission between Syria and Arafat": a
+      // one-way act between parties is done by the party before the noun
+      // to each party after it.
+      sources = GroupBefore(tr.begin, left);
+      targets = GroupAfter(tr.end, right, &location);
     } else if (std::size_t b = BetweenSoonAfter(tr); tr.form == kNoun && b) {
       // "a meeting he arranged between Erdogan and Kristersson".
       sources = GroupAfter(b + 1, ClauseEnd(b), &location);
@@ -933,6 +1459,17 @@ class SentenceEvents {
       sources = GroupBefore(tr.begin, left);
       if (tr.end < t_.size() && t_[tr.end].folded == "with") {
         targets = GroupAfter(tr.end + 1, right, &location);
+      }
+      // "after the talks", "during the meeting": a meeting word behind a
+      // preposition of time is no act of the party before it ("Modi told
+      // reporters after the talks").
+      if (sources && !targets && BareMeeting(tr, *rel_entry) &&
+          BehindTimePreposition(tr.begin, sources->end)) {
+        sources = nullptr;
+      }
+      if (!sources && !targets && BareMeeting(tr, *rel_entry)) {
+        sources = MeetingParties(tr.begin);
+        if (sources) bound_meeting_ = tr.begin;
       }
       // "Washington announced new sanctions on Russia": a saying verb with
       // a noun for its object is the act's own verb.
@@ -957,7 +1494,8 @@ class SentenceEvents {
       if (!sources && targets) sources = FrontedPhraseSubject(targets->end);
       // "He attended a NATO summit": an organisation's meeting that the
       // subject attends is the subject meeting the organisation.
-      if (sources && !targets && OrganisationAttended(*sources, tr.begin)) {
+      if (sources && sources != &antecedent_ && !targets &&
+          OrganisationAttended(*sources, tr.begin)) {
         const Group* subject = shared ? shared : ClauseSubject(sources->begin);
         if (!subject) subject = GroupBefore(sources->begin, left);
         if (subject && subject != sources) {
@@ -967,6 +1505,9 @@ class SentenceEvents {
       }
     } else {
       sources = GroupBefore(tr.begin, left);
+      // "..., a human rights organization charged on Saturday": a subject
+      // the actors stage does not know opens the clause after the comma.
+      if (sources && UnknownSubject(sources->end, tr.begin)) sources = nullptr;
       if (!sources) {
         sources = RelativeClauseSubject(tr.begin);
         if (sources) left = tr.begin;  // the relative clause's dates are its own
@@ -975,6 +1516,24 @@ class SentenceEvents {
       targets = rel_entry->partner.empty()
                     ? GroupAfter(object_from, right, &location)
                     : PartnerAfter(object_from, right, rel_entry->partner);
+      // "rejected the demand on NATO membership": a rejected proposal
+      // names its topic after it; the target is its author, if named.
+      if (targets && rel_entry->cameo.rfind("12", 0) == 0 &&
+          ProposalBetween(object_from, targets->begin)) {
+        targets = AuthorOfProposal(object_from);
+        rejected_proposal = true;
+      }
+      // "Blinken arrived on Sunday" in a story filed from Beijing: an
+      // arrival that names no place is at the dateline; "Kerry traveled
+      // there": at the place named before.
+      if (tr.end - tr.begin == 1 && IsArrival(t_[tr.begin].folded)) {
+        location = nullptr;
+        targets = dateline_.members.empty() ? nullptr : &dateline_;
+        dateline_.begin = dateline_.end = tr.end;
+      } else if (t_[tr.end - 1].folded == "there") {
+        location = nullptr;
+        targets = PlaceBefore(tr.begin);
+      }
     }
     // "Modi arrived in Moscow on Monday, and Putin hosted him": an object
     // pronoun stands for the sentence's main subject.
@@ -983,7 +1542,9 @@ class SentenceEvents {
       targets = main_subject_;
     }
     // (Between the two, only the first one's object may stand.)
-    if (shared && tr.form != kPassive) sources = shared;
+    if (shared && tr.form != kPassive && sources != &antecedent_) {
+      sources = shared;
+    }
     if (!sources) return {nullptr, targets};
     // Discussing a topic with nobody named is not an exchange.
     if (!rel_entry->partner.empty() && !targets) return {sources, nullptr};
@@ -994,6 +1555,13 @@ class SentenceEvents {
     if (rel_entry->cameo.rfind("04", 0) == 0 && ByPhone(left, right)) {
       if (const RelationEntry* call = RelationNamed("phone_call")) {
         rel_entry = call;
+      }
+    }
+    // "welcomed President Reagan's latest policy statement", "welcomes
+    // Iran's decision": a welcome of what a party said or did praises it.
+    if (rel_entry->relation == "host" && targets && WelcomesAnAct(*targets)) {
+      if (const RelationEntry* praise = RelationNamed("praise")) {
+        rel_entry = praise;
       }
     }
     const RelationEntry& rel = *rel_entry;
@@ -1008,7 +1576,8 @@ class SentenceEvents {
     // Mozambique"), or failing that the place it names ("set up a centre
     // in Tokyo") - unless its subject is two or more parties, who then
     // act together ("Bosnia and Slovenia agreed").
-    if (!targets && tr.form == kVerb && sources->members.size() == 1) {
+    if (!targets && tr.form == kVerb && sources->members.size() == 1 &&
+        !rejected_proposal) {
       targets = DistantGroupAfter(object_from, right);
       // (Not for meetings: "will meet him in Vilnius" names the venue.)
       if (!targets && location && location->begin >= object_from &&
@@ -1052,12 +1621,19 @@ class SentenceEvents {
       cues.modality = "planned";
     }
     // "threatened to break relations unless ...": a threat names its
-    // condition; the threat itself was made.
+    // condition; the threat itself was made. So are a refusal ("will not
+    // accept any more refugees if war starts") and an offer ("is willing
+    // to send material to help defend Saudi Arabia if it is attacked").
     if (cues.modality == "hypothetical" && cues.on_condition &&
-        rel.cameo.rfind("13", 0) == 0 && !forced) {
+        (rel.cameo.rfind("13", 0) == 0 || rel.cameo.rfind("12", 0) == 0 ||
+         rel.cameo.rfind("03", 0) == 0) &&
+        !forced) {
       cues.modality = ReadCues(t_, tr.begin, left, right, false).modality;
     }
+    // "On Friday, G7 leaders agreed to tighten sanctions": what an act
+    // that happened plans takes that act's date, the past reading.
     EventDate date = DateFor(tr, SayingEnd(left, tr.begin), right,
+                             !cues.governor_happened &&
                              cues.modality == "planned");
     std::optional<Location> loc;
     if (location) {
@@ -1112,12 +1688,21 @@ class SentenceEvents {
                        rel.cameo.rfind("14", 0) == 0) ||
                       (s.kind != "state" && t.kind == "state" &&
                        t.id == s.country && IsDomesticRule(rel.cameo));
-      if (!one_sided && !domestic && IsSelfLink(s, t)) return;
+      if (!one_sided && !domestic && IsSelfLink(s, t)) {
+        // "Kostunica promised to democratize Serbia", "Avril resigned to
+        // allow Haiti's elections": a person acting on their own state
+        // names no second party; the act is one-sided.
+        if (!one_sided_ || rel.symmetric || tr.form == kNoun ||
+            s.kind != "person" || t.kind != "state") {
+          return;
+        }
+        one_sided = true;
+      }
       Event e;
       e.doc = doc_.id;
       e.sentence = index_;
       e.source = s;
-      e.target = t;
+      e.target = one_sided ? nobody : t;
       e.relation = rel.relation;
       e.cameo = rel.cameo;
       e.symmetric = rel.symmetric;
@@ -1346,6 +1931,11 @@ class SentenceEvents {
   bool governs_next_ = false;  // the trigger being read governs the next
   std::optional<Cues> shared_cues_;  // of the predicate joined by "and"
   const Group* main_subject_ = nullptr;  // of the sentence's first trigger
+  Group antecedent_;  // parties named together before (SetAntecedent)
+  std::size_t first_trigger_ = 0;  // token where the first trigger begins
+  Group dateline_;    // the dateline's state, when known (SetDatelinePlace)
+  // Token of a bare meeting word bound to earlier parties (BareMeeting).
+  std::optional<std::size_t> bound_meeting_;
   std::optional<Cues> last_cues_;    // of the trigger just read
 };
 
@@ -1364,6 +1954,23 @@ std::vector<Event> EventExtractor::Extract(
   std::set<EventKey> seen_one_sided;
   std::set<EventKey> seen;
   EventDating dating(doc, sentences, times);
+  // Parties named together ("X and Y agreed"), for the bare meeting words
+  // ("after the talks") of the two sentences after theirs.
+  std::vector<const ActorMention*> antecedent;
+  std::size_t antecedent_sentence = 0;
+  // "BEIJING (entente) -": the state where the story is filed.
+  std::optional<ActorMention> dateline;
+  if (auto line = ReadDateline(doc.text)) {
+    std::string_view head = std::string_view(doc.text).substr(0, line->end);
+    head = head.substr(0, std::min(head.find(','), head.find(" (")));
+    auto it = impl_->place_states.find(PlaceKey(head));
+    if (it != impl_->place_states.end()) {
+      const StateEntry& st = impl_->lex.states()[it->second];
+      dateline.emplace();
+      dateline->actor = Actor{st.code, st.name, "state", st.code, st.code, ""};
+      dateline->how = "place";
+    }
+  }
   std::size_t mi = 0;
   for (std::size_t si = 0; si < sentences.size(); ++si) {
     std::vector<const ActorMention*> ms;
@@ -1374,16 +1981,25 @@ std::vector<Event> EventExtractor::Extract(
     }
     if (ms.empty()) continue;
     std::vector<Trigger> triggers = impl_->FindTriggers(tokens[si].tokens);
-    // (A sentence without a trigger may still say a party "must" act.)
-    if (triggers.empty() &&
+    // (A sentence without a trigger may still say a party "must" act, or
+    // name parties together that a later "the talks" refers to.)
+    if (triggers.empty() && ms.size() < 2 &&
         std::none_of(tokens[si].tokens.begin(), tokens[si].tokens.end(),
                      [](const Token& t) { return t.folded == "must"; })) {
       continue;
     }
     std::vector<Event> found, found_one_sided;
-    SentenceEvents(impl_->lex, doc, sentences[si], si, tokens[si].tokens,
-                   std::move(ms), dating, impl_->cities)
-        .Extract(triggers, &found, one_sided ? &found_one_sided : nullptr);
+    SentenceEvents sentence(impl_->lex, doc, sentences[si], si,
+                            tokens[si].tokens, std::move(ms), dating,
+                            impl_->cities);
+    if (si <= antecedent_sentence + 2) sentence.SetAntecedent(antecedent);
+    if (dateline) sentence.SetDatelinePlace(&*dateline);
+    sentence.Extract(triggers, &found,
+                     one_sided ? &found_one_sided : nullptr);
+    if (auto joint = sentence.JointParties(); !joint.empty()) {
+      antecedent = std::move(joint);
+      antecedent_sentence = si;
+    }
     for (Event& e : found) {
       EventKey key{e.source.id, e.relation, e.target.id,
                    e.date.value, e.polarity, e.modality};

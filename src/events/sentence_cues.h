@@ -17,6 +17,9 @@ struct Cues {
   // An explicit condition ("if", "unless") in the clause: a coercive act
   // on a condition is a threat (CAMEO 13), not mere speculation.
   bool on_condition = false;
+  // Planned only because a governing act that happened plans it ("agreed
+  // to tighten sanctions"): dated as that act is, by its past reading.
+  bool governor_happened = false;
 };
 
 // Reads the cues for a trigger starting at token `trigger` of a sentence
