@@ -37,6 +37,18 @@ class CodePointIndex {
 // ASCII apostrophe, other characters kept as they are.
 std::string FoldWord(std::string_view word);
 
+// Whether `word` lower-cased (ASCII letters only) is `lower`, compared in
+// place without a copy.
+inline bool EqualsLower(std::string_view word, std::string_view lower) {
+  if (word.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    char c = word[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
 // Decodes the code point at `text[i]`, setting `len` to its byte length
 // (1 for an invalid byte, which is returned as U+FFFD).
 char32_t DecodeAt(std::string_view text, std::size_t i, std::size_t* len);

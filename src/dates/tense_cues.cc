@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/utf8.h"
+
 namespace entente {
 namespace {
 
@@ -20,18 +22,6 @@ constexpr int kWordsAfter = 5;
 
 bool IsLetter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'';
-}
-
-// Whether `word` lower-cased (ASCII) is `lower`. Words are compared in
-// place, never copied: this runs twice for most time expressions.
-bool EqualsLower(std::string_view word, std::string_view lower) {
-  if (word.size() != lower.size()) return false;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    char c = word[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != lower[i]) return false;
-  }
-  return true;
 }
 
 template <std::size_t N>

@@ -28,6 +28,7 @@
 #include <optional>
 #include <string>
 
+#include "core/utf8.h"
 #include "dates/tense_cues.h"
 #include "dates/timex_grammar.h"
 #include "dates/timex_normalizer.h"
@@ -71,17 +72,6 @@ bool IsSpace(char c) {
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-// Whether `word` lower-cased (ASCII) is `lower`.
-bool EqualsLower(std::string_view word, std::string_view lower) {
-  if (word.size() != lower.size()) return false;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    char c = word[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != lower[i]) return false;
-  }
-  return true;
-}
 
 // Moves `start` past leading prepositions that an alternative needed as
 // context but TempEval-3 leaves out of the expression.

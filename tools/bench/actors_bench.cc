@@ -79,6 +79,17 @@ Lexicon LexiconWith(std::size_t extra) {
   return l;
 }
 
+// Bytes per second, the lexicon's size and the mentions found, for every
+// recognition benchmark.
+void ReportCounters(benchmark::State& state, const Lexicon& lexicon,
+                    std::size_t bytes, std::size_t mentions) {
+  state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(bytes));
+  state.counters["entries"] = static_cast<double>(
+      lexicon.people().size() + lexicon.states().size() +
+      lexicon.organizations().size());
+  state.counters["mentions"] = static_cast<double>(mentions);
+}
+
 void BM_ActorRecognition(benchmark::State& state) {
   Lexicon lexicon = LexiconWith(static_cast<std::size_t>(state.range(0)));
   ActorRecognizer recognizer(lexicon);
@@ -97,11 +108,7 @@ void BM_ActorRecognition(benchmark::State& state) {
     }
     benchmark::DoNotOptimize(mentions);
   }
-  state.SetBytesProcessed(state.iterations() * bytes);
-  state.counters["entries"] = static_cast<double>(
-      lexicon.people().size() + lexicon.states().size() +
-      lexicon.organizations().size());
-  state.counters["mentions"] = static_cast<double>(mentions);
+  ReportCounters(state, lexicon, bytes, mentions);
 }
 
 void BM_ActorRecognitionGivenTokens(benchmark::State& state) {
@@ -125,11 +132,7 @@ void BM_ActorRecognitionGivenTokens(benchmark::State& state) {
     }
     benchmark::DoNotOptimize(mentions);
   }
-  state.SetBytesProcessed(state.iterations() * bytes);
-  state.counters["entries"] = static_cast<double>(
-      lexicon.people().size() + lexicon.states().size() +
-      lexicon.organizations().size());
-  state.counters["mentions"] = static_cast<double>(mentions);
+  ReportCounters(state, lexicon, bytes, mentions);
 }
 
 void BM_ActorRecognitionOneDocument(benchmark::State& state) {
