@@ -5,6 +5,7 @@
 // "Feb." and "June" read the same as elsewhere.
 #include "dates/dateline.h"
 
+#include <algorithm>
 #include <string>
 
 #include "core/calendar.h"
@@ -68,6 +69,10 @@ std::optional<Dateline> ReadDateline(std::string_view text) {
   }
   Dateline line;
   line.end = begin + after;
+  std::size_t place = std::min({dash, head.find(','), head.find('(')});
+  while (place > 0 && head[place - 1] == ' ') --place;
+  line.place_begin = begin;
+  line.place_end = begin + place;
   // The date, if any, follows the first comma.
   std::size_t comma = plain.find(',');
   if (comma != std::string::npos) {

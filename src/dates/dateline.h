@@ -17,6 +17,9 @@ namespace entente {
 // What a dateline says. `month`, `day` and `year` are 0 when absent.
 struct Dateline {
   std::size_t end = 0;  // byte offset just past the dash that closes it
+  // The place ("WASHINGTON", "BONN" of "BONN, Germany, ..."): byte span of
+  // the text up to the first comma, parenthesis or the dash, trimmed.
+  std::size_t place_begin = 0, place_end = 0;
   int month = 0, day = 0, year = 0;
 };
 

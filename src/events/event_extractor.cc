@@ -1961,9 +1961,9 @@ std::vector<Event> EventExtractor::Extract(
   // "BEIJING (entente) -": the state where the story is filed.
   std::optional<ActorMention> dateline;
   if (auto line = ReadDateline(doc.text)) {
-    std::string_view head = std::string_view(doc.text).substr(0, line->end);
-    head = head.substr(0, std::min(head.find(','), head.find(" (")));
-    auto it = impl_->place_states.find(PlaceKey(head));
+    std::string_view place = std::string_view(doc.text).substr(
+        line->place_begin, line->place_end - line->place_begin);
+    auto it = impl_->place_states.find(PlaceKey(place));
     if (it != impl_->place_states.end()) {
       const StateEntry& st = impl_->lex.states()[it->second];
       dateline.emplace();

@@ -31,6 +31,19 @@ TEST_CASE("reads the place, date and agency of a dateline") {
   CHECK(line->day == 9);
 }
 
+TEST_CASE("gives the span of the dateline's place") {
+  auto place = [](const std::string& text) {
+    auto line = ReadDateline(text);
+    REQUIRE(line.has_value());
+    return text.substr(line->place_begin,
+                       line->place_end - line->place_begin);
+  };
+  CHECK(place("BONN, Germany, Feb. 17 (Kyodo) - Talks began.") == "BONN");
+  CHECK(place("WASHINGTON (AP) \xE2\x80\x94 Biden spoke.") == "WASHINGTON");
+  CHECK(place("WASHINGTON \xE2\x80\x94 Biden spoke.") == "WASHINGTON");
+  CHECK(place("NEW DELHI - Modi spoke.") == "NEW DELHI");
+}
+
 TEST_CASE("finds no dateline in ordinary text") {
   CHECK_FALSE(ReadDateline("Biden spoke with Xi - briefly.").has_value());
   CHECK_FALSE(ReadDateline("WASHINGTON is quiet today.").has_value());
