@@ -1463,13 +1463,23 @@ class SentenceEvents {
       // "after the talks", "during the meeting": a meeting word behind a
       // preposition of time is no act of the party before it ("Modi told
       // reporters after the talks").
-      if (sources && !targets && BareMeeting(tr, *rel_entry) &&
-          BehindTimePreposition(tr.begin, sources->end)) {
-        sources = nullptr;
+      const Group* participant = nullptr;
+      if (!targets && BareMeeting(tr, *rel_entry)) {
+        participant = MeetingParticipant(tr.begin);
+        if (sources && (participant ||
+                        BehindTimePreposition(tr.begin, sources->end))) {
+          sources = nullptr;
+        }
       }
       if (!sources && !targets && BareMeeting(tr, *rel_entry)) {
         sources = MeetingParties(tr.begin);
         if (sources) bound_meeting_ = tr.begin;
+        // "Kerry negotiated ... during the final weeks of talks": one who
+        // takes part in the parties' meeting meets each of them.
+        if (sources && participant && !SharesActor(*participant, *sources)) {
+          targets = sources;
+          sources = participant;
+        }
       }
       // "Washington announced new sanctions on Russia": a saying verb with
       // a noun for its object is the act's own verb.
@@ -1822,6 +1832,39 @@ class SentenceEvents {
       if (t_[i].folded == "between") return i;
     }
     return 0;
+  }
+
+  // The subject of the clause of a bare meeting word at `noun` when its
+  // verb, right after it, is one of taking part ("Kerry negotiated
+  // alongside ... during the talks", "Abe later joined the talks").
+  const Group* MeetingParticipant(std::size_t noun) const {
+    const Group* subject = ClauseSubject(noun);
+    if (!subject) return nullptr;
+    for (std::size_t i = subject->end; i < noun && i < subject->end + 3; ++i) {
+      std::string_view f = t_[i].folded;
+      if (f == "took" || f == "takes" || f == "take" || f == "taking") {
+        return i + 1 < noun && t_[i + 1].folded == "part" ? subject : nullptr;
+      }
+      static constexpr std::string_view kTakePart[] = {
+          "negotiated", "negotiates", "negotiate",   "negotiating",
+          "participated", "participates", "participate", "participating",
+          "joined",     "joins",      "join",        "joining",
+          "attended",   "attends",    "attend",      "attending"};
+      for (std::string_view w : kTakePart) {
+        if (f == w) return subject;
+      }
+    }
+    return nullptr;
+  }
+
+  // Whether two groups name one actor in common.
+  static bool SharesActor(const Group& a, const Group& b) {
+    for (const ActorMention* x : a.members) {
+      for (const ActorMention* y : b.members) {
+        if (x->actor.id == y->actor.id) return true;
+      }
+    }
+    return false;
   }
 
   // Whether `g`, right before the noun trigger at `begin`, is an
