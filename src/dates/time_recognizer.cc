@@ -1,9 +1,11 @@
-// Recognition is one pass of one automaton per sentence: the grammar of
+// Recognition is one automaton run over the few windows of each sentence
+// where a match is possible (timex_prefilter.h): the grammar of
 // timex_grammar.cc is compiled once, with leftmost-longest semantics (so
 // "late last July" wins over "July") and Latin-1 encoding (the patterns are
 // ASCII, so arbitrary bytes are harmless). The scanner asks only for the
-// extent of each match, which RE2 answers with its DFA alone; capture
-// groups would force its much slower NFA. Each match is then
+// extent of each match, anchored at a word start, which RE2 answers with
+// its forward DFA alone; capture groups would force its much slower NFA,
+// and an unanchored search a second, reverse DFA. Each match is then
 //  1. typed by matching the short span against an RE2::Set of the kinds,
 //  2. trimmed of a leading preposition ("in May" → "May"),
 //  3. checked against a few cheap false alarms (a "2000" in "$2000"),
@@ -32,6 +34,7 @@
 #include "dates/tense_cues.h"
 #include "dates/timex_grammar.h"
 #include "dates/timex_normalizer.h"
+#include "dates/timex_prefilter.h"
 #include "dates/timex_words.h"
 
 namespace entente {
@@ -72,6 +75,16 @@ bool IsSpace(char c) {
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool IsAlnum(char c) {
+  return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Where a match can begin: a letter or digit after a \b.
+bool IsWordStart(std::string_view text, std::size_t i) {
+  return IsAlnum(text[i]) && (i == 0 || !(IsAlnum(text[i - 1]) ||
+                                           text[i - 1] == '_'));
+}
 
 // Moves `start` past leading prepositions that an alternative needed as
 // context but TempEval-3 leaves out of the expression.
@@ -197,7 +210,11 @@ class DocumentScan {
  public:
   DocumentScan(const Grammar& impl, std::string_view text,
                const std::optional<CivilDate>& document_date)
-      : impl_(impl), text_(text), document_date_(document_date) {}
+      : impl_(impl), text_(text), document_date_(document_date) {
+    // News names a time about every 200 bytes; growing the vector would
+    // move every expression found so far.
+    found_.reserve(text.size() / 128 + 4);
+  }
 
   // Reads every match in text[from, to), sentence `index`.
   void ScanSentence(std::size_t index, std::size_t from, std::size_t to);
@@ -218,20 +235,37 @@ class DocumentScan {
   std::optional<TimexAnchor> anchor_;
   std::vector<TimeExpression> found_;
   std::vector<int> kinds_;
+  std::vector<TimexWindow> windows_;
   std::size_t index_ = 0, from_ = 0, to_ = 0;  // the current sentence
 };
 
 void DocumentScan::ScanSentence(std::size_t index, std::size_t from,
                                 std::size_t to) {
   index_ = index, from_ = from, to_ = to;
+  // Only the windows can hold a match, and no match crosses from one into
+  // the next (timex_prefilter.h). Within a window, the leftmost-longest
+  // match is the longest match anchored at the first word start where
+  // there is one: every alternative of the grammar begins with a letter or
+  // a digit after \b. Anchored, RE2 needs only its forward automaton (an
+  // unanchored search runs a reverse one to find where the match began),
+  // and it reads the whole text as the context of \b at a window's edges,
+  // as it does at the sentence's.
+  FindTimexWindows(text_, from, to, &windows_);
   re2::StringPiece match;
-  std::size_t pos = from;
-  while (pos < to &&
-         impl_.scanner->Match(text_, pos, to, RE2::UNANCHORED, &match, 1)) {
-    std::size_t start = match.data() - text_.data();
-    std::size_t end = start + match.size();
-    pos = end > start ? end : start + 1;
-    Match(start, end);
+  for (const TimexWindow& window : windows_) {
+    std::size_t pos = window.begin;
+    while (pos < window.end) {
+      if (!IsWordStart(text_, pos) ||
+          !impl_.scanner->Match(text_, pos, window.end, RE2::ANCHOR_START,
+                                &match, 1)) {
+        ++pos;
+        continue;
+      }
+      std::size_t start = match.data() - text_.data();
+      std::size_t end = start + match.size();
+      pos = end > start ? end : start + 1;
+      Match(start, end);
+    }
   }
 }
 

@@ -8,7 +8,6 @@
 #include <cstdlib>
 #include <string>
 #include <unordered_map>
-#include <vector>
 
 namespace entente {
 namespace {
@@ -44,9 +43,24 @@ struct WordInfo {
   const char* code = "";
 };
 
-const std::unordered_map<std::string_view, WordInfo>& WordTable() {
+// A hash of the length and three letters: the words of the table differ
+// there, and it costs a few instructions where std::hash reads every byte.
+struct WordHash {
+  std::size_t operator()(std::string_view w) const {
+    if (w.empty()) return 0;
+    auto at = [&w](std::size_t i) {
+      return static_cast<std::size_t>(static_cast<unsigned char>(w[i]));
+    };
+    return (w.size() * 0x9E3779B97F4A7C15u) ^ (at(0) << 8) ^
+           (at(w.size() - 1) << 16) ^ (at(w.size() / 2) << 24);
+  }
+};
+
+using WordMap = std::unordered_map<std::string_view, WordInfo, WordHash>;
+
+const WordMap& WordTable() {
   using W = WordClass;
-  static const auto* table = new std::unordered_map<std::string_view, WordInfo>{
+  static const auto* table = new WordMap{
       {"january", {W::kMonth, 1}},
       {"jan", {W::kMonth, 1}},
       {"february", {W::kMonth, 2}},
@@ -187,9 +201,11 @@ const std::unordered_map<std::string_view, WordInfo>& WordTable() {
   return *table;
 }
 
-// Lower-cased ASCII words; a period between digits stays inside ("1.5").
-std::vector<std::string> SplitWords(std::string_view text) {
-  std::vector<std::string> words;
+// Calls `fn` with each lower-cased ASCII word of `text` (letters, digits,
+// apostrophes); a period between digits stays inside ("1.5"). One buffer
+// serves every word.
+template <typename Fn>
+void ForEachWord(std::string_view text, Fn fn) {
   std::string word;
   auto alnum = [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
@@ -203,12 +219,11 @@ std::vector<std::string> SplitWords(std::string_view text) {
     if (alnum(c) || c == '\'' || decimal_point) {
       word += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
     } else if (!word.empty()) {
-      words.push_back(std::move(word));
+      fn(std::string_view(word));
       word.clear();
     }
   }
-  if (!word.empty()) words.push_back(std::move(word));
-  return words;
+  if (!word.empty()) fn(std::string_view(word));
 }
 
 // Reads a word that starts with a digit (or "'90s").
@@ -241,133 +256,136 @@ void ReadNumeric(std::string_view w, TimexWords& out) {
   }
 }
 
+// Reads one word into `out`; `previous` is the word before it, or empty.
+void ReadWord(std::string_view w, const std::string& previous,
+              TimexWords& out) {
+  if ((w[0] >= '0' && w[0] <= '9') || (w[0] == '\'' && w.size() > 1)) {
+    ReadNumeric(w, out);
+    return;
+  }
+  if (w.size() == 2 && w[0] == 'q' && w[1] >= '1' && w[1] <= '4') {
+    out.quarter = w[1] - '0';
+    return;
+  }
+  const auto& table = WordTable();
+  std::string_view key = w;
+  auto it = table.find(key);
+  if (key.size() > 3 && key.back() == 's' && it == table.end()) {
+    key.remove_suffix(1);  // plurals: "years", "days"
+  }
+  if (key.size() > 2 && key.substr(key.size() - 2) == "'s") {
+    key.remove_suffix(2);  // "year's"
+  }
+  if (key.size() != w.size()) it = table.find(key);
+  if (it == table.end()) return;
+  const WordInfo& info = it->second;
+  using W = WordClass;
+  switch (info.word_class) {
+    case W::kMonth:
+      out.month = info.value;
+      break;
+    case W::kWeekday:
+      out.weekday = info.value;
+      break;
+    case W::kRelation:
+      out.relation = info.value < 0    ? TimexRelation::kLast
+                     : info.value == 0 ? TimexRelation::kThis
+                                       : TimexRelation::kNext;
+      break;
+    case W::kUnit:
+      out.unit = info.code;
+      break;
+    case W::kSecond:
+      out.ordinal = 2;
+      out.unit = "second";
+      break;
+    case W::kSeason:
+      out.season = info.code;
+      break;
+    case W::kDayPart:
+      out.day_part = info.code;
+      break;
+    case W::kCardinal: {
+      // "a dozen" is 12, "twenty-five" 25, "two hundred" 200.
+      bool after_tens = WordTable().count(previous) &&
+                        WordTable().at(previous).word_class == W::kTens;
+      if (after_tens && info.value < 10) {
+        out.count += info.value;
+      } else if (info.value == 100 && out.has_count) {
+        out.count *= 100;
+      } else {
+        out.count = info.value;
+      }
+      out.has_count = true;
+      break;
+    }
+    case W::kTens:
+      out.count = info.value;
+      out.has_count = true;
+      break;
+    case W::kOrdinal:
+      out.ordinal = (previous == "twenty" && info.value < 10)
+                        ? 20 + info.value
+                        : info.value;
+      break;
+    case W::kUnknownCount:
+      out.count_unknown = true;
+      break;
+    case W::kDayOffset:
+      out.has_day_offset = true;
+      out.day_offset = info.value;
+      if (previous == "before") out.day_offset -= 1;
+      if (previous == "after") out.day_offset += 1;
+      if (*info.code) out.day_part = info.code;
+      break;
+    case W::kAgo:
+      out.ago = true;
+      break;
+    case W::kHence:
+      out.from_now = true;
+      break;
+    case W::kNow:
+      out.from_now = previous == "from";
+      break;
+    case W::kChristmas:
+      out.christmas = true;
+      break;
+    case W::kNew:
+      out.new_year = true;
+      break;
+    case W::kEve:
+      out.eve = true;
+      break;
+    case W::kShift:
+      if (info.value == 0) {
+        out.same = true;
+      } else {
+        out.shift = info.value;
+        out.has_shift = true;
+      }
+      break;
+    case W::kEvery:
+      out.every = true;
+      break;
+    case W::kOther:
+      out.other = true;
+      break;
+    case W::kPerUnit:
+      out.every = true;
+      out.unit = info.code;
+      break;
+  }
+}
+
 }  // namespace
 
 TimexWords ReadTimexWords(std::string_view text) {
   TimexWords out;
   std::string previous;
-  for (const std::string& w : SplitWords(text)) {
-    if ((w[0] >= '0' && w[0] <= '9') || (w[0] == '\'' && w.size() > 1)) {
-      ReadNumeric(w, out);
-      previous = w;
-      continue;
-    }
-    if (w.size() == 2 && w[0] == 'q' && w[1] >= '1' && w[1] <= '4') {
-      out.quarter = w[1] - '0';
-      previous = w;
-      continue;
-    }
-    std::string_view key = w;
-    if (key.size() > 3 && key.back() == 's' && !WordTable().count(key)) {
-      key.remove_suffix(1);  // plurals: "years", "days"
-    }
-    if (key.size() > 2 && key.substr(key.size() - 2) == "'s") {
-      key.remove_suffix(2);  // "year's"
-    }
-    auto it = WordTable().find(key);
-    if (it == WordTable().end()) {
-      previous = w;
-      continue;
-    }
-    const WordInfo& info = it->second;
-    using W = WordClass;
-    switch (info.word_class) {
-      case W::kMonth:
-        out.month = info.value;
-        break;
-      case W::kWeekday:
-        out.weekday = info.value;
-        break;
-      case W::kRelation:
-        out.relation = info.value < 0    ? TimexRelation::kLast
-                       : info.value == 0 ? TimexRelation::kThis
-                                         : TimexRelation::kNext;
-        break;
-      case W::kUnit:
-        out.unit = info.code;
-        break;
-      case W::kSecond:
-        out.ordinal = 2;
-        out.unit = "second";
-        break;
-      case W::kSeason:
-        out.season = info.code;
-        break;
-      case W::kDayPart:
-        out.day_part = info.code;
-        break;
-      case W::kCardinal: {
-        // "a dozen" is 12, "twenty-five" 25, "two hundred" 200.
-        bool after_tens = WordTable().count(previous) &&
-                          WordTable().at(previous).word_class == W::kTens;
-        if (after_tens && info.value < 10) {
-          out.count += info.value;
-        } else if (info.value == 100 && out.has_count) {
-          out.count *= 100;
-        } else {
-          out.count = info.value;
-        }
-        out.has_count = true;
-        break;
-      }
-      case W::kTens:
-        out.count = info.value;
-        out.has_count = true;
-        break;
-      case W::kOrdinal:
-        out.ordinal = (previous == "twenty" && info.value < 10)
-                          ? 20 + info.value
-                          : info.value;
-        break;
-      case W::kUnknownCount:
-        out.count_unknown = true;
-        break;
-      case W::kDayOffset:
-        out.has_day_offset = true;
-        out.day_offset = info.value;
-        if (previous == "before") out.day_offset -= 1;
-        if (previous == "after") out.day_offset += 1;
-        if (*info.code) out.day_part = info.code;
-        break;
-      case W::kAgo:
-        out.ago = true;
-        break;
-      case W::kHence:
-        out.from_now = true;
-        break;
-      case W::kNow:
-        out.from_now = previous == "from";
-        break;
-      case W::kChristmas:
-        out.christmas = true;
-        break;
-      case W::kNew:
-        out.new_year = true;
-        break;
-      case W::kEve:
-        out.eve = true;
-        break;
-      case W::kShift:
-        if (info.value == 0) {
-          out.same = true;
-        } else {
-          out.shift = info.value;
-          out.has_shift = true;
-        }
-        break;
-      case W::kEvery:
-        out.every = true;
-        break;
-      case W::kOther:
-        out.other = true;
-        break;
-      case W::kPerUnit:
-        out.every = true;
-        out.unit = info.code;
-        break;
-    }
-    previous = w;
-  }
+  ForEachWord(text, [&out, &previous](std::string_view w) {
+    ReadWord(w, previous, out);
+    previous.assign(w);
+  });
   return out;
 }
 

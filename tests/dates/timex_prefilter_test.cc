@@ -1,0 +1,209 @@
+#include "dates/timex_prefilter.h"
+
+#include <doctest/doctest.h>
+#include <re2/re2.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "dates/timex_grammar.h"
+#include "text/sentences.h"
+
+namespace entente {
+namespace {
+
+std::vector<std::string> WindowTexts(const std::string& text) {
+  std::vector<TimexWindow> windows;
+  FindTimexWindows(text, 0, text.size(), &windows);
+  std::vector<std::string> out;
+  for (const TimexWindow& w : windows) {
+    out.push_back(text.substr(w.begin, w.end - w.begin));
+  }
+  return out;
+}
+
+TEST_CASE("words: grammar words, keys, months only capitalised") {
+  CHECK(TimexWordFlagsOf("Monday") == (kTimexWordInGrammar | kTimexWordKey));
+  CHECK(TimexWordFlagsOf("YEARS") == (kTimexWordInGrammar | kTimexWordKey));
+  CHECK(TimexWordFlagsOf("May") == (kTimexWordInGrammar | kTimexWordKey));
+  CHECK(TimexWordFlagsOf("Sept") == (kTimexWordInGrammar | kTimexWordKey));
+  CHECK(TimexWordFlagsOf("may") == kTimexWordInGrammar);
+  CHECK(TimexWordFlagsOf("MARCH") == kTimexWordInGrammar);
+  CHECK(TimexWordFlagsOf("the") == kTimexWordInGrammar);
+  CHECK(TimexWordFlagsOf("said") == 0);
+  CHECK(TimexWordFlagsOf("Mayday") == 0);
+  CHECK(TimexWordFlagsOf("day_") == 0);
+  CHECK(TimexWordFlagsOf("") == 0);
+  CHECK(TimexWordFlagsOf("fortnightlyy") == 0);
+}
+
+TEST_CASE("windows: a stretch of grammar words around a key") {
+  CHECK(WindowTexts("The talks, held on Monday in Geneva, ended.") ==
+        std::vector<std::string>{" on Monday in "});
+  CHECK(WindowTexts("Officials said they may march.").empty());
+  CHECK(
+      WindowTexts("It cost $2,000 and more than a couple of weeks ago.") ==
+      std::vector<std::string>{" $2,000 and more than a couple of weeks ago."});
+  CHECK(WindowTexts("no digits, no date words here").empty());
+  // Long words, and non-ASCII bytes, which end words.
+  CHECK(
+      WindowTexts("Extraordinarily\xC3\xA9tonnant yesterday\xE2\x80\x94then") ==
+      std::vector<std::string>{" yesterday\xE2\x80\x94"});
+  std::vector<TimexWindow> windows;
+  const std::string text = "said Monday said";
+  FindTimexWindows(text, 5, 11, &windows);  // a sentence inside the text
+  REQUIRE(windows.size() == 1);
+  CHECK(windows[0].begin == 5);
+  CHECK(windows[0].end == 11);
+}
+
+// Every run of letters written in the grammar's patterns must be a grammar
+// word of the prefilter (and without its last letter when that is
+// optional, "seconds?"): a word added to timex_grammar.cc and not to
+// timex_prefilter.cc fails here.
+TEST_CASE("windows: every word of the grammar is known to the prefilter") {
+  const std::string pattern = TimexPattern(true);
+  std::vector<std::string> missing;
+  std::size_t i = 0;
+  while (i < pattern.size()) {
+    char c = pattern[i];
+    if (c == '\\') {
+      i += 2;  // \s, \b, \., \B
+      continue;
+    }
+    if (c == '[') {  // a class: its letters are checked as "am"/"pm" below
+      while (i < pattern.size() && pattern[i] != ']') ++i;
+      ++i;
+      continue;
+    }
+    if (c == '(' && i + 1 < pattern.size() && pattern[i + 1] == '?') {
+      i += 2;  // (?: (?i) (?-i:
+      while (i < pattern.size() && (pattern[i] == '-' || pattern[i] == 'i')) {
+        ++i;
+      }
+      continue;
+    }
+    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (!letter) {
+      ++i;
+      continue;
+    }
+    std::size_t start = i;
+    while (i < pattern.size() && ((pattern[i] >= 'a' && pattern[i] <= 'z') ||
+                                  (pattern[i] >= 'A' && pattern[i] <= 'Z'))) {
+      ++i;
+    }
+    std::string word = pattern.substr(start, i - start);
+    if (!(TimexWordFlagsOf(word) & kTimexWordInGrammar)) {
+      missing.push_back(word);
+    }
+    if (i < pattern.size() && pattern[i] == '?' && word.size() > 1) {
+      std::string shorter = word.substr(0, word.size() - 1);
+      if (!(TimexWordFlagsOf(shorter) & kTimexWordInGrammar)) {
+        missing.push_back(shorter);
+      }
+    }
+  }
+  CHECK(missing.empty());
+  for (const std::string& w : missing) MESSAGE("not a prefilter word: " << w);
+  // Words the patterns spell across groups or classes.
+  for (const char* w : {"weekend", "weekday", "am", "pm", "sept", "years"}) {
+    CHECK((TimexWordFlagsOf(w) & kTimexWordInGrammar) != 0);
+  }
+}
+
+std::string ReadFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Counts the grammar's matches in text[from, to) and checks that each lies
+// inside one window and begins at a word start.
+int CheckMatchesInWindows(const RE2& scanner, const std::string& text,
+                          std::size_t from, std::size_t to) {
+  std::vector<TimexWindow> windows;
+  FindTimexWindows(text, from, to, &windows);
+  int matches = 0;
+  re2::StringPiece match;
+  std::size_t pos = from;
+  while (pos < to && scanner.Match(text, pos, to, RE2::UNANCHORED, &match, 1)) {
+    std::size_t start = match.data() - text.data();
+    std::size_t end = start + match.size();
+    bool inside = false;
+    for (const TimexWindow& w : windows) {
+      inside = inside || (w.begin <= start && end <= w.end);
+    }
+    if (!inside) FAIL_CHECK("outside the windows: " << match);
+    // The recogniser tries anchored matches only at word starts.
+    auto alnum = [](char c) {
+      return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+             (c >= 'A' && c <= 'Z');
+    };
+    bool word_start =
+        alnum(text[start]) &&
+        (start == 0 || !(alnum(text[start - 1]) || text[start - 1] == '_'));
+    if (!word_start) FAIL_CHECK("not at a word start: " << match);
+    ++matches;
+    pos = end > start ? end : start + 1;
+  }
+  return matches;
+}
+
+// The property the recogniser relies on, on real text: the sample stories
+// and, when present, the TimeX, PLOVER and PETRARCH gold files (read as
+// raw bytes: any text will do).
+TEST_CASE("windows: every match of the grammar lies inside a window") {
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingLatin1);
+  options.set_longest_match(true);
+  options.set_never_capture(true);
+  options.set_max_mem(64 << 20);
+  RE2 scanner(TimexPattern(true), options);
+  REQUIRE(scanner.ok());
+  namespace fs = std::filesystem;
+  const char* root = std::getenv("ENTENTE_SOURCE_ROOT");
+  const char* shared = std::getenv("ENTENTE_SHARED");
+  std::vector<fs::path> files;
+  fs::path samples = fs::path(root ? root : "..") / "samples";
+  if (fs::is_directory(samples)) {
+    for (const auto& entry : fs::directory_iterator(samples)) {
+      if (entry.is_regular_file()) files.push_back(entry.path());
+    }
+  }
+  if (shared) {
+    for (const char* f : {"eval/timex/gold.jsonl", "eval/plover/gold.jsonl",
+                          "eval/petrarch/gold.jsonl"}) {
+      fs::path path = fs::path(shared) / f;
+      if (fs::exists(path)) files.push_back(path);
+    }
+  }
+  REQUIRE(!files.empty());
+  int matches = 0;
+  for (const fs::path& file : files) {
+    std::string text = ReadFile(file);
+    for (const Sentence& s : SplitSentences(text)) {
+      matches += CheckMatchesInWindows(scanner, text, s.start,
+                                       std::min(s.end, text.size()));
+    }
+  }
+  MESSAGE(matches << " matches in " << files.size() << " files");
+  CHECK(matches > 100);
+  // Phrases at the edges of the grammar.
+  const std::string edges =
+      "more than a couple of days ago. the end of the week. at 8 a.m. EST "
+      "on Thursday. from March 3 to May 5, 2021. in the autumn of 2020. "
+      "every other Monday. twice a year. the '90s. the twenty-first "
+      "century. New Year's Eve. Christmas Day. at the moment. Q3 2021. "
+      "1950-53. 9/10/2021. 15:00 GMT Saturday. 8 o'clock. mid-May. "
+      "in early May 2021. a week later. later that day. nowadays.";
+  CHECK(CheckMatchesInWindows(scanner, edges, 0, edges.size()) >= 20);
+}
+
+}  // namespace
+}  // namespace entente
