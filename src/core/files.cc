@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 
@@ -50,7 +51,7 @@ AtomicFile::~AtomicFile() { Abandon(); }
 void AtomicFile::Abandon() {
   if (file_ && !is_stdout_) {
     std::fclose(file_);
-    std::remove(temp_path_.c_str());
+    if (!in_place_) std::remove(temp_path_.c_str());
   }
   file_ = nullptr;
 }
@@ -63,7 +64,29 @@ Status AtomicFile::Open(const std::string& path) {
     file_ = stdout;
     return Status::Ok();
   }
-  std::string pattern = path + ".tmp-XXXXXX";
+  in_place_ = false;
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    if (S_ISDIR(st.st_mode)) {
+      return Status::InvalidInput(path + ": is a directory, not a file");
+    }
+    // "-o /dev/stdout", a named pipe: renaming over it would replace the
+    // device or the pipe with a plain file.
+    file_ = std::fopen(path.c_str(), "wb");
+    if (!file_) return Status::IoError(path + ": cannot write: " + Reason());
+    in_place_ = true;
+    return Status::Ok();
+  }
+  // A link to a file: replace the file it names, keep the link.
+  std::string target = path;
+  if (::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
+    if (char* real = ::realpath(path.c_str(), nullptr)) {
+      target = real;
+      std::free(real);
+    }
+  }
+  temp_target_ = target;
+  std::string pattern = target + ".tmp-XXXXXX";
   int fd = ::mkstemp(pattern.data());
   if (fd < 0) {
     return Status::IoError(path + ": cannot create a file there: " + Reason());
@@ -96,11 +119,19 @@ Status AtomicFile::Commit() {
     file_ = nullptr;
     return Status::Ok();
   }
+  if (in_place_) {
+    bool ok = !failed_ && std::fflush(file_) == 0;
+    std::string reason = ok ? "" : Reason();
+    ok = (std::fclose(file_) == 0) && ok;
+    file_ = nullptr;
+    if (!ok) return Status::IoError(path_ + ": could not be written: " + reason);
+    return Status::Ok();
+  }
   bool ok = !failed_ && std::fflush(file_) == 0 && ::fsync(fileno(file_)) == 0;
   std::string reason = ok ? "" : Reason();
   ok = (std::fclose(file_) == 0) && ok;
   file_ = nullptr;
-  if (!ok || std::rename(temp_path_.c_str(), path_.c_str()) != 0) {
+  if (!ok || std::rename(temp_path_.c_str(), temp_target_.c_str()) != 0) {
     if (reason.empty()) reason = Reason();
     std::remove(temp_path_.c_str());
     return Status::IoError(path_ + ": could not be written: " + reason);

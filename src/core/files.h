@@ -25,6 +25,9 @@ Status WriteFileAtomically(const std::string& path, std::string_view content);
 // A file being written: Append() as often as needed, then Commit(). If the
 // object is destroyed without a successful Commit(), the temporary file is
 // removed and the target is left as it was. "-" streams to standard output.
+// A target that is no regular file (/dev/stdout, a named pipe) is written in
+// place, since it cannot be replaced; a symbolic link to a file keeps its
+// link, and the file it names is replaced.
 class AtomicFile {
  public:
   AtomicFile() = default;
@@ -41,8 +44,10 @@ class AtomicFile {
  private:
   void Abandon();
   std::string path_, temp_path_;
+  std::string temp_target_;  // what the temporary file replaces
   std::FILE* file_ = nullptr;
   bool is_stdout_ = false;
+  bool in_place_ = false;  // a device or pipe, written as it is
   bool failed_ = false;
 };
 

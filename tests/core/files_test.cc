@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -50,6 +52,42 @@ TEST_CASE("an abandoned atomic file leaves the target untouched") {
   }
   CHECK(files == 1);  // no temporary file left
   fs::remove_all(d);
+}
+
+TEST_CASE("a device or a pipe is written in place, a link keeps its link") {
+  fs::path d = TempDir();
+  // A named pipe stands for /dev/stdout: renaming a file over it would
+  // replace the pipe. A reader on the other end gets the bytes.
+  fs::path fifo = d / "pipe";
+  fs::remove(fifo);
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  std::string got;
+  pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    _exit(WriteFileAtomically(fifo.string(), "through the pipe").ok() ? 0 : 1);
+  }
+  Result<std::string> r = ReadWholeFile(fifo.string());
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  REQUIRE(r.ok());
+  CHECK(*r == "through the pipe");
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(fs::is_fifo(fs::symlink_status(fifo)));
+
+  fs::path file = d / "real.json";
+  fs::path link = d / "link.json";
+  fs::remove(link);
+  REQUIRE(WriteFileAtomically(file.string(), "old").ok());
+  fs::create_symlink(file, link);
+  REQUIRE(WriteFileAtomically(link.string(), "new").ok());
+  CHECK(fs::is_symlink(fs::symlink_status(link)));
+  CHECK(*ReadWholeFile(file.string()) == "new");
+
+  Status s = WriteFileAtomically(d.string(), "x");
+  CHECK_FALSE(s.ok());
+  CHECK(s.message().find("directory") != std::string::npos);
 }
 
 TEST_CASE("writing into a missing directory fails with the path") {
