@@ -4,7 +4,9 @@
 // (mention_composer.cc) composes the raw matches into mentions.
 #include "actors/actor_recognizer.h"
 
+#include <algorithm>
 #include <cstdint>
+#include <utility>
 
 #include "actors/actor_phrases.h"
 #include "actors/mention_composer.h"
@@ -40,7 +42,9 @@ std::vector<ActorMention> ActorRecognizer::Find(
   std::vector<RawSpan> raw;
   std::vector<std::size_t> first;
   first.reserve(tokens.size() + 1);
-  std::vector<int> state_counts(impl_->lex.states().size(), 0);
+  // The states named and how often (a story names a few: a short list,
+  // not a count for every state of the lexicon).
+  std::vector<std::pair<int, int>> named;
   std::vector<std::uint32_t> ids;  // reused: one allocation per document
   for (std::size_t si = 0; si < tokens.size(); ++si) {
     const auto& t = tokens[si].tokens;
@@ -48,7 +52,7 @@ std::vector<ActorMention> ActorRecognizer::Find(
     impl_->matcher.Encode(t, &ids);
     for (std::size_t i = 0; i < t.size();) {
       // Most words start no phrase: skip them without a trie lookup.
-      if (ids[i] == PhraseMatcher::kUnknown) {
+      if (ids[i] == PhraseMatcher::kUnknown || !impl_->matcher.Starts(ids[i])) {
         ++i;
         continue;
       }
@@ -63,9 +67,13 @@ std::vector<ActorMention> ActorRecognizer::Find(
         if (span.Has(k)) state = span.Get(k);
       }
       if (state >= 0) {
-        auto at = static_cast<std::size_t>(state);
-        if (at >= state_counts.size()) state_counts.resize(at + 1, 0);
-        ++state_counts[at];
+        auto it = std::find_if(named.begin(), named.end(),
+                               [&](const auto& n) { return n.first == state; });
+        if (it == named.end()) {
+          named.emplace_back(state, 1);
+        } else {
+          ++it->second;
+        }
       }
       raw.push_back(span);
       i += m.length;
@@ -74,9 +82,9 @@ std::vector<ActorMention> ActorRecognizer::Find(
   first.push_back(raw.size());
   // The most named state; on a tie, the first in the lexicon's order.
   int context = -1, best = 0;
-  for (std::size_t state = 0; state < state_counts.size(); ++state) {
-    if (state_counts[state] > best) {
-      best = state_counts[state], context = static_cast<int>(state);
+  for (auto [state, count] : named) {
+    if (count > best || (count == best && state < context)) {
+      best = count, context = state;
     }
   }
   // Pass 2: compose mentions.

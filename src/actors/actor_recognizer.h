@@ -25,7 +25,7 @@ namespace entente {
 
 // Tokens of one sentence.
 struct SentenceTokens {
-  std::vector<Token> tokens;
+  TokenList tokens;
 };
 
 class ActorRecognizer {

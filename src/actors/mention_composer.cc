@@ -139,16 +139,19 @@ class Composer {
     }
     std::size_t next_span = 0;
     for (std::size_t i = skip; i < t.size(); ++i) {
+      // Only pronouns and capitalised words can be mentions here: other
+      // tokens are passed over first (next_span catches up when needed).
+      bool pronoun = t[i].folded == "he"sv || t[i].folded == "she"sv;
+      if (!pronoun && !t[i].capitalized) continue;
       while (next_span < spans.size() && spans[next_span].end <= i) ++next_span;
       if (next_span < spans.size() && spans[next_span].begin <= i) continue;
       if (!t[i].is_word || covered_[i]) continue;
-      if (t[i].folded == "he"sv || t[i].folded == "she"sv) {
+      if (pronoun) {
         if (const Actor* a = PersonBefore(t[i].start)) {
           Emit(i, i + 1, *a, "coref");
         }
         continue;
       }
-      if (!t[i].capitalized) continue;
       if (const std::size_t* at = short_forms_.Find(t[i])) {
         Emit(i, i + 1, out_[*at].actor, "short");
       }
@@ -313,7 +316,7 @@ class Composer {
     return v;
   }
 
-  static bool IsPlacePreposition(const std::string& f) {
+  static bool IsPlacePreposition(std::string_view f) {
     static constexpr std::string_view kWords[] = {
         "in", "at", "leaving", "via", "across", "throughout", "around",
         "near"};
@@ -332,7 +335,7 @@ class Composer {
         "arrived", "arrives", "returned", "returns", "flew", "flies",
         "travelled", "traveled", "came", "comes", "withdrew", "withdrawn",
         "fled", "departed", "back", "home", "away", "route", "en"};
-    const std::string& before = T()[i - 1].folded;
+    std::string_view before = T()[i - 1].folded;
     for (std::string_view v : kMotion) {
       if (before == v) return true;
     }
@@ -436,7 +439,7 @@ class Composer {
     const RawSpan& next = spans[k + 1];
     std::size_t at = spans[k].end;
     if (next.begin != at + 1) return -1;
-    const std::string& prep = T()[at].folded;
+    std::string_view prep = T()[at].folded;
     if (prep != "of"sv && prep != "from"sv && prep != "in"sv) return -1;
     return StateOf(next);
   }
@@ -476,7 +479,7 @@ class Composer {
   // imposed").
   bool IsAttributive(std::size_t i) const {
     if (i >= T().size() || !T()[i].is_word || T()[i].capitalized) return false;
-    const std::string& f = T()[i].folded;
+    std::string_view f = T()[i].folded;
     static constexpr std::string_view kVerbs[] = {
         "said", "says", "say", "has", "have", "had", "is", "are", "was",
         "were", "will", "would", "could", "can", "may", "might", "should",
@@ -486,10 +489,18 @@ class Composer {
     for (std::string_view v : kVerbs) {
       if (f == v) return false;
     }
+    // "killed four Iraqis in Basra": a preposition follows a noun, never
+    // an adjective.
+    static constexpr std::string_view kPrepositions[] = {
+        "in", "at", "on", "from", "to", "for", "with", "by", "near", "into",
+        "inside", "across", "after", "during"};
+    for (std::string_view p : kPrepositions) {
+      if (f == p) return false;
+    }
     return !(f.size() > 3 && f.compare(f.size() - 2, 2, "ed") == 0);
   }
 
-  static bool IsTitlePreposition(const std::string& f) {
+  static bool IsTitlePreposition(std::string_view f) {
     return f == "to"sv || f == "for"sv || f == "of"sv || f == "in"sv ||
            f == "at"sv;
   }
@@ -506,7 +517,7 @@ class Composer {
   // Lower-case words inside Arabic, Dutch, Spanish... names: "bin", "al-",
   // "van", "de", "da".
   bool IsNameParticle(std::size_t j) const {
-    const std::string& f = T()[j].folded;
+    std::string_view f = T()[j].folded;
     static constexpr std::string_view kParticles[] = {
         "bin", "ibn", "bint", "al", "el", "van", "von", "de", "da", "di",
         "der", "den", "la", "le", "du", "dos", "das", "del", "ben", "abu"};
@@ -837,7 +848,7 @@ class Composer {
       // "Israel has strengthened its forces in Lebanon": after a possessive
       // pronoun the group is its owner's, and the state after "in" is
       // where it is.
-      const std::string& owner = s.begin > 0 ? T()[s.begin - 1].folded : "";
+      std::string_view owner = s.begin > 0 ? T()[s.begin - 1].folded : "";
       bool owned = state < 0 && (owner == "its"sv || owner == "their"sv ||
                                  owner == "his"sv || owner == "our"sv);
       if (state < 0 && !owned) {  // "soldiers from Gondor": the state follows

@@ -68,11 +68,23 @@ std::size_t CountWords(std::string_view text) {
 
 // Words that open a clause of their own: an expression behind one of them
 // from the trigger belongs to that clause.
+// (By length: asked of every word between an expression and a trigger.)
 bool IsSubordinator(std::string_view w) {
-  static constexpr std::array<std::string_view, 11> kWords = {
-      "after",     "before", "since",   "until", "till", "while",
-      "following", "ahead",  "whereas", "where", "when"};
-  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+  switch (w.size()) {
+    case 4:
+      return w == "till" || w == "when";
+    case 5:
+      return w == "after" || w == "since" || w == "until" || w == "while" ||
+             w == "ahead" || w == "where";
+    case 6:
+      return w == "before";
+    case 7:
+      return w == "whereas";
+    case 9:
+      return w == "following";
+    default:
+      return false;
+  }
 }
 
 // Subordinators whose clause lies well away in time from the main one
@@ -120,10 +132,11 @@ EventDating::EventDating(const Document& doc,
 }
 
 bool EventDating::Usable(const TimeExpression& t) const {
-  if (t.type != "DATE" && t.type != "TIME") return false;
+  // (As views: compared in place, without a call per comparison.)
+  std::string_view type = t.type, precision = t.precision;
+  if (type != "DATE" && type != "TIME") return false;
   if (t.value.empty() || t.start < dateline_end_) return false;
-  if (t.precision.empty() || t.precision == "decade" ||
-      t.precision == "century") {
+  if (precision.empty() || precision == "decade" || precision == "century") {
     return false;  // PRESENT_REF; "the 1990s" is background
   }
   return true;
@@ -158,14 +171,14 @@ bool EventDating::Fronted(const TimeExpression& t) const {
 EventDate EventDating::FromExpression(const TimeExpression& t,
                                       bool planned) const {
   const std::string& directed = planned ? t.future_value : t.past_value;
-  std::string value = directed.empty() ? t.value : directed;
-  std::string precision = t.precision;
-  if (t.type == "TIME") {  // an event is dated to the day
+  std::string_view value = directed.empty() ? t.value : directed;
+  std::string_view precision = t.precision;
+  if (std::string_view(t.type) == "TIME") {  // an event is dated to the day
     value = value.substr(0, value.find('T'));
     if (value.size() != 10) return {"", "", "", "none"};
     precision = "day";
   }
-  return {value, precision, t.text, "text"};
+  return {std::string(value), std::string(precision), t.text, "text"};
 }
 
 // A frame set by another clause keeps its own reading; a planned event
@@ -179,8 +192,9 @@ bool EventDating::FrameFits(const TimeExpression& t, bool planned) const {
 
 EventDate EventDating::FromFrame(const TimeExpression& t) const {
   EventDate date = FromExpression(t, false);
-  date.value =
-      t.type == "TIME" ? t.value.substr(0, t.value.find('T')) : t.value;
+  date.value = std::string_view(t.type) == "TIME"
+                   ? t.value.substr(0, t.value.find('T'))
+                   : t.value;
   return date;
 }
 
@@ -244,7 +258,11 @@ EventDate EventDating::DateFor(std::size_t sentence, Span trigger, Span clause,
       return FromFrame(*lede_);
     }
   }
-  if (doc_.date) return {FormatIsoDate(*doc_.date), "day", "", "document"};
+  if (doc_.date) {
+    // (Formatted on first use, once per document.)
+    if (document_date_.empty()) document_date_ = FormatIsoDate(*doc_.date);
+    return {document_date_, "day", "", "document"};
+  }
   return {"", "", "", "none"};
 }
 

@@ -31,6 +31,7 @@
 #define ENTENTE_EVENTS_EVENT_DATING_H_
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "entente/types.h"
@@ -72,6 +73,8 @@ class EventDating {
   std::vector<std::size_t> paragraph_;   // paragraph of each sentence
   std::vector<std::size_t> first_time_;  // first index into times_ per sentence
   const TimeExpression* lede_ = nullptr;  // the story's frame
+  // The document date in ISO form, once one event needed it (DateFor).
+  mutable std::string document_date_;
 };
 
 }  // namespace entente

@@ -7,8 +7,11 @@
 #include "events/event_extractor.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
+#include <span>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -18,6 +21,7 @@
 #include "events/event_dating.h"
 #include "events/event_rules.h"
 #include "events/sentence_cues.h"
+#include "events/word_classes.h"
 #include "text/phrase_matcher.h"
 
 namespace entente {
@@ -107,7 +111,7 @@ struct EventExtractor::Impl {
   static std::size_t AgentBy(const std::vector<Token>& t, std::size_t at) {
     if (at >= t.size()) return 0;
     if (t[at].folded == "by") return at;
-    const std::string& f = t[at].folded;
+    std::string_view f = t[at].folded;
     if (f != "at" && f != "in" && f != "on" && f != "upon" && f != "during") {
       return 0;
     }
@@ -118,7 +122,7 @@ struct EventExtractor::Impl {
     return 0;
   }
 
-  static bool BaseFormCue(const std::string& f) {
+  static bool BaseFormCue(std::string_view f) {
     return f == "to" || f == "will" || f == "would" || f == "shall" ||
            f == "should" || f == "can" || f == "could" || f == "may" ||
            f == "might" || f == "must" || f == "not" || f == "n't" ||
@@ -156,8 +160,14 @@ struct EventExtractor::Impl {
       bool inflected = std::any_of(verbs.begin(), verbs.end(),
                                    [&](const std::string& other) {
                                      auto [h, r] = split(other);
+                                     // (or an irregular past of the
+                                     // same stem: "withdrew", "withheld")
                                      return r == rest && h != head &&
-                                            h.ends_with("ed");
+                                            (h.ends_with("ed") ||
+                                             (h.size() >= 4 &&
+                                              h.back() != 's' &&
+                                              h.compare(0, 4, head, 0, 4) ==
+                                                  0));
                                    });
       if (!inflected) continue;
       std::string base = head.substr(0, head.size() - 1);
@@ -184,17 +194,21 @@ struct EventExtractor::Impl {
     static const std::unordered_set<std::string> kPrepositions = {
         "at", "of", "in", "on", "into", "from", "with", "against"};
     if (i == 0) return false;
-    const std::string& before = t[i - 1].folded;
-    if (kDeterminers.count(before)) return true;
-    const std::string& w = t[i].folded;
+    std::string_view before = t[i - 1].folded;
+    if (kDeterminers.count(std::string(before))) return true;
+    std::string_view w = t[i].folded;
     if (!(w.ends_with("s") || w.ends_with("ed"))) return false;
     bool figure = !before.empty() && before[0] >= '0' && before[0] <= '9';
-    return figure || kPrepositions.count(before) > 0;
+    return figure || kPrepositions.count(std::string(before)) > 0;
   }
 
-  std::vector<Trigger> FindTriggers(const std::vector<Token>& t) const {
+  // (`ids_buffer`: reused from sentence to sentence.)
+  std::vector<Trigger> FindTriggers(
+      const std::vector<Token>& t,
+      std::vector<std::uint32_t>* ids_buffer) const {
     std::vector<Trigger> out;
-    const std::vector<std::uint32_t> ids = matcher.Encode(t);
+    const std::vector<std::uint32_t>& ids = *ids_buffer;
+    matcher.Encode(t, ids_buffer);
     for (std::size_t i = 0; i < t.size();) {
       PhraseMatcher::Match m = matcher.Longest(t, ids, i, t.size());
       if (m.length == 0) {
@@ -386,7 +400,7 @@ class SentenceEvents {
         shared = subjects[k - 1];
         // (What an intention names is planned: "will send" + "aid to".)
         const std::string& verb = lex_.relations()[triggers[k - 1].relation].cameo;
-        if (!forced && verb.rfind("03", 0) == 0) {
+        if (!forced && verb.starts_with("03")) {
           forced = GovernedCues(triggers[k - 1], tr, left, right);
         }
       }
@@ -454,7 +468,7 @@ class SentenceEvents {
       if (!t_[i - 1].is_word) return false;
     }
     if (comma == to || comma + 2 >= to) return false;
-    const std::string& first = t_[comma + 1].folded;
+    std::string_view first = t_[comma + 1].folded;
     return first == "a" || first == "an" || first == "the";
   }
 
@@ -462,12 +476,12 @@ class SentenceEvents {
   // five words before the noun at `begin`, after `left`, with no party or
   // clause break between.
   bool EndedBefore(std::size_t begin, std::size_t left) const {
-    static const std::set<std::string> kEnding = {
+    static const std::set<std::string, std::less<>> kEnding = {
         "lifted", "lifts", "lift", "lifting", "ended", "ends", "end",
         "ending", "eased", "eases", "ease", "easing", "relaxed", "relaxes",
         "scrapped", "scraps"};
     for (std::size_t i = begin; i > left && begin - i < 6; --i) {
-      const std::string& f = t_[i - 1].folded;
+      std::string_view f = t_[i - 1].folded;
       if (kEnding.count(f)) return true;
       if (IsClauseBreak(f)) return false;
       for (const Group& g : groups_) {
@@ -481,10 +495,10 @@ class SentenceEvents {
   // (163) are eased as sanctions (085), restrictions (17) as restrictions
   // (081), force (18-20) by de-escalation (087); null for the rest.
   const RelationEntry* EasingOf(const std::string& cameo) const {
-    if (cameo.rfind("163", 0) == 0) return RelationNamed("ease_sanctions");
-    if (cameo.rfind("17", 0) == 0) return RelationNamed("ease_restrictions");
-    if (cameo[0] == '2' || cameo.rfind("18", 0) == 0 ||
-        cameo.rfind("19", 0) == 0) {
+    if (cameo.starts_with("163")) return RelationNamed("ease_sanctions");
+    if (cameo.starts_with("17")) return RelationNamed("ease_restrictions");
+    if (cameo[0] == '2' || cameo.starts_with("18") ||
+        cameo.starts_with("19")) {
       return RelationNamed("de_escalate");
     }
     return nullptr;
@@ -494,7 +508,7 @@ class SentenceEvents {
   // word for what it said or did ("Reagan's latest policy statement",
   // "Iran's decision").
   bool WelcomesAnAct(const Group& g) const {
-    static const std::set<std::string> kActs = {
+    static const std::set<std::string, std::less<>> kActs = {
         "statement", "statements", "decision", "decisions", "move",
         "moves", "proposal", "proposals", "plan", "offer", "announcement",
         "initiative", "efforts", "call", "remarks", "commitment",
@@ -513,7 +527,8 @@ class SentenceEvents {
   // "will send military aid to", "staged a protest against").
   bool ObjectNoun(const Trigger& verb, const Trigger& noun) const {
     if (verb.form != kVerb || noun.form != kNoun || noun.begin < verb.end ||
-        noun.begin - verb.end > 3 || t_[verb.end - 1].folded == "to") {
+        WordsBetween(verb.end, noun.begin) > 3 ||
+        t_[verb.end - 1].folded == "to") {
       return false;
     }
     const std::string& a = lex_.relations()[verb.relation].cameo;
@@ -521,10 +536,11 @@ class SentenceEvents {
     // (An intention's object is what it intends: "will send" + "aid to".
     // Words of saying and meeting take topics: "discussed meeting in
     // person" is no meeting.)
-    bool intent = a.rfind("03", 0) == 0;
+    bool intent = a.starts_with("03");
     if (!intent && !IsMaterialAct(a) && a.rfind("14", 0) != 0) return false;
     if (a.compare(0, 2, b, 0, 2) != 0 && !intent) return false;
     for (std::size_t i = verb.end; i < noun.begin; ++i) {
+      if (InsideNumber(i)) continue;  // "25,000 tons of food aid"
       if (IsClauseBreak(t_[i].folded) || t_[i].folded == "and") return false;
       for (const Group& g : groups_) {
         if (g.begin == i) return false;
@@ -538,7 +554,7 @@ class SentenceEvents {
   bool IsPredicate(const Trigger& tr) const {
     if (tr.form != kNoun) return true;
     for (std::size_t i = tr.begin; i > 0 && tr.begin - i < 4; --i) {
-      const std::string& f = t_[i - 1].folded;
+      std::string_view f = t_[i - 1].folded;
       if (f == "held" || f == "holds" || f == "hold" || f == "had" ||
           f == "has" || f == "have" || f == "conducted" || f == "began" ||
           f == "attended" || f == "attends") {
@@ -582,7 +598,7 @@ class SentenceEvents {
     if (!IsPastForm(t_[verb].folded)) return nullptr;
     bool modal = false;
     for (std::size_t i = verb; i > 0; --i) {
-      const std::string& f = t_[i - 1].folded;
+      std::string_view f = t_[i - 1].folded;
       if (f == ";" || f == ":") return nullptr;
       if (f == "would" || f == "will" || f == "could" || f == "can" ||
           f == "may" || f == "might" || f == "should" || f == "must") {
@@ -600,13 +616,13 @@ class SentenceEvents {
   // object, not the subject of what follows it.
   bool ObjectOfPreposition(const Group* g) const {
     if (!g || g->begin == 0) return false;
-    const std::string& f = t_[g->begin - 1].folded;
+    std::string_view f = t_[g->begin - 1].folded;
     return f == "to" || f == "on" || f == "with" || f == "for" ||
            f == "against" || f == "from" || f == "in" || f == "at" ||
            f == "of" || f == "into" || f == "toward" || f == "towards";
   }
 
-  static bool IsPastForm(const std::string& f) {
+  static bool IsPastForm(std::string_view f) {
     if (f.size() > 4 && f.compare(f.size() - 2, 2, "ed") == 0) return true;
     static constexpr std::string_view kIrregular[] = {
         "met", "spoke", "told", "held", "sent", "made", "took", "gave",
@@ -622,19 +638,19 @@ class SentenceEvents {
   // weeks of talks"), at most five tokens before it and after `from`.
   bool BehindTimePreposition(std::size_t noun, std::size_t from) const {
     for (std::size_t i = noun; i > from && noun - i < 6; --i) {
-      const std::string& f = t_[i - 1].folded;
+      std::string_view f = t_[i - 1].folded;
       if (IsTimePreposition(f)) return true;
       if (!t_[i - 1].is_word) return false;
     }
     return false;
   }
 
-  static bool IsTimePreposition(const std::string& f) {
+  static bool IsTimePreposition(std::string_view f) {
     return f == "after" || f == "before" || f == "during" || f == "since" ||
            f == "following" || f == "throughout";
   }
 
-  static bool IsArrival(const std::string& f) {
+  static bool IsArrival(std::string_view f) {
     return f == "arrived" || f == "arrives" || f == "arrive" ||
            f == "arriving" || f == "landed";
   }
@@ -662,10 +678,10 @@ class SentenceEvents {
         tr.begin == 0) {
       return false;
     }
-    const std::string& before = t_[tr.begin - 1].folded;
+    std::string_view before = t_[tr.begin - 1].folded;
     if (before != "the" && before != "of") return false;
     if (tr.end < t_.size()) {
-      const std::string& after = t_[tr.end].folded;
+      std::string_view after = t_[tr.end].folded;
       if (after == "with" || after == "between" || after == "among" ||
           after == "of") {
         return false;
@@ -756,9 +772,9 @@ class SentenceEvents {
     // (A description may hold its own "since" or "after": "the first
     // leader to visit since 1945".)
     for (std::size_t i = and_at - 1; i > 0; --i) {
-      const std::string& f = t_[i - 1].folded;
+      std::string_view f = t_[i - 1].folded;
       if (f == ",") {
-        const std::string& first = t_[i].folded;
+        std::string_view first = t_[i].folded;
         bool article = first == "the" || first == "a" || first == "an";
         return article ? i - 1 : kNone;
       }
@@ -780,7 +796,7 @@ class SentenceEvents {
   const Group* RelativeClauseSubject(std::size_t trigger) const {
     if (trigger < 4 || t_[trigger - 1].folded != ",") return nullptr;
     for (std::size_t i = trigger - 1; i-- > 1;) {
-      const std::string& f = t_[i].folded;
+      std::string_view f = t_[i].folded;
       if (f == ";" || f == ":") return nullptr;
       if ((f == "who" || f == "which") && t_[i - 1].folded == ",") {
         for (const Group& g : groups_) {
@@ -803,7 +819,7 @@ class SentenceEvents {
     }
     bool pronoun = false;
     for (std::size_t i = left; i < trigger; ++i) {
-      const std::string& f = t_[i].folded;
+      std::string_view f = t_[i].folded;
       if (f == "it" || f == "they" || f == "he" || f == "she" || f == "we") {
         pronoun = true;
       }
@@ -819,7 +835,7 @@ class SentenceEvents {
   // package"), none of them "that" or a pronoun.
   const Group* AnnouncedBy(std::size_t left, std::size_t trigger) const {
     if (left == 0 || left > trigger || trigger - left > 3) return nullptr;
-    const std::string& verb = t_[left - 1].folded;
+    std::string_view verb = t_[left - 1].folded;
     if (verb != "announced" && verb != "announces" && verb != "confirmed" &&
         verb != "confirms" && verb != "unveiled" && verb != "unveils") {
       return nullptr;
@@ -849,7 +865,7 @@ class SentenceEvents {
     if (t_[end].folded == "must") return true;
     if (t_[end].folded != "and") return false;
     for (std::size_t i = end + 1; i < t_.size() && i < end + 8; ++i) {
-      const std::string& f = t_[i].folded;
+      std::string_view f = t_[i].folded;
       if (f == "must") return true;
       if (IsClauseBreak(f) || IsReportingWord(f) || f == "that" ||
           f == "which" || f == "who" || f == "whose") {
@@ -860,7 +876,7 @@ class SentenceEvents {
   }
 
   void AddMustDemands(std::vector<Trigger>* triggers) const {
-    static const std::set<std::string> kSaying = {
+    static const std::set<std::string, std::less<>> kSaying = {
         "said",     "says",       "say",       "declared", "declares",
         "reiterated", "insisted", "insists",   "announced", "stated",
         "concluded", "added"};
@@ -900,13 +916,13 @@ class SentenceEvents {
                     std::size_t left, std::size_t right) const {
     Cues c = ReadCues(t_, tr.begin, left, right);
     const RelationEntry& g = lex_.relations()[governor.relation];
-    const std::string& head = t_[governor.begin].folded;
-    bool refusal = g.cameo.rfind("12", 0) == 0 || head == "refused" ||
+    std::string_view head = t_[governor.begin].folded;
+    bool refusal = g.cameo.starts_with("12") || head == "refused" ||
                    head == "refuses" || head == "declined" ||
                    head == "declines" || head == "failed" || head == "fails";
     if (refusal) {
       c.negated = true;
-    } else if (g.cameo.rfind("13", 0) == 0) {
+    } else if (g.cameo.starts_with("13")) {
       c.modality = "hypothetical";
     } else if (c.modality == "asserted" || c.modality == "reported") {
       c.modality = "planned";
@@ -931,9 +947,16 @@ class SentenceEvents {
     struct Pending {
       Group group;
       bool has_and = false, has_comma = false;
-      std::vector<std::pair<std::size_t, std::size_t>> spans;  // per member
+      std::size_t first_span = 0;  // its members' spans, in `spans`
     };
     std::vector<Pending> built;
+    // The token span of each member, in order: a pending group's members
+    // are consecutive mentions, so their spans are consecutive here.
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    spans.reserve(mentions_.size());
+    // (A group has one member or more: no more groups than mentions.)
+    built.reserve(mentions_.size());
+    groups_.reserve(mentions_.size());
     std::size_t possessor = t_.size();  // first token of "Bahrain's" before
     for (std::size_t mi = 0; mi < mentions_.size(); ++mi) {
       const ActorMention* m = mentions_[mi];
@@ -951,7 +974,7 @@ class SentenceEvents {
         Pending& last = built.back();
         if (last.group.begin == b && last.group.end == e) {
           last.group.members.push_back(m);
-          last.spans.push_back({b, e});
+          spans.push_back({b, e});
           continue;
         }
         // A person is not coordinated with a state ("he met Zelensky, and
@@ -973,14 +996,17 @@ class SentenceEvents {
           }
           last.group.end = e;
           last.group.members.push_back(m);
-          last.spans.push_back({b, e});
+          spans.push_back({b, e});
           continue;
         }
       }
-      built.push_back({{b, e, {m}}, false, false, {{b, e}}});
+      built.push_back({{b, e, {m}}, false, false, spans.size()});
+      spans.push_back({b, e});
     }
     for (Pending& p : built) {
-      if (SplitsAtClause(p.group, p.spans)) continue;
+      std::span<const std::pair<std::size_t, std::size_t>> p_spans(
+          spans.data() + p.first_span, p.group.members.size());
+      if (SplitsAtClause(p.group, p_spans)) continue;
       // (Three or more states or organisations joined by commas alone are
       // a list: "embargoes ... to Iran, Libya, North Korea, Sudan, and
       // with strings attached, Cuba".)
@@ -994,7 +1020,7 @@ class SentenceEvents {
         continue;
       }
       for (std::size_t i = 0; i < p.group.members.size(); ++i) {
-        auto [b, e] = p.spans[i];
+        auto [b, e] = p_spans[i];
         if (!groups_.empty() && groups_.back().begin == b) {
           groups_.back().members.push_back(p.group.members[i]);
         } else {
@@ -1026,11 +1052,11 @@ class SentenceEvents {
   // true; returns false for any other group.
   bool SplitsAtClause(
       const Group& g,
-      const std::vector<std::pair<std::size_t, std::size_t>>& spans) {
+      std::span<const std::pair<std::size_t, std::size_t>> spans) {
     if (g.members.size() < 3 || g.begin == 0 || g.end >= t_.size()) {
       return false;
     }
-    const std::string& before = t_[g.begin - 1].folded;
+    std::string_view before = t_[g.begin - 1].folded;
     bool object = before == "on" || before == "to" || before == "with" ||
                   before == "against" || before == "from" || before == "for";
     const Token& next = t_[g.end];
@@ -1057,7 +1083,7 @@ class SentenceEvents {
 
   bool StartsClause(std::size_t i) const {
     if (i >= t_.size() || !t_[i].is_word || t_[i].capitalized) return false;
-    const std::string& f = t_[i].folded;
+    std::string_view f = t_[i].folded;
     static constexpr std::string_view kVerbs[] = {
         "said", "says", "told", "tells", "has", "have", "had", "is", "are",
         "was", "were", "will", "would", "could", "can", "may", "might",
@@ -1078,34 +1104,65 @@ class SentenceEvents {
     }
     if (to <= from || to - from > 2) return false;
     for (std::size_t i = from; i < to; ++i) {
-      const std::string& f = t_[i].folded;
+      std::string_view f = t_[i].folded;
       if (f != "and" && f != "," && f != "&") return false;
     }
     return true;
   }
 
+  // (Asked for many positions of a sentence: the clause bounds of every
+  // position are indexed once, on the first call.)
   std::size_t ClauseStart(std::size_t trigger) const {
-    for (std::size_t i = trigger; i > 0; --i) {
-      const std::string& f = t_[i - 1].folded;
-      // ("..., whom they had taken hostage": the clause's subject follows
-      // "whom"; the party before it is its object.)
-      if (f == ";" || f == ":" || f == "whom" || IsReportingWord(f)) return i;
-    }
-    return 0;
+    IndexClauses();
+    return clause_start_[std::min(trigger, t_.size())];
   }
 
   std::size_t ClauseEnd(std::size_t after) const {
-    for (std::size_t i = after; i < t_.size(); ++i) {
-      const std::string& f = t_[i].folded;
-      if (f == ";" || IsReportingWord(f)) return i;
-      if (f == "," && i + 1 < t_.size() &&
-          (t_[i + 1].folded == "who" || t_[i + 1].folded == "which" ||
-           t_[i + 1].folded == "whom")) {
-        return i;
-      }
-    }
-    return t_.size();
+    IndexClauses();
+    return clause_end_[std::min(after, t_.size())];
   }
+
+  // Classes of the words that bound clauses: ClauseStart is the token
+  // after the last opener before the trigger ("..., whom they had taken
+  // hostage": the clause's subject follows "whom"; the party before it is
+  // its object); ClauseEnd is the first ";", reporting word, or comma
+  // before "who", "which" or "whom".
+  enum : std::uint32_t {
+    kClauseOpener = 1,
+    kSemicolon = 2,
+    kCommaWord = 4,
+    kRelativeWord = 8,
+    kReportingVerb = 16
+  };
+  static std::uint32_t ClauseClasses(const Token& t) {
+    static constexpr std::string_view kOpeners[] = {";", ":", "whom"};
+    static constexpr std::string_view kSemicolons[] = {";"};
+    static constexpr std::string_view kCommas[] = {","};
+    static constexpr std::string_view kRelatives[] = {"who", "which", "whom"};
+    static const WordClasses kTable(
+        {kOpeners, kSemicolons, kCommas, kRelatives, ReportingWords()});
+    return kTable.Of(t);
+  }
+
+  void IndexClauses() const {
+    if (!clause_start_.empty()) return;
+    std::size_t n = t_.size();
+    std::vector<std::uint32_t> classes(n + 1, 0);  // (0 past the end)
+    for (std::size_t i = 0; i < n; ++i) classes[i] = ClauseClasses(t_[i]);
+    clause_start_.assign(n + 1, 0);
+    clause_end_.assign(n + 1, n);
+    for (std::size_t i = 1; i <= n; ++i) {
+      bool opens = classes[i - 1] & (kClauseOpener | kReportingVerb);
+      clause_start_[i] = opens ? i : clause_start_[i - 1];
+    }
+    for (std::size_t i = n; i-- > 0;) {
+      bool ends = (classes[i] & (kSemicolon | kReportingVerb)) ||
+                  ((classes[i] & kCommaWord) &&
+                   (classes[i + 1] & kRelativeWord));
+      clause_end_[i] = ends ? i : clause_end_[i + 1];
+    }
+  }
+
 
   // The nearest group before `pos`, skipping places ("In Tokyo last week,
   // she met ...").
@@ -1120,7 +1177,7 @@ class SentenceEvents {
   bool IsPlace(const Group& g) const {
     if (IsCity(g)) return true;
     if (g.begin == 0) return false;
-    const std::string& before = t_[g.begin - 1].folded;
+    std::string_view before = t_[g.begin - 1].folded;
     if (before == "of" && g.begin >= 2) {  // "the port city of Tianjin"
       static constexpr std::string_view kPlaces[] = {
           "city", "town", "village", "port", "resort", "province", "region",
@@ -1153,7 +1210,7 @@ class SentenceEvents {
         object.end >= t_.size()) {
       return false;
     }
-    const std::string& verb = t_[tr.begin].folded;
+    std::string_view verb = t_[tr.begin].folded;
     if (verb != "called" && verb != "calls" && verb != "call" &&
         verb != "calling") {
       return false;
@@ -1170,7 +1227,7 @@ class SentenceEvents {
   // unresolved in a clause's subject or object ("they", "him", "them"; not
   // "her", which is also a possessive: "met her counterpart").
   bool IsPersonalPronoun(std::size_t i) const {
-    const std::string& f = t_[i].folded;
+    std::string_view f = t_[i].folded;
     if (f != "they" && f != "him" && f != "them") return false;
     for (const Group& g : groups_) {
       if (g.begin <= i && i < g.end) return false;  // resolved: a party
@@ -1184,13 +1241,50 @@ class SentenceEvents {
            t_[i - 1].end == t_[i].start && t_[i].end == t_[i + 1].start;
   }
 
+  // The number of tokens in [from, to) leaving out those of a figure
+  // ("about 70 million dollars of aid for", "nearly 25,000 tons of food
+  // to", "up to 4,000 troops to") and of a day ("on Saturday"): a quantity
+  // or a date is one modifier, however many words it takes, when
+  // measuring how far an object stands.
+  std::size_t WordsBetween(std::size_t from, std::size_t to) const {
+    static const std::unordered_set<std::string_view> kFigure = {
+        "about", "nearly", "almost", "around", "roughly", "approximately",
+        "some", "hundred", "thousand", "million", "billion", "tons",
+        "tonnes", "dollars", "euros"};
+    static const std::unordered_set<std::string_view> kDay = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+        "sunday", "today", "yesterday"};
+    auto digit = [&](std::size_t i) {
+      return i < t_.size() && !t_[i].folded.empty() &&
+             t_[i].folded[0] >= '0' && t_[i].folded[0] <= '9';
+    };
+    std::size_t n = 0;
+    for (std::size_t i = from; i < to; ++i) {
+      std::string_view f = t_[i].folded;
+      std::string_view next = i + 1 < t_.size()
+                                  ? std::string_view(t_[i + 1].folded)
+                                  : std::string_view();
+      bool up_to = (f == "up" && next == "to" && digit(i + 2)) ||
+                   (f == "to" && i > from && t_[i - 1].folded == "up" &&
+                    digit(i + 1));
+      bool on_day = f == "on" && kDay.count(next);
+      if (digit(i) || InsideNumber(i) || up_to || on_day || kFigure.count(f) ||
+          kDay.count(f)) {
+        continue;
+      }
+      ++n;
+    }
+    return n;
+  }
+
   // Whether the group is one city of the lexicon ("New York", "Tianjin").
   bool IsCity(const Group& g) const {
     if (cities_.empty() || g.members.size() != 1) return false;
     std::string key;
     for (std::size_t i = g.begin; i < g.end; ++i) {
       if (t_[i].folded == "the") continue;
-      key += (key.empty() ? "" : " ") + t_[i].folded;
+      key += key.empty() ? "" : " ";
+      key += t_[i].folded;
     }
     return cities_.count(key) > 0;
   }
@@ -1230,12 +1324,14 @@ class SentenceEvents {
   const Group* DistantGroupAfter(std::size_t pos, std::size_t right) const {
     for (const Group& g : groups_) {
       if (g.begin <= pos || g.end > right) continue;
-      if (g.begin - pos > 8 || BreaksClause(pos, g.begin)) return nullptr;
+      if (WordsBetween(pos, g.begin) > 8 || BreaksClause(pos, g.begin)) {
+        return nullptr;
+      }
       // The preposition may stand before a number or a lower-case word or
       // two ("compensation to 67 elderly British nationals").
       for (std::size_t i = g.begin; i > pos && g.begin - i < 3; --i) {
         const Token& before = t_[i - 1];
-        const std::string& f = before.folded;
+        std::string_view f = before.folded;
         if (f == "to" || f == "against" || f == "on" || f == "for" ||
             f == "from" || f == "with" || f == "toward" || f == "towards" ||
             f == "into" || f == "over") {
@@ -1292,8 +1388,8 @@ class SentenceEvents {
   // after `from`, in its clause: the party after "by"/"from" that follows
   // such a noun, or the party right before it ("an Indian proposal",
   // "North Korea's demand", "a US offer").
-  static bool IsProposalWord(const std::string& f) {
-    static const std::set<std::string> kProposals = {
+  static bool IsProposalWord(std::string_view f) {
+    static const std::set<std::string, std::less<>> kProposals = {
         "proposal", "proposals", "offer",   "offers",     "demand",
         "demands",  "call",      "calls",   "plan",       "plans",
         "request",  "requests",  "appeal",  "appeals",    "invitation",
@@ -1329,7 +1425,7 @@ class SentenceEvents {
   // ("unless Baghdad accepted", "if the United States goes ahead").
   const Group* ConditionParty(std::size_t from) const {
     for (std::size_t i = from; i < t_.size(); ++i) {
-      const std::string& f = t_[i].folded;
+      std::string_view f = t_[i].folded;
       if (f == ";" || f == ":") return nullptr;
       if (f != "if" && f != "unless") continue;
       for (const Group& g : groups_) {
@@ -1346,8 +1442,10 @@ class SentenceEvents {
   const Group* PlaceAfter(std::size_t from, std::size_t right) const {
     for (const Group& g : groups_) {
       if (g.begin <= from || g.end > right) continue;
-      if (g.begin - from > 12 || BreaksClause(from, g.begin)) return nullptr;
-      const std::string& before = t_[g.begin - 1].folded;
+      if (WordsBetween(from, g.begin) > 12 || BreaksClause(from, g.begin)) {
+        return nullptr;
+      }
+      std::string_view before = t_[g.begin - 1].folded;
       if (before == "in" || before == "into" || before == "at") return &g;
     }
     return nullptr;
@@ -1358,10 +1456,10 @@ class SentenceEvents {
   // assault and fighting (18-20). (The caller adds intentions, 03: "agreed
   // to set up a research centre in Tokyo".)
   static bool IsMaterialAct(const std::string& cameo) {
-    return cameo.rfind("07", 0) == 0 || cameo.rfind("08", 0) == 0 ||
-           cameo.rfind("15", 0) == 0 || cameo.rfind("17", 0) == 0 ||
-           cameo.rfind("18", 0) == 0 || cameo.rfind("19", 0) == 0 ||
-           cameo.rfind("20", 0) == 0;
+    return cameo.starts_with("07") || cameo.starts_with("08") ||
+           cameo.starts_with("15") || cameo.starts_with("17") ||
+           cameo.starts_with("18") || cameo.starts_with("19") ||
+           cameo.starts_with("20");
   }
 
   // CAMEO 16-20: reducing relations, coercion, assault, fighting, mass
@@ -1376,9 +1474,157 @@ class SentenceEvents {
   // administrative sanctions such as curfews, bans and states of emergency
   // (172).
   static bool IsDomesticRule(const std::string& cameo) {
-    return cameo.rfind("080", 0) == 0 || cameo.rfind("081", 0) == 0 ||
-           cameo.rfind("082", 0) == 0 || cameo.rfind("083", 0) == 0 ||
-           cameo.rfind("172", 0) == 0;
+    return cameo.starts_with("080") || cameo.starts_with("081") ||
+           cameo.starts_with("082") || cameo.starts_with("083") ||
+           cameo.starts_with("172");
+  }
+
+  // Whether a word of peacekeeping ("peacekeepers", "peacekeeping",
+  // "peace-keeping") stands in tokens [from, to).
+  bool NamesPeacekeepers(std::size_t from, std::size_t to) const {
+    for (std::size_t i = from; i < to; ++i) {
+      std::string_view f = t_[i].folded;
+      if (f.starts_with("peacekeep") || f.starts_with("peace-keep")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // The party that a purpose names in tokens [from, to): "for" at most six
+  // words on, then, at most five tokens after it, "against", "on" or "of"
+  // and the party ("troops for an offensive against the rebels", "for a
+  // possible invasion of Ukraine"); null if none.
+  const Group* PurposeTarget(std::size_t from, std::size_t to) const {
+    for (std::size_t i = from; i < to && WordsBetween(from, i) <= 6; ++i) {
+      if (IsClauseBreak(t_[i].folded) && !InsideNumber(i)) return nullptr;
+      if (t_[i].folded != "for") continue;
+      for (std::size_t j = i + 1; j < to && j <= i + 5; ++j) {
+        std::string_view f = t_[j].folded;
+        if (IsClauseBreak(t_[j].folded)) return nullptr;
+        if (f != "against" && f != "on" && f != "of") continue;
+        for (const Group& g : groups_) {
+          if (g.begin == j + 1 ||
+              (g.begin == j + 2 && t_[j + 1].folded == "the")) {
+            return &g;
+          }
+        }
+        return nullptr;
+      }
+      return nullptr;
+    }
+    return nullptr;
+  }
+
+  // The party after "by" that ends a noun phrase introduced by "against",
+  // "at" or "over", in tokens [from, to) at most 12 tokens on ("against
+  // the alleged violations by the Israeli military"); null if none.
+  const Group* AuthorOfProtested(std::size_t from, std::size_t to) const {
+    std::size_t against = 0;
+    for (std::size_t i = from; i < to && i < from + 12; ++i) {
+      std::string_view f = t_[i].folded;
+      if (IsClauseBreak(t_[i].folded) && !InsideNumber(i)) return nullptr;
+      if (f == "against" || f == "at" || f == "over") against = i;
+      if (f != "by" || against == 0 || i + 1 >= to) continue;
+      for (const Group& g : groups_) {
+        if (g.begin == i + 1 ||
+            (g.begin == i + 2 && t_[i + 1].folded == "the")) {
+          return &g;
+        }
+      }
+      return nullptr;
+    }
+    return nullptr;
+  }
+
+  // The state whose adjective qualifies what a complaint is about, within
+  // four tokens after "over", "about" or "against" that stands at most
+  // three tokens after `from` ("to the United Nations on Tuesday over two
+  // Israeli air raids"); null if none.
+  const Group* AuthorByAdjective(std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to && i <= from + 3; ++i) {
+      std::string_view f = t_[i].folded;
+      if (IsClauseBreak(t_[i].folded)) return nullptr;
+      if (f != "over" && f != "about" && f != "against") continue;
+      for (const ActorMention* m : mentions_) {
+        std::size_t b = TokenAt(m->start);
+        if (m->how != "attribute" || m->actor.kind != "state" || b <= i ||
+            b > i + 4 || b >= to) {
+          continue;
+        }
+        author_.members = {m};
+        author_.begin = b;
+        author_.end = TokenAt(m->end);
+        return &author_;
+      }
+      return nullptr;
+    }
+    return nullptr;
+  }
+
+  // Whether a weapon or blast that can act on its own ("a roadside
+  // bombing", "an improvised explosive device", "a minefield explosion")
+  // is named in tokens [from, to).
+  bool NamesBlast(std::size_t from, std::size_t to) const {
+    static const std::unordered_set<std::string_view> kBlast = {
+        "bombing", "bombings", "bomb", "bombs", "explosion", "explosions",
+        "blast", "blasts", "minefield", "landmine", "landmines", "device",
+        "devices", "ied", "ieds", "grenade", "grenades", "rocket", "rockets",
+        "mortar", "mortars"};
+    for (std::size_t i = from; i < to && i < t_.size(); ++i) {
+      if (kBlast.count(std::string_view(t_[i].folded))) return true;
+    }
+    return false;
+  }
+
+  // "A roadside bombing near Samarra killed a U.S. soldier", "were killed
+  // by an improvised explosive device outside Basra": violence by a weapon
+  // or blast that names no attacker is by unidentified armed forces (CAMEO
+  // UAF, as for "gunmen") of the state where it happened, the first place
+  // the sentence names; null when it names none.
+  const Group* UnidentifiedForce(std::size_t at) {
+    for (const ActorMention* m : mentions_) {
+      const Actor& a = m->actor;
+      if (m->how != "place" || a.kind != "state" || a.country.size() != 3) {
+        continue;
+      }
+      unidentified_mention_ = *m;
+      unidentified_mention_.how = "unidentified";
+      unidentified_mention_.actor =
+          Actor{a.country + "UAF", a.name + " (unidentified armed forces)",
+                "group", a.country, a.country + "UAF", ""};
+      unidentified_.members = {&unidentified_mention_};
+      unidentified_.begin = unidentified_.end = at;
+      return &unidentified_;
+    }
+    return nullptr;
+  }
+
+  // CAMEO 18-20: assault, fighting, mass violence.
+  static bool IsViolence(const std::string& cameo) {
+    return cameo.starts_with("18") || cameo.starts_with("19") ||
+           cameo.starts_with("20");
+  }
+
+  // Whether a curfew, martial law, emergency rule or a state of emergency
+  // or siege is named in tokens [from, to), at most eight tokens on: what
+  // a threat holds over a country's own people ("threatened to institute
+  // a curfew in Algiers", "is prepared to impose martial law").
+  bool NamesRestriction(std::size_t from, std::size_t to) const {
+    for (std::size_t i = from; i < to && i < from + 8; ++i) {
+      std::string_view f = t_[i].folded;
+      std::string_view next = i + 1 < to ? std::string_view(t_[i + 1].folded)
+                                         : std::string_view();
+      bool state_of = i >= from + 2 && t_[i - 2].folded == "state" &&
+                      t_[i - 1].folded == "of";
+      if (f == "curfew" || f == "curfews" || f == "lockdown" ||
+          (f == "martial" && next == "law") ||
+          (f == "emergency" && (state_of || next == "rule")) ||
+          (f == "siege" && state_of)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // Whether an actor's CAMEO code ("RUSMIL", "---REB") carries one of
@@ -1416,12 +1662,23 @@ class SentenceEvents {
       // "that", which is an actor only if a group ends right there.
       if (tr.begin >= 2) {
         std::size_t rel_pronoun = tr.begin - 2;
-        const std::string& f = t_[rel_pronoun].folded;
+        std::string_view f = t_[rel_pronoun].folded;
         if (f == "that" || f == "which" || f == "who") {
           if (!targets || targets->end != rel_pronoun) targets = nullptr;
         }
       }
       sources = GroupAfter(tr.by + 1, right, &location);  // after "by"
+      // ("killed by a landmine near Timbuktu": the place is not the agent.)
+      bool place_agent =
+          sources && std::all_of(sources->members.begin(),
+                                 sources->members.end(),
+                                 [](const ActorMention* m) {
+                                   return m->how == "place";
+                                 });
+      if ((!sources || place_agent) && IsViolence(rel_entry->cameo) &&
+          NamesBlast(tr.by + 1, tr.by + 6)) {
+        sources = UnidentifiedForce(tr.by + 1);
+      }
       // "Putin arrived in Pyongyang and was greeted by Kim": a passive
       // joined to a first predicate by "and" has its subject for target.
       if (!targets && shared) targets = shared;
@@ -1485,13 +1742,22 @@ class SentenceEvents {
       // a noun for its object is the act's own verb.
       if (!sources) sources = AnnouncedBy(left, tr.begin);
       // "(promised to continue) military aid to Mozambique", "sanctions on
-      // Russia": a noun phrase that ends in the preposition of its
-      // recipient names the target next.
-      if (const std::string& last = t_[tr.end - 1].folded;
+      // Russia", "a suspension of air links with Serbia": a noun phrase
+      // that ends in the preposition of its recipient names the target
+      // next.
+      if (std::string_view last = t_[tr.end - 1].folded;
           !targets && tr.end > tr.begin + 1 &&
           (last == "to" || last == "on" || last == "against" ||
-           last == "for")) {
+           last == "for" || (last == "with" && !rel_entry->symmetric))) {
         targets = GroupAfter(tr.end, right, &location);
+        // "food aid to refugees fleeing the war in Liberia": a material
+        // act for people the actors stage does not know is done where
+        // they are (as a verb's is: PlaceAfter below).
+        if (!targets && !rel_entry->symmetric && last != "on" &&
+            IsMaterialAct(rel_entry->cameo)) {
+          targets = PlaceAfter(tr.end, right);
+          if (targets == location) location = nullptr;
+        }
       }
       // "a visit to Taiwan by House Speaker Nancy Pelosi": the party after
       // "by" is the act's agent, whoever stands before the noun.
@@ -1523,12 +1789,16 @@ class SentenceEvents {
         if (sources) left = tr.begin;  // the relative clause's dates are its own
       }
       if (!sources) sources = Speaker(left, tr.begin);
+      if (!sources && !shared && IsViolence(rel_entry->cameo) &&
+          NamesBlast(ClauseStart(tr.begin), tr.begin)) {
+        sources = UnidentifiedForce(tr.begin);
+      }
       targets = rel_entry->partner.empty()
                     ? GroupAfter(object_from, right, &location)
                     : PartnerAfter(object_from, right, rel_entry->partner);
       // "rejected the demand on NATO membership": a rejected proposal
       // names its topic after it; the target is its author, if named.
-      if (targets && rel_entry->cameo.rfind("12", 0) == 0 &&
+      if (targets && rel_entry->cameo.starts_with("12") &&
           ProposalBetween(object_from, targets->begin)) {
         targets = AuthorOfProposal(object_from);
         rejected_proposal = true;
@@ -1562,9 +1832,17 @@ class SentenceEvents {
     std::vector<const ActorMention*> more_targets = AlsoWith(tr.end, targets);
     // "discussed the war with Putin by phone": a meeting word said of a
     // call is a call.
-    if (rel_entry->cameo.rfind("04", 0) == 0 && ByPhone(left, right)) {
+    if (rel_entry->cameo.starts_with("04") && ByPhone(left, right)) {
       if (const RelationEntry* call = RelationNamed("phone_call")) {
         rel_entry = call;
+      }
+    }
+    // "NATO peacekeeping troops arrived in Bosnia": peacekeepers who
+    // arrive are deployed there (CAMEO 074), not visiting.
+    if (rel_entry->cameo == "042" && tr.form == kVerb && targets &&
+        NamesPeacekeepers(sources->begin, tr.begin)) {
+      if (const RelationEntry* pk = RelationNamed("peacekeeping")) {
+        rel_entry = pk;
       }
     }
     // "welcomed President Reagan's latest policy statement", "welcomes
@@ -1575,6 +1853,13 @@ class SentenceEvents {
       }
     }
     const RelationEntry& rel = *rel_entry;
+    // "threatened to institute a curfew in Algiers": a threat of a
+    // domestic restriction is aimed at the country's own people, as
+    // imposing one is.
+    const bool domestic_rule =
+        IsDomesticRule(rel.cameo) ||
+        (rel.cameo.starts_with("13") &&
+         NamesRestriction(object_from, ClauseEnd(tr.end)));
     // "He called Putin the dearest friend of the Korean people", "called
     // Johnson's remarks shocking": "call X the/a/X's ..." names, not phones.
     if (rel.relation == "phone_call" && tr.form == kVerb && targets &&
@@ -1598,22 +1883,50 @@ class SentenceEvents {
       // "rejected a fresh offer from Afghanistan", "rejected recent calls
       // by Belarus's rulers", "rejected an Indian proposal": a rejection
       // is aimed at the author of what it rejects.
-      if (!targets && rel.cameo.rfind("12", 0) == 0) {
+      if (!targets && rel.cameo.starts_with("12")) {
         targets = AuthorOfProposal(object_from);
+      }
+      // "mobilized army reservists for a possible war against Iraq": a
+      // force posture (CAMEO 15) is aimed at the party its purpose names.
+      if (!targets && rel.cameo.starts_with("15")) {
+        targets = PurposeTarget(object_from, ClauseEnd(tr.end));
       }
       // "threatened to launch an offensive ... unless Baghdad accepted
       // its conditions": a threat is aimed at the party its condition
       // names.
-      if (!targets && rel.cameo.rfind("13", 0) == 0) {
+      if (!targets && rel.cameo.starts_with("13")) {
         targets = ConditionParty(object_from);
       }
       // "remained on alert in the occupied West Bank", "fired shells at
       // targets in Jericho": a material act with no party named acts on
       // the place where it happens, a little further on in its clause.
       if (!targets && !rel.symmetric &&
-          (IsMaterialAct(rel.cameo) || rel.cameo.rfind("03", 0) == 0)) {
+          (IsMaterialAct(rel.cameo) || rel.cameo.starts_with("03"))) {
         targets = PlaceAfter(object_from, right);
         if (targets == location) location = nullptr;
+      }
+    }
+    // "demonstrations against human rights violations by the Israeli
+    // military", "in protest at abuses by the police": dissent against
+    // what a party did is aimed at that party, as is a complaint of it
+    // ("protested against abuses by the army").
+    if (!targets && sources &&
+        (rel.cameo.starts_with("11") ||
+         (rel.cameo.starts_with("14") && rel.cameo != "140"))) {
+      targets = AuthorOfProtested(tr.end - 1, ClauseEnd(tr.end));
+    }
+    // "Lebanon complained to the United Nations over two Israeli air
+    // raids": a complaint made to an organisation about what a state did
+    // is aimed at that state.
+    if (targets && sources && tr.form == kVerb &&
+        rel.cameo.rfind("11", 0) == 0 && targets->begin > 0 &&
+        t_[targets->begin - 1].folded == "to" &&
+        std::all_of(targets->members.begin(), targets->members.end(),
+                    [](const ActorMention* m) {
+                      return m->actor.kind == "organization";
+                    })) {
+      if (const Group* a = AuthorByAdjective(targets->end, ClauseEnd(tr.end))) {
+        targets = a;
       }
     }
     Cues cues = forced ? *forced : ReadCues(t_, tr.begin, left, right);
@@ -1635,8 +1948,8 @@ class SentenceEvents {
     // accept any more refugees if war starts") and an offer ("is willing
     // to send material to help defend Saudi Arabia if it is attacked").
     if (cues.modality == "hypothetical" && cues.on_condition &&
-        (rel.cameo.rfind("13", 0) == 0 || rel.cameo.rfind("12", 0) == 0 ||
-         rel.cameo.rfind("03", 0) == 0) &&
+        (rel.cameo.starts_with("13") || rel.cameo.starts_with("12") ||
+         rel.cameo.starts_with("03")) &&
         !forced) {
       cues.modality = ReadCues(t_, tr.begin, left, right, false).modality;
     }
@@ -1654,16 +1967,20 @@ class SentenceEvents {
     // A symmetric relation among three or more parties is one gathering.
     std::vector<Actor> participants;
     if (rel.symmetric) {
+      // (Actors are copied only for a gathering.)
+      std::vector<const Actor*> distinct;
       for (const Group* g : {sources, targets}) {
         if (!g) continue;
         for (const ActorMention* m : g->members) {
           bool known = std::any_of(
-              participants.begin(), participants.end(),
-              [&](const Actor& a) { return a.id == m->actor.id; });
-          if (!known) participants.push_back(m->actor);
+              distinct.begin(), distinct.end(),
+              [&](const Actor* a) { return a->id == m->actor.id; });
+          if (!known) distinct.push_back(&m->actor);
         }
       }
-      if (participants.size() < 3) participants.clear();
+      if (distinct.size() >= 3) {
+        for (const Actor* a : distinct) participants.push_back(*a);
+      }
     }
     std::string gathering;
     if (!participants.empty()) {
@@ -1678,7 +1995,7 @@ class SentenceEvents {
       // against their state, as below.
       bool own_place = !named.id.empty() && who.kind == "state" &&
                        named.id == who.id && !rel.symmetric;
-      bool dissent = own_place && rel.cameo.rfind("14", 0) == 0 &&
+      bool dissent = own_place && rel.cameo.starts_with("14") &&
                      rel.cameo != "140";
       Actor people;
       if (dissent) {
@@ -1695,9 +2012,9 @@ class SentenceEvents {
         return;
       }
       bool domestic = (s.kind == "group" && t.kind == "state" &&
-                       rel.cameo.rfind("14", 0) == 0) ||
+                       rel.cameo.starts_with("14")) ||
                       (s.kind != "state" && t.kind == "state" &&
-                       t.id == s.country && IsDomesticRule(rel.cameo));
+                       t.id == s.country && domestic_rule);
       if (!one_sided && !domestic && IsSelfLink(s, t)) {
         // "Kostunica promised to democratize Serbia", "Avril resigned to
         // allow Haiti's elections": a person acting on their own state
@@ -1708,18 +2025,17 @@ class SentenceEvents {
         }
         one_sided = true;
       }
-      Event e;
+      // (Built in place in the output: an Event is dozens of strings.)
+      Event& e = (one_sided ? *one_sided_ : *out).emplace_back();
       e.doc = doc_.id;
       e.sentence = index_;
-      e.source = s;
-      e.target = one_sided ? nobody : t;
+      bool swapped = rel.symmetric && !one_sided && t.id < s.id;
+      e.source = swapped ? t : s;
+      e.target = one_sided ? nobody : swapped ? s : t;
       e.relation = rel.relation;
       e.cameo = rel.cameo;
       e.symmetric = rel.symmetric;
-      if (rel.symmetric && !one_sided && t.id < s.id) {
-        std::swap(e.source, e.target);
-      }
-      e.trigger = std::string(Text(tr.begin, tr.end));
+      e.trigger.assign(Text(tr.begin, tr.end));
       e.date = date;
       e.polarity = cues.negated ? "negated" : "affirmed";
       e.modality = cues.modality;
@@ -1730,12 +2046,11 @@ class SentenceEvents {
         e.gathering = gathering;
         e.participants = participants;
       }
-      e.evidence_text = std::string(
+      e.evidence_text.assign(
           std::string_view(doc_.text).substr(sentence_.start,
                                              sentence_.end - sentence_.start));
       e.evidence_start = sentence_.start;
       e.evidence_end = sentence_.end;
-      (one_sided ? *one_sided_ : *out).push_back(std::move(e));
     };
     if (targets) {
       for (const ActorMention* s : sources->members) {
@@ -1748,7 +2063,7 @@ class SentenceEvents {
       for (std::size_t a = 0; a < n; ++a) {
         for (std::size_t b = a + 1; b < n; ++b) emit(m[a]->actor, m[b]->actor);
       }
-    } else if (rel.cameo.rfind("14", 0) == 0 && tr.form != kNoun) {
+    } else if (rel.cameo.starts_with("14") && tr.form != kNoun) {
       // Dissent that names no target (strikes, rallies, riots by a group
       // of a country) is dissent against that country's state, as CAMEO
       // codes domestic protest.
@@ -1768,7 +2083,7 @@ class SentenceEvents {
           emit(people, state);
         }
       }
-    } else if (IsDomesticRule(rel.cameo) && tr.form != kNoun &&
+    } else if (domestic_rule && tr.form != kNoun &&
                !governs_next_ && sources->members.size() == 1) {
       // Easing or imposing restrictions, curfews and bans that names no
       // target ("Bashir shortened the curfew", "the government lifted the
@@ -1875,8 +2190,8 @@ class SentenceEvents {
     for (const ActorMention* m : g.members) {
       if (m->actor.kind != "organization") return false;
     }
-    const std::string& det = t_[g.begin - 1].folded;
-    const std::string& verb = t_[g.begin - 2].folded;
+    std::string_view det = t_[g.begin - 1].folded;
+    std::string_view verb = t_[g.begin - 2].folded;
     if (det != "a" && det != "an" && det != "the") return false;
     static constexpr std::string_view kAttend[] = {
         "attended", "attends", "attend", "attending", "joined", "joins",
@@ -1914,7 +2229,7 @@ class SentenceEvents {
   // meeting", "during the final talks"), with no party between.
   bool AfterSettingWord(std::size_t begin) const {
     for (std::size_t i = begin; i > 0 && begin - i < 3; --i) {
-      const std::string& f = t_[i - 1].folded;
+      std::string_view f = t_[i - 1].folded;
       if (f == "at" || f == "during") return true;
       for (const Group& g : groups_) {
         if (g.end == i) return false;
@@ -1926,8 +2241,8 @@ class SentenceEvents {
   // Whether tokens [left, right) say the exchange was by phone or video.
   bool ByPhone(std::size_t left, std::size_t right) const {
     for (std::size_t i = left; i + 1 < right && i + 1 < t_.size(); ++i) {
-      const std::string& a = t_[i].folded;
-      const std::string& b = t_[i + 1].folded;
+      std::string_view a = t_[i].folded;
+      std::string_view b = t_[i + 1].folded;
       if ((a == "by" && (b == "phone" || b == "telephone" || b == "video" ||
                          b == "videoconference")) ||
           (a == "the" && b == "phone" && i > 0 && t_[i - 1].folded == "over")) {
@@ -1977,13 +2292,67 @@ class SentenceEvents {
   Group antecedent_;  // parties named together before (SetAntecedent)
   std::size_t first_trigger_ = 0;  // token where the first trigger begins
   Group dateline_;    // the dateline's state, when known (SetDatelinePlace)
+  Group author_;  // a state named by its adjective (AuthorByAdjective)
+  // Unidentified armed forces of the place of a blast (UnidentifiedForce).
+  ActorMention unidentified_mention_;
+  Group unidentified_;
   // Token of a bare meeting word bound to earlier parties (BareMeeting).
   std::optional<std::size_t> bound_meeting_;
   std::optional<Cues> last_cues_;    // of the trigger just read
+  // ClauseStart and ClauseEnd of each token position (IndexClauses).
+  mutable std::vector<std::size_t> clause_start_, clause_end_;
 };
 
-using EventKey = std::tuple<std::string, std::string, std::string,
-                            std::string, std::string, std::string>;
+// Keeps the first event of each (source, relation, target, date,
+// polarity, modality) of a document (one-sided events: without the
+// target). Events are checked as each sentence appends them, by a hash
+// of their key and then the key's fields; nothing is copied.
+class FirstOfEachKey {
+ public:
+  explicit FirstOfEachKey(bool one_sided) : one_sided_(one_sided) {}
+
+  // Drops the events of (*events)[from, end) whose key an event kept
+  // before has, keeping the order of the others.
+  void Filter(std::vector<Event>* events, std::size_t from) {
+    std::vector<Event>& all = *events;
+    std::size_t kept = from;
+    for (std::size_t i = from; i < all.size(); ++i) {
+      std::uint64_t h = Hash(all[i]);
+      auto [first, last] = kept_.equal_range(h);
+      bool seen = std::any_of(first, last, [&](const auto& slot) {
+        return SameKey(all[slot.second], all[i]);
+      });
+      if (seen) continue;
+      if (kept != i) all[kept] = std::move(all[i]);
+      kept_.emplace(h, kept++);
+    }
+    all.erase(all.begin() + static_cast<std::ptrdiff_t>(kept), all.end());
+  }
+
+ private:
+  std::string_view Target(const Event& e) const {
+    return one_sided_ ? std::string_view() : std::string_view(e.target.id);
+  }
+  std::uint64_t Hash(const Event& e) const {
+    std::hash<std::string_view> h;
+    std::uint64_t x = h(e.source.id);
+    for (std::string_view f : {std::string_view(e.relation), Target(e),
+                               std::string_view(e.date.value),
+                               std::string_view(e.polarity),
+                               std::string_view(e.modality)}) {
+      x = (x ^ h(f)) * 0x9E3779B97F4A7C15ULL;
+    }
+    return x;
+  }
+  bool SameKey(const Event& a, const Event& b) const {
+    return a.source.id == b.source.id && a.relation == b.relation &&
+           Target(a) == Target(b) && a.date.value == b.date.value &&
+           a.polarity == b.polarity && a.modality == b.modality;
+  }
+
+  bool one_sided_;
+  std::unordered_multimap<std::uint64_t, std::size_t> kept_;  // hash, index
+};
 
 }  // namespace
 
@@ -1994,9 +2363,12 @@ std::vector<Event> EventExtractor::Extract(
     const std::vector<TimeExpression>& times,
     std::vector<Event>* one_sided) const {
   std::vector<Event> events;
-  std::set<EventKey> seen_one_sided;
-  std::set<EventKey> seen;
+  // (Events are large: room for a usual story, so that they are seldom
+  // moved as the list grows.)
+  events.reserve(std::min<std::size_t>(sentences.size(), 32));
+  FirstOfEachKey seen(false), seen_one_sided(true);
   EventDating dating(doc, sentences, times);
+  std::vector<std::uint32_t> ids;  // the trigger matcher's, reused
   // Parties named together ("X and Y agreed"), for the bare meeting words
   // ("after the talks") of the two sentences after theirs.
   std::vector<const ActorMention*> antecedent;
@@ -2023,7 +2395,8 @@ std::vector<Event> EventExtractor::Extract(
       ms.push_back(&mentions[k]);
     }
     if (ms.empty()) continue;
-    std::vector<Trigger> triggers = impl_->FindTriggers(tokens[si].tokens);
+    std::vector<Trigger> triggers =
+        impl_->FindTriggers(tokens[si].tokens, &ids);
     // (A sentence without a trigger may still say a party "must" act, or
     // name parties together that a later "the talks" refers to.)
     if (triggers.empty() && ms.size() < 2 &&
@@ -2031,30 +2404,22 @@ std::vector<Event> EventExtractor::Extract(
                      [](const Token& t) { return t.folded == "must"; })) {
       continue;
     }
-    std::vector<Event> found, found_one_sided;
+    // (The sentence appends its events to the document's; Filter drops
+    // those repeating one kept before.)
+    std::size_t events_from = events.size();
+    std::size_t one_sided_from = one_sided ? one_sided->size() : 0;
     SentenceEvents sentence(impl_->lex, doc, sentences[si], si,
                             tokens[si].tokens, std::move(ms), dating,
                             impl_->cities);
     if (si <= antecedent_sentence + 2) sentence.SetAntecedent(antecedent);
     if (dateline) sentence.SetDatelinePlace(&*dateline);
-    sentence.Extract(triggers, &found,
-                     one_sided ? &found_one_sided : nullptr);
+    sentence.Extract(triggers, &events, one_sided);
     if (auto joint = sentence.JointParties(); !joint.empty()) {
       antecedent = std::move(joint);
       antecedent_sentence = si;
     }
-    for (Event& e : found) {
-      EventKey key{e.source.id, e.relation, e.target.id,
-                   e.date.value, e.polarity, e.modality};
-      if (seen.insert(key).second) events.push_back(std::move(e));
-    }
-    for (Event& e : found_one_sided) {
-      EventKey key{e.source.id, e.relation, "",
-                   e.date.value, e.polarity, e.modality};
-      if (seen_one_sided.insert(key).second) {
-        one_sided->push_back(std::move(e));
-      }
-    }
+    seen.Filter(&events, events_from);
+    if (one_sided) seen_one_sided.Filter(one_sided, one_sided_from);
   }
   return events;
 }

@@ -6,8 +6,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <string_view>
+
+#include "events/word_classes.h"
 
 namespace entente {
 namespace {
@@ -15,7 +18,7 @@ namespace {
 // Called for most tokens of every sentence with a trigger: the length and
 // first byte rule out nearly every entry before any bytes are compared.
 template <std::size_t N>
-bool In(const std::array<std::string_view, N>& list, const std::string& w) {
+bool In(const std::array<std::string_view, N>& list, std::string_view w) {
   for (std::string_view e : list) {
     if (e.size() == w.size() && e[0] == w[0] &&
         std::memcmp(e.data(), w.data(), e.size()) == 0) {
@@ -49,11 +52,26 @@ constexpr std::array<std::string_view, 11> kReporting = {
     "said",      "says",     "say",      "according", "announced", "stated",
     "added",     "reported", "confirmed", "claimed",  "quoted"};
 
+// The lists ReadCues asks of each token near a trigger, as classes of one
+// table: a probe or two per token instead of a scan of each list.
+enum : std::uint32_t {
+  kNegationWord = 1,
+  kFutureWord = 2,
+  kConditionalWord = 4,
+  kOfferWord = 8,
+  kSubordinatorWord = 16
+};
+std::uint32_t CueClasses(const Token& t) {
+  static const WordClasses kTable(
+      {kNegation, kFuture, kConditional, kOffers, kSubordinators});
+  return kTable.Of(t);
+}
+
 // Whether the "would" at `i` follows a reporting verb by at most four
 // tokens ("said on Wednesday they would"), with no clause break between.
 bool ReportedWould(const std::vector<Token>& t, std::size_t i) {
   for (std::size_t k = i; k > 0 && i - k < 5; --k) {
-    const std::string& f = t[k - 1].folded;
+    std::string_view f = t[k - 1].folded;
     if (In(kReporting, f) && f != "according") return true;
     if (f == "," || f == ";" || f == "if" || f == "unless") return false;
   }
@@ -62,15 +80,17 @@ bool ReportedWould(const std::vector<Token>& t, std::size_t i) {
 
 }  // namespace
 
-bool IsBeVerb(const std::string& f) {
+bool IsBeVerb(std::string_view f) {
   return f == "is" || f == "was" || f == "were" || f == "been" || f == "be" ||
          f == "being" || f == "are" || f == "'s";
 }
 
+std::span<const std::string_view> ReportingWords() { return kReporting; }
+
 // (kReporting, by length: called for every token of the clauses around
 // each trigger, where most words are rejected by their length or first
 // letter.)
-bool IsReportingWord(const std::string& folded) {
+bool IsReportingWord(std::string_view folded) {
   std::string_view f = folded;
   switch (f.size()) {
     case 3:
@@ -93,11 +113,29 @@ bool IsReportingWord(const std::string& folded) {
   }
 }
 
-bool IsClauseBreak(const std::string& f) {
-  static constexpr std::array<std::string_view, 17> kBreaks = {
-      ",", ";", ":", "since", "after", "before", "because", "while", "when",
-      "but", "which", "who", "whom", "until", "amid", "as", "although"};
-  return In(kBreaks, f);
+// (By length, as IsReportingWord: called for most tokens near a trigger.)
+bool IsClauseBreak(std::string_view f) {
+  switch (f.size()) {
+    case 1:
+      return f[0] == ',' || f[0] == ';' || f[0] == ':';
+    case 2:
+      return f == "as";
+    case 3:
+      return f == "but" || f == "who";
+    case 4:
+      return f == "when" || f == "whom" || f == "amid";
+    case 5:
+      return f == "since" || f == "after" || f == "while" || f == "which" ||
+             f == "until";
+    case 6:
+      return f == "before";
+    case 7:
+      return f == "because";
+    case 8:
+      return f == "although";
+    default:
+      return false;
+  }
 }
 
 Cues ReadCues(const std::vector<Token>& t, std::size_t trigger,
@@ -107,24 +145,25 @@ Cues ReadCues(const std::vector<Token>& t, std::size_t trigger,
   // "would follow suit, after a phone call", "did not sign but met": a
   // cue before a subordinator or "but" belongs to another verb.
   for (std::size_t i = trigger; i > from; --i) {
-    if (In(kSubordinators, t[i - 1].folded)) {
+    if (CueClasses(t[i - 1]) & kSubordinatorWord) {
       from = i;
       break;
     }
   }
   bool future = false, conditional = false;
   for (std::size_t i = from; i < trigger; ++i) {
-    const std::string& f = t[i].folded;
-    if (In(kNegation, f)) c.negated = true;
+    std::string_view f = t[i].folded;
+    std::uint32_t classes = CueClasses(t[i]);
+    if (classes & kNegationWord) c.negated = true;
     // ("accepted the plan at a meeting": after a determiner, a noun.)
     bool noun = i > 0 && (t[i - 1].folded == "the" || t[i - 1].folded == "a" ||
                           t[i - 1].folded == "its" || t[i - 1].folded == "their");
-    if (In(kFuture, f) && !noun) future = true;
+    if ((classes & kFutureWord) && !noun) future = true;
     // "said it would allow", "said on Wednesday they would meet": "would"
     // in reported speech is the speaker's "will", a stated intention.
     if (f == "would" && ReportedWould(t, i)) {
       future = true;
-    } else if (In(kConditional, f)) {
+    } else if (classes & kConditionalWord) {
       conditional = true;
     }
     // "is to meet", "are to hold talks": a scheduled event.
@@ -137,7 +176,7 @@ Cues ReadCues(const std::vector<Token>& t, std::size_t trigger,
   if (trigger > 0 && t[trigger - 1].folded == "to") {
     std::size_t offer_from = trigger > left + 10 ? trigger - 10 : left;
     for (std::size_t i = offer_from; i < trigger; ++i) {
-      if (In(kOffers, t[i].folded)) future = true;
+      if (CueClasses(t[i]) & kOfferWord) future = true;
     }
   }
   // "ruled out talks", "no plans to meet" read the same way.
@@ -148,7 +187,7 @@ Cues ReadCues(const std::vector<Token>& t, std::size_t trigger,
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (i >= left && i < right) {
       // (Sizes first: this runs for every token of the clause.)
-      const std::string& f = t[i].folded;
+      std::string_view f = t[i].folded;
       if ((f.size() == 2 && f == "if") || (f.size() == 6 && f == "unless")) {
         conditional = conditional || condition_counts;
         c.on_condition = true;

@@ -4,7 +4,9 @@
 #ifndef ENTENTE_EVENTS_SENTENCE_CUES_H_
 #define ENTENTE_EVENTS_SENTENCE_CUES_H_
 
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "text/tokens.h"
@@ -31,15 +33,17 @@ Cues ReadCues(const std::vector<Token>& tokens, std::size_t trigger,
               bool condition_counts = true);
 
 // "is", "was", "were", "been", "be", "being", "are".
-bool IsBeVerb(const std::string& folded);
+bool IsBeVerb(std::string_view folded);
 
 // Verbs and phrases that attribute what follows or precedes to a speaker:
 // "said", "says", "told", "according", "announced", "stated", "added".
-bool IsReportingWord(const std::string& folded);
+bool IsReportingWord(std::string_view folded);
+// The words IsReportingWord accepts, for tables of word classes.
+std::span<const std::string_view> ReportingWords();
 
 // Words that end the stretch where a trigger's object can be: a comma or
 // a subordinating word ("since", "after", "because", "while", "but").
-bool IsClauseBreak(const std::string& folded);
+bool IsClauseBreak(std::string_view folded);
 
 }  // namespace entente
 

@@ -2,6 +2,7 @@
 // MergeVerbCoding in verb_patterns.h): the dictionary is in charge of the
 // verbs it knows and of the dyads it coded; the lexicon keeps the rest.
 #include <algorithm>
+#include <numeric>
 #include <set>
 #include <string_view>
 #include <tuple>
@@ -60,9 +61,19 @@ std::vector<Event> MergeVerbCoding(std::vector<Event> lexicon_events,
     if (dyads.count({e.sentence, e.source.id, e.target.id})) continue;
     add(std::move(e));
   }
-  std::stable_sort(out.begin(), out.end(), [](const Event& a, const Event& b) {
-    return a.sentence < b.sentence;
-  });
+  // In sentence order, the dictionary's events first within a sentence.
+  // (Indices are sorted and each event moved once: an Event is dozens of
+  // strings, too heavy for a merge sort to move about.)
+  std::vector<std::size_t> order(out.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&out](std::size_t a, std::size_t b) {
+                     return out[a].sentence < out[b].sentence;
+                   });
+  std::vector<Event> sorted;
+  sorted.reserve(out.size());
+  for (std::size_t i : order) sorted.push_back(std::move(out[i]));
+  out = std::move(sorted);
   // PETRARCH codes dyads: with its dictionaries in charge of the verbs,
   // the relation lexicon's guesses at one-sided events (mostly nouns:
   // "peace talks", "a place to visit") are left out too.

@@ -64,7 +64,7 @@ bool IsCoordinator(std::string_view f) {
 // "heavily", "also", "not": words that may stand between an auxiliary and
 // its verb.
 bool IsAdverbLike(const Token& t) {
-  const std::string& f = t.folded;
+  std::string_view f = t.folded;
   return (f.size() > 3 && f.compare(f.size() - 2, 2, "ly") == 0) ||
          f == "also" || f == "not" || f == "n't" || f == "never" ||
          f == "again" || f == "already" || f == "earlier" || f == "and";
@@ -77,7 +77,7 @@ struct Group {
 };
 
 // A pattern's word: the token itself, or (unless exact) its plural.
-bool WordMatches(const CameoWord& w, const std::string& token) {
+bool WordMatches(const CameoWord& w, std::string_view token) {
   // Most tokens differ from the word in their first byte.
   if (token.empty() || w.text.empty() || token[0] != w.text[0]) {
     return token == w.text ||
@@ -363,7 +363,7 @@ class SentenceCoder {
       }
       Group g{b, e, {m}, m->how == "place"};
       if (b > 0) {
-        const std::string& f = t_[b - 1].folded;
+        std::string_view f = t_[b - 1].folded;
         g.place |= f == "in" || f == "at" || f == "near";
       }
       raw.push_back(std::move(g));
@@ -440,7 +440,7 @@ class SentenceCoder {
 
   std::size_t ClauseEnd(std::size_t after) const {
     for (std::size_t i = after; i < t_.size(); ++i) {
-      const std::string& f = t_[i].folded;
+      std::string_view f = t_[i].folded;
       if (IsClauseBoundary(f) || f == "who" || f == "which") return i;
     }
     return t_.size();
@@ -604,7 +604,7 @@ class SentenceCoder {
   // A passive: a form of "be" (or "get") before the verb, with only
   // adverbs between, and a participle ("-ed", "-en", or an irregular form).
   bool Passive(std::size_t vb) const {
-    const std::string& f = t_[vb].folded;
+    std::string_view f = t_[vb].folded;
     if (f.size() > 3 && f.compare(f.size() - 3, 3, "ing") == 0) return false;
     for (std::size_t i = vb; i > 0 && vb - i < 4; --i) {
       const Token& w = t_[i - 1];
@@ -720,7 +720,7 @@ class SentenceCoder {
     Cues cues = ReadCues(t_, vb, lo, hi);
     // Contractions stay one token here ("didn't", "won't").
     for (std::size_t i = vb > lo + 6 ? vb - 6 : lo; i < vb; ++i) {
-      const std::string& f = t_[i].folded;
+      std::string_view f = t_[i].folded;
       if (f.size() > 3 && f.compare(f.size() - 3, 3, "n't") == 0) {
         cues.negated = true;
       }

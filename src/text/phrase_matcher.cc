@@ -155,7 +155,7 @@ void PhraseMatcher::GrowEdges() {
 
 void PhraseMatcher::Add(std::string_view phrase, int payload,
                         bool case_sensitive, bool user) {
-  std::vector<Token> tokens = Tokenize(phrase, 0, phrase.size());
+  TokenList tokens = Tokenize(phrase, 0, phrase.size());
   if (tokens.empty()) return;
   std::uint32_t node = 0;
   std::vector<Case> cases;

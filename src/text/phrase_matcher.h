@@ -46,6 +46,9 @@ class PhraseMatcher {
   // has grown to the longest sentence).
   void Encode(const std::vector<Token>& tokens,
               std::vector<std::uint32_t>* ids) const;
+  // Whether some phrase starts with the word of vocabulary id `id` (many
+  // words of a text are in the vocabulary only inside phrases: "of", ",").
+  bool Starts(std::uint32_t id) const { return root_[id] != 0; }
   // The vocabulary id of one folded word, or kUnknown.
   std::uint32_t IdOf(std::string_view folded) const;
   // As above, given HashFolded(folded).

@@ -40,7 +40,6 @@ constexpr std::array<std::uint8_t, 256> MakeByteClasses() {
 constexpr std::array<std::uint8_t, 256> kByteClasses = MakeByteClasses();
 
 bool IsWordByte(unsigned char c) { return kByteClasses[c] & kWordByte; }
-bool IsSpace(unsigned char c) { return kByteClasses[c] & kSpaceByte; }
 
 // Non-ASCII characters that are punctuation or spaces, not word characters.
 std::size_t PunctuationLength(std::string_view s, std::size_t i) {
@@ -94,20 +93,6 @@ bool IsUpperLatin(char32_t cp) {
   return cp == 0x178;
 }
 
-// FoldWord into `out`, reusing its buffer; plain ASCII (most words) is
-// only lower-cased, in the same pass that looks for non-ASCII bytes.
-void FoldInto(std::string_view w, std::string* out) {
-  out->resize(w.size());
-  char* o = out->data();
-  unsigned char high = 0;
-  for (std::size_t i = 0; i < w.size(); ++i) {
-    auto c = static_cast<unsigned char>(w[i]);
-    high |= c;
-    o[i] = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-  }
-  if (high >= 0x80) *out = FoldWord(w);
-}
-
 std::uint64_t Mix(std::uint64_t h) {
   h ^= h >> 32;
   h *= 0xD6E8FEB86659FD93ULL;
@@ -118,7 +103,7 @@ std::uint64_t Mix(std::uint64_t h) {
 }  // namespace
 
 // Eight bytes at a time: folded words are short, so this is a few
-// multiplications. (HashPadded below must compute the same value.)
+// multiplications. (HashAt and FinishWord below compute the same value.)
 std::uint64_t HashFolded(std::string_view w) {
   std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ w.size();
   std::size_t i = 0;
@@ -136,24 +121,121 @@ std::uint64_t HashFolded(std::string_view w) {
   return Mix(h ^ v);
 }
 
+TokenList::TokenList(const TokenList& other)
+    : std::vector<Token>(other), used_(other.used_), capacity_(other.used_) {
+  if (!other.buffer_) return;
+  buffer_.reset(new char[capacity_ + 1]);
+  std::memcpy(buffer_.get(), other.buffer_.get(), used_);
+  Rebase(other.buffer_.get());
+}
+
+TokenList& TokenList::operator=(const TokenList& other) {
+  if (this != &other) *this = TokenList(other);
+  return *this;
+}
+
+// Points the views into `old` (the first used_ bytes of which are now at
+// buffer_) at buffer_.
+void TokenList::Rebase(const char* old) {
+  for (Token& t : *this) {
+    const char* d = t.folded.data();
+    if (d >= old && d <= old + used_) {
+      t.folded = std::string_view(buffer_.get() + (d - old), t.folded.size());
+    }
+  }
+}
+
+// Writes the folded forms of the tokens being made into one buffer, which
+// then goes to their TokenList. The buffer is sized for the sentence
+// (folding never lengthens a span), so it almost never grows; kSlack
+// spare bytes let words be written eight bytes at a time.
+class TokenWriter {
+ public:
+  static constexpr std::size_t kSlack = 16;
+
+  // `tokens` (the tokens made so far, `*count` of them) are re-pointed if
+  // the buffer has to grow.
+  TokenWriter(std::size_t bytes, Token* tokens, const std::size_t* count)
+      : tokens_(tokens), count_(count) {
+    if (bytes > 0) Grow(bytes);
+  }
+  TokenWriter(const TokenWriter&) = delete;
+  TokenWriter& operator=(const TokenWriter&) = delete;
+
+  // Where the next folded form goes: room for n bytes and kSlack more.
+  char* Room(std::size_t n) {
+    if (pos_ + n + kSlack > capacity_) Grow(n);
+    return buffer_.get() + pos_;
+  }
+  // The n bytes written at Room() are t's folded form.
+  void Commit(Token* t, std::size_t n) {
+    t->folded = std::string_view(buffer_.get() + pos_, n);
+    pos_ += n;
+  }
+  void Append(Token* t, std::string_view s) {
+    char* d = Room(s.size());
+    std::memcpy(d, s.data(), s.size());
+    Commit(t, s.size());
+  }
+  // Hands the buffer to `list` (moving it keeps the views valid).
+  void GiveTo(TokenList* list) {
+    list->buffer_ = std::move(buffer_);
+    list->used_ = pos_;
+    list->capacity_ = capacity_;
+  }
+
+ private:
+  void Grow(std::size_t n) {
+    std::size_t capacity = capacity_ * 2 + n + kSlack;
+    std::unique_ptr<char[]> old = std::move(buffer_);
+    buffer_.reset(new char[capacity]);
+    capacity_ = capacity;
+    if (pos_ == 0) return;
+    std::memcpy(buffer_.get(), old.get(), pos_);
+    for (std::size_t k = 0; k < *count_; ++k) {
+      std::string_view& f = tokens_[k].folded;
+      if (f.data() >= old.get() && f.data() <= old.get() + pos_) {
+        f = std::string_view(buffer_.get() + (f.data() - old.get()),
+                             f.size());
+      }
+    }
+  }
+  Token* tokens_;
+  const std::size_t* count_;
+  std::unique_ptr<char[]> buffer_;
+  std::size_t pos_ = 0;
+  std::size_t capacity_ = 0;
+};
+
 namespace {
 
-// HashFolded(std::string_view(p, n)) when p[n, n + 8) are zero bytes: the
-// last partial block is one load instead of a loop over its bytes.
-std::uint64_t HashPadded(const char* p, std::size_t n) {
+constexpr std::uint64_t kHashSeed = 0x9E3779B97F4A7C15ULL;
+constexpr std::uint64_t kHashMul = 0xBF58476D1CE4E5B9ULL;
+
+// The low n bytes of x (n < 8).
+std::uint64_t LowBytes(std::uint64_t x, std::size_t n) {
+  return x & ((std::uint64_t{1} << (8 * n)) - 1);
+}
+
+// HashFolded(std::string_view(p, n)) when p may be read up to the next
+// multiple of eight bytes: the last partial block is one masked load.
+std::uint64_t HashAt(const char* p, std::size_t n) {
   if constexpr (std::endian::native != std::endian::little) {
     return HashFolded(std::string_view(p, n));
   } else {
-    std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
+    std::uint64_t h = kHashSeed ^ n;
     std::size_t i = 0;
     for (; i + 8 <= n; i += 8) {
       std::uint64_t v;
       std::memcpy(&v, p + i, 8);
-      h = (h ^ v) * 0xBF58476D1CE4E5B9ULL;
+      h = (h ^ v) * kHashMul;
       h ^= h >> 31;
     }
-    std::uint64_t v;
-    std::memcpy(&v, p + i, 8);
+    std::uint64_t v = 0;
+    if (i < n) {
+      std::memcpy(&v, p + i, 8);
+      v = LowBytes(v, n - i);
+    }
     return Mix(h ^ v);
   }
 }
@@ -167,61 +249,78 @@ std::uint64_t AtLeast(std::uint64_t x, unsigned char c) {
   return (x + kOnes * (0x80u - c)) & kHighs;
 }
 
-// Folds and hashes the word token `t` spanning `w` and marks it all-caps;
-// `period`: a period follows, which joins an abbreviation or initials.
-// Plain ASCII words (almost all) are lower-cased eight bytes at a time in
-// a buffer on the stack, then copied once into the token; others go
-// through FoldWord.
-void FinishWord(std::string_view w, bool period, Token* t) {
-  constexpr std::size_t kShort = 48;
-  alignas(8) char buf[kShort + 16];
+// FinishWord for words with non-ASCII bytes (and very long words near the
+// end of the text): FoldWord, byte by byte.
+void FinishOtherWord(std::string_view w, bool period, Token* t,
+                     TokenWriter* out) {
   int upper = 0;
-  std::uint64_t lower = 0;
-  bool ascii = w.size() <= kShort;
-  if (ascii) {
-    std::memcpy(buf, w.data(), w.size());
-    std::memset(buf + w.size(), 0, 8);  // zeros are neither upper nor lower
-    std::uint64_t high = 0;
-    for (std::size_t k = 0; k < w.size(); k += 8) {
-      std::uint64_t x;
-      std::memcpy(&x, buf + k, 8);
-      high |= x;
-      std::uint64_t up = AtLeast(x, 'A') & ~AtLeast(x, 'Z' + 1);
-      lower |= AtLeast(x, 'a') & ~AtLeast(x, 'z' + 1);
-      upper += static_cast<int>(((up >> 7) * kOnes) >> 56);  // bytes' sum
-      x |= up >> 2;  // 0x80 >> 2 is the case bit 0x20
-      std::memcpy(buf + k, &x, 8);
-    }
-    ascii = (high & kHighs) == 0;
-  }
-  if (!ascii) {
-    upper = 0;
-    lower = 0;
-    for (char ch : w) {
-      std::uint8_t cls = kByteClasses[static_cast<unsigned char>(ch)];
-      upper += (cls & kUpperByte) != 0;
-      lower |= cls & kLowerByte;
-    }
-    t->folded = FoldWord(w);
+  std::uint8_t lower = 0;
+  for (char ch : w) {
+    std::uint8_t cls = kByteClasses[static_cast<unsigned char>(ch)];
+    upper += (cls & kUpperByte) != 0;
+    lower |= cls & kLowerByte;
   }
   if (t->capitalized) t->all_caps = lower == 0 && upper >= 2;
-  std::size_t n = w.size();
-  std::string_view folded = ascii ? std::string_view(buf, n) : t->folded;
+  std::string folded = FoldWord(w);
   if (period && (IsKnownAbbreviation(folded) || IsInitials(folded))) {
     t->end += 1;
-    if (ascii) {
-      buf[n++] = '.';
+    folded.push_back('.');
+  }
+  t->hash = HashFolded(folded);
+  out->Append(t, folded);
+}
+
+// Folds and hashes the word token `t` spanning text[i, i + n) and marks it
+// all-caps; `period`: a period follows, which joins an abbreviation or
+// initials. Plain ASCII words (almost all) are read, lower-cased, hashed
+// and written eight bytes at a time, straight from the text into the
+// list's buffer.
+void FinishWord(std::string_view text, std::size_t i, std::size_t n,
+                bool period, Token* t, TokenWriter* out) {
+  constexpr std::size_t kShort = 48;
+  const char* src = text.data() + i;
+  alignas(8) char local[kShort + 8];
+  if (i + ((n + 7) & ~std::size_t{7}) > text.size()) {
+    // Eight-byte loads would run past the text: copy the word first.
+    if (n > kShort) return FinishOtherWord(text.substr(i, n), period, t, out);
+    std::memcpy(local, src, n);
+    src = local;
+  }
+  char* dst = out->Room(n + 1);  // + 1: a period that may join
+  std::uint64_t high = 0, lower = 0, h = kHashSeed ^ n, last = 0;
+  int upper = 0;
+  for (std::size_t k = 0; k < n; k += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, src + k, 8);
+    if (n - k < 8) x = LowBytes(x, n - k);  // zeros: neither upper nor lower
+    high |= x;
+    std::uint64_t up = AtLeast(x, 'A') & ~AtLeast(x, 'Z' + 1);
+    lower |= AtLeast(x, 'a') & ~AtLeast(x, 'z' + 1);
+    upper += static_cast<int>(((up >> 7) * kOnes) >> 56);  // bytes' sum
+    x |= up >> 2;  // 0x80 >> 2 is the case bit 0x20
+    std::memcpy(dst + k, &x, 8);
+    if (n - k >= 8) {
+      h = (h ^ x) * kHashMul;
+      h ^= h >> 31;
     } else {
-      t->folded.push_back('.');
+      last = x;
     }
   }
-  if (!ascii) {
-    t->hash = HashFolded(t->folded);
-    return;
+  if ((high & kHighs) != 0) {
+    return FinishOtherWord(text.substr(i, n), period, t, out);
   }
-  std::memset(buf + n, 0, 8);
-  t->folded.append(buf, n);  // folded is empty: append is the cheap copy
-  t->hash = HashPadded(buf, n);
+  if (t->capitalized) t->all_caps = lower == 0 && upper >= 2;
+  if (period && (IsKnownAbbreviation(std::string_view(dst, n)) ||
+                 IsInitials(std::string_view(dst, n)))) {
+    t->end += 1;
+    dst[n++] = '.';
+    t->hash = HashAt(dst, n);
+  } else if constexpr (std::endian::native != std::endian::little) {
+    t->hash = HashFolded(std::string_view(dst, n));
+  } else {
+    t->hash = Mix(h ^ last);
+  }
+  out->Commit(t, n);
 }
 
 }  // namespace
@@ -252,66 +351,216 @@ bool IsKnownAbbreviation(std::string_view w) {
   return std::find(kPacked.begin(), kPacked.end(), pack(w)) != kPacked.end();
 }
 
-std::vector<Token> Tokenize(std::string_view text, std::size_t begin,
-                            std::size_t end) {
-  std::vector<Token> tokens;
-  std::size_t i = begin;
+namespace {
+
+// The number of bytes of x that are 0x80 (the others being 0), without a
+// popcount instruction, which the default target lacks.
+int ByteCount(std::uint64_t x) {
+  return static_cast<int>(((x >> 7) * kOnes) >> 56);
+}
+
+// 0x80 in each byte of x that is not an ASCII letter or digit. (Inlined:
+// it is a few instructions, on the path of every word.)
+[[gnu::always_inline]] inline std::uint64_t NotAsciiWordBytes(
+    std::uint64_t x) {
+  std::uint64_t high = x & kHighs;
+  std::uint64_t y = x & ~kHighs;  // below 0x80: AtLeast applies
+  std::uint64_t digit = AtLeast(y, '0') & ~AtLeast(y, '9' + 1);
+  std::uint64_t z = y | (kOnes * 0x20);  // upper case to lower case
+  std::uint64_t letter = AtLeast(z, 'a') & ~AtLeast(z, 'z' + 1);
+  return (~(digit | letter) & kHighs) | high;
+}
+
+// The end of the run of ASCII letters and digits from p[j], within end:
+// eight bytes at a time while they fit.
+std::size_t AsciiRunEnd(const char* p, std::size_t j, std::size_t end) {
+  if constexpr (std::endian::native == std::endian::little) {
+    for (; j + 8 <= end; j += 8) {
+      std::uint64_t x;
+      std::memcpy(&x, p + j, 8);
+      if (std::uint64_t m = NotAsciiWordBytes(x); m != 0) {
+        return j + (static_cast<std::size_t>(std::countr_zero(m)) >> 3);
+      }
+    }
+  }
+  while (j < end &&
+         (kByteClasses[static_cast<unsigned char>(p[j])] & kAsciiWordByte)) {
+    ++j;
+  }
+  return j;
+}
+
+// The fast path's folding of a word of k bytes of ASCII letters and digits
+// (little-endian): x0 holds its first eight bytes, and with kTwo (k >= 8)
+// x1 the next eight. Writes the folded bytes (and zeros up to 16) at dst
+// and sets t's hash and all_caps.
+template <bool kTwo>
+void FoldShortWord(std::uint64_t x0, std::uint64_t x1, std::size_t k,
+                   char* dst, Token* t) {
+  std::uint64_t w0 = kTwo ? x0 : LowBytes(x0, k);
+  std::uint64_t w1 = kTwo && k > 8 ? LowBytes(x1, k - 8) : 0;
+  std::uint64_t up0 = AtLeast(w0, 'A') & ~AtLeast(w0, 'Z' + 1);
+  std::uint64_t lower = AtLeast(w0, 'a') & ~AtLeast(w0, 'z' + 1);
+  int upper = ByteCount(up0);
+  w0 |= up0 >> 2;  // 0x80 >> 2 is the case bit 0x20
+  std::uint64_t h = kHashSeed ^ k;
+  if constexpr (kTwo) {
+    std::uint64_t up1 = AtLeast(w1, 'A') & ~AtLeast(w1, 'Z' + 1);
+    lower |= AtLeast(w1, 'a') & ~AtLeast(w1, 'z' + 1);
+    upper += ByteCount(up1);
+    w1 |= up1 >> 2;
+    // HashFolded: the full first block, then the rest.
+    h = (h ^ w0) * kHashMul;
+    h ^= h >> 31;
+    t->hash = Mix(h ^ w1);
+  } else {
+    t->hash = Mix(h ^ w0);
+  }
+  std::memcpy(dst, &w0, 8);
+  std::memcpy(dst + 8, &w1, 8);
+  t->all_caps = t->capitalized && lower == 0 && upper >= 2;
+}
+
+bool IsSOrCapitalS(char c) { return c == 's' || c == 'S'; }
+
+// Tokens are made in a per-thread array that fits any sentence of up to
+// kScratchBytes (there are at most as many tokens as bytes), without a
+// capacity check each; the list then gets them in one exact allocation.
+constexpr std::size_t kScratchBytes = std::size_t{1} << 16;
+
+}  // namespace
+
+TokenList Tokenize(std::string_view text, std::size_t begin,
+                   std::size_t end) {
+  TokenList tokens;
   end = std::min(end, text.size());
-  // News averages over five bytes a token: one allocation per sentence.
-  if (end > begin) tokens.reserve((end - begin) / 4 + 4);
+  if (end <= begin) return tokens;
+  std::size_t bytes = end - begin;
+  thread_local std::vector<Token> scratch;
+  std::vector<Token> large;
+  Token* out;
+  if (bytes <= kScratchBytes) {
+    if (scratch.size() < bytes) {
+      scratch.resize(std::max(bytes, std::size_t{4096}));
+    }
+    out = scratch.data();
+  } else {
+    large.resize(bytes);
+    out = large.data();
+  }
+  std::size_t n = 0;
+  // A token's folded form is never longer than its span.
+  TokenWriter folded(bytes, out, &n);
+  const char* p = text.data();
+  std::size_t i = begin;
   while (i < end) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (IsSpace(c)) {
+    unsigned char c = static_cast<unsigned char>(p[i]);
+    std::uint8_t cls = kByteClasses[c];
+    if (cls & kSpaceByte) {
       ++i;
       continue;
     }
-    if (std::size_t plen = c >= 0x80 ? PunctuationLength(text, i) : 0;
-        plen > 0 || !IsWordByte(c)) {
+    std::size_t plen = c >= 0x80 ? PunctuationLength(text, i) : 0;
+    if (plen > 0 || !(cls & kWordByte)) {
       std::size_t alen;
       // "'s" after a word: possessive token.
-      if (IsApostropheAt(text, i, &alen) && !tokens.empty() &&
-          tokens.back().is_word && tokens.back().end == i &&
-          i + alen < end && (text[i + alen] == 's' || text[i + alen] == 'S') &&
-          (i + alen + 1 >= end || !IsWordByte(static_cast<unsigned char>(
-                                      text[i + alen + 1])))) {
-        Token& t = tokens.emplace_back();
+      if (IsApostropheAt(text, i, &alen) && n > 0 && out[n - 1].is_word &&
+          out[n - 1].end == i && i + alen < end &&
+          IsSOrCapitalS(p[i + alen]) &&
+          (i + alen + 1 >= end ||
+           !IsWordByte(static_cast<unsigned char>(p[i + alen + 1])))) {
+        static const std::uint64_t kPossessive = HashFolded("'s");
+        Token& t = out[n++];
+        t = Token{};
         t.start = i;
         t.end = i + alen + 1;
-        t.folded = "'s";
-        t.hash = HashFolded(t.folded);
+        folded.Append(&t, "'s");
+        t.hash = kPossessive;
         t.is_word = true;
         i += alen + 1;
         continue;
       }
       std::size_t len = plen > 0 ? plen : 1;
-      Token& t = tokens.emplace_back();
+      Token& t = out[n++];
+      t = Token{};
       t.start = i;
       t.end = i + len;
-      FoldInto(text.substr(i, len), &t.folded);
-      t.hash = HashFolded(t.folded);
+      if (c < 0x80) {  // len == 1
+        // ASCII punctuation folds to itself.
+        static const std::array<std::uint64_t, 128> kByteHashes = [] {
+          std::array<std::uint64_t, 128> h{};
+          for (int b = 0; b < 128; ++b) {
+            char ch = static_cast<char>(b);
+            h[static_cast<std::size_t>(b)] =
+                HashFolded(std::string_view(&ch, 1));
+          }
+          return h;
+        }();
+        *folded.Room(1) = static_cast<char>(c);
+        folded.Commit(&t, 1);
+        t.hash = kByteHashes[c];
+      } else {
+        folded.Append(&t, FoldWord(text.substr(i, len)));
+        t.hash = HashFolded(t.folded);
+      }
       i += len;
       continue;
     }
-    std::size_t j = i;
-    const char* p = text.data();
-    while (j < end) {
-      // Most of a word is ASCII letters and digits, which need no more
-      // tests than this loop's.
-      while (j < end && (kByteClasses[static_cast<unsigned char>(p[j])] &
-                         kAsciiWordByte)) {
-        ++j;
+    // Most words are under sixteen bytes of ASCII letters and digits, and
+    // end at a space or punctuation that joins nothing: two eight-byte
+    // loads find the end, fold and hash such a word.
+    if constexpr (std::endian::native == std::endian::little) {
+      if ((cls & kAsciiWordByte) && i + 8 <= end) {
+        std::uint64_t x0, x1 = 0;
+        std::memcpy(&x0, p + i, 8);
+        std::size_t k = 16;  // the word's length, if found
+        if (std::uint64_t stop = NotAsciiWordBytes(x0); stop != 0) {
+          k = static_cast<std::size_t>(std::countr_zero(stop)) >> 3;
+        } else if (i + 16 <= end) {
+          std::memcpy(&x1, p + i + 8, 8);
+          if (std::uint64_t stop1 = NotAsciiWordBytes(x1); stop1 != 0) {
+            k = 8 + (static_cast<std::size_t>(std::countr_zero(stop1)) >> 3);
+          }
+        }
+        auto d = k < 16 ? static_cast<unsigned char>(p[i + k]) : 0x80;
+        if (d < 0x80 && d != '-' && d != '.' && d != '\'') {
+          Token& t = out[n++];
+          t.start = i;
+          t.end = i + k;
+          t.is_word = true;
+          t.capitalized = c >= 'A' && c <= 'Z';
+          char* dst = folded.Room(16);
+          if (k < 8) {
+            FoldShortWord<false>(x0, 0, k, dst, &t);
+          } else {
+            FoldShortWord<true>(x0, x1, k, dst, &t);
+          }
+          folded.Commit(&t, k);
+          i += k;
+          continue;
+        }
       }
-      if (j == end) break;
-      unsigned char d = static_cast<unsigned char>(text[j]);
+    }
+    // Most of a word is ASCII letters and digits, which need no more
+    // tests than AsciiRunEnd's.
+    std::size_t j = (cls & kAsciiWordByte) ? AsciiRunEnd(p, i + 1, end) : i;
+    while (j < end) {
+      unsigned char d = static_cast<unsigned char>(p[j]);
+      std::uint8_t dcls = kByteClasses[d];
+      if (dcls & kSpaceByte) break;
+      if (dcls & kAsciiWordByte) {
+        j = AsciiRunEnd(p, j + 1, end);
+        continue;
+      }
       if (d >= 0x80 && PunctuationLength(text, j) > 0) {
         std::size_t alen;
         // A typographic apostrophe inside a word ("d’Ivoire") joins it,
         // unless it starts a possessive.
         if (IsApostropheAt(text, j, &alen) && j + alen < end &&
-            IsWordByte(static_cast<unsigned char>(text[j + alen])) &&
-            !((text[j + alen] == 's' || text[j + alen] == 'S') &&
+            IsWordByte(static_cast<unsigned char>(p[j + alen])) &&
+            !(IsSOrCapitalS(p[j + alen]) &&
               (j + alen + 1 >= end ||
-               !IsWordByte(static_cast<unsigned char>(text[j + alen + 1]))))) {
+               !IsWordByte(static_cast<unsigned char>(p[j + alen + 1]))))) {
           j += alen;
           continue;
         }
@@ -323,25 +572,25 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t begin,
         j += len;  // a whole letter, never part of one
         continue;
       }
-      if (IsWordByte(d)) {
-        ++j;
-        continue;
-      }
       bool joiner = d == '-' || d == '.' || d == '\'';
-      if (joiner && j + 1 < end &&
-          IsWordByte(static_cast<unsigned char>(text[j + 1])) &&
-          PunctuationLength(text, j + 1) == 0) {
-        if (d == '\'' && (text[j + 1] == 's' || text[j + 1] == 'S') &&
-            (j + 2 >= end ||
-             !IsWordByte(static_cast<unsigned char>(text[j + 2])))) {
-          break;  // possessive
+      if (joiner && j + 1 < end) {
+        auto next = static_cast<unsigned char>(p[j + 1]);
+        // (ASCII is never punctuation of PunctuationLength's.)
+        if (IsWordByte(next) &&
+            (next < 0x80 || PunctuationLength(text, j + 1) == 0)) {
+          if (d == '\'' && IsSOrCapitalS(p[j + 1]) &&
+              (j + 2 >= end ||
+               !IsWordByte(static_cast<unsigned char>(p[j + 2])))) {
+            break;  // possessive
+          }
+          ++j;
+          continue;
         }
-        ++j;
-        continue;
       }
       break;
     }
-    Token& t = tokens.emplace_back();
+    Token& t = out[n++];
+    t = Token{};
     t.start = i;
     t.end = j;
     t.is_word = true;
@@ -352,16 +601,18 @@ std::vector<Token> Tokenize(std::string_view text, std::size_t begin,
       t.capitalized = IsUpperLatin(DecodeAt(text, i, &len));
     }
     // A final period joins abbreviations and initials.
-    FinishWord(text.substr(i, j - i), j < end && text[j] == '.', &t);
+    FinishWord(text, i, j - i, j < end && p[j] == '.', &t, &folded);
     i = t.end;
   }
+  tokens.assign(out, out + n);
+  folded.GiveTo(&tokens);
   return tokens;
 }
 
 std::vector<std::string> FoldPhrase(std::string_view phrase) {
   std::vector<std::string> out;
-  for (Token& t : Tokenize(phrase, 0, phrase.size())) {
-    out.push_back(std::move(t.folded));
+  for (const Token& t : Tokenize(phrase, 0, phrase.size())) {
+    out.emplace_back(t.folded);
   }
   return out;
 }

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,7 +19,10 @@ namespace entente {
 struct Token {
   std::size_t start = 0;  // byte span in the text given to Tokenize
   std::size_t end = 0;
-  std::string folded;
+  // The folded form. Tokenize's tokens view their TokenList's own buffer,
+  // so they stay valid as long as the list (copies of the list get their
+  // own buffer); a token made by hand may view any string that outlives it.
+  std::string_view folded;
   // HashFolded(folded), computed once here so that each phrase matcher
   // looking the token up does not hash it again.
   std::uint64_t hash = 0;
@@ -27,9 +31,32 @@ struct Token {
   bool is_word = false;      // a word or number, not punctuation
 };
 
-// Tokenizes `text[begin, end)`; spans are offsets into `text`.
-std::vector<Token> Tokenize(std::string_view text, std::size_t begin,
+// The tokens of a sentence and the buffer their folded forms view: one
+// allocation for all of them, not one string each. Moving the list keeps
+// the views valid; copying it copies the buffer and re-points them. (A
+// std::vector<Token> copied out of a list views the list's buffer.)
+class TokenList : public std::vector<Token> {
+ public:
+  TokenList() = default;
+  TokenList(TokenList&&) noexcept = default;
+  TokenList& operator=(TokenList&&) noexcept = default;
+  TokenList(const TokenList& other);
+  TokenList& operator=(const TokenList& other);
+  ~TokenList() = default;
+
+ private:
+  friend TokenList Tokenize(std::string_view text, std::size_t begin,
                             std::size_t end);
+  friend class TokenWriter;
+  void Rebase(const char* old);
+  std::unique_ptr<char[]> buffer_;
+  std::size_t used_ = 0;
+  std::size_t capacity_ = 0;
+};
+
+// Tokenizes `text[begin, end)`; spans are offsets into `text`.
+TokenList Tokenize(std::string_view text, std::size_t begin,
+                   std::size_t end);
 
 // A fast 64-bit hash of a folded word (what Token::hash holds).
 std::uint64_t HashFolded(std::string_view folded);

@@ -9,6 +9,7 @@
 
 #include "core/calendar.h"
 #include "entente/pipeline.h"
+#include "events/word_classes.h"
 #include "golden_table.h"
 #include "lexicon/lexicon.h"
 
@@ -141,6 +142,28 @@ TEST_CASE("event evidence offsets are code points of the sentence") {
   REQUIRE_FALSE(events.empty());
   CHECK(events[0].evidence_start == 38);  // code points, not bytes
   CHECK(events[0].evidence_end == 38 + 45);
+}
+
+TEST_CASE("word classes: one probe per token, by the token's hash") {
+  static constexpr std::string_view kA[] = {"said", "told", ","};
+  static constexpr std::string_view kB[] = {"told", "whom"};
+  const WordClasses classes({kA, kB});
+  auto token = [](std::string_view w, bool hashed) {
+    Token t;
+    t.folded = w;
+    t.hash = hashed ? HashFolded(w) : 0;  // 0: hashed by the look-up
+    return t;
+  };
+  for (bool hashed : {true, false}) {
+    CHECK(classes.Of(token("said", hashed)) == 1u);
+    CHECK(classes.Of(token("told", hashed)) == 3u);
+    CHECK(classes.Of(token("whom", hashed)) == 2u);
+    CHECK(classes.Of(token(",", hashed)) == 1u);
+    CHECK(classes.Of(token("says", hashed)) == 0u);
+    CHECK(classes.Of(token("", hashed)) == 0u);
+  }
+  // A word whose hash collides with a listed one is still told apart.
+  CHECK(classes.Of("sai", HashFolded("said")) == 0u);
 }
 
 }  // namespace

@@ -11,7 +11,7 @@ namespace {
 
 PhraseMatcher::Match Find(const PhraseMatcher& m, const std::string& text,
                           std::size_t at = 0) {
-  static std::vector<Token> tokens;
+  static TokenList tokens;
   tokens = Tokenize(text, 0, text.size());
   return m.Longest(tokens, at, tokens.size());
 }
@@ -81,7 +81,7 @@ TEST_CASE("encodes into a reused buffer") {
   m.Add("foreign minister", 1, false);
   std::vector<std::uint32_t> ids(50, 7);
   std::string text = "The Foreign Minister said";
-  std::vector<Token> tokens = Tokenize(text, 0, text.size());
+  TokenList tokens = Tokenize(text, 0, text.size());
   m.Encode(tokens, &ids);
   REQUIRE(ids.size() == 4);
   CHECK(ids == m.Encode(tokens));

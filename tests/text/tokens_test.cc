@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/utf8.h"
@@ -58,7 +59,7 @@ TEST_CASE("every token's folded form is the folding of its own span") {
       "Sept. 3; \xE2\x80\x9CNo deal,\xE2\x80\x9D said al-Zayani's "
       "aide in C\xC3\xB4te d\xE2\x80\x99Ivoire. STRASSE Stra\xC3\x9F"
       "e 3.5% 10:30 MIXEDcase";
-  std::vector<Token> tokens = Tokenize(text, 0, text.size());
+  TokenList tokens = Tokenize(text, 0, text.size());
   REQUIRE(tokens.size() > 40);
   for (const Token& t : tokens) {
     std::string_view raw(text.data() + t.start, t.end - t.start);
@@ -69,7 +70,7 @@ TEST_CASE("every token's folded form is the folding of its own span") {
 
 TEST_CASE("marks capitalised and all-caps words with their byte spans") {
   std::string text = "Biden met US and \xC3\x96zil, not us.";
-  std::vector<Token> t = Tokenize(text, 0, text.size());
+  TokenList t = Tokenize(text, 0, text.size());
   REQUIRE(t.size() >= 8);
   CHECK(t[0].capitalized);
   CHECK_FALSE(t[0].all_caps);
@@ -81,10 +82,43 @@ TEST_CASE("marks capitalised and all-caps words with their byte spans") {
 
 TEST_CASE("tokenizes only the requested range, with offsets into the text") {
   std::string text = "One. Two three.";
-  std::vector<Token> t = Tokenize(text, 5, text.size());
+  TokenList t = Tokenize(text, 5, text.size());
   REQUIRE(t.size() == 3);
   CHECK(t[0].start == 5);
   CHECK(t[0].folded == "two");
+}
+
+TEST_CASE("a copied token list has its own folded forms") {
+  std::string text = "Foreign Minister Wang Yi met Blinken in Geneva.";
+  TokenList copy;
+  {
+    TokenList original = Tokenize(text, 0, text.size());
+    copy = original;
+    REQUIRE(copy.size() == original.size());
+    CHECK(copy[0].folded.data() != original[0].folded.data());
+    TokenList moved = std::move(original);
+    CHECK(moved[2].folded == "wang");
+  }
+  std::string joined;
+  for (const Token& t : copy) joined += std::string(t.folded) + "|";
+  CHECK(joined == "foreign|minister|wang|yi|met|blinken|in|geneva|.|");
+}
+
+TEST_CASE("long sentences and long words fold like short ones") {
+  // Over the per-thread array's size, and words longer than 16 bytes.
+  std::string text;
+  while (text.size() < 70000) {
+    text += "Counter-Terrorism COOPERATIONAGREEMENTS internationalisation "
+            "Ab U.S. x ";
+  }
+  TokenList tokens = Tokenize(text, 0, text.size());
+  REQUIRE(tokens.size() > 5000);
+  for (const Token& t : tokens) {
+    std::string_view raw(text.data() + t.start, t.end - t.start);
+    REQUIRE(t.folded == FoldWord(raw));
+    REQUIRE(t.hash == HashFolded(t.folded));
+  }
+  CHECK(tokens[1].all_caps);
 }
 
 }  // namespace
