@@ -1503,13 +1503,7 @@ class SentenceEvents {
         std::string_view f = t_[j].folded;
         if (IsClauseBreak(t_[j].folded)) return nullptr;
         if (f != "against" && f != "on" && f != "of") continue;
-        for (const Group& g : groups_) {
-          if (g.begin == j + 1 ||
-              (g.begin == j + 2 && t_[j + 1].folded == "the")) {
-            return &g;
-          }
-        }
-        return nullptr;
+        return GroupOpeningAt(j + 1);
       }
       return nullptr;
     }
@@ -1526,13 +1520,17 @@ class SentenceEvents {
       if (IsClauseBreak(t_[i].folded) && !InsideNumber(i)) return nullptr;
       if (f == "against" || f == "at" || f == "over") against = i;
       if (f != "by" || against == 0 || i + 1 >= to) continue;
-      for (const Group& g : groups_) {
-        if (g.begin == i + 1 ||
-            (g.begin == i + 2 && t_[i + 1].folded == "the")) {
-          return &g;
-        }
+      return GroupOpeningAt(i + 1);
+    }
+    return nullptr;
+  }
+
+  // The party that starts at token `at`, or right after a "the" there.
+  const Group* GroupOpeningAt(std::size_t at) const {
+    for (const Group& g : groups_) {
+      if (g.begin == at || (g.begin == at + 1 && t_[at].folded == "the")) {
+        return &g;
       }
-      return nullptr;
     }
     return nullptr;
   }
