@@ -232,6 +232,12 @@ void FindTimexWindows(std::string_view text, std::size_t from, std::size_t to,
   };
   std::uint16_t state = kBetween;
   for (const char* p = start; p < end; ++p) {
+    if (state == kOtherWord) {
+      // The rest of a word that no match holds: its letters change
+      // nothing, so skip them without the tables.
+      while (p < end && IsLetter(*p)) ++p;
+      if (p == end) break;
+    }
     std::uint16_t next = next_state[state * kClassCount +
                                     kClasses[static_cast<unsigned char>(*p)]];
     if (next & kEvent) {

@@ -10,7 +10,14 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 #include <string>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "core/utf8.h"
 #include "text/tokens.h"
@@ -104,13 +111,56 @@ bool IsClosing(std::string_view text, std::size_t i, std::size_t* len) {
   return cp == 0x201D || cp == 0x2019;
 }
 
+bool IsCandidate(char c) {
+  return c == '.' || c == '!' || c == '?' || c == '\n';
+}
+
+// Whether the 8 bytes of `w` hold the byte `c` (the classic test for a
+// zero byte, applied to w XOR c: exact for "any", which is all we ask).
+std::uint64_t HasByte(std::uint64_t w, unsigned char c) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  std::uint64_t x = w ^ (kOnes * c);
+  return (x - kOnes) & ~x & kHigh;
+}
+
+// The first '.', '!', '?' or '\n' in text[i, end), or end. Most bytes of a
+// text are none of them: 16 (SSE2) or 8 are tested at once.
+std::size_t NextCandidate(std::string_view text, std::size_t i) {
+  const char* data = text.data();
+  const std::size_t end = text.size();
+#ifdef __SSE2__
+  const __m128i period = _mm_set1_epi8('.'), bang = _mm_set1_epi8('!');
+  const __m128i question = _mm_set1_epi8('?'), newline = _mm_set1_epi8('\n');
+  for (; i + 16 <= end; i += 16) {
+    __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+    __m128i hit = _mm_or_si128(
+        _mm_or_si128(_mm_cmpeq_epi8(b, period), _mm_cmpeq_epi8(b, bang)),
+        _mm_or_si128(_mm_cmpeq_epi8(b, question), _mm_cmpeq_epi8(b, newline)));
+    int mask = _mm_movemask_epi8(hit);
+    if (mask != 0) return i + static_cast<std::size_t>(std::countr_zero(
+                                  static_cast<unsigned>(mask)));
+  }
+#endif
+  for (; i + 8 <= end; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, data + i, 8);
+    if (HasByte(w, '.') | HasByte(w, '!') | HasByte(w, '?') |
+        HasByte(w, '\n')) {
+      break;
+    }
+  }
+  while (i < end && !IsCandidate(data[i])) ++i;
+  return i;
+}
+
 }  // namespace
 
 std::vector<Sentence> SplitSentences(std::string_view text) {
   std::vector<Sentence> out;
   std::size_t start = 0;
   std::size_t i = 0;
-  while (i < text.size()) {
+  while ((i = NextCandidate(text, i)) < text.size()) {
     char c = text[i];
     std::size_t para_end;
     if (c == '\n' && IsParagraphBreak(text, i, &para_end)) {
@@ -118,7 +168,7 @@ std::vector<Sentence> SplitSentences(std::string_view text) {
       start = i = para_end;
       continue;
     }
-    if (c != '.' && c != '!' && c != '?') {
+    if (c == '\n') {
       ++i;
       continue;
     }

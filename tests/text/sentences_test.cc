@@ -16,6 +16,26 @@ std::vector<std::string> Split(const std::string& text) {
   return out;
 }
 
+// The scan for '.', '!', '?' and newlines reads 16 or 8 bytes at a time:
+// a terminator at any offset of such a block, and at the very end, must
+// still be found.
+TEST_CASE("finds a terminator at every offset of a block") {
+  for (std::size_t pad = 0; pad < 40; ++pad) {
+    for (const char* end : {".", "!", "?", "\n\n"}) {
+      std::string first = "Talks " + std::string(pad, 'x') + end;
+      std::string text = first + " Then they left.";
+      CAPTURE(text);
+      std::vector<std::string> got = Split(text);
+      REQUIRE(got.size() == 2);
+      std::string want = first;
+      while (want.back() == '\n' || want.back() == ' ') want.pop_back();
+      CHECK(got[0] == want);
+      CHECK(got[1] == "Then they left.");
+      CHECK(Split(first).size() == 1);
+    }
+  }
+}
+
 TEST_CASE("survives U.S., Feb. 17, Mr. and initials") {
   struct Case {
     std::string text;
