@@ -22,11 +22,13 @@ bool IsAlpha(char c) {
 }
 
 // Calls `f` with each lower-cased ASCII word of `text` (a run of letters)
-// of at most 15 letters, until `f` returns true; returns whether it did.
-// Longer words are skipped: no word this file looks for is that long.
+// of `min_size` to `max_size` (at most 15) letters, until `f` returns true;
+// returns whether it did. Other words are skipped: `f` is false for them.
 template <typename F>
-bool AnyWord(std::string_view text, F f) {
+bool AnyWord(std::string_view text, std::size_t min_size, std::size_t max_size,
+             F f) {
   char buf[15];
+  max_size = std::min(max_size, sizeof buf);
   std::size_t i = 0;
   while (i < text.size()) {
     if (!IsAlpha(text[i])) {
@@ -35,7 +37,7 @@ bool AnyWord(std::string_view text, F f) {
     }
     std::size_t start = i;
     while (i < text.size() && IsAlpha(text[i])) ++i;
-    if (i - start > sizeof buf) continue;
+    if (i - start < min_size || i - start > max_size) continue;
     for (std::size_t k = start; k < i; ++k) {
       char c = text[k];
       buf[k - start] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
@@ -102,8 +104,14 @@ bool IsRelative(std::string_view w) { return w == "where" || w == "when"; }
 EventDating::EventDating(const Document& doc,
                          const std::vector<Sentence>& sentences,
                          const std::vector<TimeExpression>& times)
+    : EventDating(doc, sentences, times, ReadDateline(doc.text)) {}
+
+EventDating::EventDating(const Document& doc,
+                         const std::vector<Sentence>& sentences,
+                         const std::vector<TimeExpression>& times,
+                         const std::optional<Dateline>& dateline)
     : doc_(doc), sentences_(sentences), times_(times) {
-  if (auto line = ReadDateline(doc.text)) dateline_end_ = line->end;
+  if (dateline) dateline_end_ = dateline->end;
   paragraph_.resize(sentences.size());
   for (std::size_t i = 1; i < sentences.size(); ++i) {
     std::size_t gap_from = std::min(sentences[i - 1].end, doc.text.size());
@@ -148,7 +156,8 @@ bool EventDating::Usable(const TimeExpression& t) const {
 bool EventDating::Separated(std::size_t from, std::size_t to,
                             Separation what) const {
   if (to <= from) return false;
-  return AnyWord(std::string_view(doc_.text).substr(from, to - from),
+  // (Every subordinator has 4 to 9 letters: IsSubordinator.)
+  return AnyWord(std::string_view(doc_.text).substr(from, to - from), 4, 9,
                  [what](std::string_view w) {
                    return what == Separation::kDistant ? IsDistant(w)
                           : what == Separation::kBefore
@@ -214,16 +223,18 @@ EventDate EventDating::DateFor(std::size_t sentence, Span trigger, Span clause,
         if (own && (t.start < clause.begin || t.end > clause.end)) continue;
         if (!own && BoundsPeriod(doc_.text, t.start)) continue;
         bool before = t.end <= trigger.begin;
+        std::size_t distance = before
+                                   ? trigger.begin - t.end
+                                   : t.start - std::min(t.start, trigger.end);
+        // (No nearer than the best: whether it is apart does not matter.)
+        if (best && distance >= best_distance) continue;
         bool apart =
             before ? Separated(t.end, trigger.begin,
                                own ? Separation::kBefore : Separation::kDistant)
                    : Separated(trigger.end, t.start, Separation::kAfter);
         if (apart) continue;
-        std::size_t distance = before
-                                   ? trigger.begin - t.end
-                                   : t.start - std::min(t.start, trigger.end);
-        if (!best || distance < best_distance)
-          best = &t, best_distance = distance;
+        best = &t;
+        best_distance = distance;
       }
       // Outside the event's clause and before it, an expression dates what
       // frames the event ("said on Saturday that it would expel"), which

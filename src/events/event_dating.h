@@ -31,9 +31,11 @@
 #define ENTENTE_EVENTS_EVENT_DATING_H_
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "dates/dateline.h"
 #include "entente/types.h"
 
 namespace entente {
@@ -44,6 +46,10 @@ class EventDating {
   // stage gives them), which must outlive this.
   EventDating(const Document& doc, const std::vector<Sentence>& sentences,
               const std::vector<TimeExpression>& times);
+  // As above, given ReadDateline(doc.text), for a caller that read it.
+  EventDating(const Document& doc, const std::vector<Sentence>& sentences,
+              const std::vector<TimeExpression>& times,
+              const std::optional<Dateline>& dateline);
 
   // Byte span [begin, end) in the document text.
   struct Span {

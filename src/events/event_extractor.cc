@@ -20,6 +20,7 @@
 #include "dates/dateline.h"
 #include "events/event_dating.h"
 #include "events/event_rules.h"
+#include "events/literals.h"
 #include "events/sentence_cues.h"
 #include "events/word_classes.h"
 #include "text/phrase_matcher.h"
@@ -52,6 +53,95 @@ struct Group {
   std::vector<const ActorMention*> members;
 };
 
+// The groups of a sentence. Clear() keeps the groups and their member
+// lists, whose memory the next sentence's groups reuse.
+class GroupList {
+ public:
+  void Clear() { size_ = 0; }
+  // A new group at the end, with no members yet.
+  Group& Add(std::size_t begin, std::size_t end) {
+    if (size_ == pool_.size()) pool_.emplace_back();
+    Group& g = pool_[size_++];
+    g.begin = begin;
+    g.end = end;
+    g.members.clear();
+    return g;
+  }
+  Group* begin() { return pool_.data(); }
+  Group* end() { return pool_.data() + size_; }
+  const Group* begin() const { return pool_.data(); }
+  const Group* end() const { return pool_.data() + size_; }
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  Group& back() { return pool_[size_ - 1]; }
+  const Group& operator[](std::size_t i) const { return pool_[i]; }
+
+ private:
+  std::vector<Group> pool_;
+  std::size_t size_ = 0;
+};
+
+// A group of coordinated mentions while BuildGroups reads them.
+struct PendingGroup {
+  std::size_t begin = 0, end = 0;  // tokens
+  bool has_and = false, has_comma = false;
+  // Its members and their spans: `size` entries of SentenceScratch's
+  // `members` and `spans` from `first`.
+  std::size_t first = 0, size = 0;
+};
+
+// Buffers of the sentence being read, kept from one sentence to the next
+// so that each reuses their memory instead of allocating its own.
+struct SentenceScratch {
+  std::vector<const ActorMention*> mentions;  // of the sentence, in order
+  std::vector<Trigger> triggers;
+  std::vector<std::uint32_t> trigger_ids;  // the trigger matcher's
+  GroupList groups;
+  // BuildGroups: the member and the token span of each mention it keeps,
+  // in order (the members of a pending group are consecutive here).
+  std::vector<const ActorMention*> members;
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  std::vector<PendingGroup> pending;
+  // ClauseStart and ClauseEnd of each token position (IndexClauses).
+  std::vector<std::size_t> clause_start, clause_end;
+  std::vector<std::uint32_t> word_classes;  // of each token (ClassesOf)
+  SentenceCueIndex cues;
+  // Parties named together before; the dateline's state (SentenceEvents).
+  Group antecedent, dateline;
+  // Whether each group is a place, once asked (SentenceEvents::IsPlace):
+  // -1 not yet known, else 0 or 1.
+  std::vector<signed char> group_is_place;
+  std::string city_key;  // (IsCity)
+  // SentenceEvents::Extract: what each trigger found.
+  std::vector<std::size_t> lefts;
+  std::vector<const Group*> subjects, objects;
+  std::vector<std::optional<Cues>> cues_of;
+};
+
+// The CAMEO code of the intention to do what `code` names: a planned
+// meeting is 036 "express intent to meet", planned aid 033, a planned
+// attack a threat (138). Codes of saying things (01, 02, 03, 10-14) stay.
+std::string IntentCode(const std::string& code) {
+  std::string root = code.substr(0, 2);
+  if (Is(code, "045")) return "039";
+  if (Is(root, "04")) return "036";
+  if (Is(root, "05")) return "032";
+  if (Is(root, "06")) return "031";
+  if (Is(root, "07")) return "033";
+  if (Is(root, "08")) return "035";
+  if (Is(root, "16")) return "136";
+  if (Is(root, "17")) return "137";
+  if (Is(root, "18") || Is(root, "19") || Is(root, "20")) return "138";
+  return code;
+}
+
+// The CAMEO entries of a relation's code, as asserted and as planned
+// (IntentCode), looked up once for each relation of the lexicon.
+struct RelationCodes {
+  const CameoEntry* asserted = nullptr;
+  const CameoEntry* planned = nullptr;
+};
+
 }  // namespace
 
 // A place name as its folded words joined by spaces ("new york").
@@ -72,8 +162,14 @@ struct EventExtractor::Impl {
   // Capitals and cities, keyed the same way, to the index of their state:
   // where a dateline ("BEIJING (AP) -") places the story.
   std::unordered_map<std::string, std::size_t> place_states;
+  // Of each relation of the lexicon, by index.
+  std::vector<RelationCodes> codes;
 
   explicit Impl(const Lexicon& l) : lex(l) {
+    for (const RelationEntry& r : lex.relations()) {
+      codes.push_back(
+          {lex.FindCameo(r.cameo), lex.FindCameo(IntentCode(r.cameo))});
+    }
     for (std::size_t i = 0; i < lex.states().size(); ++i) {
       const StateEntry& s = lex.states()[i];
       for (const std::string& c : s.cities) {
@@ -110,23 +206,24 @@ struct EventExtractor::Impl {
   // airport by", "in Beijing on Monday by"); 0 when there is none.
   static std::size_t AgentBy(const std::vector<Token>& t, std::size_t at) {
     if (at >= t.size()) return 0;
-    if (t[at].folded == "by") return at;
+    if (Is(t[at].folded, "by")) return at;
     std::string_view f = t[at].folded;
-    if (f != "at" && f != "in" && f != "on" && f != "upon" && f != "during") {
+    if (!Is(f, "at") && !Is(f, "in") && !Is(f, "on") && !Is(f, "upon") &&
+        !Is(f, "during")) {
       return 0;
     }
     for (std::size_t i = at + 1; i < t.size() && i <= at + 5; ++i) {
-      if (t[i].folded == "by") return i;
-      if (!t[i].is_word || t[i].folded == "and") return 0;
+      if (Is(t[i].folded, "by")) return i;
+      if (!t[i].is_word || Is(t[i].folded, "and")) return 0;
     }
     return 0;
   }
 
   static bool BaseFormCue(std::string_view f) {
-    return f == "to" || f == "will" || f == "would" || f == "shall" ||
-           f == "should" || f == "can" || f == "could" || f == "may" ||
-           f == "might" || f == "must" || f == "not" || f == "n't" ||
-           f == "did" || f == "does" || f == "'ll";
+    return Is(f, "to") || Is(f, "will") || Is(f, "would") || Is(f, "shall") ||
+           Is(f, "should") || Is(f, "can") || Is(f, "could") || Is(f, "may") ||
+           Is(f, "might") || Is(f, "must") || Is(f, "not") || Is(f, "n't") ||
+           Is(f, "did") || Is(f, "does") || Is(f, "'ll");
   }
 
   static std::string Lowered(std::string s) {
@@ -189,27 +286,37 @@ struct EventExtractor::Impl {
   // targets in Jericho", "30 bombs"). (Not after a possessive: "reiterated
   // its demand that Israel ..." still demands.)
   static bool NominalSlot(const std::vector<Token>& t, std::size_t i) {
-    static const std::unordered_set<std::string> kDeterminers = {
-        "the", "a", "an", "this", "these", "those", "each", "every"};
-    static const std::unordered_set<std::string> kPrepositions = {
-        "at", "of", "in", "on", "into", "from", "with", "against"};
     if (i == 0) return false;
     std::string_view before = t[i - 1].folded;
-    if (kDeterminers.count(std::string(before))) return true;
+    if (Is(before, "the") || Is(before, "a") || Is(before, "an") ||
+        Is(before, "this") || Is(before, "these") || Is(before, "those") ||
+        Is(before, "each") || Is(before, "every")) {
+      return true;
+    }
     std::string_view w = t[i].folded;
     if (!(w.ends_with("s") || w.ends_with("ed"))) return false;
     bool figure = !before.empty() && before[0] >= '0' && before[0] <= '9';
-    return figure || kPrepositions.count(std::string(before)) > 0;
+    return figure || Is(before, "at") || Is(before, "of") || Is(before, "in") ||
+           Is(before, "on") || Is(before, "into") || Is(before, "from") ||
+           Is(before, "with") || Is(before, "against");
   }
 
-  // (`ids_buffer`: reused from sentence to sentence.)
-  std::vector<Trigger> FindTriggers(
-      const std::vector<Token>& t,
-      std::vector<std::uint32_t>* ids_buffer) const {
-    std::vector<Trigger> out;
+  // Sets `*triggers` to the triggers of `t`. (The buffers are reused from
+  // sentence to sentence.)
+  void FindTriggers(const std::vector<Token>& t,
+                    std::vector<std::uint32_t>* ids_buffer,
+                    std::vector<Trigger>* triggers) const {
+    std::vector<Trigger>& out = *triggers;
+    out.clear();
     const std::vector<std::uint32_t>& ids = *ids_buffer;
     matcher.Encode(t, ids_buffer);
     for (std::size_t i = 0; i < t.size();) {
+      // (Most words start no phrase: they need no look-up.)
+      if (i >= ids.size() || ids[i] == PhraseMatcher::kUnknown ||
+          !matcher.Starts(ids[i])) {
+        ++i;
+        continue;
+      }
       PhraseMatcher::Match m = matcher.Longest(t, ids, i, t.size());
       if (m.length == 0) {
         ++i;
@@ -242,8 +349,9 @@ struct EventExtractor::Impl {
         // (... or after a named subject: "demanded that Washington lift
         // sanctions on ...", "the United States and Japan lift ...".)
         bool named = i > 1 && t[i - 1].capitalized;
-        if (i == 0 || !(BaseFormCue(t[i - 1].folded) || named ||
-                        t[i - 1].folded == "they" || t[i - 1].folded == "we")) {
+        if (i == 0 ||
+            !(BaseFormCue(t[i - 1].folded) || named ||
+              Is(t[i - 1].folded, "they") || Is(t[i - 1].folded, "we"))) {
           ++i;
           continue;
         }
@@ -266,7 +374,6 @@ struct EventExtractor::Impl {
                      static_cast<TriggerForm>(chosen % 4), false, by});
       i += m.length;
     }
-    return out;
   }
 };
 
@@ -276,47 +383,100 @@ EventExtractor::~EventExtractor() = default;
 
 namespace {
 
-// The CAMEO code of the intention to do what `code` names: a planned
-// meeting is 036 "express intent to meet", planned aid 033, a planned
-// attack a threat (138). Codes of saying things (01, 02, 03, 10-14) stay.
-std::string IntentCode(const std::string& code) {
-  std::string root = code.substr(0, 2);
-  if (code == "045") return "039";
-  if (root == "04") return "036";
-  if (root == "05") return "032";
-  if (root == "06") return "031";
-  if (root == "07") return "033";
-  if (root == "08") return "035";
-  if (root == "16") return "136";
-  if (root == "17") return "137";
-  if (root == "18" || root == "19" || root == "20") return "138";
-  return code;
-}
+// Keeps the first event of each (source, relation, target, date,
+// polarity, modality) of a document (one-sided events: their target is
+// empty). An event is checked before it is built, by a hash of its key and
+// then the key's fields of the kept events; nothing is copied, and a
+// repeat costs no strings.
+class FirstOfEachKey {
+ public:
+  struct Key {
+    std::string_view source, relation, target, date, polarity, modality;
+  };
+
+  // Whether an event of `events` kept here has key `k`. If none has, the
+  // event the caller appends next to `events` is kept under `k`.
+  bool SeenOrKeep(const Key& k, const std::vector<Event>& events) {
+    std::uint64_t h = Hash(k);
+    auto [first, last] = kept_.equal_range(h);
+    bool seen = std::any_of(first, last, [&](const auto& slot) {
+      return SameKey(events[slot.second], k);
+    });
+    if (!seen) kept_.emplace(h, events.size());
+    return seen;
+  }
+
+ private:
+  // (Of the fields that tell most events apart; SameKey compares all.
+  // HashFolded is quick on short strings: ids, names, dates.)
+  static std::uint64_t Hash(const Key& k) {
+    std::uint64_t x = HashFolded(k.source);
+    for (std::string_view f : {k.relation, k.target, k.date}) {
+      x = (x ^ HashFolded(f)) * 0x9E3779B97F4A7C15ULL;
+    }
+    return x;
+  }
+  static bool SameKey(const Event& e, const Key& k) {
+    return e.source.id == k.source && e.relation == k.relation &&
+           e.target.id == k.target && e.date.value == k.date &&
+           e.polarity == k.polarity && e.modality == k.modality;
+  }
+
+  std::unordered_multimap<std::uint64_t, std::size_t> kept_;  // hash, index
+};
 
 class SentenceEvents {
  public:
+  // Reads the mentions in `scratch->mentions`; uses the other buffers of
+  // `scratch`, which must outlive this.
   SentenceEvents(const Lexicon& lex, const Document& doc,
                  const Sentence& sentence, std::size_t index,
-                 const std::vector<Token>& tokens,
-                 std::vector<const ActorMention*> mentions,
+                 const std::vector<Token>& tokens, SentenceScratch* scratch,
                  const EventDating& dating,
-                 const std::unordered_set<std::string>& cities)
-      : lex_(lex), doc_(doc), sentence_(sentence), index_(index), t_(tokens),
-        mentions_(std::move(mentions)), dating_(dating), cities_(cities) {
+                 const std::unordered_set<std::string>& cities,
+                 std::span<const RelationCodes> codes)
+      : lex_(lex),
+        doc_(doc),
+        sentence_(sentence),
+        index_(index),
+        t_(tokens),
+        mentions_(scratch->mentions),
+        scratch_(*scratch),
+        groups_(scratch->groups),
+        dating_(dating),
+        cities_(cities),
+        codes_(codes),
+        antecedent_(scratch->antecedent),
+        dateline_(scratch->dateline) {
+    antecedent_.begin = antecedent_.end = 0;
+    antecedent_.members.clear();
+    dateline_.begin = dateline_.end = 0;
+    dateline_.members.clear();
     BuildGroups();
+    scratch_.group_is_place.assign(groups_.size(), -1);
   }
 
-  // `one_sided` (may be null) receives the events whose sentence names a
-  // source but no target ("Iran agreed to ...").
-  void Extract(std::vector<Trigger> triggers, std::vector<Event>* out,
-               std::vector<Event>* one_sided) {
+  // Appends the events to `out` and those whose sentence names a source
+  // but no target ("Iran agreed to ...") to `one_sided` (may be null),
+  // leaving out those whose key `seen` (`seen_one_sided`) kept before.
+  // (`*triggers`, the sentence's, may gain the demands of AddMustDemands.)
+  void Extract(std::vector<Trigger>* sentence_triggers, std::vector<Event>* out,
+               FirstOfEachKey* seen, std::vector<Event>* one_sided,
+               FirstOfEachKey* seen_one_sided) {
     one_sided_ = one_sided;
-    AddMustDemands(&triggers);
+    seen_ = seen;
+    seen_one_sided_ = seen_one_sided;
+    AddMustDemands(sentence_triggers);
+    const std::vector<Trigger>& triggers = *sentence_triggers;
     first_trigger_ = triggers.empty() ? t_.size() : triggers.front().begin;
-    std::vector<std::size_t> lefts(triggers.size());
-    std::vector<const Group*> subjects(triggers.size(), nullptr);
-    std::vector<const Group*> objects(triggers.size(), nullptr);
-    std::vector<std::optional<Cues>> cues_of(triggers.size());
+    std::vector<std::size_t>& lefts = scratch_.lefts;
+    std::vector<const Group*>& subjects = scratch_.subjects;
+    std::vector<const Group*>& objects = scratch_.objects;
+    std::vector<std::optional<Cues>>& cues_of = scratch_.cues_of;
+    lefts.assign(triggers.size(), 0);
+    subjects.assign(triggers.size(), nullptr);
+    objects.assign(triggers.size(), nullptr);
+    cues_of.assign(triggers.size(), std::nullopt);
     for (std::size_t k = 0; k < triggers.size(); ++k) {
       const Trigger& tr = triggers[k];
       // "rejected North Korea's demand to ...", "rejected a US offer to
@@ -400,7 +560,7 @@ class SentenceEvents {
         shared = subjects[k - 1];
         // (What an intention names is planned: "will send" + "aid to".)
         const std::string& verb = lex_.relations()[triggers[k - 1].relation].cameo;
-        if (!forced && verb.starts_with("03")) {
+        if (!forced && StartsWith(verb, "03")) {
           forced = GovernedCues(triggers[k - 1], tr, left, right);
         }
       }
@@ -408,7 +568,7 @@ class SentenceEvents {
       // on Congress": a past verb right after "and" cannot continue what a
       // modal governs; it is the speaker's.
       if (!shared && tr.form == kVerb && tr.begin > 0 &&
-          t_[tr.begin - 1].folded == "and") {
+          Is(t_[tr.begin - 1].folded, "and")) {
         if (const Group* speaker = SpeakerAcrossModal(tr.begin)) {
           shared = speaker;
           left = tr.begin;
@@ -442,12 +602,12 @@ class SentenceEvents {
   // ("agreed to strengthen security" + "cooperation with").
   bool Governs(const Trigger& first, const Trigger& second) const {
     if (first.form != kVerb || first.end <= first.begin ||
-        t_[first.end - 1].folded != "to" || second.begin < first.end ||
+        !Is(t_[first.end - 1].folded, "to") || second.begin < first.end ||
         second.begin - first.end > 3) {
       return false;
     }
     for (std::size_t i = first.end; i < second.begin; ++i) {
-      if (IsClauseBreak(t_[i].folded) || t_[i].folded == "and") return false;
+      if (IsClauseBreak(t_[i].folded) || Is(t_[i].folded, "and")) return false;
       for (const Group& g : groups_) {
         if (g.begin == i) return false;  // a new party: a new clause
       }
@@ -461,7 +621,7 @@ class SentenceEvents {
   bool UnknownSubject(std::size_t from, std::size_t to) const {
     std::size_t comma = to;
     for (std::size_t i = to; i > from; --i) {
-      if (t_[i - 1].folded == ",") {
+      if (Is(t_[i - 1].folded, ",")) {
         comma = i - 1;
         break;
       }
@@ -469,7 +629,7 @@ class SentenceEvents {
     }
     if (comma == to || comma + 2 >= to) return false;
     std::string_view first = t_[comma + 1].folded;
-    return first == "a" || first == "an" || first == "the";
+    return Is(first, "a") || Is(first, "an") || Is(first, "the");
   }
 
   // Whether a verb of ending ("lifted", "ended", "eased") stands at most
@@ -495,10 +655,9 @@ class SentenceEvents {
   // (163) are eased as sanctions (085), restrictions (17) as restrictions
   // (081), force (18-20) by de-escalation (087); null for the rest.
   const RelationEntry* EasingOf(const std::string& cameo) const {
-    if (cameo.starts_with("163")) return RelationNamed("ease_sanctions");
-    if (cameo.starts_with("17")) return RelationNamed("ease_restrictions");
-    if (cameo[0] == '2' || cameo.starts_with("18") ||
-        cameo.starts_with("19")) {
+    if (StartsWith(cameo, "163")) return RelationNamed("ease_sanctions");
+    if (StartsWith(cameo, "17")) return RelationNamed("ease_restrictions");
+    if (cameo[0] == '2' || StartsWith(cameo, "18") || StartsWith(cameo, "19")) {
       return RelationNamed("de_escalate");
     }
     return nullptr;
@@ -513,7 +672,7 @@ class SentenceEvents {
         "moves", "proposal", "proposals", "plan", "offer", "announcement",
         "initiative", "efforts", "call", "remarks", "commitment",
         "pledge", "steps", "release", "victory", "election", "speech"};
-    if (g.end >= t_.size() || t_[g.end].folded != "'s") return false;
+    if (g.end >= t_.size() || !Is(t_[g.end].folded, "'s")) return false;
     for (std::size_t i = g.end + 1; i < t_.size() && i <= g.end + 4; ++i) {
       if (kActs.count(t_[i].folded)) return true;
       if (!t_[i].is_word || IsClauseBreak(t_[i].folded)) return false;
@@ -528,7 +687,7 @@ class SentenceEvents {
   bool ObjectNoun(const Trigger& verb, const Trigger& noun) const {
     if (verb.form != kVerb || noun.form != kNoun || noun.begin < verb.end ||
         WordsBetween(verb.end, noun.begin) > 3 ||
-        t_[verb.end - 1].folded == "to") {
+        Is(t_[verb.end - 1].folded, "to")) {
       return false;
     }
     const std::string& a = lex_.relations()[verb.relation].cameo;
@@ -536,12 +695,12 @@ class SentenceEvents {
     // (An intention's object is what it intends: "will send" + "aid to".
     // Words of saying and meeting take topics: "discussed meeting in
     // person" is no meeting.)
-    bool intent = a.starts_with("03");
-    if (!intent && !IsMaterialAct(a) && a.rfind("14", 0) != 0) return false;
+    bool intent = StartsWith(a, "03");
+    if (!intent && !IsMaterialAct(a) && !StartsWith(a, "14")) return false;
     if (a.compare(0, 2, b, 0, 2) != 0 && !intent) return false;
     for (std::size_t i = verb.end; i < noun.begin; ++i) {
       if (InsideNumber(i)) continue;  // "25,000 tons of food aid"
-      if (IsClauseBreak(t_[i].folded) || t_[i].folded == "and") return false;
+      if (IsClauseBreak(t_[i].folded) || Is(t_[i].folded, "and")) return false;
       for (const Group& g : groups_) {
         if (g.begin == i) return false;
       }
@@ -555,9 +714,9 @@ class SentenceEvents {
     if (tr.form != kNoun) return true;
     for (std::size_t i = tr.begin; i > 0 && tr.begin - i < 4; --i) {
       std::string_view f = t_[i - 1].folded;
-      if (f == "held" || f == "holds" || f == "hold" || f == "had" ||
-          f == "has" || f == "have" || f == "conducted" || f == "began" ||
-          f == "attended" || f == "attends") {
+      if (Is(f, "held") || Is(f, "holds") || Is(f, "hold") || Is(f, "had") ||
+          Is(f, "has") || Is(f, "have") || Is(f, "conducted") ||
+          Is(f, "began") || Is(f, "attended") || Is(f, "attends")) {
         return true;
       }
     }
@@ -572,7 +731,7 @@ class SentenceEvents {
                    std::size_t* and_position) const {
     std::size_t and_at = to;
     for (std::size_t i = to; i > from; --i) {
-      if (t_[i - 1].folded == "and") {
+      if (Is(t_[i - 1].folded, "and")) {
         and_at = i - 1;
         break;
       }
@@ -599,12 +758,12 @@ class SentenceEvents {
     bool modal = false;
     for (std::size_t i = verb; i > 0; --i) {
       std::string_view f = t_[i - 1].folded;
-      if (f == ";" || f == ":") return nullptr;
-      if (f == "would" || f == "will" || f == "could" || f == "can" ||
-          f == "may" || f == "might" || f == "should" || f == "must") {
+      if (Is(f, ";") || Is(f, ":")) return nullptr;
+      if (Is(f, "would") || Is(f, "will") || Is(f, "could") || Is(f, "can") ||
+          Is(f, "may") || Is(f, "might") || Is(f, "should") || Is(f, "must")) {
         modal = true;
       }
-      if (IsReportingWord(f) && f != "according") {
+      if (IsReportingWord(f) && !Is(f, "according")) {
         if (!modal || i - 1 == 0) return nullptr;
         return GroupBefore(i - 1, ClauseStart(i - 1));
       }
@@ -617,9 +776,9 @@ class SentenceEvents {
   bool ObjectOfPreposition(const Group* g) const {
     if (!g || g->begin == 0) return false;
     std::string_view f = t_[g->begin - 1].folded;
-    return f == "to" || f == "on" || f == "with" || f == "for" ||
-           f == "against" || f == "from" || f == "in" || f == "at" ||
-           f == "of" || f == "into" || f == "toward" || f == "towards";
+    return Is(f, "to") || Is(f, "on") || Is(f, "with") || Is(f, "for") ||
+           Is(f, "against") || Is(f, "from") || Is(f, "in") || Is(f, "at") ||
+           Is(f, "of") || Is(f, "into") || Is(f, "toward") || Is(f, "towards");
   }
 
   static bool IsPastForm(std::string_view f) {
@@ -646,13 +805,13 @@ class SentenceEvents {
   }
 
   static bool IsTimePreposition(std::string_view f) {
-    return f == "after" || f == "before" || f == "during" || f == "since" ||
-           f == "following" || f == "throughout";
+    return Is(f, "after") || Is(f, "before") || Is(f, "during") ||
+           Is(f, "since") || Is(f, "following") || Is(f, "throughout");
   }
 
   static bool IsArrival(std::string_view f) {
-    return f == "arrived" || f == "arrives" || f == "arrive" ||
-           f == "arriving" || f == "landed";
+    return Is(f, "arrived") || Is(f, "arrives") || Is(f, "arrive") ||
+           Is(f, "arriving") || Is(f, "landed");
   }
 
   // The last place named before token `at` in the sentence ("visited the
@@ -661,9 +820,9 @@ class SentenceEvents {
     const Group* place = nullptr;
     for (const Group& g : groups_) {
       if (g.end > at) break;
-      bool state = g.members.size() == 1 &&
-                   g.members.front()->actor.kind == "state";
-      if (IsPlace(g) || (state && g.members.front()->how == "place")) {
+      bool state =
+          g.members.size() == 1 && Is(g.members.front()->actor.kind, "state");
+      if (IsPlace(g) || (state && Is(g.members.front()->how, "place"))) {
         place = &g;
       }
     }
@@ -674,16 +833,16 @@ class SentenceEvents {
   // talks", "after 12 hours of talks", "The meeting on the sidelines of
   // ...". Such a meeting is the one of the parties named just before.
   bool BareMeeting(const Trigger& tr, const RelationEntry& rel) const {
-    if (tr.form != kNoun || !rel.symmetric || rel.cameo.rfind("04", 0) != 0 ||
+    if (tr.form != kNoun || !rel.symmetric || !StartsWith(rel.cameo, "04") ||
         tr.begin == 0) {
       return false;
     }
     std::string_view before = t_[tr.begin - 1].folded;
-    if (before != "the" && before != "of") return false;
+    if (!Is(before, "the") && !Is(before, "of")) return false;
     if (tr.end < t_.size()) {
       std::string_view after = t_[tr.end].folded;
-      if (after == "with" || after == "between" || after == "among" ||
-          after == "of") {
+      if (Is(after, "with") || Is(after, "between") || Is(after, "among") ||
+          Is(after, "of")) {
         return false;
       }
     }
@@ -712,8 +871,8 @@ class SentenceEvents {
     int depth = 0;
     for (std::size_t i = 0; i < g.begin; ++i) {
       const Token& t = t_[i];
-      if (t.folded == "(") ++depth;
-      if (t.folded == ")" && depth > 0) --depth;
+      if (Is(t.folded, "(")) ++depth;
+      if (Is(t.folded, ")") && depth > 0) --depth;
       if (depth == 0 && t.is_word && !t.capitalized) return false;
     }
     return true;
@@ -723,7 +882,7 @@ class SentenceEvents {
   bool IsJoint(const Group& g) const {
     if (g.members.size() < 2 || IsPlace(g)) return false;
     for (const ActorMention* m : g.members) {
-      if (m->actor.country.empty() || m->actor.kind == "group") return false;
+      if (m->actor.country.empty() || Is(m->actor.kind, "group")) return false;
     }
     for (const ActorMention* m : g.members) {
       if (m->actor.country != g.members.front()->actor.country) return true;
@@ -742,13 +901,13 @@ class SentenceEvents {
   }
 
   // Parties named together in an earlier sentence (JointParties).
-  void SetAntecedent(std::vector<const ActorMention*> parties) {
-    antecedent_.members = std::move(parties);
+  void SetAntecedent(const std::vector<const ActorMention*>& parties) {
+    antecedent_.members.assign(parties.begin(), parties.end());
   }
 
   // The state of the story's dateline, for arrivals that name no place.
   void SetDatelinePlace(const ActorMention* place) {
-    dateline_.members = {place};
+    dateline_.members.assign(1, place);
   }
 
  private:
@@ -761,24 +920,24 @@ class SentenceEvents {
   std::size_t DescriptionStart(std::size_t to) const {
     std::size_t and_at = kNone;
     for (std::size_t i = to; i > 0 && to - i < 4; --i) {
-      if (t_[i - 1].folded == "and") {
+      if (Is(t_[i - 1].folded, "and")) {
         and_at = i - 1;
         break;
       }
     }
-    if (and_at == kNone || and_at < 3 || t_[and_at - 1].folded != ",") {
+    if (and_at == kNone || and_at < 3 || !Is(t_[and_at - 1].folded, ",")) {
       return kNone;
     }
     // (A description may hold its own "since" or "after": "the first
     // leader to visit since 1945".)
     for (std::size_t i = and_at - 1; i > 0; --i) {
       std::string_view f = t_[i - 1].folded;
-      if (f == ",") {
+      if (Is(f, ",")) {
         std::string_view first = t_[i].folded;
-        bool article = first == "the" || first == "a" || first == "an";
+        bool article = Is(first, "the") || Is(first, "a") || Is(first, "an");
         return article ? i - 1 : kNone;
       }
-      if (f == ";" || f == ":") return kNone;
+      if (Is(f, ";") || Is(f, ":")) return kNone;
     }
     return kNone;
   }
@@ -794,11 +953,11 @@ class SentenceEvents {
   // "Sherman, who arrived in Tianjin on Sunday, met Wang": the subject of
   // a verb right after a relative clause is the party before ", who".
   const Group* RelativeClauseSubject(std::size_t trigger) const {
-    if (trigger < 4 || t_[trigger - 1].folded != ",") return nullptr;
+    if (trigger < 4 || !Is(t_[trigger - 1].folded, ",")) return nullptr;
     for (std::size_t i = trigger - 1; i-- > 1;) {
       std::string_view f = t_[i].folded;
-      if (f == ";" || f == ":") return nullptr;
-      if ((f == "who" || f == "which") && t_[i - 1].folded == ",") {
+      if (Is(f, ";") || Is(f, ":")) return nullptr;
+      if ((Is(f, "who") || Is(f, "which")) && Is(t_[i - 1].folded, ",")) {
         for (const Group& g : groups_) {
           if (g.end == i - 1) return &g;
         }
@@ -814,13 +973,14 @@ class SentenceEvents {
   // party before the verb.
   const Group* Speaker(std::size_t left, std::size_t trigger) const {
     if (left == 0 || left > trigger || !IsReportingWord(t_[left - 1].folded) ||
-        t_[left - 1].folded == "according") {
+        Is(t_[left - 1].folded, "according")) {
       return nullptr;
     }
     bool pronoun = false;
     for (std::size_t i = left; i < trigger; ++i) {
       std::string_view f = t_[i].folded;
-      if (f == "it" || f == "they" || f == "he" || f == "she" || f == "we") {
+      if (Is(f, "it") || Is(f, "they") || Is(f, "he") || Is(f, "she") ||
+          Is(f, "we")) {
         pronoun = true;
       }
       if (IsClauseBreak(f)) return nullptr;
@@ -836,15 +996,16 @@ class SentenceEvents {
   const Group* AnnouncedBy(std::size_t left, std::size_t trigger) const {
     if (left == 0 || left > trigger || trigger - left > 3) return nullptr;
     std::string_view verb = t_[left - 1].folded;
-    if (verb != "announced" && verb != "announces" && verb != "confirmed" &&
-        verb != "confirms" && verb != "unveiled" && verb != "unveils") {
+    if (!Is(verb, "announced") && !Is(verb, "announces") &&
+        !Is(verb, "confirmed") && !Is(verb, "confirms") &&
+        !Is(verb, "unveiled") && !Is(verb, "unveils")) {
       return nullptr;
     }
     for (std::size_t i = left; i < trigger; ++i) {
       const Token& w = t_[i];
-      if (!w.is_word || w.capitalized || w.folded == "that" ||
-          w.folded == "it" || w.folded == "they" || w.folded == "he" ||
-          w.folded == "she" || w.folded == "we") {
+      if (!w.is_word || w.capitalized || Is(w.folded, "that") ||
+          Is(w.folded, "it") || Is(w.folded, "they") || Is(w.folded, "he") ||
+          Is(w.folded, "she") || Is(w.folded, "we")) {
         return nullptr;
       }
     }
@@ -862,13 +1023,13 @@ class SentenceEvents {
   // in Darfur must", "the US and other developed nations must").
   bool MustAfter(std::size_t end) const {
     if (end >= t_.size()) return false;
-    if (t_[end].folded == "must") return true;
-    if (t_[end].folded != "and") return false;
+    if (Is(t_[end].folded, "must")) return true;
+    if (!Is(t_[end].folded, "and")) return false;
     for (std::size_t i = end + 1; i < t_.size() && i < end + 8; ++i) {
       std::string_view f = t_[i].folded;
-      if (f == "must") return true;
-      if (IsClauseBreak(f) || IsReportingWord(f) || f == "that" ||
-          f == "which" || f == "who" || f == "whose") {
+      if (Is(f, "must")) return true;
+      if (IsClauseBreak(f) || IsReportingWord(f) || Is(f, "that") ||
+          Is(f, "which") || Is(f, "who") || Is(f, "whose")) {
         return false;
       }
     }
@@ -880,15 +1041,17 @@ class SentenceEvents {
         "said",     "says",       "say",       "declared", "declares",
         "reiterated", "insisted", "insists",   "announced", "stated",
         "concluded", "added"};
+    // Every demand added here ends in "must" (MustAfter): a sentence
+    // without one needs no look-up of its words. (Its triggers are in
+    // order already: FindTriggers gives them so.)
+    bool any_must = std::any_of(t_.begin(), t_.end(), [](const Token& t) {
+      return t.folded.size() == 4 && Is(t.folded, "must");
+    });
+    if (!any_must) return;
     const RelationEntry* demand = RelationNamed("demand");
     if (!demand) return;
     int index = static_cast<int>(demand - lex_.relations().data());
-    // Every demand added here ends in "must" (MustAfter): a sentence
-    // without one needs no look-up of its words.
-    bool any_must = std::any_of(t_.begin(), t_.end(), [](const Token& t) {
-      return t.folded.size() == 4 && t.folded == "must";
-    });
-    for (std::size_t r = 0; any_must && r < t_.size(); ++r) {
+    for (std::size_t r = 0; r < t_.size(); ++r) {
       if (!kSaying.count(t_[r].folded)) continue;
       for (const Group& g : groups_) {
         if (g.begin <= r || g.begin - r > 5 || g.end >= t_.size()) continue;
@@ -914,21 +1077,35 @@ class SentenceEvents {
   // planned. Its own cues (an earlier "not", "said") still apply.
   Cues GovernedCues(const Trigger& governor, const Trigger& tr,
                     std::size_t left, std::size_t right) const {
-    Cues c = ReadCues(t_, tr.begin, left, right);
+    Cues c = ReadCues(t_, CueIndex(), tr.begin, left, right);
     const RelationEntry& g = lex_.relations()[governor.relation];
     std::string_view head = t_[governor.begin].folded;
-    bool refusal = g.cameo.starts_with("12") || head == "refused" ||
-                   head == "refuses" || head == "declined" ||
-                   head == "declines" || head == "failed" || head == "fails";
+    bool refusal = StartsWith(g.cameo, "12") || Is(head, "refused") ||
+                   Is(head, "refuses") || Is(head, "declined") ||
+                   Is(head, "declines") || Is(head, "failed") ||
+                   Is(head, "fails");
     if (refusal) {
       c.negated = true;
-    } else if (g.cameo.starts_with("13")) {
+    } else if (StartsWith(g.cameo, "13")) {
       c.modality = "hypothetical";
-    } else if (c.modality == "asserted" || c.modality == "reported") {
+    } else if (Is(c.modality, "asserted") || Is(c.modality, "reported")) {
       c.modality = "planned";
       c.governor_happened = true;
     }
     return c;
+  }
+
+  // The sentence's cue index, built on first use (ReadCues).
+  const SentenceCueIndex& CueIndex() const {
+    if (!cues_indexed_) {
+      const std::uint32_t* classes = Classes();
+      scratch_.cues.Index(
+          t_.size(),
+          [classes](std::size_t i) { return classes[i] & kReportingVerb; },
+          [classes](std::size_t i) { return classes[i] & kConditionWord; });
+      cues_indexed_ = true;
+    }
+    return scratch_.cues;
   }
 
   // Token index of the first token whose span starts at or after `byte`.
@@ -944,23 +1121,28 @@ class SentenceEvents {
     // "A, B and C" join adjacent groups. A list joined by commas alone
     // ("..., President Zelensky said") is not a coordination: such a group
     // is split back into its members.
-    struct Pending {
-      Group group;
-      bool has_and = false, has_comma = false;
-      std::size_t first_span = 0;  // its members' spans, in `spans`
-    };
-    std::vector<Pending> built;
-    // The token span of each member, in order: a pending group's members
-    // are consecutive mentions, so their spans are consecutive here.
-    std::vector<std::pair<std::size_t, std::size_t>> spans;
-    spans.reserve(mentions_.size());
-    // (A group has one member or more: no more groups than mentions.)
-    built.reserve(mentions_.size());
-    groups_.reserve(mentions_.size());
+    std::vector<PendingGroup>& built = scratch_.pending;
+    built.clear();
+    // The member and token span of each mention kept, in order: a pending
+    // group's members are consecutive mentions, so they are consecutive
+    // here.
+    std::vector<const ActorMention*>& members = scratch_.members;
+    std::vector<std::pair<std::size_t, std::size_t>>& spans = scratch_.spans;
+    members.clear();
+    spans.clear();
+    groups_.Clear();
     std::size_t possessor = t_.size();  // first token of "Bahrain's" before
+    // TokenAt, for mentions in text order: each search goes on from where
+    // the one before ended, unless the byte lies before it.
+    std::size_t cursor = 0;
+    auto token_at = [this, &cursor](std::size_t byte) {
+      if (cursor > 0 && t_[cursor - 1].start >= byte) cursor = TokenAt(byte);
+      while (cursor < t_.size() && t_[cursor].start < byte) ++cursor;
+      return cursor;
+    };
     for (std::size_t mi = 0; mi < mentions_.size(); ++mi) {
       const ActorMention* m = mentions_[mi];
-      std::size_t b = TokenAt(m->start), e = TokenAt(m->end);
+      std::size_t b = token_at(m->start), e = token_at(m->end);
       // "Trump, Netanyahu and Bahrain's King Hamad": a state in the
       // possessive that introduces its own person or group is not a party
       // of its own; the person stands in its place in a coordination.
@@ -970,62 +1152,60 @@ class SentenceEvents {
       }
       if (possessor < b) b = possessor;
       possessor = t_.size();
+      members.push_back(m);
+      spans.push_back({b, e});
       if (!built.empty()) {
-        Pending& last = built.back();
-        if (last.group.begin == b && last.group.end == e) {
-          last.group.members.push_back(m);
-          spans.push_back({b, e});
+        PendingGroup& last = built.back();
+        if (last.begin == b && last.end == e) {
+          ++last.size;
           continue;
         }
         // A person is not coordinated with a state ("he met Zelensky, and
         // Berlin on Thursday" lists places visited, not parties).
-        bool mixed = (last.group.members.back()->actor.kind == "person") !=
-                         (m->actor.kind == "person") &&
-                     (last.group.members.back()->actor.kind == "state" ||
-                      m->actor.kind == "state");
+        std::string_view last_kind =
+            members[last.first + last.size - 1]->actor.kind;
+        bool mixed = Is(last_kind, "person") != Is(m->actor.kind, "person") &&
+                     (Is(last_kind, "state") || Is(m->actor.kind, "state"));
         // "... sanctions on Russian companies, and Biden told ...": after
         // ", and" a party followed by its verb opens a new clause, unless
         // the comma ends a list ("Britain, France, and Germany agreed").
-        bool new_clause = !last.has_comma && b == last.group.end + 2 &&
-                          t_[last.group.end].folded == "," &&
-                          StartsClause(e);
-        if (!mixed && !new_clause && IsCoordination(last.group.end, b)) {
-          for (std::size_t i = last.group.end; i < b; ++i) {
-            last.has_and |= t_[i].folded != ",";
-            last.has_comma |= t_[i].folded == ",";
+        bool new_clause = !last.has_comma && b == last.end + 2 &&
+                          Is(t_[last.end].folded, ",") && StartsClause(e);
+        if (!mixed && !new_clause && IsCoordination(last.end, b)) {
+          for (std::size_t i = last.end; i < b; ++i) {
+            last.has_and |= !Is(t_[i].folded, ",");
+            last.has_comma |= Is(t_[i].folded, ",");
           }
-          last.group.end = e;
-          last.group.members.push_back(m);
-          spans.push_back({b, e});
+          last.end = e;
+          ++last.size;
           continue;
         }
       }
-      built.push_back({{b, e, {m}}, false, false, spans.size()});
-      spans.push_back({b, e});
+      built.push_back({b, e, false, false, members.size() - 1, 1});
     }
-    for (Pending& p : built) {
+    for (const PendingGroup& p : built) {
+      std::span<const ActorMention* const> p_members(members.data() + p.first,
+                                                     p.size);
       std::span<const std::pair<std::size_t, std::size_t>> p_spans(
-          spans.data() + p.first_span, p.group.members.size());
-      if (SplitsAtClause(p.group, p_spans)) continue;
+          spans.data() + p.first, p.size);
+      if (SplitsAtClause(p.begin, p.end, p_members, p_spans)) continue;
       // (Three or more states or organisations joined by commas alone are
       // a list: "embargoes ... to Iran, Libya, North Korea, Sudan, and
       // with strings attached, Cuba".)
-      bool list = p.group.members.size() >= 3 &&
-                  std::none_of(p.group.members.begin(), p.group.members.end(),
-                               [](const ActorMention* m) {
-                                 return m->actor.kind == "person";
-                               });
+      bool list =
+          p.size >= 3 && std::none_of(p_members.begin(), p_members.end(),
+                                      [](const ActorMention* m) {
+                                        return Is(m->actor.kind, "person");
+                                      });
       if (!p.has_comma || p.has_and || list) {
-        groups_.push_back(std::move(p.group));
+        groups_.Add(p.begin, p.end)
+            .members.assign(p_members.begin(), p_members.end());
         continue;
       }
-      for (std::size_t i = 0; i < p.group.members.size(); ++i) {
+      for (std::size_t i = 0; i < p.size; ++i) {
         auto [b, e] = p_spans[i];
-        if (!groups_.empty() && groups_.back().begin == b) {
-          groups_.back().members.push_back(p.group.members[i]);
-        } else {
-          groups_.push_back({b, e, {p.group.members[i]}});
-        }
+        if (groups_.empty() || groups_.back().begin != b) groups_.Add(b, e);
+        groups_.back().members.push_back(p_members[i]);
       }
     }
   }
@@ -1034,13 +1214,13 @@ class SentenceEvents {
   // "'s" and, right after it, a mention of a person or group of that state.
   bool IsPossessorOfNext(std::size_t mi, std::size_t e) const {
     const Actor& a = mentions_[mi]->actor;
-    if (a.kind != "state" || e + 1 >= t_.size() || t_[e].folded != "'s" ||
+    if (!Is(a.kind, "state") || e + 1 >= t_.size() || !Is(t_[e].folded, "'s") ||
         mi + 1 >= mentions_.size()) {
       return false;
     }
     const ActorMention* next = mentions_[mi + 1];
     return TokenAt(next->start) == e + 1 && next->actor.country == a.id &&
-           (next->actor.kind == "person" || next->actor.kind == "group");
+           (Is(next->actor.kind, "person") || Is(next->actor.kind, "group"));
   }
 
   // Whether token `i`, right after a party, is a finite verb that makes the
@@ -1051,33 +1231,32 @@ class SentenceEvents {
   // the next. Adds the two groups, split at the last comma, and returns
   // true; returns false for any other group.
   bool SplitsAtClause(
-      const Group& g,
+      std::size_t g_begin, std::size_t g_end,
+      std::span<const ActorMention* const> g_members,
       std::span<const std::pair<std::size_t, std::size_t>> spans) {
-    if (g.members.size() < 3 || g.begin == 0 || g.end >= t_.size()) {
+    if (g_members.size() < 3 || g_begin == 0 || g_end >= t_.size()) {
       return false;
     }
-    std::string_view before = t_[g.begin - 1].folded;
-    bool object = before == "on" || before == "to" || before == "with" ||
-                  before == "against" || before == "from" || before == "for";
-    const Token& next = t_[g.end];
-    bool verb = StartsClause(g.end) ||
+    std::string_view before = t_[g_begin - 1].folded;
+    bool object = Is(before, "on") || Is(before, "to") || Is(before, "with") ||
+                  Is(before, "against") || Is(before, "from") ||
+                  Is(before, "for");
+    const Token& next = t_[g_end];
+    bool verb = StartsClause(g_end) ||
                 (next.is_word && !next.capitalized && next.folded.size() > 4 &&
                  next.folded.compare(next.folded.size() - 2, 2, "ed") == 0);
     if (!object || !verb) return false;
     std::size_t cut = 0;
     for (std::size_t i = 1; i < spans.size(); ++i) {
       for (std::size_t k = spans[i - 1].second; k < spans[i].first; ++k) {
-        if (t_[k].folded == ",") cut = i;
+        if (Is(t_[k].folded, ",")) cut = i;
       }
     }
     if (cut == 0 || cut + 1 >= spans.size()) return false;  // "A, B and C"
-    Group head{g.begin, spans[cut - 1].second, {}};
-    Group tail{spans[cut].first, g.end, {}};
-    for (std::size_t i = 0; i < g.members.size(); ++i) {
-      (i < cut ? head : tail).members.push_back(g.members[i]);
-    }
-    groups_.push_back(std::move(head));
-    groups_.push_back(std::move(tail));
+    groups_.Add(g_begin, spans[cut - 1].second)
+        .members.assign(g_members.begin(), g_members.begin() + cut);
+    groups_.Add(spans[cut].first, g_end)
+        .members.assign(g_members.begin() + cut, g_members.end());
     return true;
   }
 
@@ -1098,14 +1277,14 @@ class SentenceEvents {
   bool IsCoordination(std::size_t from, std::size_t to) const {
     // ("Israel and the Palestinians": an article may open the next party
     // after "and"; ", the Washington Post said" is no coordination.)
-    if (to > from + 1 && t_[to - 1].folded == "the") {
-      if (t_[to - 2].folded != "and") return false;
+    if (to > from + 1 && Is(t_[to - 1].folded, "the")) {
+      if (!Is(t_[to - 2].folded, "and")) return false;
       --to;
     }
     if (to <= from || to - from > 2) return false;
     for (std::size_t i = from; i < to; ++i) {
       std::string_view f = t_[i].folded;
-      if (f != "and" && f != "," && f != "&") return false;
+      if (!Is(f, "and") && !Is(f, ",") && !Is(f, "&")) return false;
     }
     return true;
   }
@@ -1114,43 +1293,76 @@ class SentenceEvents {
   // position are indexed once, on the first call.)
   std::size_t ClauseStart(std::size_t trigger) const {
     IndexClauses();
-    return clause_start_[std::min(trigger, t_.size())];
+    return scratch_.clause_start[std::min(trigger, t_.size())];
   }
 
   std::size_t ClauseEnd(std::size_t after) const {
     IndexClauses();
-    return clause_end_[std::min(after, t_.size())];
+    return scratch_.clause_end[std::min(after, t_.size())];
   }
 
-  // Classes of the words that bound clauses: ClauseStart is the token
-  // after the last opener before the trigger ("..., whom they had taken
-  // hostage": the clause's subject follows "whom"; the party before it is
-  // its object); ClauseEnd is the first ";", reporting word, or comma
-  // before "who", "which" or "whom".
+  // Classes of words that several rules ask about. The words that bound
+  // clauses: ClauseStart is the token after the last opener before the
+  // trigger ("..., whom they had taken hostage": the clause's subject
+  // follows "whom"; the party before it is its object); ClauseEnd is the
+  // first ";", reporting word, or comma before "who", "which" or "whom".
+  // The words of figures and days leave a token out of WordsBetween.
   enum : std::uint32_t {
     kClauseOpener = 1,
     kSemicolon = 2,
     kCommaWord = 4,
     kRelativeWord = 8,
-    kReportingVerb = 16
+    kReportingVerb = 16,
+    kFigureWord = 32,
+    kDayWord = 64,
+    kConditionWord = 128  // "if", "unless" (SentenceCueIndex)
   };
-  static std::uint32_t ClauseClasses(const Token& t) {
+  static const WordClasses& ClassTable() {
     static constexpr std::string_view kOpeners[] = {";", ":", "whom"};
     static constexpr std::string_view kSemicolons[] = {";"};
     static constexpr std::string_view kCommas[] = {","};
     static constexpr std::string_view kRelatives[] = {"who", "which", "whom"};
-    static const WordClasses kTable(
-        {kOpeners, kSemicolons, kCommas, kRelatives, ReportingWords()});
-    return kTable.Of(t);
+    static constexpr std::string_view kFigures[] = {
+        "about",         "nearly", "almost",  "around",   "roughly",
+        "approximately", "some",   "hundred", "thousand", "million",
+        "billion",       "tons",   "tonnes",  "dollars",  "euros"};
+    static constexpr std::string_view kDays[] = {
+        "monday",   "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday",  "today",     "yesterday"};
+    static constexpr std::string_view kConditions[] = {"if", "unless"};
+    static const WordClasses kTable({kOpeners, kSemicolons, kCommas, kRelatives,
+                                     ReportingWords(), kFigures, kDays,
+                                     kConditions});
+    return kTable;
+  }
+
+  // The classes of each token of the sentence, and 0 past its end:
+  // looked up once per sentence, on first use.
+  const std::uint32_t* Classes() const {
+    std::vector<std::uint32_t>& classes = scratch_.word_classes;
+    if (!classes_indexed_) {
+      classes_indexed_ = true;
+      std::size_t n = t_.size();
+      classes.resize(n + 1);
+      const WordClasses& table = ClassTable();
+      for (std::size_t i = 0; i < n; ++i) classes[i] = table.Of(t_[i]);
+      classes[n] = 0;
+    }
+    return classes.data();
   }
 
   void IndexClauses() const {
-    if (!clause_start_.empty()) return;
+    if (clauses_indexed_) return;
+    clauses_indexed_ = true;
+    std::vector<std::size_t>& clause_start_ = scratch_.clause_start;
+    std::vector<std::size_t>& clause_end_ = scratch_.clause_end;
     std::size_t n = t_.size();
-    std::vector<std::uint32_t> classes(n + 1, 0);  // (0 past the end)
-    for (std::size_t i = 0; i < n; ++i) classes[i] = ClauseClasses(t_[i]);
-    clause_start_.assign(n + 1, 0);
-    clause_end_.assign(n + 1, n);
+    const std::uint32_t* classes = Classes();
+    // (Every position is written below: no fill first.)
+    clause_start_.resize(n + 1);
+    clause_end_.resize(n + 1);
+    clause_start_[0] = 0;
+    clause_end_[n] = n;
     for (std::size_t i = 1; i <= n; ++i) {
       bool opens = classes[i - 1] & (kClauseOpener | kReportingVerb);
       clause_start_[i] = opens ? i : clause_start_[i - 1];
@@ -1174,11 +1386,23 @@ class SentenceEvents {
     return best;
   }
 
+  // (Asked of the same groups for many triggers: a group of the sentence
+  // is looked at once.)
   bool IsPlace(const Group& g) const {
+    std::less<const Group*> before;
+    if (before(&g, groups_.begin()) || !before(&g, groups_.end())) {
+      return LooksLikePlace(g);
+    }
+    signed char& known = scratch_.group_is_place[&g - groups_.begin()];
+    if (known < 0) known = LooksLikePlace(g) ? 1 : 0;
+    return known == 1;
+  }
+
+  bool LooksLikePlace(const Group& g) const {
     if (IsCity(g)) return true;
     if (g.begin == 0) return false;
     std::string_view before = t_[g.begin - 1].folded;
-    if (before == "of" && g.begin >= 2) {  // "the port city of Tianjin"
+    if (Is(before, "of") && g.begin >= 2) {  // "the port city of Tianjin"
       static constexpr std::string_view kPlaces[] = {
           "city", "town", "village", "port", "resort", "province", "region",
           "island", "capital", "district", "outskirts"};
@@ -1186,7 +1410,7 @@ class SentenceEvents {
         if (t_[g.begin - 2].folded == p) return true;
       }
     }
-    return before == "in" || before == "at" || before == "from";
+    return Is(before, "in") || Is(before, "at") || Is(before, "from");
   }
 
   // The group that "by" introduces within six tokens of a noun trigger
@@ -1194,7 +1418,7 @@ class SentenceEvents {
   const Group* AgentAfter(std::size_t from, std::size_t right) const {
     for (std::size_t i = from; i < right && i < from + 6; ++i) {
       if (IsClauseBreak(t_[i].folded)) return nullptr;
-      if (t_[i].folded != "by") continue;
+      if (!Is(t_[i].folded, "by")) continue;
       for (const Group& g : groups_) {
         if (g.begin > i && g.begin <= i + 3 && g.end <= right) return &g;
       }
@@ -1211,8 +1435,8 @@ class SentenceEvents {
       return false;
     }
     std::string_view verb = t_[tr.begin].folded;
-    if (verb != "called" && verb != "calls" && verb != "call" &&
-        verb != "calling") {
+    if (!Is(verb, "called") && !Is(verb, "calls") && !Is(verb, "call") &&
+        !Is(verb, "calling")) {
       return false;
     }
     static constexpr std::string_view kNext[] = {
@@ -1228,7 +1452,7 @@ class SentenceEvents {
   // "her", which is also a possessive: "met her counterpart").
   bool IsPersonalPronoun(std::size_t i) const {
     std::string_view f = t_[i].folded;
-    if (f != "they" && f != "him" && f != "them") return false;
+    if (!Is(f, "they") && !Is(f, "him") && !Is(f, "them")) return false;
     for (const Group& g : groups_) {
       if (g.begin <= i && i < g.end) return false;  // resolved: a party
     }
@@ -1237,7 +1461,7 @@ class SentenceEvents {
 
   // Whether token `i` is a comma with no space on either side ("1,000").
   bool InsideNumber(std::size_t i) const {
-    return i > 0 && i + 1 < t_.size() && t_[i].folded == "," &&
+    return i > 0 && i + 1 < t_.size() && Is(t_[i].folded, ",") &&
            t_[i - 1].end == t_[i].start && t_[i].end == t_[i + 1].start;
   }
 
@@ -1247,13 +1471,7 @@ class SentenceEvents {
   // or a date is one modifier, however many words it takes, when
   // measuring how far an object stands.
   std::size_t WordsBetween(std::size_t from, std::size_t to) const {
-    static const std::unordered_set<std::string_view> kFigure = {
-        "about", "nearly", "almost", "around", "roughly", "approximately",
-        "some", "hundred", "thousand", "million", "billion", "tons",
-        "tonnes", "dollars", "euros"};
-    static const std::unordered_set<std::string_view> kDay = {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-        "sunday", "today", "yesterday"};
+    const std::uint32_t* classes = Classes();
     auto digit = [&](std::size_t i) {
       return i < t_.size() && !t_[i].folded.empty() &&
              t_[i].folded[0] >= '0' && t_[i].folded[0] <= '9';
@@ -1264,12 +1482,12 @@ class SentenceEvents {
       std::string_view next = i + 1 < t_.size()
                                   ? std::string_view(t_[i + 1].folded)
                                   : std::string_view();
-      bool up_to = (f == "up" && next == "to" && digit(i + 2)) ||
-                   (f == "to" && i > from && t_[i - 1].folded == "up" &&
+      bool up_to = (Is(f, "up") && Is(next, "to") && digit(i + 2)) ||
+                   (Is(f, "to") && i > from && Is(t_[i - 1].folded, "up") &&
                     digit(i + 1));
-      bool on_day = f == "on" && kDay.count(next);
-      if (digit(i) || InsideNumber(i) || up_to || on_day || kFigure.count(f) ||
-          kDay.count(f)) {
+      bool on_day = Is(f, "on") && (classes[i + 1] & kDayWord);
+      if (digit(i) || InsideNumber(i) || up_to || on_day ||
+          (classes[i] & (kFigureWord | kDayWord))) {
         continue;
       }
       ++n;
@@ -1280,9 +1498,10 @@ class SentenceEvents {
   // Whether the group is one city of the lexicon ("New York", "Tianjin").
   bool IsCity(const Group& g) const {
     if (cities_.empty() || g.members.size() != 1) return false;
-    std::string key;
+    std::string& key = scratch_.city_key;  // (its memory reused)
+    key.clear();
     for (std::size_t i = g.begin; i < g.end; ++i) {
-      if (t_[i].folded == "the") continue;
+      if (Is(t_[i].folded, "the")) continue;
       key += key.empty() ? "" : " ";
       key += t_[i].folded;
     }
@@ -1301,13 +1520,13 @@ class SentenceEvents {
       const Group& g = groups_[k];
       if (g.begin < pos || g.end > right) continue;
       if (g.begin - pos > 6 || BreaksClause(pos, g.begin)) return nullptr;
-      bool after_in = g.begin > pos && (t_[g.begin - 1].folded == "in" ||
-                                        t_[g.begin - 1].folded == "at");
+      bool after_in = g.begin > pos && (Is(t_[g.begin - 1].folded, "in") ||
+                                        Is(t_[g.begin - 1].folded, "at"));
       if (after_in) {
         if (location && !*location) *location = &g;
         continue;
       }
-      bool possessive = g.end < t_.size() && t_[g.end].folded == "'s";
+      bool possessive = g.end < t_.size() && Is(t_[g.end].folded, "'s");
       if (possessive && k + 1 < groups_.size() &&
           groups_[k + 1].end <= right && groups_[k + 1].begin - g.end <= 6) {
         return &groups_[k + 1];
@@ -1332,13 +1551,13 @@ class SentenceEvents {
       for (std::size_t i = g.begin; i > pos && g.begin - i < 3; --i) {
         const Token& before = t_[i - 1];
         std::string_view f = before.folded;
-        if (f == "to" || f == "against" || f == "on" || f == "for" ||
-            f == "from" || f == "with" || f == "toward" || f == "towards" ||
-            f == "into" || f == "over") {
+        if (Is(f, "to") || Is(f, "against") || Is(f, "on") || Is(f, "for") ||
+            Is(f, "from") || Is(f, "with") || Is(f, "toward") ||
+            Is(f, "towards") || Is(f, "into") || Is(f, "over")) {
           return &g;
         }
-        if (!before.is_word || before.capitalized || f == "of" ||
-            f == "and") {
+        if (!before.is_word || before.capitalized || Is(f, "of") ||
+            Is(f, "and")) {
           break;
         }
       }
@@ -1363,7 +1582,8 @@ class SentenceEvents {
   bool BreaksClause(std::size_t from, std::size_t to) const {
     for (std::size_t i = from; i < to; ++i) {
       if (InsideNumber(i)) continue;  // "more than 1,000 refugees"
-      if (IsClauseBreak(t_[i].folded) && !(i + 1 == to && t_[i].folded == ",")) {
+      if (IsClauseBreak(t_[i].folded) &&
+          !(i + 1 == to && Is(t_[i].folded, ","))) {
         return true;
       }
     }
@@ -1376,8 +1596,8 @@ class SentenceEvents {
   // verb does not govern it as "refused to meet" does.
   bool RejectedNoun(const Trigger& verb, const Trigger& noun) const {
     if (verb.form != kVerb ||
-        lex_.relations()[verb.relation].cameo.rfind("12", 0) != 0 ||
-        t_[verb.end - 1].folded == "to" || noun.begin <= verb.end ||
+        !StartsWith(lex_.relations()[verb.relation].cameo, "12") ||
+        Is(t_[verb.end - 1].folded, "to") || noun.begin <= verb.end ||
         noun.begin - verb.end > 4) {
       return false;
     }
@@ -1408,12 +1628,14 @@ class SentenceEvents {
   const Group* AuthorOfProposal(std::size_t from) const {
     std::size_t end = std::min(ClauseEnd(from), from + 9);
     for (std::size_t i = from; i < end; ++i) {
-      if (IsClauseBreak(t_[i].folded) && t_[i].folded != ",") return nullptr;
+      if (IsClauseBreak(t_[i].folded) && !Is(t_[i].folded, ",")) return nullptr;
       if (!IsProposalWord(t_[i].folded)) continue;
       for (const Group& g : groups_) {
-        bool before = g.end == i || (g.end + 1 == i && t_[g.end].folded == "'s");
-        bool after = g.begin >= i + 2 && g.begin <= i + 4 &&
-                     (t_[i + 1].folded == "by" || t_[i + 1].folded == "from");
+        bool before =
+            g.end == i || (g.end + 1 == i && Is(t_[g.end].folded, "'s"));
+        bool after =
+            g.begin >= i + 2 && g.begin <= i + 4 &&
+            (Is(t_[i + 1].folded, "by") || Is(t_[i + 1].folded, "from"));
         if ((before && g.begin >= from) || after) return &g;
       }
       return nullptr;
@@ -1426,8 +1648,8 @@ class SentenceEvents {
   const Group* ConditionParty(std::size_t from) const {
     for (std::size_t i = from; i < t_.size(); ++i) {
       std::string_view f = t_[i].folded;
-      if (f == ";" || f == ":") return nullptr;
-      if (f != "if" && f != "unless") continue;
+      if (Is(f, ";") || Is(f, ":")) return nullptr;
+      if (!Is(f, "if") && !Is(f, "unless")) continue;
       for (const Group& g : groups_) {
         if (g.begin > i && g.begin <= i + 2 && !IsPlace(g)) return &g;
       }
@@ -1446,7 +1668,7 @@ class SentenceEvents {
         return nullptr;
       }
       std::string_view before = t_[g.begin - 1].folded;
-      if (before == "in" || before == "into" || before == "at") return &g;
+      if (Is(before, "in") || Is(before, "into") || Is(before, "at")) return &g;
     }
     return nullptr;
   }
@@ -1456,10 +1678,10 @@ class SentenceEvents {
   // assault and fighting (18-20). (The caller adds intentions, 03: "agreed
   // to set up a research centre in Tokyo".)
   static bool IsMaterialAct(const std::string& cameo) {
-    return cameo.starts_with("07") || cameo.starts_with("08") ||
-           cameo.starts_with("15") || cameo.starts_with("17") ||
-           cameo.starts_with("18") || cameo.starts_with("19") ||
-           cameo.starts_with("20");
+    return StartsWith(cameo, "07") || StartsWith(cameo, "08") ||
+           StartsWith(cameo, "15") || StartsWith(cameo, "17") ||
+           StartsWith(cameo, "18") || StartsWith(cameo, "19") ||
+           StartsWith(cameo, "20");
   }
 
   // CAMEO 16-20: reducing relations, coercion, assault, fighting, mass
@@ -1474,9 +1696,9 @@ class SentenceEvents {
   // administrative sanctions such as curfews, bans and states of emergency
   // (172).
   static bool IsDomesticRule(const std::string& cameo) {
-    return cameo.starts_with("080") || cameo.starts_with("081") ||
-           cameo.starts_with("082") || cameo.starts_with("083") ||
-           cameo.starts_with("172");
+    return StartsWith(cameo, "080") || StartsWith(cameo, "081") ||
+           StartsWith(cameo, "082") || StartsWith(cameo, "083") ||
+           StartsWith(cameo, "172");
   }
 
   // Whether a word of peacekeeping ("peacekeepers", "peacekeeping",
@@ -1484,7 +1706,7 @@ class SentenceEvents {
   bool NamesPeacekeepers(std::size_t from, std::size_t to) const {
     for (std::size_t i = from; i < to; ++i) {
       std::string_view f = t_[i].folded;
-      if (f.starts_with("peacekeep") || f.starts_with("peace-keep")) {
+      if (StartsWith(f, "peacekeep") || StartsWith(f, "peace-keep")) {
         return true;
       }
     }
@@ -1498,11 +1720,11 @@ class SentenceEvents {
   const Group* PurposeTarget(std::size_t from, std::size_t to) const {
     for (std::size_t i = from; i < to && WordsBetween(from, i) <= 6; ++i) {
       if (IsClauseBreak(t_[i].folded) && !InsideNumber(i)) return nullptr;
-      if (t_[i].folded != "for") continue;
+      if (!Is(t_[i].folded, "for")) continue;
       for (std::size_t j = i + 1; j < to && j <= i + 5; ++j) {
         std::string_view f = t_[j].folded;
         if (IsClauseBreak(t_[j].folded)) return nullptr;
-        if (f != "against" && f != "on" && f != "of") continue;
+        if (!Is(f, "against") && !Is(f, "on") && !Is(f, "of")) continue;
         return GroupOpeningAt(j + 1);
       }
       return nullptr;
@@ -1518,8 +1740,8 @@ class SentenceEvents {
     for (std::size_t i = from; i < to && i < from + 12; ++i) {
       std::string_view f = t_[i].folded;
       if (IsClauseBreak(t_[i].folded) && !InsideNumber(i)) return nullptr;
-      if (f == "against" || f == "at" || f == "over") against = i;
-      if (f != "by" || against == 0 || i + 1 >= to) continue;
+      if (Is(f, "against") || Is(f, "at") || Is(f, "over")) against = i;
+      if (!Is(f, "by") || against == 0 || i + 1 >= to) continue;
       return GroupOpeningAt(i + 1);
     }
     return nullptr;
@@ -1528,7 +1750,7 @@ class SentenceEvents {
   // The party that starts at token `at`, or right after a "the" there.
   const Group* GroupOpeningAt(std::size_t at) const {
     for (const Group& g : groups_) {
-      if (g.begin == at || (g.begin == at + 1 && t_[at].folded == "the")) {
+      if (g.begin == at || (g.begin == at + 1 && Is(t_[at].folded, "the"))) {
         return &g;
       }
     }
@@ -1543,10 +1765,10 @@ class SentenceEvents {
     for (std::size_t i = from; i < to && i <= from + 3; ++i) {
       std::string_view f = t_[i].folded;
       if (IsClauseBreak(t_[i].folded)) return nullptr;
-      if (f != "over" && f != "about" && f != "against") continue;
+      if (!Is(f, "over") && !Is(f, "about") && !Is(f, "against")) continue;
       for (const ActorMention* m : mentions_) {
         std::size_t b = TokenAt(m->start);
-        if (m->how != "attribute" || m->actor.kind != "state" || b <= i ||
+        if (!Is(m->how, "attribute") || !Is(m->actor.kind, "state") || b <= i ||
             b > i + 4 || b >= to) {
           continue;
         }
@@ -1583,7 +1805,8 @@ class SentenceEvents {
   const Group* UnidentifiedForce(std::size_t at) {
     for (const ActorMention* m : mentions_) {
       const Actor& a = m->actor;
-      if (m->how != "place" || a.kind != "state" || a.country.size() != 3) {
+      if (!Is(m->how, "place") || !Is(a.kind, "state") ||
+          a.country.size() != 3) {
         continue;
       }
       unidentified_mention_ = *m;
@@ -1600,8 +1823,8 @@ class SentenceEvents {
 
   // CAMEO 18-20: assault, fighting, mass violence.
   static bool IsViolence(const std::string& cameo) {
-    return cameo.starts_with("18") || cameo.starts_with("19") ||
-           cameo.starts_with("20");
+    return StartsWith(cameo, "18") || StartsWith(cameo, "19") ||
+           StartsWith(cameo, "20");
   }
 
   // Whether a curfew, martial law, emergency rule or a state of emergency
@@ -1613,12 +1836,12 @@ class SentenceEvents {
       std::string_view f = t_[i].folded;
       std::string_view next = i + 1 < to ? std::string_view(t_[i + 1].folded)
                                          : std::string_view();
-      bool state_of = i >= from + 2 && t_[i - 2].folded == "state" &&
-                      t_[i - 1].folded == "of";
-      if (f == "curfew" || f == "curfews" || f == "lockdown" ||
-          (f == "martial" && next == "law") ||
-          (f == "emergency" && (state_of || next == "rule")) ||
-          (f == "siege" && state_of)) {
+      bool state_of = i >= from + 2 && Is(t_[i - 2].folded, "state") &&
+                      Is(t_[i - 1].folded, "of");
+      if (Is(f, "curfew") || Is(f, "curfews") || Is(f, "lockdown") ||
+          (Is(f, "martial") && Is(next, "law")) ||
+          (Is(f, "emergency") && (state_of || Is(next, "rule"))) ||
+          (Is(f, "siege") && state_of)) {
         return true;
       }
     }
@@ -1661,18 +1884,17 @@ class SentenceEvents {
       if (tr.begin >= 2) {
         std::size_t rel_pronoun = tr.begin - 2;
         std::string_view f = t_[rel_pronoun].folded;
-        if (f == "that" || f == "which" || f == "who") {
+        if (Is(f, "that") || Is(f, "which") || Is(f, "who")) {
           if (!targets || targets->end != rel_pronoun) targets = nullptr;
         }
       }
       sources = GroupAfter(tr.by + 1, right, &location);  // after "by"
       // ("killed by a landmine near Timbuktu": the place is not the agent.)
-      bool place_agent =
-          sources && std::all_of(sources->members.begin(),
-                                 sources->members.end(),
-                                 [](const ActorMention* m) {
-                                   return m->how == "place";
-                                 });
+      bool place_agent = sources && std::all_of(sources->members.begin(),
+                                                sources->members.end(),
+                                                [](const ActorMention* m) {
+                                                  return Is(m->how, "place");
+                                                });
       if ((!sources || place_agent) && IsViolence(rel_entry->cameo) &&
           NamesBlast(tr.by + 1, tr.by + 6)) {
         sources = UnidentifiedForce(tr.by + 1);
@@ -1693,13 +1915,14 @@ class SentenceEvents {
         targets = main_subject_;
       }
     } else if (tr.form == kNoun && tr.end < t_.size() &&
-               (t_[tr.end].folded == "between" ||
-                t_[tr.end].folded == "of" || t_[tr.end].folded == "among")) {
+               (Is(t_[tr.end].folded, "between") ||
+                Is(t_[tr.end].folded, "of") ||
+                Is(t_[tr.end].folded, "among"))) {
       sources = GroupAfter(tr.end, right, &location);
     } else if (tr.form == kNoun && !rel_entry->symmetric &&
                tr.end > tr.begin + 1 &&
-               (t_[tr.end - 1].folded == "between" ||
-                t_[tr.end - 1].folded == "among")) {
+               (Is(t_[tr.end - 1].folded, "between") ||
+                Is(t_[tr.end - 1].folded, "among"))) {
       // "Klibi undertook a mediation mission between Syria and Arafat": a
       // one-way act between parties is done by the party before the noun
       // to each party after it.
@@ -1712,7 +1935,7 @@ class SentenceEvents {
       // "Biden's call with Xi", "the two leaders' talks": a nominal trigger
       // takes a target only through "with".
       sources = GroupBefore(tr.begin, left);
-      if (tr.end < t_.size() && t_[tr.end].folded == "with") {
+      if (tr.end < t_.size() && Is(t_[tr.end].folded, "with")) {
         targets = GroupAfter(tr.end + 1, right, &location);
       }
       // "after the talks", "during the meeting": a meeting word behind a
@@ -1745,13 +1968,13 @@ class SentenceEvents {
       // next.
       if (std::string_view last = t_[tr.end - 1].folded;
           !targets && tr.end > tr.begin + 1 &&
-          (last == "to" || last == "on" || last == "against" ||
-           last == "for" || (last == "with" && !rel_entry->symmetric))) {
+          (Is(last, "to") || Is(last, "on") || Is(last, "against") ||
+           Is(last, "for") || (Is(last, "with") && !rel_entry->symmetric))) {
         targets = GroupAfter(tr.end, right, &location);
         // "food aid to refugees fleeing the war in Liberia": a material
         // act for people the actors stage does not know is done where
         // they are (as a verb's is: PlaceAfter below).
-        if (!targets && !rel_entry->symmetric && last != "on" &&
+        if (!targets && !rel_entry->symmetric && !Is(last, "on") &&
             IsMaterialAct(rel_entry->cameo)) {
           targets = PlaceAfter(tr.end, right);
           if (targets == location) location = nullptr;
@@ -1796,7 +2019,7 @@ class SentenceEvents {
                     : PartnerAfter(object_from, right, rel_entry->partner);
       // "rejected the demand on NATO membership": a rejected proposal
       // names its topic after it; the target is its author, if named.
-      if (targets && rel_entry->cameo.starts_with("12") &&
+      if (targets && StartsWith(rel_entry->cameo, "12") &&
           ProposalBetween(object_from, targets->begin)) {
         targets = AuthorOfProposal(object_from);
         rejected_proposal = true;
@@ -1808,7 +2031,7 @@ class SentenceEvents {
         location = nullptr;
         targets = dateline_.members.empty() ? nullptr : &dateline_;
         dateline_.begin = dateline_.end = tr.end;
-      } else if (t_[tr.end - 1].folded == "there") {
+      } else if (Is(t_[tr.end - 1].folded, "there")) {
         location = nullptr;
         targets = PlaceBefore(tr.begin);
       }
@@ -1830,14 +2053,14 @@ class SentenceEvents {
     std::vector<const ActorMention*> more_targets = AlsoWith(tr.end, targets);
     // "discussed the war with Putin by phone": a meeting word said of a
     // call is a call.
-    if (rel_entry->cameo.starts_with("04") && ByPhone(left, right)) {
+    if (StartsWith(rel_entry->cameo, "04") && ByPhone(left, right)) {
       if (const RelationEntry* call = RelationNamed("phone_call")) {
         rel_entry = call;
       }
     }
     // "NATO peacekeeping troops arrived in Bosnia": peacekeepers who
     // arrive are deployed there (CAMEO 074), not visiting.
-    if (rel_entry->cameo == "042" && tr.form == kVerb && targets &&
+    if (Is(rel_entry->cameo, "042") && tr.form == kVerb && targets &&
         NamesPeacekeepers(sources->begin, tr.begin)) {
       if (const RelationEntry* pk = RelationNamed("peacekeeping")) {
         rel_entry = pk;
@@ -1845,7 +2068,7 @@ class SentenceEvents {
     }
     // "welcomed President Reagan's latest policy statement", "welcomes
     // Iran's decision": a welcome of what a party said or did praises it.
-    if (rel_entry->relation == "host" && targets && WelcomesAnAct(*targets)) {
+    if (Is(rel_entry->relation, "host") && targets && WelcomesAnAct(*targets)) {
       if (const RelationEntry* praise = RelationNamed("praise")) {
         rel_entry = praise;
       }
@@ -1856,11 +2079,11 @@ class SentenceEvents {
     // imposing one is.
     const bool domestic_rule =
         IsDomesticRule(rel.cameo) ||
-        (rel.cameo.starts_with("13") &&
+        (StartsWith(rel.cameo, "13") &&
          NamesRestriction(object_from, ClauseEnd(tr.end)));
     // "He called Putin the dearest friend of the Korean people", "called
     // Johnson's remarks shocking": "call X the/a/X's ..." names, not phones.
-    if (rel.relation == "phone_call" && tr.form == kVerb && targets &&
+    if (Is(rel.relation, "phone_call") && tr.form == kVerb && targets &&
         IsNaming(tr, *targets)) {
       return {sources, nullptr};
     }
@@ -1874,32 +2097,32 @@ class SentenceEvents {
       targets = DistantGroupAfter(object_from, right);
       // (Not for meetings: "will meet him in Vilnius" names the venue.)
       if (!targets && location && location->begin >= object_from &&
-          !rel.symmetric && rel.cameo.rfind("04", 0) != 0) {
+          !rel.symmetric && !StartsWith(rel.cameo, "04")) {
         targets = location;
         location = nullptr;
       }
       // "rejected a fresh offer from Afghanistan", "rejected recent calls
       // by Belarus's rulers", "rejected an Indian proposal": a rejection
       // is aimed at the author of what it rejects.
-      if (!targets && rel.cameo.starts_with("12")) {
+      if (!targets && StartsWith(rel.cameo, "12")) {
         targets = AuthorOfProposal(object_from);
       }
       // "mobilized army reservists for a possible war against Iraq": a
       // force posture (CAMEO 15) is aimed at the party its purpose names.
-      if (!targets && rel.cameo.starts_with("15")) {
+      if (!targets && StartsWith(rel.cameo, "15")) {
         targets = PurposeTarget(object_from, ClauseEnd(tr.end));
       }
       // "threatened to launch an offensive ... unless Baghdad accepted
       // its conditions": a threat is aimed at the party its condition
       // names.
-      if (!targets && rel.cameo.starts_with("13")) {
+      if (!targets && StartsWith(rel.cameo, "13")) {
         targets = ConditionParty(object_from);
       }
       // "remained on alert in the occupied West Bank", "fired shells at
       // targets in Jericho": a material act with no party named acts on
       // the place where it happens, a little further on in its clause.
       if (!targets && !rel.symmetric &&
-          (IsMaterialAct(rel.cameo) || rel.cameo.starts_with("03"))) {
+          (IsMaterialAct(rel.cameo) || StartsWith(rel.cameo, "03"))) {
         targets = PlaceAfter(object_from, right);
         if (targets == location) location = nullptr;
       }
@@ -1909,27 +2132,27 @@ class SentenceEvents {
     // what a party did is aimed at that party, as is a complaint of it
     // ("protested against abuses by the army").
     if (!targets && sources &&
-        (rel.cameo.starts_with("11") ||
-         (rel.cameo.starts_with("14") && rel.cameo != "140"))) {
+        (StartsWith(rel.cameo, "11") ||
+         (StartsWith(rel.cameo, "14") && !Is(rel.cameo, "140")))) {
       targets = AuthorOfProtested(tr.end - 1, ClauseEnd(tr.end));
     }
     // "Lebanon complained to the United Nations over two Israeli air
     // raids": a complaint made to an organisation about what a state did
     // is aimed at that state.
-    if (targets && sources && tr.form == kVerb &&
-        rel.cameo.rfind("11", 0) == 0 && targets->begin > 0 &&
-        t_[targets->begin - 1].folded == "to" &&
+    if (targets && sources && tr.form == kVerb && StartsWith(rel.cameo, "11") &&
+        targets->begin > 0 && Is(t_[targets->begin - 1].folded, "to") &&
         std::all_of(targets->members.begin(), targets->members.end(),
                     [](const ActorMention* m) {
-                      return m->actor.kind == "organization";
+                      return Is(m->actor.kind, "organization");
                     })) {
       if (const Group* a = AuthorByAdjective(targets->end, ClauseEnd(tr.end))) {
         targets = a;
       }
     }
-    Cues cues = forced ? *forced : ReadCues(t_, tr.begin, left, right);
+    Cues cues =
+        forced ? *forced : ReadCues(t_, CueIndex(), tr.begin, left, right);
     if (shared_cues_ && !cues.negated &&
-        (cues.modality == "asserted" || cues.modality == "reported")) {
+        (Is(cues.modality, "asserted") || Is(cues.modality, "reported"))) {
       cues = *shared_cues_;
     }
     last_cues_ = cues;
@@ -1937,7 +2160,7 @@ class SentenceEvents {
     // "will withdraw its force unless ...", "may halt mediation if ...": a
     // coercive act (CAMEO 16-20) on an explicit condition is a threat of
     // it, coded as the planned act is (IntentCode).
-    if (cues.modality == "hypothetical" && cues.on_condition &&
+    if (Is(cues.modality, "hypothetical") && cues.on_condition &&
         !cues.negated && IsCoercive(rel.cameo)) {
       cues.modality = "planned";
     }
@@ -1945,17 +2168,18 @@ class SentenceEvents {
     // condition; the threat itself was made. So are a refusal ("will not
     // accept any more refugees if war starts") and an offer ("is willing
     // to send material to help defend Saudi Arabia if it is attacked").
-    if (cues.modality == "hypothetical" && cues.on_condition &&
-        (rel.cameo.starts_with("13") || rel.cameo.starts_with("12") ||
-         rel.cameo.starts_with("03")) &&
+    if (Is(cues.modality, "hypothetical") && cues.on_condition &&
+        (StartsWith(rel.cameo, "13") || StartsWith(rel.cameo, "12") ||
+         StartsWith(rel.cameo, "03")) &&
         !forced) {
-      cues.modality = ReadCues(t_, tr.begin, left, right, false).modality;
+      cues.modality =
+          ReadCues(t_, CueIndex(), tr.begin, left, right, false).modality;
     }
     // "On Friday, G7 leaders agreed to tighten sanctions": what an act
     // that happened plans takes that act's date, the past reading.
-    EventDate date = DateFor(tr, SayingEnd(left, tr.begin), right,
-                             !cues.governor_happened &&
-                             cues.modality == "planned");
+    EventDate date =
+        DateFor(tr, SayingEnd(left, tr.begin), right,
+                !cues.governor_happened && Is(cues.modality, "planned"));
     std::optional<Location> loc;
     if (location) {
       const Actor& a = location->members.front()->actor;
@@ -1991,10 +2215,10 @@ class SentenceEvents {
       // of its own names no second party; the event is one-sided - but
       // "Iraqis demonstrated in Kirkuk" is the dissent of Iraq's people
       // against their state, as below.
-      bool own_place = !named.id.empty() && who.kind == "state" &&
+      bool own_place = !named.id.empty() && Is(who.kind, "state") &&
                        named.id == who.id && !rel.symmetric;
-      bool dissent = own_place && rel.cameo.starts_with("14") &&
-                     rel.cameo != "140";
+      bool dissent =
+          own_place && StartsWith(rel.cameo, "14") && !Is(rel.cameo, "140");
       Actor people;
       if (dissent) {
         people = Actor{who.country + "CVL", who.name + " (civilians)", "group",
@@ -2009,38 +2233,53 @@ class SentenceEvents {
       if (!rel.source_sectors.empty() && !HasSector(s, rel.source_sectors)) {
         return;
       }
-      bool domestic = (s.kind == "group" && t.kind == "state" &&
-                       rel.cameo.starts_with("14")) ||
-                      (s.kind != "state" && t.kind == "state" &&
+      bool domestic = (Is(s.kind, "group") && Is(t.kind, "state") &&
+                       StartsWith(rel.cameo, "14")) ||
+                      (!Is(s.kind, "state") && Is(t.kind, "state") &&
                        t.id == s.country && domestic_rule);
       if (!one_sided && !domestic && IsSelfLink(s, t)) {
         // "Kostunica promised to democratize Serbia", "Avril resigned to
         // allow Haiti's elections": a person acting on their own state
         // names no second party; the act is one-sided.
         if (!one_sided_ || rel.symmetric || tr.form == kNoun ||
-            s.kind != "person" || t.kind != "state") {
+            !Is(s.kind, "person") || !Is(t.kind, "state")) {
           return;
         }
         one_sided = true;
       }
+      bool swapped = rel.symmetric && !one_sided && t.id < s.id;
+      const Actor& source = swapped ? t : s;
+      const Actor& target = one_sided ? nobody : swapped ? s : t;
+      std::string_view polarity = cues.negated ? "negated" : "affirmed";
+      std::vector<Event>& list = one_sided ? *one_sided_ : *out;
+      FirstOfEachKey& seen = one_sided ? *seen_one_sided_ : *seen_;
+      if (seen.SeenOrKeep({source.id, rel.relation, target.id, date.value,
+                           polarity, cues.modality},
+                          list)) {
+        return;
+      }
       // (Built in place in the output: an Event is dozens of strings.)
-      Event& e = (one_sided ? *one_sided_ : *out).emplace_back();
+      Event& e = list.emplace_back();
       e.doc = doc_.id;
       e.sentence = index_;
-      bool swapped = rel.symmetric && !one_sided && t.id < s.id;
-      e.source = swapped ? t : s;
-      e.target = one_sided ? nobody : swapped ? s : t;
+      e.source = source;
+      e.target = target;
       e.relation = rel.relation;
       e.cameo = rel.cameo;
       e.symmetric = rel.symmetric;
       e.trigger.assign(Text(tr.begin, tr.end));
       e.date = date;
-      e.polarity = cues.negated ? "negated" : "affirmed";
-      e.modality = cues.modality;
-      if (e.modality == "planned") e.cameo = IntentCode(e.cameo);
-      if (const CameoEntry* c = lex_.FindCameo(e.cameo)) e.plover = c->plover;
+      // (An Event starts "affirmed" and "asserted".)
+      if (cues.negated) e.polarity = polarity;
+      if (!Is(cues.modality, "asserted")) e.modality = cues.modality;
+      bool planned = Is(e.modality, "planned");
+      if (planned) e.cameo = IntentCode(e.cameo);
+      const RelationCodes& codes = codes_[&rel - lex_.relations().data()];
+      if (const CameoEntry* c = planned ? codes.planned : codes.asserted) {
+        e.plover = c->plover;
+      }
       e.location = loc;
-      if (!one_sided) {
+      if (!one_sided && !participants.empty()) {
         e.gathering = gathering;
         e.participants = participants;
       }
@@ -2061,7 +2300,7 @@ class SentenceEvents {
       for (std::size_t a = 0; a < n; ++a) {
         for (std::size_t b = a + 1; b < n; ++b) emit(m[a]->actor, m[b]->actor);
       }
-    } else if (rel.cameo.starts_with("14") && tr.form != kNoun) {
+    } else if (StartsWith(rel.cameo, "14") && tr.form != kNoun) {
       // Dissent that names no target (strikes, rallies, riots by a group
       // of a country) is dissent against that country's state, as CAMEO
       // codes domestic protest.
@@ -2072,17 +2311,17 @@ class SentenceEvents {
         const Actor& a = s->actor;
         if (a.country.size() != 3) continue;
         Actor state{a.country, a.country, "state", a.country, a.country, ""};
-        if (a.kind == "group") {
+        if (Is(a.kind, "group")) {
           emit(a, state);
-        } else if (a.kind == "state" && rel.cameo != "140") {
+        } else if (Is(a.kind, "state") && !Is(rel.cameo, "140")) {
           state.name = a.name;
           Actor people{a.country + "CVL", a.name + " (civilians)", "group",
                        a.country, a.country + "CVL", ""};
           emit(people, state);
         }
       }
-    } else if (domestic_rule && tr.form != kNoun &&
-               !governs_next_ && sources->members.size() == 1) {
+    } else if (domestic_rule && tr.form != kNoun && !governs_next_ &&
+               sources->members.size() == 1) {
       // Easing or imposing restrictions, curfews and bans that names no
       // target ("Bashir shortened the curfew", "the government lifted the
       // state of emergency in West Darfur") acts on the state's own
@@ -2091,7 +2330,7 @@ class SentenceEvents {
       for (const ActorMention* s : sources->members) {
         const Actor& a = s->actor;
         if (a.country.size() != 3) continue;
-        if (a.kind == "state") {
+        if (Is(a.kind, "state")) {
           if (one_sided_) emit(a, Actor{});
           continue;
         }
@@ -2115,7 +2354,8 @@ class SentenceEvents {
     std::size_t end = ClauseEnd(from);
     for (const Group& g : groups_) {
       if (g.begin < targets->end + 2 || g.end > end) continue;
-      if (t_[g.begin - 1].folded == "with" && t_[g.begin - 2].folded == "and") {
+      if (Is(t_[g.begin - 1].folded, "with") &&
+          Is(t_[g.begin - 2].folded, "and")) {
         out.insert(out.end(), g.members.begin(), g.members.end());
       }
     }
@@ -2126,8 +2366,8 @@ class SentenceEvents {
   // `end`, when a finite verb follows it (", Wang said").
   const Group* FrontedPhraseSubject(std::size_t end) const {
     for (std::size_t i = end; i < t_.size(); ++i) {
-      if (t_[i].folded == ";" || t_[i].folded == ":") return nullptr;
-      if (t_[i].folded != ",") continue;
+      if (Is(t_[i].folded, ";") || Is(t_[i].folded, ":")) return nullptr;
+      if (!Is(t_[i].folded, ",")) continue;
       for (const Group& g : groups_) {
         if (g.begin == i + 1 && StartsClause(g.end)) return &g;
       }
@@ -2141,8 +2381,8 @@ class SentenceEvents {
   // or 0.
   std::size_t BetweenSoonAfter(const Trigger& tr) const {
     for (std::size_t i = tr.end + 1; i < t_.size() && i < tr.end + 4; ++i) {
-      if (IsClauseBreak(t_[i].folded) || t_[i - 1].folded == "and") break;
-      if (t_[i].folded == "between") return i;
+      if (IsClauseBreak(t_[i].folded) || Is(t_[i - 1].folded, "and")) break;
+      if (Is(t_[i].folded, "between")) return i;
     }
     return 0;
   }
@@ -2155,8 +2395,8 @@ class SentenceEvents {
     if (!subject) return nullptr;
     for (std::size_t i = subject->end; i < noun && i < subject->end + 3; ++i) {
       std::string_view f = t_[i].folded;
-      if (f == "took" || f == "takes" || f == "take" || f == "taking") {
-        return i + 1 < noun && t_[i + 1].folded == "part" ? subject : nullptr;
+      if (Is(f, "took") || Is(f, "takes") || Is(f, "take") || Is(f, "taking")) {
+        return i + 1 < noun && Is(t_[i + 1].folded, "part") ? subject : nullptr;
       }
       static constexpr std::string_view kTakePart[] = {
           "negotiated", "negotiates", "negotiate",   "negotiating",
@@ -2186,11 +2426,11 @@ class SentenceEvents {
   bool OrganisationAttended(const Group& g, std::size_t begin) const {
     if (g.end != begin || g.begin < 2) return false;
     for (const ActorMention* m : g.members) {
-      if (m->actor.kind != "organization") return false;
+      if (!Is(m->actor.kind, "organization")) return false;
     }
     std::string_view det = t_[g.begin - 1].folded;
     std::string_view verb = t_[g.begin - 2].folded;
-    if (det != "a" && det != "an" && det != "the") return false;
+    if (!Is(det, "a") && !Is(det, "an") && !Is(det, "the")) return false;
     static constexpr std::string_view kAttend[] = {
         "attended", "attends", "attend", "attending", "joined", "joins",
         "addressed", "addresses", "at", "during", "to"};
@@ -2209,7 +2449,7 @@ class SentenceEvents {
       return left;
     }
     for (std::size_t i = left; i < trigger && i < left + 6; ++i) {
-      if (t_[i].folded == "that") return i + 1;
+      if (Is(t_[i].folded, "that")) return i + 1;
     }
     return left;
   }
@@ -2228,7 +2468,7 @@ class SentenceEvents {
   bool AfterSettingWord(std::size_t begin) const {
     for (std::size_t i = begin; i > 0 && begin - i < 3; --i) {
       std::string_view f = t_[i - 1].folded;
-      if (f == "at" || f == "during") return true;
+      if (Is(f, "at") || Is(f, "during")) return true;
       for (const Group& g : groups_) {
         if (g.end == i) return false;
       }
@@ -2241,9 +2481,10 @@ class SentenceEvents {
     for (std::size_t i = left; i + 1 < right && i + 1 < t_.size(); ++i) {
       std::string_view a = t_[i].folded;
       std::string_view b = t_[i + 1].folded;
-      if ((a == "by" && (b == "phone" || b == "telephone" || b == "video" ||
-                         b == "videoconference")) ||
-          (a == "the" && b == "phone" && i > 0 && t_[i - 1].folded == "over")) {
+      if ((Is(a, "by") && (Is(b, "phone") || Is(b, "telephone") ||
+                           Is(b, "video") || Is(b, "videoconference"))) ||
+          (Is(a, "the") && Is(b, "phone") && i > 0 &&
+           Is(t_[i - 1].folded, "over"))) {
         return true;
       }
     }
@@ -2279,17 +2520,21 @@ class SentenceEvents {
   const Sentence& sentence_;
   std::size_t index_;
   const std::vector<Token>& t_;
-  std::vector<const ActorMention*> mentions_;
+  const std::vector<const ActorMention*>& mentions_;
+  SentenceScratch& scratch_;
+  GroupList& groups_;
   const EventDating& dating_;
   const std::unordered_set<std::string>& cities_;
-  std::vector<Group> groups_;
+  std::span<const RelationCodes> codes_;  // of lex_.relations()
   std::vector<Event>* one_sided_ = nullptr;
+  FirstOfEachKey* seen_ = nullptr;            // of the document's events
+  FirstOfEachKey* seen_one_sided_ = nullptr;  // of its one-sided events
   bool governs_next_ = false;  // the trigger being read governs the next
   std::optional<Cues> shared_cues_;  // of the predicate joined by "and"
   const Group* main_subject_ = nullptr;  // of the sentence's first trigger
-  Group antecedent_;  // parties named together before (SetAntecedent)
+  Group& antecedent_;  // parties named together before (SetAntecedent)
   std::size_t first_trigger_ = 0;  // token where the first trigger begins
-  Group dateline_;    // the dateline's state, when known (SetDatelinePlace)
+  Group& dateline_;  // the dateline's state, when known (SetDatelinePlace)
   Group author_;  // a state named by its adjective (AuthorByAdjective)
   // Unidentified armed forces of the place of a blast (UnidentifiedForce).
   ActorMention unidentified_mention_;
@@ -2297,59 +2542,9 @@ class SentenceEvents {
   // Token of a bare meeting word bound to earlier parties (BareMeeting).
   std::optional<std::size_t> bound_meeting_;
   std::optional<Cues> last_cues_;    // of the trigger just read
-  // ClauseStart and ClauseEnd of each token position (IndexClauses).
-  mutable std::vector<std::size_t> clause_start_, clause_end_;
-};
-
-// Keeps the first event of each (source, relation, target, date,
-// polarity, modality) of a document (one-sided events: without the
-// target). Events are checked as each sentence appends them, by a hash
-// of their key and then the key's fields; nothing is copied.
-class FirstOfEachKey {
- public:
-  explicit FirstOfEachKey(bool one_sided) : one_sided_(one_sided) {}
-
-  // Drops the events of (*events)[from, end) whose key an event kept
-  // before has, keeping the order of the others.
-  void Filter(std::vector<Event>* events, std::size_t from) {
-    std::vector<Event>& all = *events;
-    std::size_t kept = from;
-    for (std::size_t i = from; i < all.size(); ++i) {
-      std::uint64_t h = Hash(all[i]);
-      auto [first, last] = kept_.equal_range(h);
-      bool seen = std::any_of(first, last, [&](const auto& slot) {
-        return SameKey(all[slot.second], all[i]);
-      });
-      if (seen) continue;
-      if (kept != i) all[kept] = std::move(all[i]);
-      kept_.emplace(h, kept++);
-    }
-    all.erase(all.begin() + static_cast<std::ptrdiff_t>(kept), all.end());
-  }
-
- private:
-  std::string_view Target(const Event& e) const {
-    return one_sided_ ? std::string_view() : std::string_view(e.target.id);
-  }
-  std::uint64_t Hash(const Event& e) const {
-    std::hash<std::string_view> h;
-    std::uint64_t x = h(e.source.id);
-    for (std::string_view f : {std::string_view(e.relation), Target(e),
-                               std::string_view(e.date.value),
-                               std::string_view(e.polarity),
-                               std::string_view(e.modality)}) {
-      x = (x ^ h(f)) * 0x9E3779B97F4A7C15ULL;
-    }
-    return x;
-  }
-  bool SameKey(const Event& a, const Event& b) const {
-    return a.source.id == b.source.id && a.relation == b.relation &&
-           Target(a) == Target(b) && a.date.value == b.date.value &&
-           a.polarity == b.polarity && a.modality == b.modality;
-  }
-
-  bool one_sided_;
-  std::unordered_multimap<std::uint64_t, std::size_t> kept_;  // hash, index
+  mutable bool clauses_indexed_ = false;  // (IndexClauses)
+  mutable bool classes_indexed_ = false;  // (Classes)
+  mutable bool cues_indexed_ = false;     // (CueIndex)
 };
 
 }  // namespace
@@ -2363,17 +2558,23 @@ std::vector<Event> EventExtractor::Extract(
   std::vector<Event> events;
   // (Events are large: room for a usual story, so that they are seldom
   // moved as the list grows.)
-  events.reserve(std::min<std::size_t>(sentences.size(), 32));
-  FirstOfEachKey seen(false), seen_one_sided(true);
-  EventDating dating(doc, sentences, times);
-  std::vector<std::uint32_t> ids;  // the trigger matcher's, reused
+  events.reserve(std::min<std::size_t>(sentences.size(), 256));
+  if (one_sided) {
+    one_sided->reserve(one_sided->size() +
+                       std::min<std::size_t>(sentences.size(), 256));
+  }
+  FirstOfEachKey seen, seen_one_sided;
+  // (Kept from one document to the next: its buffers have grown to fit.)
+  thread_local SentenceScratch scratch;
   // Parties named together ("X and Y agreed"), for the bare meeting words
   // ("after the talks") of the two sentences after theirs.
   std::vector<const ActorMention*> antecedent;
   std::size_t antecedent_sentence = 0;
   // "BEIJING (entente) -": the state where the story is filed.
   std::optional<ActorMention> dateline;
-  if (auto line = ReadDateline(doc.text)) {
+  std::optional<Dateline> line = ReadDateline(doc.text);
+  EventDating dating(doc, sentences, times, line);
+  if (line) {
     std::string_view place = std::string_view(doc.text).substr(
         line->place_begin, line->place_end - line->place_begin);
     auto it = impl_->place_states.find(PlaceKey(place));
@@ -2386,38 +2587,33 @@ std::vector<Event> EventExtractor::Extract(
   }
   std::size_t mi = 0;
   for (std::size_t si = 0; si < sentences.size(); ++si) {
-    std::vector<const ActorMention*> ms;
+    std::vector<const ActorMention*>& ms = scratch.mentions;
+    ms.clear();
     while (mi < mentions.size() && mentions[mi].sentence < si) ++mi;
     for (std::size_t k = mi; k < mentions.size() && mentions[k].sentence == si;
          ++k) {
       ms.push_back(&mentions[k]);
     }
     if (ms.empty()) continue;
-    std::vector<Trigger> triggers =
-        impl_->FindTriggers(tokens[si].tokens, &ids);
+    std::vector<Trigger>& triggers = scratch.triggers;
+    impl_->FindTriggers(tokens[si].tokens, &scratch.trigger_ids, &triggers);
     // (A sentence without a trigger may still say a party "must" act, or
     // name parties together that a later "the talks" refers to.)
     if (triggers.empty() && ms.size() < 2 &&
         std::none_of(tokens[si].tokens.begin(), tokens[si].tokens.end(),
-                     [](const Token& t) { return t.folded == "must"; })) {
+                     [](const Token& t) { return Is(t.folded, "must"); })) {
       continue;
     }
-    // (The sentence appends its events to the document's; Filter drops
-    // those repeating one kept before.)
-    std::size_t events_from = events.size();
-    std::size_t one_sided_from = one_sided ? one_sided->size() : 0;
     SentenceEvents sentence(impl_->lex, doc, sentences[si], si,
-                            tokens[si].tokens, std::move(ms), dating,
-                            impl_->cities);
+                            tokens[si].tokens, &scratch, dating, impl_->cities,
+                            impl_->codes);
     if (si <= antecedent_sentence + 2) sentence.SetAntecedent(antecedent);
     if (dateline) sentence.SetDatelinePlace(&*dateline);
-    sentence.Extract(triggers, &events, one_sided);
+    sentence.Extract(&triggers, &events, &seen, one_sided, &seen_one_sided);
     if (auto joint = sentence.JointParties(); !joint.empty()) {
       antecedent = std::move(joint);
       antecedent_sentence = si;
     }
-    seen.Filter(&events, events_from);
-    if (one_sided) seen_one_sided.Filter(one_sided, one_sided_from);
   }
   return events;
 }

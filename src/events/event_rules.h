@@ -4,6 +4,7 @@
 #define ENTENTE_EVENTS_EVENT_RULES_H_
 
 #include "entente/types.h"
+#include "events/literals.h"
 
 namespace entente {
 
@@ -11,8 +12,8 @@ namespace entente {
 // ... Russia"), is a misreading in diplomatic news, not an event.
 inline bool IsSelfLink(const Actor& source, const Actor& target) {
   return source.id == target.id ||
-         (source.kind == "person" && source.country == target.id) ||
-         (target.kind == "person" && target.country == source.id);
+         (Is(source.kind, "person") && source.country == target.id) ||
+         (Is(target.kind, "person") && target.country == source.id);
 }
 
 }  // namespace entente

@@ -61,11 +61,12 @@ enum : std::uint32_t {
   kOfferWord = 8,
   kSubordinatorWord = 16
 };
-std::uint32_t CueClasses(const Token& t) {
+const WordClasses& CueTable() {
   static const WordClasses kTable(
       {kNegation, kFuture, kConditional, kOffers, kSubordinators});
-  return kTable.Of(t);
+  return kTable;
 }
+std::uint32_t CueClasses(const Token& t) { return CueTable().Of(t); }
 
 // Whether the "would" at `i` follows a reporting verb by at most four
 // tokens ("said on Wednesday they would"), with no clause break between.
@@ -138,14 +139,28 @@ bool IsClauseBreak(std::string_view f) {
   }
 }
 
-Cues ReadCues(const std::vector<Token>& t, std::size_t trigger,
-              std::size_t left, std::size_t right, bool condition_counts) {
+namespace {
+
+// What ReadCues reads of the whole sentence rather than of the trigger's
+// window: whether a reporting word stands outside the clause, and whether
+// "if" or "unless" stands inside it.
+struct SentenceWide {
+  bool reported = false;
+  bool condition = false;
+};
+
+// ReadCues, given the cue classes of each token (`classes(i)`) and what
+// the sentence says outside the window.
+template <typename ClassesOf>
+Cues ReadWindow(const std::vector<Token>& t, ClassesOf classes,
+                std::size_t trigger, std::size_t left, bool condition_counts,
+                SentenceWide wide) {
   Cues c;
   std::size_t from = trigger > left + 6 ? trigger - 6 : left;
   // "would follow suit, after a phone call", "did not sign but met": a
   // cue before a subordinator or "but" belongs to another verb.
   for (std::size_t i = trigger; i > from; --i) {
-    if (CueClasses(t[i - 1]) & kSubordinatorWord) {
+    if (classes(i - 1) & kSubordinatorWord) {
       from = i;
       break;
     }
@@ -153,17 +168,17 @@ Cues ReadCues(const std::vector<Token>& t, std::size_t trigger,
   bool future = false, conditional = false;
   for (std::size_t i = from; i < trigger; ++i) {
     std::string_view f = t[i].folded;
-    std::uint32_t classes = CueClasses(t[i]);
-    if (classes & kNegationWord) c.negated = true;
+    std::uint32_t word = classes(i);
+    if (word & kNegationWord) c.negated = true;
     // ("accepted the plan at a meeting": after a determiner, a noun.)
     bool noun = i > 0 && (t[i - 1].folded == "the" || t[i - 1].folded == "a" ||
                           t[i - 1].folded == "its" || t[i - 1].folded == "their");
-    if ((classes & kFutureWord) && !noun) future = true;
+    if ((word & kFutureWord) && !noun) future = true;
     // "said it would allow", "said on Wednesday they would meet": "would"
     // in reported speech is the speaker's "will", a stated intention.
     if (f == "would" && ReportedWould(t, i)) {
       future = true;
-    } else if (classes & kConditionalWord) {
+    } else if (word & kConditionalWord) {
       conditional = true;
     }
     // "is to meet", "are to hold talks": a scheduled event.
@@ -176,34 +191,70 @@ Cues ReadCues(const std::vector<Token>& t, std::size_t trigger,
   if (trigger > 0 && t[trigger - 1].folded == "to") {
     std::size_t offer_from = trigger > left + 10 ? trigger - 10 : left;
     for (std::size_t i = offer_from; i < trigger; ++i) {
-      if (CueClasses(t[i]) & kOfferWord) future = true;
+      if (classes(i) & kOfferWord) future = true;
     }
   }
   // "ruled out talks", "no plans to meet" read the same way.
   for (std::size_t i = from; i + 1 < trigger; ++i) {
     if (t[i].folded == "ruled" && t[i + 1].folded == "out") c.negated = true;
   }
-  bool reported = false;
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    if (i >= left && i < right) {
-      // (Sizes first: this runs for every token of the clause.)
-      std::string_view f = t[i].folded;
-      if ((f.size() == 2 && f == "if") || (f.size() == 6 && f == "unless")) {
-        conditional = conditional || condition_counts;
-        c.on_condition = true;
-      }
-      continue;
-    }
-    if (IsReportingWord(t[i].folded)) reported = true;
+  if (wide.condition) {
+    conditional = conditional || condition_counts;
+    c.on_condition = true;
   }
   if (conditional) {
     c.modality = "hypothetical";
   } else if (future) {
     c.modality = "planned";
-  } else if (reported) {
+  } else if (wide.reported) {
     c.modality = "reported";
   }
   return c;
+}
+
+bool IsConditionWord(std::string_view f) {
+  // (Sizes first: this runs for every token of the clause.)
+  return (f.size() == 2 && f == "if") || (f.size() == 6 && f == "unless");
+}
+
+}  // namespace
+
+Cues ReadCues(const std::vector<Token>& t, std::size_t trigger,
+              std::size_t left, std::size_t right, bool condition_counts) {
+  SentenceWide wide;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (i >= left && i < right) {
+      wide.condition = wide.condition || IsConditionWord(t[i].folded);
+    } else if (IsReportingWord(t[i].folded)) {
+      wide.reported = true;
+    }
+  }
+  return ReadWindow(
+      t, [&t](std::size_t i) { return CueClasses(t[i]); }, trigger, left,
+      condition_counts, wide);
+}
+
+void SentenceCueIndex::Index(const std::vector<Token>& t) {
+  Index(
+      t.size(), [&t](std::size_t i) { return IsReportingWord(t[i].folded); },
+      [&t](std::size_t i) { return IsConditionWord(t[i].folded); });
+}
+
+Cues ReadCues(const std::vector<Token>& t, const SentenceCueIndex& index,
+              std::size_t trigger, std::size_t left, std::size_t right,
+              bool condition_counts) {
+  // (As the scan of ReadCues above: reporting words outside [left,
+  // right), conditions inside.)
+  auto inside = [left, right](std::size_t i) { return i >= left && i < right; };
+  SentenceWide wide;
+  wide.reported = std::any_of(index.reporting_.begin(), index.reporting_.end(),
+                              [&](std::size_t i) { return !inside(i); });
+  wide.condition =
+      std::any_of(index.conditions_.begin(), index.conditions_.end(), inside);
+  const WordClasses& table = CueTable();
+  return ReadWindow(
+      t, [&t, &table](std::size_t i) { return table.Of(t[i]); }, trigger, left,
+      condition_counts, wide);
 }
 
 }  // namespace entente

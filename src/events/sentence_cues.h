@@ -4,6 +4,8 @@
 #ifndef ENTENTE_EVENTS_SENTENCE_CUES_H_
 #define ENTENTE_EVENTS_SENTENCE_CUES_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -30,6 +32,41 @@ struct Cues {
 // (a threat names its condition and is still made).
 Cues ReadCues(const std::vector<Token>& tokens, std::size_t trigger,
               std::size_t left, std::size_t right,
+              bool condition_counts = true);
+
+// What ReadCues needs of a whole sentence, indexed once for all the
+// triggers of the sentence: where its reporting words and its conditions
+// ("if", "unless") are. Index() may be called again for the next
+// sentence; the buffers are reused.
+class SentenceCueIndex {
+ public:
+  void Index(const std::vector<Token>& tokens);
+  // As Index, for a caller that knows already which of the `n` tokens are
+  // reporting words (IsReportingWord) and which are "if" or "unless":
+  // `reporting(i)` and `condition(i)` say so of token i.
+  template <typename Reporting, typename Condition>
+  void Index(std::size_t n, Reporting reporting, Condition condition) {
+    reporting_.clear();
+    conditions_.clear();
+    for (std::size_t i = 0; i < n; ++i) {
+      if (reporting(i)) reporting_.push_back(i);
+      if (condition(i)) conditions_.push_back(i);
+    }
+  }
+
+ private:
+  friend Cues ReadCues(const std::vector<Token>& tokens,
+                       const SentenceCueIndex& index, std::size_t trigger,
+                       std::size_t left, std::size_t right,
+                       bool condition_counts);
+  // Token positions, in order (a sentence has few of either).
+  std::vector<std::size_t> reporting_, conditions_;
+};
+
+// As above, with `index` built for `tokens` (the same cues, read without
+// a scan of the whole sentence per trigger).
+Cues ReadCues(const std::vector<Token>& tokens, const SentenceCueIndex& index,
+              std::size_t trigger, std::size_t left, std::size_t right,
               bool condition_counts = true);
 
 // "is", "was", "were", "been", "be", "being", "are".

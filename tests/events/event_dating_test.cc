@@ -88,5 +88,26 @@ TEST_CASE("dates an undated story by its dateline when the year is known") {
   CHECK_FALSE(SharedPipeline().Analyze(d).document.date.has_value());
 }
 
+TEST_CASE("a dateline read by the caller dates as one read by EventDating") {
+  Document d;
+  d.id = "t";
+  d.text = "GENEVA (entente) - Kerry met Zarif.";
+  d.date = ParseIsoDate("2021-09-10");
+  std::vector<Sentence> sentences(1);
+  sentences[0].start = 19;
+  sentences[0].end = d.text.size();
+  std::vector<TimeExpression> times;
+  EventDating own(d, sentences, times);
+  EventDating given(d, sentences, times, ReadDateline(d.text));
+  EventDating::Span trigger{25, 28}, clause{19, d.text.size()};
+  for (bool planned : {false, true}) {
+    EventDate a = own.DateFor(0, trigger, clause, planned);
+    EventDate b = given.DateFor(0, trigger, clause, planned);
+    CHECK(a.value == "2021-09-10");
+    CHECK(a.value == b.value);
+    CHECK(a.basis == b.basis);
+  }
+}
+
 }  // namespace
 }  // namespace entente

@@ -6,9 +6,12 @@
 #include <doctest/doctest.h>
 
 #include <set>
+#include <string_view>
 
 #include "core/calendar.h"
 #include "entente/pipeline.h"
+#include "events/literals.h"
+#include "events/sentence_cues.h"
 #include "events/word_classes.h"
 #include "golden_table.h"
 #include "lexicon/lexicon.h"
@@ -164,6 +167,73 @@ TEST_CASE("word classes: one probe per token, by the token's hash") {
   }
   // A word whose hash collides with a listed one is still told apart.
   CHECK(classes.Of("sai", HashFolded("said")) == 0u);
+}
+
+TEST_CASE("literals: whole words and prefixes, inline") {
+  std::string word = "state";
+  CHECK(Is(word, "state"));
+  CHECK_FALSE(Is(word, "stat"));
+  CHECK_FALSE(Is(word, "states"));
+  CHECK(Is(std::string_view(), ""));
+  CHECK_FALSE(Is(std::string_view(","), ";"));
+  std::string code = "042";
+  CHECK(StartsWith(code, "04"));
+  CHECK(StartsWith(code, "042"));
+  CHECK_FALSE(StartsWith(code, "0421"));
+  CHECK_FALSE(StartsWith(code, "14"));
+  CHECK(StartsWith(code, ""));
+}
+
+// ReadCues with a sentence's index reads the same cues as without it, for
+// every trigger position and clause of a sentence.
+TEST_CASE("cues read with a sentence index equal cues read by scanning") {
+  const char* sentences[] = {
+      "Iran said on Monday it would not meet the envoy if sanctions stay, "
+      "the ministry said.",
+      "The two leaders are expected to meet after talks, unless Russia "
+      "refused the invitation to visit, according to officials.",
+      "Japan has ruled out talks and will never send aid; it could offer "
+      "help.",
+      "Blinken met Wang.", ""};
+  SentenceCueIndex index;
+  for (const char* text : sentences) {
+    TokenList t = Tokenize(text, 0, std::string_view(text).size());
+    index.Index(t);
+    for (std::size_t trigger = 0; trigger < t.size(); ++trigger) {
+      for (std::size_t left = 0; left <= trigger; ++left) {
+        for (std::size_t right : {trigger + 1, t.size(), t.size() + 3}) {
+          for (bool counts : {true, false}) {
+            Cues a = ReadCues(t, trigger, left, right, counts);
+            Cues b = ReadCues(t, index, trigger, left, right, counts);
+            CAPTURE(text);
+            CAPTURE(trigger);
+            CAPTURE(left);
+            CAPTURE(right);
+            CHECK(a.negated == b.negated);
+            CHECK(a.modality == b.modality);
+            CHECK(a.on_condition == b.on_condition);
+            CHECK(a.governor_happened == b.governor_happened);
+          }
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("an event repeated in a document is kept once, in first place") {
+  // Each sentence says the same meeting; the second also names another.
+  auto events = EventsOf(
+      "Secretary of State Antony Blinken met Foreign Minister Wang Yi on "
+      "Monday. Blinken met Wang Yi on Monday, and Kishida met Chancellor "
+      "Olaf Scholz on Monday.",
+      "2023-06-20");
+  std::vector<std::string> seen;
+  for (const Event& e : events) seen.push_back(Describe(e));
+  std::set<std::string> distinct(seen.begin(), seen.end());
+  CHECK(distinct.size() == seen.size());
+  REQUIRE(events.size() >= 2);
+  CHECK(events[0].sentence == 0);
+  CHECK(events.back().sentence == 1);
 }
 
 }  // namespace
