@@ -76,6 +76,13 @@ struct RawSpan {
   const std::vector<int>* payloads;
   std::uint32_t kinds = 0;
   bool Has(Kind k) const { return (kinds & KindBit(k)) != 0; }
+  // Whether the span names a state in any way (name, adjective, demonym,
+  // capital, city): one test before looking for which.
+  bool HasStateKind() const {
+    return (kinds & (KindBit(kStateName) | KindBit(kStateAdj) |
+                     KindBit(kDemonym) | KindBit(kCapital) |
+                     KindBit(kCity))) != 0;
+  }
   int Get(Kind k) const {
     if (!Has(k)) return -1;
     for (int p : *payloads) {
@@ -263,15 +270,16 @@ struct ActorRecognizer::Impl {
   const Actor& OrgActor(int idx) const { return org_actors[idx]; }
   const Actor& SeatActor(int seat) const { return seat_actors[seat]; }
 
+  // Each string is made once with its final value (no default then
+  // reassigned).
   Actor PersonActor(int idx, const std::optional<CivilDate>& date) const {
     const PersonEntry& p = lex.people()[idx];
-    Actor a{p.id, p.name, "person", p.country, p.country, ""};
-    if (const RoleEntry* r = p.RoleAt(date)) {
-      a.role = r->title;
-      a.code = r->code;
-      if (!r->country.empty()) a.country = r->country;
-    }
-    return a;
+    const RoleEntry* r = p.RoleAt(date);
+    if (r == nullptr) return Actor{p.id, p.name, "person", p.country,
+                                   p.country, ""};
+    return Actor{p.id, p.name, "person",
+                 r->country.empty() ? p.country : r->country, r->code,
+                 r->title};
   }
 };
 

@@ -28,6 +28,23 @@ std::string SlugOf(std::string_view name) {
   return out;
 }
 
+namespace {
+
+// Find()'s working vectors, kept per thread between documents.
+struct FindScratch {
+  std::vector<RawSpan> raw;
+  std::vector<std::size_t> first;
+  std::vector<std::pair<int, int>> named;
+  std::vector<std::uint32_t> ids;
+  void Clear() {
+    raw.clear();
+    first.clear();
+    named.clear();
+  }
+};
+
+}  // namespace
+
 ActorRecognizer::ActorRecognizer(const Lexicon& lexicon)
     : impl_(std::make_unique<Impl>(lexicon)) {}
 ActorRecognizer::~ActorRecognizer() = default;
@@ -38,14 +55,17 @@ std::vector<ActorMention> ActorRecognizer::Find(
   (void)sentences;
   // Pass 1: raw phrase matches, and which state the story is mostly about.
   // The matches of all sentences in one vector (sentence si's from
-  // raw[first[si]]): a few allocations per document, not one per sentence.
-  std::vector<RawSpan> raw;
-  std::vector<std::size_t> first;
+  // raw[first[si]]). The vectors are the thread's, reused from document to
+  // document: a document allocates nothing here once they have grown.
+  thread_local FindScratch scratch;
+  scratch.Clear();
+  std::vector<RawSpan>& raw = scratch.raw;
+  std::vector<std::size_t>& first = scratch.first;
   first.reserve(tokens.size() + 1);
   // The states named and how often (a story names a few: a short list,
   // not a count for every state of the lexicon).
-  std::vector<std::pair<int, int>> named;
-  std::vector<std::uint32_t> ids;  // reused: one allocation per document
+  std::vector<std::pair<int, int>>& named = scratch.named;
+  std::vector<std::uint32_t>& ids = scratch.ids;
   for (std::size_t si = 0; si < tokens.size(); ++si) {
     const auto& t = tokens[si].tokens;
     first.push_back(raw.size());
@@ -63,8 +83,10 @@ std::vector<ActorMention> ActorRecognizer::Find(
       }
       RawSpan span(i, i + m.length, *m.payloads);
       int state = -1;
-      for (Kind k : {kStateName, kStateAdj, kDemonym, kCapital, kCity}) {
-        if (span.Has(k)) state = span.Get(k);
+      if (span.HasStateKind()) {
+        for (Kind k : {kStateName, kStateAdj, kDemonym, kCapital, kCity}) {
+          if (span.Has(k)) state = span.Get(k);
+        }
       }
       if (state >= 0) {
         auto it = std::find_if(named.begin(), named.end(),

@@ -55,6 +55,17 @@ class ShortForms {
       if (s.hash == h && s.key == t.folded) return &s.at;
     }
   }
+  // Forgets every word; keeps a small table's memory for the next
+  // document (a large one is released, so that clearing stays cheap).
+  void Clear() {
+    if (count_ == 0) return;
+    if (slots_.size() > 1024) {
+      slots_ = {};
+    } else {
+      std::fill(slots_.begin(), slots_.end(), Slot{});
+    }
+    count_ = 0;
+  }
   // map[t.folded] = at
   void Set(const Token& t, std::size_t at) { *SlotOf(t) = at; }
   // map.try_emplace(t.folded, at)
@@ -104,17 +115,82 @@ class ShortForms {
   std::size_t count_ = 0;
 };
 
+// A country named by the mentions so far: its code packed (PackCode), the
+// mention that named it first (whose actor.country spells a long code),
+// its state (null for an organisation's code) and how often it was named.
+struct Named {
+  std::uint64_t key;
+  std::size_t at;
+  const StateEntry* state;
+  int mentions;
+};
+
+// The latest holder of a folded role: any, and of each country (keyed by
+// PackCode of the country; a long code is told apart by the holder's
+// actor.country).
+struct Holders {
+  std::string role;  // folded
+  std::uint64_t hash = 0;  // HashFolded(role)
+  std::size_t any = 0;
+  std::vector<std::pair<std::uint64_t, std::size_t>> by_country;
+};
+
+// The containers of a document's composer, kept per thread from one
+// document to the next: composing a document then allocates little more
+// than its mentions (a document has a few dozen, so the tables' own
+// allocations cost as much as the mentions).
+struct ComposerScratch {
+  std::vector<std::size_t> person_mentions, people;
+  std::vector<Holders> holders;  // the first holders_used are live
+  std::size_t holders_used = 0;
+  // The index in holders of last_role_folded's (SIZE_MAX: none yet).
+  std::size_t last_holders = SIZE_MAX;
+  std::vector<Named> named;
+  std::vector<std::uint64_t> named_keys;  // PackCode of each named
+  ShortForms short_forms;
+  std::vector<char> covered;
+  std::string last_role, last_role_folded;
+
+  void Clear() {
+    person_mentions.clear();
+    people.clear();
+    holders_used = 0;
+    last_holders = SIZE_MAX;
+    named.clear();
+    named_keys.clear();
+    short_forms.Clear();
+    last_role.clear();
+    last_role_folded.clear();
+  }
+};
+
 // The per-document state of pass 2.
 class Composer {
  public:
   Composer(const ActorRecognizer::Impl& impl, const Document& doc,
-           int context_state)
-      : m_(impl), doc_(doc), context_state_(context_state) {}
+           int context_state, ComposerScratch& scratch)
+      : m_(impl),
+        doc_(doc),
+        context_state_(context_state),
+        person_mentions_(scratch.person_mentions),
+        holders_(scratch),
+        last_role_(scratch.last_role),
+        last_role_folded_(scratch.last_role_folded),
+        people_(scratch.people),
+        named_(scratch.named),
+        named_keys_(scratch.named_keys),
+        short_forms_(scratch.short_forms),
+        covered_(scratch.covered) {
+    scratch.Clear();
+  }
 
   void Sentence(std::size_t index, const std::vector<Token>& t, Spans spans,
                 std::size_t skip) {
     sentence_ = index;
     tokens_ = &t;
+    // The tokens under the sentence's mentions, marked by Emit: the pass
+    // for short forms and pronouns below skips them.
+    covered_.assign(t.size(), 0);
     for (std::size_t k = 0; k < spans.size(); ++k) {
       const RawSpan& s = spans[k];
       if (s.begin < skip || s.begin < consumed_until_) continue;
@@ -124,25 +200,23 @@ class Composer {
     // Capitalised words no phrase matched may be short forms of people
     // named earlier in the document; "he" and "she" refer to the nearest
     // person named before them.
-    // Covered() per token would walk the sentence's mentions each time;
-    // mark the tokens they cover once instead (mentions emitted below
-    // cover only their own token).
-    covered_.assign(t.size(), 0);
-    for (auto it = out_.rbegin(); it != out_.rend(); ++it) {
-      if (it->sentence != sentence_) break;
-      auto tok = std::lower_bound(
-          t.begin(), t.end(), it->start,
-          [](const Token& x, std::size_t b) { return x.start < b; });
-      for (; tok != t.end() && tok->start < it->end; ++tok) {
-        covered_[static_cast<std::size_t>(tok - t.begin())] = 1;
-      }
-    }
+    // (Covered() per token would walk the sentence's mentions each time.
+    // Mentions emitted below cover only their own token, which the pass
+    // has then left behind.)
     std::size_t next_span = 0;
     for (std::size_t i = skip; i < t.size(); ++i) {
       // Only pronouns and capitalised words can be mentions here: other
-      // tokens are passed over first (next_span catches up when needed).
-      bool pronoun = t[i].folded == "he"sv || t[i].folded == "she"sv;
-      if (!pronoun && !t[i].capitalized) continue;
+      // tokens are passed over first (next_span catches up when needed),
+      // most of them on the case flag and the length alone.
+      bool pronoun = false;
+      if (!t[i].capitalized) {
+        std::size_t n = t[i].folded.size();
+        if (n != 2 && n != 3) continue;
+        pronoun = t[i].folded == "he"sv || t[i].folded == "she"sv;
+        if (!pronoun) continue;
+      } else {
+        pronoun = t[i].folded == "he"sv || t[i].folded == "she"sv;
+      }
       while (next_span < spans.size() && spans[next_span].end <= i) ++next_span;
       if (next_span < spans.size() && spans[next_span].begin <= i) continue;
       if (!t[i].is_word || covered_[i]) continue;
@@ -238,7 +312,7 @@ class Composer {
   // Callers may pass the actor of an earlier mention: when out_ is full,
   // adding a mention would move it, so it is copied first.
   void Emit(std::size_t begin, std::size_t end, const Actor& actor,
-            const char* how, std::size_t name_begin = SIZE_MAX) {
+            std::string_view how, std::size_t name_begin = SIZE_MAX) {
     if (out_.size() == out_.capacity()) {
       Emit(begin, end, Actor(actor), how, name_begin);
       return;
@@ -246,22 +320,32 @@ class Composer {
     how = PlaceOr(begin, actor, how);
     if (actor.kind == "person"sv) person_mentions_.push_back(out_.size());
     out_.emplace_back(T()[begin].start, T()[end - 1].end, sentence_, actor,
-                      how);
+                      std::string(how));
+    Cover(begin, end);
     Noted(begin, end, name_begin);
   }
   void Emit(std::size_t begin, std::size_t end, Actor&& actor,
-            const char* how, std::size_t name_begin = SIZE_MAX) {
+            std::string_view how, std::size_t name_begin = SIZE_MAX) {
     how = PlaceOr(begin, actor, how);
     if (actor.kind == "person"sv) person_mentions_.push_back(out_.size());
     out_.emplace_back(T()[begin].start, T()[end - 1].end, sentence_,
-                      std::move(actor), how);
+                      std::move(actor), std::string(how));
+    Cover(begin, end);
     Noted(begin, end, name_begin);
+  }
+
+  // Marks tokens [begin, end) as under a mention: they are the tokens
+  // whose start lies in the mention's byte span.
+  void Cover(std::size_t begin, std::size_t end) {
+    std::fill(covered_.begin() + static_cast<std::ptrdiff_t>(begin),
+              covered_.begin() + static_cast<std::ptrdiff_t>(end), 1);
   }
 
   // "met in Geneva", "at the Kremlin": a state or organisation after
   // "in"/"at" is where something happened, not who did it.
-  const char* PlaceOr(std::size_t begin, const Actor& actor,
-                      const char* how) const {
+  // (A string_view: the mention's `how` is then made without strlen.)
+  [[gnu::always_inline]] std::string_view PlaceOr(
+      std::size_t begin, const Actor& actor, std::string_view how) const {
     if ((actor.kind == "state"sv || actor.kind == "organization"sv) &&
         begin > 0 &&
         (IsPlacePreposition(T()[begin - 1].folded) || FromAPlace(begin - 1))) {
@@ -291,16 +375,17 @@ class Composer {
 
   // The index in named_ of `country`, added if new. A story names a few
   // countries: a scan of their codes packed in integers beats hashing.
+  // (`country` is out_.back()'s.)
   std::size_t NamedIndex(const std::string& country) {
     std::uint64_t key = PackCode(country);
     for (std::size_t i = 0; i < named_keys_.size(); ++i) {
       if (named_keys_[i] == key &&
-          (key != kLongCode || named_[i].country == country)) {
+          (key != kLongCode || out_[named_[i].at].actor.country == country)) {
         return i;
       }
     }
     named_keys_.push_back(key);
-    named_.push_back({country, m_.FindState(country), 0});
+    named_.push_back({key, out_.size() - 1, m_.FindState(country), 0});
     return named_.size() - 1;
   }
 
@@ -380,19 +465,28 @@ class Composer {
     std::size_t at = out_.size() - 1;
     people_.push_back(at);
     if (!a.role.empty()) {  // the latest holder of a role, any / by country
-      // People named in a row often hold the same role: fold it once.
-      if (a.role != last_role_) {
+      // People named in a row often hold the same role: fold it and find
+      // its holders once.
+      if (a.role != last_role_ || holders_.last_holders == SIZE_MAX) {
         last_role_ = a.role;
-        const std::string* folded = m_.RoleFolded(a.role);
-        last_role_folded_ = folded ? *folded : FoldWord(a.role);
+        if (const std::string* folded = m_.RoleFolded(a.role)) {
+          last_role_folded_ = *folded;
+        } else {
+          last_role_folded_ = FoldWord(a.role);
+        }
+        HoldersOf(last_role_folded_);  // sets last_holders
       }
-      Holders& h = holders_[last_role_folded_];
+      Holders& h = holders_.holders[holders_.last_holders];
       h.any = at;
+      std::uint64_t key = PackCode(a.country);
       auto by = std::find_if(
-          h.by_country.begin(), h.by_country.end(),
-          [&](const auto& c) { return c.first == a.country; });
+          h.by_country.begin(), h.by_country.end(), [&](const auto& c) {
+            if (c.first != key) return false;
+            return key != kLongCode ||
+                   out_[c.second].actor.country == a.country;
+          });
       if (by == h.by_country.end()) {
-        h.by_country.emplace_back(a.country, at);
+        h.by_country.emplace_back(key, at);
       } else {
         by->second = at;
       }
@@ -716,6 +810,11 @@ class Composer {
 
   bool ComposeCoordinatedAdjectives(Spans spans,
                                     std::size_t k) {
+    // Cheap test first: most spans are no adjective followed by another.
+    if (!spans[k].Has(kStateAdj) || k + 2 >= spans.size() ||
+        !spans[k + 1].Has(kStateAdj)) {
+      return false;
+    }
     std::vector<std::size_t> adjectives;
     std::size_t j = k;
     while (j < spans.size() && spans[j].Has(kStateAdj)) {
@@ -1046,15 +1145,46 @@ class Composer {
   // The mention of the latest holder of `title` (of `state`'s country when
   // state >= 0), or null.
   const std::size_t* Holder(const TitleEntry& title, int state) const {
-    auto it = holders_.find(
-        std::string_view(m_.title_folded[m_.TitleIndex(title)]));
-    if (it == holders_.end()) return nullptr;
-    if (state < 0) return &it->second.any;
+    const Holders* h = FindHolders(m_.title_folded[m_.TitleIndex(title)]);
+    if (h == nullptr) return nullptr;
+    if (state < 0) return &h->any;
     const std::string& code = m_.lex.states()[state].code;
-    for (const auto& [country, at] : it->second.by_country) {
-      if (country == code) return &at;
+    std::uint64_t key = PackCode(code);
+    for (const auto& [country, at] : h->by_country) {
+      if (country == key &&
+          (key != kLongCode || out_[at].actor.country == code)) {
+        return &at;
+      }
     }
     return nullptr;
+  }
+
+  // The holders of folded role `role`, or null. A document names a few
+  // roles: a scan of their hashes.
+  const Holders* FindHolders(std::string_view role) const {
+    std::uint64_t hash = HashFolded(role);
+    for (std::size_t i = 0; i < holders_.holders_used; ++i) {
+      const Holders& h = holders_.holders[i];
+      if (h.hash == hash && h.role == role) return &h;
+    }
+    return nullptr;
+  }
+  // As above, added (with no holder yet) if new; its index is then
+  // last_holders.
+  Holders& HoldersOf(std::string_view role) {
+    std::vector<Holders>& all = holders_.holders;
+    if (const Holders* h = FindHolders(role)) {
+      holders_.last_holders = static_cast<std::size_t>(h - all.data());
+      return all[holders_.last_holders];
+    }
+    if (holders_.holders_used == all.size()) all.emplace_back();
+    holders_.last_holders = holders_.holders_used;
+    Holders& h = all[holders_.holders_used++];
+    h.role.assign(role);
+    h.hash = HashFolded(role);
+    h.any = 0;
+    h.by_country.clear();
+    return h;
   }
 
   const Actor* HolderByHead(const TitleEntry& title, int state) const {
@@ -1106,28 +1236,21 @@ class Composer {
   const std::vector<Token>* tokens_ = nullptr;
   std::size_t consumed_until_ = 0;
   std::vector<ActorMention> out_;
-  std::vector<std::size_t> person_mentions_;  // indexes into out_
+  // The containers below are the thread's ComposerScratch's.
+  std::vector<std::size_t>& person_mentions_;  // indexes into out_
   // Tables of people name the mention (index into out_) that introduced
   // them, so remembering a person copies no strings.
-  // The latest holder of each folded role: any, and of each country.
-  struct Holders {
-    std::size_t any = 0;
-    std::vector<std::pair<std::string, std::size_t>> by_country;
-  };
-  std::unordered_map<std::string, Holders, FoldedHash, FoldedEqual> holders_;
-  std::string last_role_, last_role_folded_;  // Remember()'s fold cache
-  std::vector<std::size_t> people_;  // person mentions Remember()ed
+  // The latest holder of each folded role (holders_.holders).
+  ComposerScratch& holders_;
+  std::string& last_role_;  // Remember()'s fold cache
+  std::string& last_role_folded_;
+  std::vector<std::size_t>& people_;  // person mentions Remember()ed
   // Each country named (other than as a place or pair), first named
-  // first, with its state (null for an organisation's code) and count.
-  struct Named {
-    std::string country;
-    const StateEntry* state;
-    int mentions;
-  };
-  std::vector<Named> named_;
-  std::vector<std::uint64_t> named_keys_;  // PackCode of each named_
-  ShortForms short_forms_;
-  std::vector<char> covered_;  // Sentence(): tokens under a mention
+  // first.
+  std::vector<Named>& named_;
+  std::vector<std::uint64_t>& named_keys_;  // PackCode of each named_
+  ShortForms& short_forms_;
+  std::vector<char>& covered_;  // Sentence(): tokens under a mention
 };
 
 }  // namespace
@@ -1136,7 +1259,8 @@ std::vector<ActorMention> ComposeMentions(
     const ActorRecognizer::Impl& impl, const Document& doc, int context_state,
     const std::vector<SentenceTokens>& tokens, const std::vector<RawSpan>& raw,
     const std::vector<std::size_t>& first) {
-  Composer composer(impl, doc, context_state);
+  thread_local ComposerScratch scratch;
+  Composer composer(impl, doc, context_state, scratch);
   std::size_t spans = raw.size();
   composer.Reserve(spans + spans / 4 + 8);  // mentions: about one a span
   for (std::size_t si = 0; si < tokens.size(); ++si) {

@@ -46,14 +46,49 @@ std::uint64_t Mix(std::uint64_t h) {
   return h;
 }
 
-// w == f, without a call to memcmp: words are a few bytes long.
-bool SameWord(const std::string& w, std::string_view f) {
-  if (w.size() != f.size()) return false;
-  const char* a = w.data();
-  for (std::size_t k = 0; k < f.size(); ++k) {
-    if (a[k] != f[k]) return false;
+// The n bytes at a and b are equal (n < 8): two overlapping loads of 4 or
+// 2 bytes cover them, with no loop and no read outside them.
+[[gnu::always_inline]] inline bool SameShort(const char* a, const char* b,
+                                             std::size_t n) {
+  if (n >= 4) {
+    std::uint32_t x0, y0, x1, y1;
+    std::memcpy(&x0, a, 4);
+    std::memcpy(&y0, b, 4);
+    std::memcpy(&x1, a + n - 4, 4);
+    std::memcpy(&y1, b + n - 4, 4);
+    return ((x0 ^ y0) | (x1 ^ y1)) == 0;
   }
-  return true;
+  if (n >= 2) {
+    std::uint16_t x0, y0, x1, y1;
+    std::memcpy(&x0, a, 2);
+    std::memcpy(&y0, b, 2);
+    std::memcpy(&x1, a + n - 2, 2);
+    std::memcpy(&y1, b + n - 2, 2);
+    return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+  }
+  return n == 0 || a[0] == b[0];
+}
+
+// w == f, without a call to memcmp or a loop over bytes: words are a few
+// bytes long, compared eight (the last block overlapping), four or two
+// bytes at a time.
+[[gnu::always_inline]] inline bool SameWord(const std::string& w,
+                                            std::string_view f) {
+  std::size_t n = f.size();
+  if (w.size() != n) return false;
+  const char* a = w.data();
+  const char* b = f.data();
+  if (n < 8) return SameShort(a, b, n);
+  for (std::size_t k = 0; k + 8 < n; k += 8) {
+    std::uint64_t x, y;
+    std::memcpy(&x, a + k, 8);
+    std::memcpy(&y, b + k, 8);
+    if (x != y) return false;
+  }
+  std::uint64_t x, y;
+  std::memcpy(&x, a + n - 8, 8);
+  std::memcpy(&y, b + n - 8, 8);
+  return x == y;
 }
 
 std::uint64_t EdgeKey(std::uint32_t node, std::uint32_t id) {
@@ -72,8 +107,8 @@ std::uint32_t PhraseMatcher::IdOf(std::string_view folded,
 }
 
 // Inline in Encode's loop: one call per token saved.
-inline std::uint32_t PhraseMatcher::Lookup(std::string_view folded,
-                                           std::uint64_t h) const {
+[[gnu::always_inline]] inline std::uint32_t PhraseMatcher::Lookup(
+    std::string_view folded, std::uint64_t h) const {
   if (word_slots_.empty()) return kUnknown;
   std::size_t bit = FilterBit(h);
   if (((filter_[bit >> 6] >> (bit & 63)) & 1) == 0) return kUnknown;
@@ -129,8 +164,9 @@ std::uint32_t PhraseMatcher::AddWord(std::string_view folded) {
   return static_cast<std::uint32_t>(words_.size() - 1);
 }
 
-std::uint32_t PhraseMatcher::Child(std::uint32_t node,
-                                   std::uint32_t id) const {
+// Inline in Longest's loop, which calls it for every word it reads.
+[[gnu::always_inline]] inline std::uint32_t PhraseMatcher::Child(
+    std::uint32_t node, std::uint32_t id) const {
   if (node == 0) return root_[id];
   if (edges_.empty()) return 0;
   std::uint64_t key = EdgeKey(node, id);

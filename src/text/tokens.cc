@@ -463,8 +463,10 @@ TokenList Tokenize(std::string_view text, std::size_t begin,
     std::size_t plen = c >= 0x80 ? PunctuationLength(text, i) : 0;
     if (plen > 0 || !(cls & kWordByte)) {
       std::size_t alen;
-      // "'s" after a word: possessive token.
-      if (IsApostropheAt(text, i, &alen) && n > 0 && out[n - 1].is_word &&
+      // "'s" after a word: possessive token. (An apostrophe is ' or starts
+      // with 0xE2: other punctuation skips the call.)
+      if ((c == '\'' || c == 0xE2) && IsApostropheAt(text, i, &alen) &&
+          n > 0 && out[n - 1].is_word &&
           out[n - 1].end == i && i + alen < end &&
           IsSOrCapitalS(p[i + alen]) &&
           (i + alen + 1 >= end ||
@@ -536,7 +538,9 @@ TokenList Tokenize(std::string_view text, std::size_t begin,
             FoldShortWord<true>(x0, x1, k, dst, &t);
           }
           folded.Commit(&t, k);
-          i += k;
+          // Words are mostly followed by one space: step over it here
+          // rather than in a turn of the loop of its own.
+          i += k + ((kByteClasses[d] & kSpaceByte) != 0);
           continue;
         }
       }

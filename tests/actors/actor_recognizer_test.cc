@@ -51,6 +51,27 @@ TEST_CASE("a relative clause does not rebind the actor's country") {
   CHECK(a.actors[0].actor.country == "CHN");
 }
 
+TEST_CASE("a document's mentions do not depend on the documents before it") {
+  // The composer keeps its tables per thread between documents: what one
+  // document named (people, roles, countries) must not leak into the next.
+  const std::string first =
+      "Chinese Foreign Minister Wang Yi met U.S. Secretary of State Antony "
+      "Blinken. The foreign minister said Wang would return. He left.";
+  const std::string second =
+      "The foreign minister spoke. Wang arrived in Beijing. He said so.";
+  const std::string alone = Mentions(second, "2021-09-10");
+  std::string long_text;
+  for (int i = 0; i < 40; ++i) {
+    long_text += "Russian President Vladimir Putin met Turkish President "
+                 "Recep Tayyip Erdogan and the two leaders spoke. ";
+  }
+  (void)Mentions(first, "2021-09-10");
+  CHECK(Mentions(second, "2021-09-10") == alone);
+  (void)Mentions(long_text, "2021-09-10");
+  CHECK(Mentions(second, "2021-09-10") == alone);
+  CHECK(Mentions(first, "2021-09-10") == Mentions(first, "2021-09-10"));
+}
+
 TEST_CASE("makes stable ids from names") {
   CHECK(SlugOf("Shi Feng") == "shi-feng");
   CHECK(SlugOf("Aleksandar Vu\xC4\x8Di\xC4\x87") == "aleksandar-vucic");

@@ -16,6 +16,32 @@ PhraseMatcher::Match Find(const PhraseMatcher& m, const std::string& text,
   return m.Longest(tokens, at, tokens.size());
 }
 
+TEST_CASE("words of every length match only themselves") {
+  // Words are compared in blocks of 8, 4 or 2 bytes: a word differing from
+  // a phrase's in any one byte, or in length, must not match it.
+  PhraseMatcher m;
+  std::vector<std::string> words;
+  for (std::size_t n = 1; n <= 20; ++n) {
+    std::string w;
+    for (std::size_t k = 0; k < n; ++k) w += static_cast<char>('a' + k);
+    words.push_back(w);
+    m.Add(w, static_cast<int>(n), false);
+  }
+  for (const std::string& w : words) {
+    CAPTURE(w);
+    auto hit = Find(m, w);
+    REQUIRE(hit.length == 1);
+    CHECK(hit.payloads->front() == static_cast<int>(w.size()));
+    for (std::size_t k = 0; k < w.size(); ++k) {
+      std::string other = w;
+      other[k] = 'z';
+      CAPTURE(other);
+      CHECK(Find(m, other).length == 0);
+    }
+    CHECK(Find(m, w + "z").length == 0);
+  }
+}
+
 TEST_CASE("prefers the longest phrase") {
   PhraseMatcher m;
   m.Add("met", 1, false);

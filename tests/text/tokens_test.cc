@@ -68,6 +68,21 @@ TEST_CASE("every token's folded form is the folding of its own span") {
   }
 }
 
+TEST_CASE("words followed by one or several spaces have the same spans") {
+  std::string text = "Foreign  minister\tWang   Yi met Blinken \n in Geneva .";
+  TokenList t = Tokenize(text, 0, text.size());
+  std::string joined;
+  for (const Token& x : t) {
+    CHECK(x.folded == FoldWord(text.substr(x.start, x.end - x.start)));
+    joined += std::string(x.folded) + "|";
+  }
+  CHECK(joined == "foreign|minister|wang|yi|met|blinken|in|geneva|.|");
+  REQUIRE(t.size() == 9);
+  CHECK(t[1].start == 9);
+  CHECK(t[2].start == 18);
+  CHECK(t[3].start == 25);
+}
+
 TEST_CASE("marks capitalised and all-caps words with their byte spans") {
   std::string text = "Biden met US and \xC3\x96zil, not us.";
   TokenList t = Tokenize(text, 0, text.size());
