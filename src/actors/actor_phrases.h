@@ -59,6 +59,7 @@ enum Kind : int {
   kPair,  // "the two leaders"
   kCameoActor,  // an actor of a PETRARCH/CAMEO dictionary
   kCity,        // another city of a state: always a place of it
+  kPlace,       // a place that names no actor ("the South China Sea")
 };
 
 inline int Pack(Kind k, int index) { return (k << 24) | index; }
@@ -76,6 +77,8 @@ struct RawSpan {
   const std::vector<int>* payloads;
   std::uint32_t kinds = 0;
   bool Has(Kind k) const { return (kinds & KindBit(k)) != 0; }
+  // Whether k is the only kind the phrase names.
+  bool Only(Kind k) const { return kinds == KindBit(k); }
   // Whether the span names a state in any way (name, adjective, demonym,
   // capital, city): one test before looking for which.
   bool HasStateKind() const {
@@ -142,6 +145,20 @@ struct ActorRecognizer::Impl {
         AddNames(seat.names, kSeat, static_cast<int>(seats.size()) - 1, true,
                  s.user);
       }
+    }
+    // Places whose names hold a state word: matched whole, so that the
+    // state inside ("the South China Sea") is no mention. Each is added
+    // with "the" too, which a state phrase may also start with ("the
+    // Irish", "the Congo") and then take the longer match.
+    const auto& places = lex.places();
+    for (std::size_t i = 0; i < places.size(); ++i) {
+      const PlaceEntry& p = places[i];
+      std::vector<std::string> names = p.names;
+      names.push_back(p.name);
+      for (std::size_t n = 0, count = names.size(); n < count; ++n) {
+        names.push_back("the " + names[n]);
+      }
+      AddNames(names, kPlace, static_cast<int>(i), true, p.user);
     }
     const auto& orgs = lex.organizations();
     for (std::size_t i = 0; i < orgs.size(); ++i) {

@@ -82,6 +82,10 @@ std::vector<ActorMention> ActorRecognizer::Find(
         continue;
       }
       RawSpan span(i, i + m.length, *m.payloads);
+      if (span.Only(kPlace)) {  // names no actor, nor the state inside it
+        i += m.length;
+        continue;
+      }
       int state = -1;
       if (span.HasStateKind()) {
         for (Kind k : {kStateName, kStateAdj, kDemonym, kCapital, kCity}) {

@@ -20,7 +20,7 @@ namespace entente {
 namespace {
 
 constexpr const char* kTypes[] = {"state", "organization", "person", "title",
-                                  "agent", "relation", "cameo"};
+                                  "agent", "relation", "cameo", "place"};
 
 // One compiled schema per record type, built once from the embedded schema.
 class RecordSchemas {
@@ -157,7 +157,7 @@ Status Lexicon::AddRecord(const void* json_value, const std::string& where,
   if (type_it == v.MemberEnd() || !type_it->value.IsString()) {
     return Status::InvalidInput(where + ": /type: missing; expected one of "
                                 "state, organization, person, title, agent, "
-                                "relation, cameo");
+                                "relation, cameo, place");
   }
   std::string type = type_it->value.GetString();
   const rapidjson::SchemaDocument* schema = RecordSchemas::Get().For(type);
@@ -200,6 +200,11 @@ Status Lexicon::AddRecord(const void* json_value, const std::string& where,
     RelationEntry e = ToRelation(v);
     e.origin = where;
     relations_.push_back(std::move(e));
+  } else if (type == "place") {
+    PlaceEntry e = ToPlace(v);
+    e.user = user;
+    std::string key = e.name;
+    Upsert(&places_, &place_index_, key, std::move(e));
   } else {
     CameoEntry e = ToCameo(v);
     std::string key = e.code;

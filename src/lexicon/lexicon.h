@@ -104,6 +104,15 @@ struct RelationEntry {
   std::string origin;  // "file:line", for messages
 };
 
+// A place whose name holds a state's name or adjective but names no actor
+// ("the South China Sea"): matched as one phrase so that the state inside
+// it is not taken for a mention.
+struct PlaceEntry {
+  std::string name;
+  std::vector<std::string> names;
+  bool user = false;
+};
+
 struct CameoEntry {
   std::string code, name, plover;
   int quad = 0;
@@ -136,6 +145,7 @@ class Lexicon {
   const std::vector<AgentEntry>& agents() const { return agents_; }
   const std::vector<RelationEntry>& relations() const { return relations_; }
   const std::vector<CameoEntry>& cameo_codes() const { return cameo_; }
+  const std::vector<PlaceEntry>& places() const { return places_; }
   const std::vector<CameoActorEntry>& cameo_actors() const {
     return cameo_actors_;
   }
@@ -189,9 +199,10 @@ class Lexicon {
   std::vector<RelationEntry> relations_;
   std::vector<CameoEntry> cameo_;
   std::vector<CameoActorEntry> cameo_actors_;
+  std::vector<PlaceEntry> places_;
   std::vector<std::string> warnings_;
   std::map<std::string, std::size_t> state_index_, organization_index_,
-      person_index_, title_index_, agent_index_, cameo_index_;
+      person_index_, title_index_, agent_index_, cameo_index_, place_index_;
 };
 
 }  // namespace entente

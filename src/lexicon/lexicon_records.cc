@@ -115,4 +115,11 @@ CameoEntry ToCameo(const rapidjson::Value& v) {
   return e;
 }
 
+PlaceEntry ToPlace(const rapidjson::Value& v) {
+  PlaceEntry e;
+  e.name = Str(v, "name");
+  e.names = Strs(v, "names");
+  return e;
+}
+
 }  // namespace entente::lexicon_records

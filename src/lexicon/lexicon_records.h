@@ -17,6 +17,7 @@ TitleEntry ToTitle(const rapidjson::Value& v);
 AgentEntry ToAgent(const rapidjson::Value& v);
 RelationEntry ToRelation(const rapidjson::Value& v);
 CameoEntry ToCameo(const rapidjson::Value& v);
+PlaceEntry ToPlace(const rapidjson::Value& v);
 
 }  // namespace entente::lexicon_records
 

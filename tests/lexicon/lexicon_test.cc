@@ -21,6 +21,7 @@ TEST_CASE("the built-in lexicons load and cover what the design promises") {
   CHECK(l.people().size() >= 200);
   CHECK(l.titles().size() >= 50);
   CHECK(l.relations().size() >= 20);
+  CHECK(l.places().size() >= 20);
   std::set<std::string> roots;
   for (const auto& c : l.cameo_codes()) roots.insert(c.code.substr(0, 2));
   CHECK(roots.size() == 20);  // all CAMEO root codes
@@ -70,6 +71,9 @@ TEST_CASE("bad lexicon lines are rejected with origin, line and field") {
       {"# only comments\n", "no lexicon records"},
       {"{\"type\":\"title\",\"title\":\"Envoy\",\"sector\":\"GOV\",\"colour\":1}",
        "a field the schema does not allow"},
+      {"{\"type\":\"place\",\"names\":[\"Lake Chad\"]}", "f:1: /"},
+      {"{\"type\":\"place\",\"name\":\"Lake Chad\",\"country\":\"TCD\"}",
+       "a field the schema does not allow"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.content);
@@ -90,6 +94,21 @@ TEST_CASE("a user record with a known id replaces the built-in one") {
   REQUIRE(s.ok());
   CHECK(l.states().size() == before);
   CHECK(l.FindState("USA")->names.size() == 1);
+}
+
+TEST_CASE("place records are read, and a user's replaces a built-in one") {
+  Lexicon l = *Lexicon::LoadDefault();
+  std::size_t before = l.places().size();
+  REQUIRE(l.AddJsonLines("{\"type\":\"place\",\"name\":\"South China Sea\","
+                         "\"names\":[\"SCS\"]}",
+                         "user")
+              .ok());
+  CHECK(l.places().size() == before);
+  REQUIRE(l.AddJsonLines("{\"type\":\"place\",\"name\":\"Sea of Okhotsk\"}",
+                         "user")
+              .ok());
+  CHECK(l.places().size() == before + 1);
+  CHECK(l.places().back().user);
 }
 
 }  // namespace
