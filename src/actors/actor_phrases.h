@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "actors/actor_recognizer.h"
@@ -116,6 +117,8 @@ struct ActorRecognizer::Impl {
   // The Actor of each state, organisation and seat, built once here, so
   // that a mention copies one instead of concatenating its strings.
   std::vector<Actor> state_actors, org_actors, seat_actors;
+  // Folded first words of the relation lexicon's verbs (see EmitPair).
+  std::unordered_set<std::string, FoldedHash, FoldedEqual> relation_verbs;
   // Each title folded, and the last word of that (by title index): what
   // "the president" is looked up by, folded once here, not per mention.
   std::vector<std::string> title_folded, title_head;
@@ -224,6 +227,14 @@ struct ActorRecognizer::Impl {
     for (const OrganizationEntry& o : orgs) {
       org_actors.push_back(
           Actor{o.id, o.name, "organization", o.country, o.code, ""});
+    }
+    // The first words of the relation lexicon's verbs ("thanked", "met"):
+    // a pair reference right after one is that verb's object.
+    for (const RelationEntry& r : lex.relations()) {
+      for (const std::string& verb : r.verbs) {
+        std::vector<std::string> words = FoldPhrase(verb);
+        if (!words.empty()) relation_verbs.insert(std::move(words[0]));
+      }
     }
     // Pair references: index 0 pairs the last two people, 1 the last two
     // states.

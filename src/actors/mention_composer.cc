@@ -859,8 +859,16 @@ class Composer {
     const Actor* last[2] = {nullptr, nullptr};
     std::size_t n = 0;
     if (s.Get(kPair) == 0) {  // the two people named last
+      // "Zelenskiy thanked both leaders": a pair that is the object of a
+      // relation verb leaves out the people named before it in its
+      // sentence (the verb's subject is not one of its own objects).
+      bool object = s.begin > 0 && m_.relation_verbs.count(std::string_view(
+                                       T()[s.begin - 1].folded)) != 0;
+      std::size_t from = T()[s.begin].start;
       for (auto it = people_.rbegin(); it != people_.rend() && n < 2; ++it) {
-        const Actor& p = out_[*it].actor;
+        const ActorMention& m = out_[*it];
+        if (object && m.sentence == sentence_ && m.start < from) continue;
+        const Actor& p = m.actor;
         if (n == 0 || last[0]->id != p.id) last[n++] = &p;
       }
     } else {  // emitted below in the order they were first named
