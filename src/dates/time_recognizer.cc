@@ -353,15 +353,18 @@ void DocumentScan::Emit(TimexKind kind, std::size_t start, std::size_t end,
   const TimexWords read = ReadTimexWords(words);
   auto value = NormalizeTimex(kind, words, read, context);
   if (!value) return;
-  TimeExpression expression;
+  // Built in place: a move into the vector costs a copy of each string's
+  // bytes (they are short, so held inside the string).
+  TimeExpression& expression = found_.emplace_back();
   expression.start = start;
   expression.end = end;
   expression.sentence = index_;
-  expression.text = std::string(text_.substr(start, end - start));
+  expression.text.assign(text_.data() + start, end - start);
   expression.type = std::move(value->type);
   expression.value = std::move(value->value);
-  expression.precision =
-      expression.value.empty() ? "" : std::move(value->precision);
+  if (!expression.value.empty()) {
+    expression.precision = std::move(value->precision);
+  }
   expression.anchored = value->anchored;
   // The reading the other way in time, for the events stage, which knows
   // better whether its clause is planned ("is scheduled to host ... on
@@ -371,15 +374,14 @@ void DocumentScan::Emit(TimexKind kind, std::size_t start, std::size_t end,
     auto other = NormalizeTimex(kind, words, read, context);
     if (other && !other->value.empty()) {
       (context.looks_ahead ? expression.future_value : expression.past_value) =
-          other->value;
+          std::move(other->value);
       (context.looks_ahead ? expression.past_value : expression.future_value) =
           expression.value;
     }
   }
   if (expression.type == "DATE" || expression.type == "TIME") {
-    if (auto anchor = AnchorOf(expression.value)) anchor_ = anchor;
+    if (auto anchor = AnchorOf(expression.value)) anchor_ = std::move(anchor);
   }
-  found_.push_back(std::move(expression));
 }
 
 }  // namespace

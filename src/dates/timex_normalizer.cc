@@ -25,6 +25,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 #include <vector>
 
 #include "core/calendar.h"
@@ -366,10 +367,19 @@ std::optional<TimexValue> Duration(const TimexWords& w) {
              : w.unit == "month" ? "M"
                                  : "Y";
   }
-  char amount[32];
-  std::snprintf(amount, sizeof amount, "%g", n);
   std::string value(time ? "PT" : "P");
-  value += unknown ? "X" : amount;
+  if (unknown) {
+    value += 'X';
+  } else if (n >= 1 && n < 1e6 &&
+             n == static_cast<double>(static_cast<int>(n))) {
+    // What "%g" prints for a whole number below a million, without the
+    // cost of snprintf (which was most of a duration's).
+    value += std::to_string(static_cast<int>(n));
+  } else {
+    char amount[32];
+    std::snprintf(amount, sizeof amount, "%g", n);
+    value += amount;
+  }
   value += letter;
   return TimexValue{"DURATION", std::move(value), "", false};
 }

@@ -99,17 +99,23 @@ constexpr std::array<unsigned char, 256> kClasses = MakeClasses();
 bool IsLetter(char c) { return kClasses[static_cast<unsigned char>(c)] >= 2; }
 
 // The states: between words, in a run of digits, in a run of letters that
-// is no grammar word's beginning; then one per trie node.
-constexpr std::uint16_t kBetween = 0, kDigits = 1, kOtherWord = 2;
+// is no grammar word's beginning; then one per trie node. A state is kept
+// as its row's offset in the transition table (state * kClassCount), which
+// spares the scan a multiplication on its critical path, every byte.
+constexpr std::uint32_t kBetween = 0, kDigits = kClassCount,
+                        kOtherWord = 2 * kClassCount;
 // Set on a transition that ends a run (of letters or digits): the state it
 // leaves says what the run was.
-constexpr std::uint16_t kEvent = 0x8000;
+constexpr std::uint32_t kEvent = 0x80000000u;
 
 class WordAutomaton {
  public:
   WordAutomaton() {
-    flags_ = {0, kTimexWordInGrammar | kTimexWordKey, 0};
     next_.assign(3 * kClassCount, 0);
+    // flags_ is indexed by state offsets too; only a row's first slot is
+    // used.
+    flags_.assign(3 * kClassCount, 0);
+    flags_[kDigits] = kTimexWordInGrammar | kTimexWordKey;
     for (std::string_view w : kKeys) {
       Add(w, kTimexWordInGrammar | kTimexWordKey);
     }
@@ -118,17 +124,17 @@ class WordAutomaton {
     }
     for (std::string_view w : kOtherWords) Add(w, kTimexWordInGrammar);
     // Fill in the transitions the trie left open.
-    const std::size_t states = flags_.size();
-    for (std::size_t s = 0; s < states; ++s) {
+    const std::size_t size = next_.size();
+    for (std::size_t s = 0; s < size; s += kClassCount) {
       bool in_letters = s >= kOtherWord;
       for (unsigned c = 0; c < kClassCount; ++c) {
-        std::uint16_t& t = next_[s * kClassCount + c];
+        std::uint32_t& t = next_[s + c];
         if (c == 0) {
           t = s == kBetween ? kBetween : (kBetween | kEvent);
         } else if (c == 1) {
           t = in_letters ? (kDigits | kEvent) : kDigits;
         } else if (s == kBetween || s == kDigits) {
-          std::uint16_t first = next_[kBetween * kClassCount + c];
+          std::uint32_t first = next_[kBetween + c];
           t = first != 0 ? first : kOtherWord;
           if (s == kDigits) t |= kEvent;
         } else if (t == 0) {
@@ -138,35 +144,35 @@ class WordAutomaton {
     }
   }
 
-  std::uint16_t Next(std::uint16_t state, unsigned char byte) const {
-    return next_[state * kClassCount + kClasses[byte]];
+  std::uint32_t Next(std::uint32_t state, unsigned char byte) const {
+    return next_[state + kClasses[byte]];
   }
   // The flags of the run that ends in `state`.
-  unsigned Flags(std::uint16_t state) const { return flags_[state]; }
-  const std::uint16_t* next() const { return next_.data(); }
+  unsigned Flags(std::uint32_t state) const { return flags_[state]; }
+  const std::uint32_t* next() const { return next_.data(); }
   const unsigned char* flags() const { return flags_.data(); }
 
  private:
   // Adds the trie path of `w` from kBetween (whose letter transitions are
   // the trie's root) and marks its last state.
   void Add(std::string_view w, unsigned flags) {
-    std::size_t s = kBetween;
+    std::uint32_t s = kBetween;
     for (char ch : w) {
       unsigned c = kClasses[static_cast<unsigned char>(ch)];
-      std::uint16_t t = next_[s * kClassCount + c];
+      std::uint32_t t = next_[s + c];
       if (t == 0) {
-        t = static_cast<std::uint16_t>(flags_.size());
-        flags_.push_back(0);
+        t = static_cast<std::uint32_t>(next_.size());
         next_.resize(next_.size() + kClassCount, 0);
-        next_[s * kClassCount + c] = t;
+        flags_.resize(flags_.size() + kClassCount, 0);
+        next_[s + c] = t;
       }
       s = t;
     }
     flags_[s] = static_cast<unsigned char>(flags);
   }
 
-  std::vector<std::uint16_t> next_;   // [state * kClassCount + class]
-  std::vector<unsigned char> flags_;  // by state
+  std::vector<std::uint32_t> next_;   // [state + class]
+  std::vector<unsigned char> flags_;  // [state]
 };
 
 const WordAutomaton& Automaton() {
@@ -193,7 +199,7 @@ unsigned Resolve(unsigned flags, const char* data, const char* end) {
 unsigned TimexWordFlagsOf(std::string_view word) {
   if (word.empty()) return 0;
   const WordAutomaton& a = Automaton();
-  std::uint16_t s = kBetween;
+  std::uint32_t s = kBetween;
   for (char c : word) {
     if (!IsLetter(c)) return 0;
     s = a.Next(s, static_cast<unsigned char>(c)) & ~kEvent;
@@ -205,7 +211,7 @@ void FindTimexWindows(std::string_view text, std::size_t from, std::size_t to,
                       std::vector<TimexWindow>* windows) {
   windows->clear();
   const WordAutomaton& automaton = Automaton();
-  const std::uint16_t* const next_state = automaton.next();
+  const std::uint32_t* const next_state = automaton.next();
   const unsigned char* const flags_of = automaton.flags();
   const char* const data = text.data();
   const char* const start = data + from;
@@ -215,7 +221,7 @@ void FindTimexWindows(std::string_view text, std::size_t from, std::size_t to,
   // A run of letters or digits ended just before `p`, in `state`. (The
   // loop below handles the two usual cases itself: a word no match holds
   // with no key seen, and a grammar word that is no key.)
-  auto run_end = [&](std::uint16_t state, const char* p) {
+  auto run_end = [&](std::size_t state, const char* p) {
     unsigned flags = flags_of[state];
     if (flags == 0) {
       if (key) {
@@ -230,7 +236,8 @@ void FindTimexWindows(std::string_view text, std::size_t from, std::size_t to,
       key = key || (Resolve(flags, start, p) & kTimexWordKey) != 0;
     }
   };
-  std::uint16_t state = kBetween;
+  // (A std::size_t state spares a zero extension a byte.)
+  std::size_t state = kBetween;
   for (const char* p = start; p < end; ++p) {
     if (state == kOtherWord) {
       // The rest of a word that no match holds: its letters change
@@ -238,18 +245,18 @@ void FindTimexWindows(std::string_view text, std::size_t from, std::size_t to,
       while (p < end && IsLetter(*p)) ++p;
       if (p == end) break;
     }
-    std::uint16_t next = next_state[state * kClassCount +
-                                    kClasses[static_cast<unsigned char>(*p)]];
-    if (next & kEvent) {
+    std::size_t next =
+        next_state[state + kClasses[static_cast<unsigned char>(*p)]];
+    // Rarer than a plain step (once a word), so laid out off the loop.
+    if (next & kEvent) [[unlikely]] {
       unsigned flags = flags_of[state];
       if (flags == 0 && !key) {
         begin = p;  // the usual case: a word no match holds, no key yet
       } else if (flags != kTimexWordInGrammar) {
         run_end(state, p);
       }
-      next &= ~kEvent;
     }
-    state = next;
+    state = next & ~kEvent;
   }
   if (state != kBetween) run_end(state, end);
   if (key) {

@@ -251,7 +251,11 @@ void ReadNumeric(std::string_view w, TimexWords& out) {
     out.year = value;
   } else {
     out.number = value;
-    out.count = std::atof(number.c_str());
+    // All digits (at most nine): the integer already read, as atof would
+    // read it, without its cost.
+    out.count = number.find('.') == std::string::npos
+                    ? static_cast<double>(value)
+                    : std::atof(number.c_str());
     out.has_count = true;
   }
 }

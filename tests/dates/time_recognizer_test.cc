@@ -230,6 +230,24 @@ TEST_CASE("reads durations without their preposition") {
   });
 }
 
+// Amounts are written as printf's "%g" writes them: whole numbers below a
+// million by a fast path, fractions and larger numbers by printf itself.
+TEST_CASE("writes duration amounts as %g does") {
+  CheckCases({
+      {"The siege lasted 40 days.", "40 days", "DURATION", "P40D", "", false},
+      {"The vote took 1.5 hours.", "1.5 hours", "DURATION", "PT1.5H", "",
+       false},
+      {"The dispute lasted three decades.", "three decades", "DURATION",
+       "P30Y", "", false},
+      {"The dispute lasted 999999 days.", "999999 days", "DURATION",
+       "P999999D", "", false},
+      {"The light took 1000000 years.", "1000000 years", "DURATION",
+       "P1e+06Y", "", false},
+      {"The light took 2500000 years.", "2500000 years", "DURATION",
+       "P2.5e+06Y", "", false},
+  });
+}
+
 TEST_CASE("leaves values that need a document date empty when there is none") {
   CheckCases({
       {"Biden spoke with Xi on Thursday.", "Thursday", "DATE", "", "", false,
