@@ -46,26 +46,26 @@ std::uint64_t Mix(std::uint64_t h) {
   return h;
 }
 
+// The n bytes at a and b are equal, for sizeof(Word) <= n: the first and
+// the last sizeof(Word) of them (which overlap when n is less than twice
+// that) are compared as two words.
+template <typename Word>
+[[gnu::always_inline]] inline bool SameEnds(const char* a, const char* b,
+                                            std::size_t n) {
+  Word x0, y0, x1, y1;
+  std::memcpy(&x0, a, sizeof(Word));
+  std::memcpy(&y0, b, sizeof(Word));
+  std::memcpy(&x1, a + n - sizeof(Word), sizeof(Word));
+  std::memcpy(&y1, b + n - sizeof(Word), sizeof(Word));
+  return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+}
+
 // The n bytes at a and b are equal (n < 8): two overlapping loads of 4 or
 // 2 bytes cover them, with no loop and no read outside them.
 [[gnu::always_inline]] inline bool SameShort(const char* a, const char* b,
                                              std::size_t n) {
-  if (n >= 4) {
-    std::uint32_t x0, y0, x1, y1;
-    std::memcpy(&x0, a, 4);
-    std::memcpy(&y0, b, 4);
-    std::memcpy(&x1, a + n - 4, 4);
-    std::memcpy(&y1, b + n - 4, 4);
-    return ((x0 ^ y0) | (x1 ^ y1)) == 0;
-  }
-  if (n >= 2) {
-    std::uint16_t x0, y0, x1, y1;
-    std::memcpy(&x0, a, 2);
-    std::memcpy(&y0, b, 2);
-    std::memcpy(&x1, a + n - 2, 2);
-    std::memcpy(&y1, b + n - 2, 2);
-    return ((x0 ^ y0) | (x1 ^ y1)) == 0;
-  }
+  if (n >= 4) return SameEnds<std::uint32_t>(a, b, n);
+  if (n >= 2) return SameEnds<std::uint16_t>(a, b, n);
   return n == 0 || a[0] == b[0];
 }
 
