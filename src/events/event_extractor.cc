@@ -521,6 +521,13 @@ class SentenceEvents {
       }
       std::optional<Cues> forced;
       if (governed) forced = GovernedCues(triggers[k - 1], tr, left, right);
+      // "urged Israel and Hamas to return to negotiations", "called on
+      // India and Pakistan to resume talks": what an appeal or a demand
+      // asks for has not happened.
+      if (!forced && k > 0 && AskedFor(triggers[k - 1], tr)) {
+        forced = ReadCues(t_, CueIndex(), tr.begin, left, right);
+        forced->modality = "hypothetical";
+      }
       // "Pelosi arrived in Taipei ... and met Tsai", "spent hours in talks
       // and at a dinner with Qin": a second verb or noun joined by "and"
       // shares the subject of the first.
@@ -1075,6 +1082,21 @@ class SentenceEvents {
   // What a governed event is: refused, declined or failed - negated; a
   // threat (CAMEO 13) - hypothetical; an offer, promise or agreement -
   // planned. Its own cues (an earlier "not", "said") still apply.
+  // Whether `tr` is what the appeal or demand (CAMEO 02, 10) `before` it
+  // asks for: the "to" of an infinitive stands between them, in one
+  // clause ("urged X and Y to resume talks").
+  bool AskedFor(const Trigger& before, const Trigger& tr) const {
+    const std::string& cameo = lex_.relations()[before.relation].cameo;
+    if (!(StartsWith(cameo, "02") || StartsWith(cameo, "10")) ||
+        before.end > tr.begin || BreaksClause(before.end, tr.begin)) {
+      return false;
+    }
+    for (std::size_t i = before.end; i < tr.begin; ++i) {
+      if (Is(t_[i].folded, "to")) return true;
+    }
+    return false;
+  }
+
   Cues GovernedCues(const Trigger& governor, const Trigger& tr,
                     std::size_t left, std::size_t right) const {
     Cues c = ReadCues(t_, CueIndex(), tr.begin, left, right);
