@@ -4,7 +4,6 @@
 #include "entente/pipeline.h"
 
 #include <algorithm>
-#include <bit>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -75,7 +74,10 @@ void DateFromDateline(const TimeRecognizer& times, DocumentAnalysis& a) {
 }
 
 // The number of UTF-8 lead bytes (code points) in text[from, to), eight
-// bytes at a time: a continuation byte is 10xxxxxx.
+// bytes at a time: a continuation byte is 10xxxxxx. The continuation flags
+// are summed with one multiply (each byte holds 0 or 1, so the top byte of
+// the product is their sum) rather than std::popcount, which without a
+// -m flag for the POPCNT instruction is a library call.
 std::size_t CodePointsBetween(std::string_view text, std::size_t from,
                               std::size_t to) {
   constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
@@ -83,7 +85,8 @@ std::size_t CodePointsBetween(std::string_view text, std::size_t from,
   for (; i + 8 <= to; i += 8) {
     std::uint64_t w;
     std::memcpy(&w, text.data() + i, 8);
-    continuations += std::popcount(w & ~(w << 1) & kHigh);
+    std::uint64_t flags = (w & ~(w << 1) & kHigh) >> 7;
+    continuations += (flags * 0x0101010101010101ULL) >> 56;
   }
   for (; i < to; ++i) {
     continuations += (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;

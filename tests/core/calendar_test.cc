@@ -19,6 +19,11 @@ TEST_CASE("parses ISO dates and rejects impossible ones") {
 
 TEST_CASE("formats, counts days and moves by months") {
   CHECK(FormatIsoDate({2021, 3, 5}) == "2021-03-05");
+  CHECK(FormatIsoDate({987, 12, 31}) == "0987-12-31");
+  CHECK(FormatIsoDate({9999, 1, 1}) == "9999-01-01");
+  // Outside the direct path: the printf form.
+  CHECK(FormatIsoDate({10000, 1, 1}) == "10000-01-01");
+  CHECK(FormatIsoDate({-44, 3, 15}) == "-044-03-15");
   CHECK(DaysFromCivil({1970, 1, 1}) == 0);
   CHECK(CivilFromDays(DaysFromCivil({2021, 9, 10})) == CivilDate{2021, 9, 10});
   CHECK(AddDays({2021, 3, 1}, -1) == CivilDate{2021, 2, 28});
