@@ -13,6 +13,7 @@
 #include <set>
 #include <span>
 #include <tuple>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -118,6 +119,16 @@ struct SentenceScratch {
   std::vector<std::optional<Cues>> cues_of;
 };
 
+// Constructs an element in place: `v.emplace_back(InPlace{make})`
+// initialises it from the prvalue `make()` returns (guaranteed copy
+// elision), where `v.emplace_back()` and field-by-field assignments would
+// construct every member twice.
+template <typename Make>
+struct InPlace {
+  Make make;
+  operator std::invoke_result_t<Make&>() { return make(); }
+};
+
 // The CAMEO code of the intention to do what `code` names: a planned
 // meeting is 036 "express intent to meet", planned aid 033, a planned
 // attack a threat (138). Codes of saying things (01, 02, 03, 10-14) stay.
@@ -158,7 +169,7 @@ struct EventExtractor::Impl {
   PhraseMatcher matcher;
   // The states' other cities, as their folded words joined by spaces:
   // places, never parties ("leaving New York at the end of his visit").
-  std::unordered_set<std::string> cities;
+  PhraseSet cities;
   // Capitals and cities, keyed the same way, to the index of their state:
   // where a dateline ("BEIJING (AP) -") places the story.
   std::unordered_map<std::string, std::size_t> place_states;
@@ -175,7 +186,7 @@ struct EventExtractor::Impl {
       for (const std::string& c : s.cities) {
         std::string key = PlaceKey(c);
         place_states.emplace(key, i);
-        cities.insert(std::move(key));
+        cities.Add(std::move(key));
       }
       for (const std::string& c : s.capitals) place_states.emplace(PlaceKey(c), i);
     }
@@ -433,7 +444,7 @@ class SentenceEvents {
                  const Sentence& sentence, std::size_t index,
                  const std::vector<Token>& tokens, SentenceScratch* scratch,
                  const EventDating& dating,
-                 const std::unordered_set<std::string>& cities,
+                 const PhraseSet& cities,
                  std::span<const RelationCodes> codes)
       : lex_(lex),
         doc_(doc),
@@ -1420,11 +1431,18 @@ class SentenceEvents {
     return known == 1;
   }
 
+  // (The words before the group are read first: IsCity, which builds a
+  // key and looks it up, is asked only when they do not settle it.)
   bool LooksLikePlace(const Group& g) const {
-    if (IsCity(g)) return true;
+    return PlaceWordBefore(g) || IsCity(g);
+  }
+
+  // Whether the group follows "in", "at" or "from", or "of" after a word
+  // for a place ("the port city of Tianjin").
+  bool PlaceWordBefore(const Group& g) const {
     if (g.begin == 0) return false;
     std::string_view before = t_[g.begin - 1].folded;
-    if (Is(before, "of") && g.begin >= 2) {  // "the port city of Tianjin"
+    if (Is(before, "of") && g.begin >= 2) {
       static constexpr std::string_view kPlaces[] = {
           "city", "town", "village", "port", "resort", "province", "region",
           "island", "capital", "district", "outskirts"};
@@ -1520,6 +1538,19 @@ class SentenceEvents {
   // Whether the group is one city of the lexicon ("New York", "Tianjin").
   bool IsCity(const Group& g) const {
     if (cities_.empty() || g.members.size() != 1) return false;
+    // (Most names start no city: the bit of the key's first word says so
+    // before any key is built. The key leaves out "the" and empty words.)
+    std::size_t first = g.begin;
+    while (first < g.end &&
+           (t_[first].folded.empty() || Is(t_[first].folded, "the"))) {
+      ++first;
+    }
+    if (first < g.end) {
+      const Token& w = t_[first];
+      if (!cities_.MayStart(w.hash != 0 ? w.hash : HashFolded(w.folded))) {
+        return false;
+      }
+    }
     std::string& key = scratch_.city_key;  // (its memory reused)
     key.clear();
     for (std::size_t i = g.begin; i < g.end; ++i) {
@@ -1527,7 +1558,7 @@ class SentenceEvents {
       key += key.empty() ? "" : " ";
       key += t_[i].folded;
     }
-    return cities_.count(key) > 0;
+    return cities_.Contains(key);
   }
 
   // The first group after `pos` that can be the trigger's object: close to
@@ -2280,36 +2311,34 @@ class SentenceEvents {
                           list)) {
         return;
       }
-      // (Built in place in the output: an Event is dozens of strings.)
-      Event& e = list.emplace_back();
-      e.doc = doc_.id;
-      e.sentence = index_;
-      e.source = source;
-      e.target = target;
-      e.relation = rel.relation;
-      e.cameo = rel.cameo;
-      e.symmetric = rel.symmetric;
-      e.trigger.assign(Text(tr.begin, tr.end));
-      e.date = date;
-      // (An Event starts "affirmed" and "asserted".)
-      if (cues.negated) e.polarity = polarity;
-      if (!Is(cues.modality, "asserted")) e.modality = cues.modality;
-      bool planned = Is(e.modality, "planned");
-      if (planned) e.cameo = IntentCode(e.cameo);
+      // (Built in place in the output, each of its dozens of strings
+      // copied once: see InPlace.)
+      bool planned = Is(cues.modality, "planned");
       const RelationCodes& codes = codes_[&rel - lex_.relations().data()];
-      if (const CameoEntry* c = planned ? codes.planned : codes.asserted) {
-        e.plover = c->plover;
-      }
-      e.location = loc;
-      if (!one_sided && !participants.empty()) {
-        e.gathering = gathering;
-        e.participants = participants;
-      }
-      e.evidence_text.assign(
-          std::string_view(doc_.text).substr(sentence_.start,
-                                             sentence_.end - sentence_.start));
-      e.evidence_start = sentence_.start;
-      e.evidence_end = sentence_.end;
+      const CameoEntry* cameo = planned ? codes.planned : codes.asserted;
+      bool gathers = !one_sided && !participants.empty();
+      list.emplace_back(InPlace{[&] {
+        return Event{
+            .doc = doc_.id,
+            .sentence = index_,
+            .source = source,
+            .target = target,
+            .relation = rel.relation,
+            .cameo = planned ? IntentCode(rel.cameo) : rel.cameo,
+            .plover = cameo ? cameo->plover : std::string(),
+            .symmetric = rel.symmetric,
+            .trigger = std::string(Text(tr.begin, tr.end)),
+            .date = date,
+            .polarity = std::string(polarity),
+            .modality = cues.modality,
+            .location = loc,
+            .gathering = gathers ? gathering : std::string(),
+            .participants = gathers ? participants : std::vector<Actor>(),
+            .evidence_text = std::string(std::string_view(doc_.text).substr(
+                sentence_.start, sentence_.end - sentence_.start)),
+            .evidence_start = sentence_.start,
+            .evidence_end = sentence_.end};
+      }});
     };
     if (targets) {
       for (const ActorMention* s : sources->members) {
@@ -2546,7 +2575,7 @@ class SentenceEvents {
   SentenceScratch& scratch_;
   GroupList& groups_;
   const EventDating& dating_;
-  const std::unordered_set<std::string>& cities_;
+  const PhraseSet& cities_;
   std::span<const RelationCodes> codes_;  // of lex_.relations()
   std::vector<Event>* one_sided_ = nullptr;
   FirstOfEachKey* seen_ = nullptr;            // of the document's events
@@ -2579,12 +2608,12 @@ std::vector<Event> EventExtractor::Extract(
     std::vector<Event>* one_sided) const {
   std::vector<Event> events;
   // (Events are large: room for a usual story, so that they are seldom
-  // moved as the list grows.)
-  events.reserve(std::min<std::size_t>(sentences.size(), 256));
-  if (one_sided) {
-    one_sided->reserve(one_sided->size() +
-                       std::min<std::size_t>(sentences.size(), 256));
-  }
+  // moved as the list grows. Dense stories have more events than
+  // sentences: over the 540 sample articles, room for one a sentence left
+  // 140 lists to be moved.)
+  std::size_t room = std::min<std::size_t>(2 * sentences.size(), 256);
+  events.reserve(room);
+  if (one_sided) one_sided->reserve(one_sided->size() + room);
   FirstOfEachKey seen, seen_one_sided;
   // (Kept from one document to the next: its buffers have grown to fit.)
   thread_local SentenceScratch scratch;

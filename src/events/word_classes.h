@@ -8,11 +8,15 @@
 #ifndef ENTENTE_EVENTS_WORD_CLASSES_H_
 #define ENTENTE_EVENTS_WORD_CLASSES_H_
 
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 #include <span>
+#include <string>
 #include <string_view>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "text/tokens.h"
@@ -74,6 +78,41 @@ class WordClasses {
 
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
+};
+
+// A set of phrases, each its folded words joined by single spaces ("new
+// york"), with a filter on the first word: MayStart(hash) is one bit test,
+// false for most words that start no phrase, and never false for one that
+// does. (The events stage asks whether parties are cities for every group
+// of every sentence; few are.)
+class PhraseSet {
+ public:
+  void Add(std::string phrase) {
+    // Every prefix that ends before a space, and the whole phrase: a token
+    // whose folded text is a phrase's first word passes, and so does one
+    // whose text holds a space itself ("new york" as one token).
+    for (std::size_t i = 0; i <= phrase.size(); ++i) {
+      if (i == phrase.size() || phrase[i] == ' ') {
+        first_words_.set(HashFolded(std::string_view(phrase).substr(0, i)) %
+                         kBits);
+      }
+    }
+    phrases_.insert(std::move(phrase));
+  }
+  bool empty() const { return phrases_.empty(); }
+  bool Contains(const std::string& phrase) const {
+    return phrases_.count(phrase) > 0;
+  }
+  // False when no phrase starts with the word whose HashFolded is `hash`
+  // followed by a space or the phrase's end.
+  bool MayStart(std::uint64_t hash) const {
+    return first_words_.test(hash % kBits);
+  }
+
+ private:
+  static constexpr std::size_t kBits = 4096;
+  std::unordered_set<std::string> phrases_;
+  std::bitset<kBits> first_words_;
 };
 
 }  // namespace entente

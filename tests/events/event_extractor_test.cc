@@ -236,5 +236,28 @@ TEST_CASE("an event repeated in a document is kept once, in first place") {
   CHECK(events.back().sentence == 1);
 }
 
+
+TEST_CASE("phrase set: the first-word filter never rejects a phrase's start") {
+  PhraseSet set;
+  const std::string_view kPhrases[] = {"new york", "tianjin", "st. petersburg",
+                                       "rio de janeiro", "kirkuk"};
+  for (std::string_view p : kPhrases) set.Add(std::string(p));
+  CHECK(set.Contains("new york"));
+  CHECK_FALSE(set.Contains("new"));
+  for (std::string_view p : kPhrases) {
+    std::string_view first = p.substr(0, p.find(' '));
+    CHECK(set.MayStart(HashFolded(first)));
+    CHECK(set.MayStart(HashFolded(p)));  // one token holding the spaces
+  }
+  CHECK(set.MayStart(HashFolded("rio de")));
+  // ... and rejects most other words (4096 bits, 13 of them set).
+  const std::string_view kOthers[] = {"biden", "putin", "moscow", "united",
+                                      "the", "said", "china", "talks"};
+  int rejected = 0;
+  for (std::string_view w : kOthers) rejected += !set.MayStart(HashFolded(w));
+  CHECK(rejected >= 6);
+  CHECK(PhraseSet().empty());
+}
+
 }  // namespace
 }  // namespace entente
