@@ -4,6 +4,7 @@
 // Case requirements are checked only where a phrase ends.
 #include "text/phrase_matcher.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace entente {
@@ -239,11 +240,29 @@ void PhraseMatcher::Add(std::string_view phrase, int payload,
 void PhraseMatcher::Encode(const std::vector<Token>& tokens,
                            std::vector<std::uint32_t>* ids) const {
   ids->resize(tokens.size());
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
+  std::uint32_t* out = ids->data();
+  if (word_slots_.empty()) {
+    std::fill(out, out + tokens.size(), kUnknown);
+    return;
+  }
+  // The tables' pointers and masks in locals: stores to `out` could alias
+  // the members as far as the compiler knows, which would reload them for
+  // every token. Words in no phrase mostly stop at the filter (the test
+  // is FilterBit's, which Lookup repeats only for the words that pass).
+  const std::uint64_t* filter = filter_.data();
+  const std::size_t filter_mask = filter_mask_;
+  const Token* t = tokens.data();
+  const std::size_t n = tokens.size();
+  for (std::size_t i = 0; i < n; ++i) {
     // Tokenize hashed the token; a token made some other way has no hash.
-    const Token& t = tokens[i];
-    (*ids)[i] =
-        Lookup(t.folded, t.hash != 0 ? t.hash : HashFolded(t.folded));
+    std::uint64_t h = t[i].hash;
+    if (h == 0) h = HashFolded(t[i].folded);
+    std::size_t bit = static_cast<std::size_t>(h >> 40) & filter_mask;
+    if (((filter[bit >> 6] >> (bit & 63)) & 1) == 0) {
+      out[i] = kUnknown;
+      continue;
+    }
+    out[i] = Lookup(t[i].folded, h);
   }
 }
 

@@ -157,7 +157,10 @@ class TokenWriter {
   // the buffer has to grow.
   TokenWriter(std::size_t bytes, Token* tokens, const std::size_t* count)
       : tokens_(tokens), count_(count) {
-    if (bytes > 0) Grow(bytes);
+    // kSlack more than the text's bytes: the eight-byte writes of the
+    // sentence's last word (within kSlack of the end) then still fit, so
+    // the buffer does not grow (and copy) at the end of most sentences.
+    if (bytes > 0) Grow(bytes + kSlack);
   }
   TokenWriter(const TokenWriter&) = delete;
   TokenWriter& operator=(const TokenWriter&) = delete;
@@ -353,12 +356,6 @@ bool IsKnownAbbreviation(std::string_view w) {
 
 namespace {
 
-// The number of bytes of x that are 0x80 (the others being 0), without a
-// popcount instruction, which the default target lacks.
-int ByteCount(std::uint64_t x) {
-  return static_cast<int>(((x >> 7) * kOnes) >> 56);
-}
-
 // 0x80 in each byte of x that is not an ASCII letter or digit. (Inlined:
 // it is a few instructions, on the path of every word.)
 [[gnu::always_inline]] inline std::uint64_t NotAsciiWordBytes(
@@ -401,13 +398,15 @@ void FoldShortWord(std::uint64_t x0, std::uint64_t x1, std::size_t k,
   std::uint64_t w1 = kTwo && k > 8 ? LowBytes(x1, k - 8) : 0;
   std::uint64_t up0 = AtLeast(w0, 'A') & ~AtLeast(w0, 'Z' + 1);
   std::uint64_t lower = AtLeast(w0, 'a') & ~AtLeast(w0, 'z' + 1);
-  int upper = ByteCount(up0);
+  // Upper-case letters after the first (only read when the first is one,
+  // i.e. byte 0 of up0): all_caps needs two or more, so no count.
+  std::uint64_t more_upper = up0 & ~std::uint64_t{0x80};
   w0 |= up0 >> 2;  // 0x80 >> 2 is the case bit 0x20
   std::uint64_t h = kHashSeed ^ k;
   if constexpr (kTwo) {
     std::uint64_t up1 = AtLeast(w1, 'A') & ~AtLeast(w1, 'Z' + 1);
     lower |= AtLeast(w1, 'a') & ~AtLeast(w1, 'z' + 1);
-    upper += ByteCount(up1);
+    more_upper |= up1;
     w1 |= up1 >> 2;
     // HashFolded: the full first block, then the rest.
     h = (h ^ w0) * kHashMul;
@@ -418,7 +417,7 @@ void FoldShortWord(std::uint64_t x0, std::uint64_t x1, std::size_t k,
   }
   std::memcpy(dst, &w0, 8);
   std::memcpy(dst + 8, &w1, 8);
-  t->all_caps = t->capitalized && lower == 0 && upper >= 2;
+  t->all_caps = t->capitalized && lower == 0 && more_upper != 0;
 }
 
 bool IsSOrCapitalS(char c) { return c == 's' || c == 'S'; }

@@ -122,5 +122,38 @@ TEST_CASE("an empty matcher matches nothing") {
   CHECK(m.IdOf("anything") == PhraseMatcher::kUnknown);
 }
 
+TEST_CASE("Encode agrees with IdOf for every token, hashed or not") {
+  // Encode tests a filter before the table; it must never reject a word
+  // that IdOf finds, and tokens made by hand (hash 0) are hashed there.
+  PhraseMatcher m;
+  for (int i = 0; i < 300; ++i) {
+    m.Add("w" + std::to_string(i) + " of the " + std::to_string(i * 7), i,
+          false);
+  }
+  std::string text;
+  for (int i = 0; i < 600; i += 3) {
+    text += "w" + std::to_string(i) + " of The " + std::to_string(i) + ", ";
+  }
+  TokenList tokens = Tokenize(text, 0, text.size());
+  std::vector<std::uint32_t> ids;
+  m.Encode(tokens, &ids);
+  REQUIRE(ids.size() == tokens.size());
+  std::size_t known = 0;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    CAPTURE(std::string(tokens[i].folded));
+    CHECK(ids[i] == m.IdOf(tokens[i].folded));
+    known += ids[i] != PhraseMatcher::kUnknown;
+  }
+  CHECK(known > tokens.size() / 2);
+  std::vector<Token> by_hand(tokens.begin(), tokens.end());
+  for (Token& t : by_hand) t.hash = 0;
+  CHECK(m.Encode(by_hand) == ids);
+  PhraseMatcher empty;
+  std::vector<std::uint32_t> none(3, 0);
+  empty.Encode(tokens, &none);
+  CHECK(none == std::vector<std::uint32_t>(tokens.size(),
+                                           PhraseMatcher::kUnknown));
+}
+
 }  // namespace
 }  // namespace entente

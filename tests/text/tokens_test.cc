@@ -136,5 +136,52 @@ TEST_CASE("long sentences and long words fold like short ones") {
   CHECK(tokens[1].all_caps);
 }
 
+TEST_CASE("a sentence's last word folds and hashes at every end offset") {
+  // The folded buffer has slack for the eight-byte writes of the last
+  // words; words ending at each offset from the end of the range, and
+  // ranges that stop inside a longer text, must fold like FoldWord.
+  const std::string words[] = {"Tuesday", "WASHINGTON", "U.S", "x",
+                               "Counter-Terrorism", "K\xC3\xB6ln", "it's"};
+  for (const std::string& w : words) {
+    for (std::size_t pad = 0; pad < 20; ++pad) {
+      std::string text = std::string(pad, 'a') + " " + w + ".";
+      for (std::size_t cut : {text.size(), text.size() - 1}) {
+        std::string longer = text + "tail words";
+        TokenList tokens = Tokenize(longer, 0, cut);
+        CAPTURE(text.substr(0, cut));
+        REQUIRE(!tokens.empty());
+        for (const Token& t : tokens) {
+          CHECK(t.end <= cut);
+          std::string_view raw(longer.data() + t.start, t.end - t.start);
+          CHECK(t.folded == FoldWord(raw));
+          CHECK(t.hash == HashFolded(t.folded));
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("all_caps needs two or more upper-case letters and no lower") {
+  // The short-word path tests for a second capital rather than counting
+  // them: check it at every length and position of the second capital.
+  for (std::size_t n = 1; n <= 18; ++n) {
+    for (std::size_t second = 0; second <= n; ++second) {
+      std::string w = "A";
+      for (std::size_t k = 1; k < n; ++k) w += k == second ? 'B' : '7';
+      for (bool lower : {false, true}) {
+        std::string x = lower && n > 1 ? w + "c" : w;
+        std::string text = "said " + x + " on";
+        TokenList t = Tokenize(text, 0, text.size());
+        REQUIRE(t.size() == 3);
+        CAPTURE(x);
+        bool want = !lower && second >= 1 && second < n;
+        if (lower && n == 1) want = false;
+        CHECK(t[1].all_caps == want);
+        CHECK(t[1].capitalized);
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace entente
