@@ -87,6 +87,21 @@ struct RawSpan {
                      KindBit(kDemonym) | KindBit(kCapital) |
                      KindBit(kCity))) != 0;
   }
+  // The state a match counts for (what ActorRecognizer::Find tallies):
+  // Get(k) of the last kind k present in the order name, adjective,
+  // demonym, capital, city, or -1. That order is the kinds' numeric
+  // order, so one pass over the payloads finds it.
+  int CountedState() const {
+    if (!HasStateKind()) return -1;
+    int best_kind = 0, state = -1;
+    for (int p : *payloads) {
+      int k = KindOf(p);
+      bool counted = k == kStateName || k == kStateAdj || k == kDemonym ||
+                     k == kCapital || k == kCity;
+      if (counted && k > best_kind) best_kind = k, state = IndexOf(p);
+    }
+    return state;
+  }
   int Get(Kind k) const {
     if (!Has(k)) return -1;
     for (int p : *payloads) {
@@ -99,6 +114,33 @@ struct RawSpan {
   static std::uint32_t KindBit(Kind k) {
     return std::uint32_t{1} << (static_cast<unsigned>(k) & 31);
   }
+};
+
+// A quick test that a word may be one of a short list: the lengths and
+// first bytes of the list's words, one bit each. Never false for a word
+// of the list.
+class WordFilter {
+ public:
+  template <std::size_t N>
+  constexpr explicit WordFilter(const std::string_view (&words)[N]) {
+    for (std::string_view w : words) {
+      if (w.size() < 64) lengths_ |= std::uint64_t{1} << w.size();
+      if (!w.empty()) {
+        auto c = static_cast<unsigned char>(w[0]);
+        firsts_[c >> 6] |= std::uint64_t{1} << (c & 63);
+      }
+    }
+  }
+  constexpr bool MayBe(std::string_view f) const {
+    if (f.empty() || f.size() >= 64) return true;  // compared in full
+    auto c = static_cast<unsigned char>(f[0]);
+    return ((lengths_ >> f.size()) & 1) != 0 &&
+           ((firsts_[c >> 6] >> (c & 63)) & 1) != 0;
+  }
+
+ private:
+  std::uint64_t lengths_ = 0;
+  std::uint64_t firsts_[4] = {0, 0, 0, 0};
 };
 
 // The raw matches of one sentence, in order.

@@ -86,13 +86,7 @@ std::vector<ActorMention> ActorRecognizer::Find(
         i += m.length;
         continue;
       }
-      int state = -1;
-      if (span.HasStateKind()) {
-        for (Kind k : {kStateName, kStateAdj, kDemonym, kCapital, kCity}) {
-          if (span.Has(k)) state = span.Get(k);
-        }
-      }
-      if (state >= 0) {
+      if (int state = span.CountedState(); state >= 0) {
         auto it = std::find_if(named.begin(), named.end(),
                                [&](const auto& n) { return n.first == state; });
         if (it == named.end()) {

@@ -27,6 +27,14 @@ bool IsDash(const Token& t) {
          t.folded == "\xE2\x80\x93"sv || t.folded == "--"sv;
 }
 
+// A string made straight in the member it initialises: emplace_back with
+// a std::string temporary would make it, then move it (a second copy of a
+// short string's bytes).
+struct InPlace {
+  std::string_view text;
+  operator std::string() const { return std::string(text); }
+};
+
 // Number of leading tokens of the first sentence that form a dateline
 // ("WASHINGTON (AP) —", "BONN, Germany, Feb. 17 (Kyodo) -"); 0 if none.
 std::size_t DatelineLength(const std::vector<Token>& t) {
@@ -55,6 +63,7 @@ class ShortForms {
       if (s.hash == h && s.key == t.folded) return &s.at;
     }
   }
+  bool Empty() const { return count_ == 0; }
   // Forgets every word; keeps a small table's memory for the next
   // document (a large one is released, so that clearing stays cheap).
   void Clear() {
@@ -143,24 +152,32 @@ struct ComposerScratch {
   std::vector<std::size_t> person_mentions, people;
   std::vector<Holders> holders;  // the first holders_used are live
   std::size_t holders_used = 0;
-  // The index in holders of last_role_folded's (SIZE_MAX: none yet).
-  std::size_t last_holders = SIZE_MAX;
+  // Each role met so far as a mention spells it -> the index in holders
+  // of its folded form: a person's role is found by comparing a few short
+  // strings, not by folding and hashing it (the first aliases_used are
+  // live; their strings keep their memory from document to document).
+  struct RoleAlias {
+    std::string role;
+    std::size_t holders;
+  };
+  std::vector<RoleAlias> aliases;
+  std::size_t aliases_used = 0;
+  std::size_t last_alias = 0;  // the alias found last: people in a row
+                               // often hold the same role
   std::vector<Named> named;
   std::vector<std::uint64_t> named_keys;  // PackCode of each named
   ShortForms short_forms;
   std::vector<char> covered;
-  std::string last_role, last_role_folded;
 
   void Clear() {
     person_mentions.clear();
     people.clear();
     holders_used = 0;
-    last_holders = SIZE_MAX;
+    aliases_used = 0;
+    last_alias = 0;
     named.clear();
     named_keys.clear();
     short_forms.Clear();
-    last_role.clear();
-    last_role_folded.clear();
   }
 };
 
@@ -174,8 +191,6 @@ class Composer {
         context_state_(context_state),
         person_mentions_(scratch.person_mentions),
         holders_(scratch),
-        last_role_(scratch.last_role),
-        last_role_folded_(scratch.last_role_folded),
         people_(scratch.people),
         named_(scratch.named),
         named_keys_(scratch.named_keys),
@@ -197,39 +212,49 @@ class Composer {
       Compose(spans, k);
     }
     consumed_until_ = 0;
+    // With no person named yet in the document, no pronoun has an
+    // antecedent and no word is a short form: the pass below could emit
+    // nothing.
+    if (person_mentions_.empty() && short_forms_.Empty()) return;
     // Capitalised words no phrase matched may be short forms of people
     // named earlier in the document; "he" and "she" refer to the nearest
     // person named before them.
     // (Covered() per token would walk the sentence's mentions each time.
     // Mentions emitted below cover only their own token, which the pass
     // has then left behind.)
-    std::size_t next_span = 0;
-    for (std::size_t i = skip; i < t.size(); ++i) {
-      // Only pronouns and capitalised words can be mentions here: other
-      // tokens are passed over first (next_span catches up when needed),
-      // most of them on the case flag and the length alone.
-      bool pronoun = false;
-      if (!t[i].capitalized) {
-        std::size_t n = t[i].folded.size();
-        if (n != 2 && n != 3) continue;
-        pronoun = t[i].folded == "he"sv || t[i].folded == "she"sv;
-        if (!pronoun) continue;
-      } else {
-        pronoun = t[i].folded == "he"sv || t[i].folded == "she"sv;
-      }
-      while (next_span < spans.size() && spans[next_span].end <= i) ++next_span;
-      if (next_span < spans.size() && spans[next_span].begin <= i) continue;
-      if (!t[i].is_word || covered_[i]) continue;
-      if (pronoun) {
-        if (const Actor* a = PersonBefore(t[i].start)) {
-          Emit(i, i + 1, *a, "coref");
-        }
-        continue;
-      }
-      if (const std::size_t* at = short_forms_.Find(t[i])) {
-        Emit(i, i + 1, out_[*at].actor, "short");
-      }
+    // The phrase matches are in order and never overlap (Find steps over
+    // each): the tokens outside them are the gaps between, walked here
+    // gap by gap rather than testing every token against the matches.
+    for (std::size_t j = 0; j <= spans.size(); ++j) {
+      std::size_t from = j == 0 ? skip : std::max(skip, spans[j - 1].end);
+      std::size_t to = j < spans.size() ? spans[j].begin : t.size();
+      for (std::size_t i = from; i < to; ++i) ShortFormOrPronoun(i);
     }
+  }
+
+  // Token i of the sentence, under no phrase match: a pronoun or a later
+  // short form of a person named earlier becomes a mention.
+  void ShortFormOrPronoun(std::size_t i) {
+    const Token& w = T()[i];
+    // Only pronouns and capitalised words can be mentions here: other
+    // tokens are passed over first.
+    bool pronoun = IsHeOrShe(w.folded);
+    if (!w.capitalized && !pronoun) return;
+    if (!w.is_word || covered_[i]) return;
+    if (pronoun) {
+      if (const Actor* a = PersonBefore(w.start)) Emit(i, i + 1, *a, "coref");
+      return;
+    }
+    if (const std::size_t* at = short_forms_.Find(w)) {
+      Emit(i, i + 1, out_[*at].actor, "short");
+    }
+  }
+
+  // f == "he" || f == "she", byte by byte (this runs for most words of a
+  // text, and the compiler may not inline string_view's operator==).
+  static bool IsHeOrShe(std::string_view f) {
+    if (f.size() == 2) return f[0] == 'h' && f[1] == 'e';
+    return f.size() == 3 && f[0] == 's' && f[1] == 'h' && f[2] == 'e';
   }
 
   // One allocation each for the document, not one per doubling.
@@ -320,7 +345,7 @@ class Composer {
     how = PlaceOr(begin, actor, how);
     if (actor.kind == "person"sv) person_mentions_.push_back(out_.size());
     out_.emplace_back(T()[begin].start, T()[end - 1].end, sentence_, actor,
-                      std::string(how));
+                      InPlace{how});
     Cover(begin, end);
     Noted(begin, end, name_begin);
   }
@@ -329,7 +354,7 @@ class Composer {
     how = PlaceOr(begin, actor, how);
     if (actor.kind == "person"sv) person_mentions_.push_back(out_.size());
     out_.emplace_back(T()[begin].start, T()[end - 1].end, sentence_,
-                      std::move(actor), std::string(how));
+                      std::move(actor), InPlace{how});
     Cover(begin, end);
     Noted(begin, end, name_begin);
   }
@@ -337,6 +362,10 @@ class Composer {
   // Marks tokens [begin, end) as under a mention: they are the tokens
   // whose start lies in the mention's byte span.
   void Cover(std::size_t begin, std::size_t end) {
+    if (end - begin == 1) {  // most mentions: one word, not a memset call
+      covered_[begin] = 1;
+      return;
+    }
     std::fill(covered_.begin() + static_cast<std::ptrdiff_t>(begin),
               covered_.begin() + static_cast<std::ptrdiff_t>(end), 1);
   }
@@ -393,6 +422,12 @@ class Composer {
   // different codes differ); kLongCode for longer ones.
   static constexpr std::uint64_t kLongCode = ~std::uint64_t{0};
   static std::uint64_t PackCode(std::string_view code) {
+    // Most codes are three letters: packed at once, as the loop would.
+    if (code.size() == 3) {
+      return std::uint64_t{static_cast<unsigned char>(code[0])} |
+             std::uint64_t{static_cast<unsigned char>(code[1])} << 8 |
+             std::uint64_t{static_cast<unsigned char>(code[2])} << 16;
+    }
     if (code.size() > 8) return kLongCode;
     std::uint64_t v = 0;
     for (std::size_t k = 0; k < code.size(); ++k) {
@@ -405,6 +440,11 @@ class Composer {
     static constexpr std::string_view kWords[] = {
         "in", "at", "leaving", "via", "across", "throughout", "around",
         "near"};
+    // Most words are none of these: a word whose length or first byte no
+    // word of the list has is rejected without comparing it with each (the
+    // filter is computed from the list, so it never rejects one of them).
+    static constexpr WordFilter kFilter(kWords);
+    if (!kFilter.MayBe(f)) return false;
     for (std::string_view w : kWords) {
       if (f == w) return true;
     }
@@ -465,18 +505,7 @@ class Composer {
     std::size_t at = out_.size() - 1;
     people_.push_back(at);
     if (!a.role.empty()) {  // the latest holder of a role, any / by country
-      // People named in a row often hold the same role: fold it and find
-      // its holders once.
-      if (a.role != last_role_ || holders_.last_holders == SIZE_MAX) {
-        last_role_ = a.role;
-        if (const std::string* folded = m_.RoleFolded(a.role)) {
-          last_role_folded_ = *folded;
-        } else {
-          last_role_folded_ = FoldWord(a.role);
-        }
-        HoldersOf(last_role_folded_);  // sets last_holders
-      }
-      Holders& h = holders_.holders[holders_.last_holders];
+      Holders& h = holders_.holders[HoldersIndexOfRole(a.role)];
       h.any = at;
       std::uint64_t key = PackCode(a.country);
       auto by = std::find_if(
@@ -504,6 +533,9 @@ class Composer {
   // Country (state index) from a modifier span: adjective, demonym, name
   // (possibly with "'s").
   static int StateOf(const RawSpan& s) {
+    // One bit test for most spans (people, titles, groups, organisations),
+    // which name no state in any of the ways below.
+    if (!s.HasStateKind()) return -1;
     for (Kind k : {kStateAdj, kStateName, kDemonym, kCapital, kCity}) {
       if (s.Has(k)) return s.Get(k);
     }
@@ -1177,22 +1209,50 @@ class Composer {
     }
     return nullptr;
   }
-  // As above, added (with no holder yet) if new; its index is then
-  // last_holders.
-  Holders& HoldersOf(std::string_view role) {
+  // The index in holders of folded role `role`, added (with no holder
+  // yet) if new.
+  std::size_t HoldersOf(std::string_view role) {
     std::vector<Holders>& all = holders_.holders;
     if (const Holders* h = FindHolders(role)) {
-      holders_.last_holders = static_cast<std::size_t>(h - all.data());
-      return all[holders_.last_holders];
+      return static_cast<std::size_t>(h - all.data());
     }
     if (holders_.holders_used == all.size()) all.emplace_back();
-    holders_.last_holders = holders_.holders_used;
-    Holders& h = all[holders_.holders_used++];
+    Holders& h = all[holders_.holders_used];
     h.role.assign(role);
     h.hash = HashFolded(role);
     h.any = 0;
     h.by_country.clear();
-    return h;
+    return holders_.holders_used++;
+  }
+
+  // HoldersOf(the folded `role`), by the role as the mention spells it.
+  // Spellings that fold alike ("Foreign Minister", "foreign minister")
+  // are aliases of the same holders, as folding each would make them.
+  std::size_t HoldersIndexOfRole(const std::string& role) {
+    auto& aliases = holders_.aliases;
+    std::size_t used = holders_.aliases_used;
+    if (holders_.last_alias < used &&
+        aliases[holders_.last_alias].role == role) {
+      return aliases[holders_.last_alias].holders;
+    }
+    for (std::size_t i = 0; i < used; ++i) {
+      if (aliases[i].role == role) {
+        holders_.last_alias = i;
+        return aliases[i].holders;
+      }
+    }
+    std::size_t index;
+    if (const std::string* folded = m_.RoleFolded(role)) {
+      index = HoldersOf(*folded);
+    } else {
+      index = HoldersOf(FoldWord(role));
+    }
+    if (used == aliases.size()) aliases.emplace_back();
+    aliases[used].role.assign(role);
+    aliases[used].holders = index;
+    holders_.last_alias = used;
+    holders_.aliases_used = used + 1;
+    return index;
   }
 
   const Actor* HolderByHead(const TitleEntry& title, int state) const {
@@ -1250,8 +1310,6 @@ class Composer {
   // them, so remembering a person copies no strings.
   // The latest holder of each folded role (holders_.holders).
   ComposerScratch& holders_;
-  std::string& last_role_;  // Remember()'s fold cache
-  std::string& last_role_folded_;
   std::vector<std::size_t>& people_;  // person mentions Remember()ed
   // Each country named (other than as a place or pair), first named
   // first.

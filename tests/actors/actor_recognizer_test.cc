@@ -2,8 +2,12 @@
 // properties a table cannot show.
 #include "actors/actor_recognizer.h"
 
+#include <string_view>
+#include <vector>
+
 #include <doctest/doctest.h>
 
+#include "actors/actor_phrases.h"
 #include "core/calendar.h"
 #include "entente/pipeline.h"
 #include "golden_table.h"
@@ -76,6 +80,67 @@ TEST_CASE("makes stable ids from names") {
   CHECK(SlugOf("Shi Feng") == "shi-feng");
   CHECK(SlugOf("Aleksandar Vu\xC4\x8Di\xC4\x87") == "aleksandar-vucic");
   CHECK(SlugOf("  O'Brien, Jr. ") == "o-brien-jr");
+}
+
+TEST_CASE("short forms, pronouns and a role's holder in a lower-case title") {
+  // Short forms right after a phrase match and between two; "he" with
+  // people before it in the sentence and before; "the Russian foreign
+  // minister" finds the holder of "Foreign Minister" (a spelling that
+  // folds to the same role).
+  CHECK(Mentions("Russian Foreign Minister Sergei Lavrov met Chinese Foreign "
+                 "Minister Wang Yi in Moscow. Lavrov said he and Wang agreed. "
+                 "The Russian foreign minister, who met Blinken, said Blinken "
+                 "and he spoke.",
+                 "2021-09-10") ==
+        "Russian Foreign Minister Sergei Lavrov=sergei-lavrov|lexicon ; "
+        "Chinese Foreign Minister Wang Yi=wang-yi|lexicon ; "
+        "Moscow=RUS|place ; Lavrov=sergei-lavrov|short ; "
+        "he=sergei-lavrov|coref ; Wang=wang-yi|short ; "
+        "Russian foreign minister=sergei-lavrov|coref ; "
+        "Blinken=antony-blinken|lexicon ; Blinken=antony-blinken|lexicon ; "
+        "he=sergei-lavrov|coref");
+}
+
+TEST_CASE("a word filter never rejects a word of its list") {
+  static constexpr std::string_view kWords[] = {"in", "at", "leaving",
+                                                "throughout", "\xC3\xA0"};
+  static constexpr WordFilter filter(kWords);
+  for (std::string_view w : kWords) CHECK(filter.MayBe(w));
+  // Rejected: an unlisted first byte with a listed length, and the
+  // reverse; a word with a listed length and first byte may pass.
+  CHECK_FALSE(filter.MayBe("on"));
+  CHECK_FALSE(filter.MayBe("inside"));
+  CHECK_FALSE(filter.MayBe("\xC3\xA9t\xC3\xA9"));
+  CHECK(filter.MayBe("ax"));
+}
+
+TEST_CASE("a span's counted state is the last state kind's first payload") {
+  // Every list of up to three payloads over the state kinds, a non-state
+  // kind and two indexes, against the definition (one Get per kind).
+  const std::vector<int> kinds = {kStateName, kStateAdj, kDemonym, kCapital,
+                                  kCity,      kPersonFull};
+  std::vector<int> choices;
+  for (int k : kinds) {
+    for (int index : {0, 7}) choices.push_back(Pack(static_cast<Kind>(k), index));
+  }
+  std::size_t checked = 0;
+  auto check = [&](const std::vector<int>& payloads) {
+    RawSpan span(0, 1, payloads);
+    int expected = -1;
+    for (Kind k : {kStateName, kStateAdj, kDemonym, kCapital, kCity}) {
+      if (span.Has(k)) expected = span.Get(k);
+    }
+    CHECK(span.CountedState() == expected);
+    ++checked;
+  };
+  for (int a : choices) {
+    check({a});
+    for (int b : choices) {
+      check({a, b});
+      for (int c : choices) check({a, b, c});
+    }
+  }
+  CHECK(checked == 12 + 144 + 1728);
 }
 
 }  // namespace
