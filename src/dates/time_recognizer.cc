@@ -1,12 +1,14 @@
 // Recognition is one automaton run over the few windows of each sentence
-// where a match is possible (timex_prefilter.h): the grammar of
+// where a match is possible (timex_prefilter.h), tried only at words a
+// match can begin with (timex_first_words.h): the grammar of
 // timex_grammar.cc is compiled once, with leftmost-longest semantics (so
 // "late last July" wins over "July") and Latin-1 encoding (the patterns are
 // ASCII, so arbitrary bytes are harmless). The scanner asks only for the
 // extent of each match, anchored at a word start, which RE2 answers with
 // its forward DFA alone; capture groups would force its much slower NFA,
 // and an unanchored search a second, reverse DFA. Each match is then
-//  1. typed by matching the short span against an RE2::Set of the kinds,
+//  1. typed by the same automaton, run over the span and type markers
+//     (see Grammar),
 //  2. trimmed of a leading preposition ("in May" → "May"),
 //  3. checked against a few cheap false alarms (a "2000" in "$2000"),
 //  4. normalised, with the tense cue of its clause and the date the text
@@ -23,7 +25,6 @@
 #include "dates/time_recognizer.h"
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <algorithm>
 #include <array>
@@ -32,6 +33,7 @@
 
 #include "core/utf8.h"
 #include "dates/tense_cues.h"
+#include "dates/timex_first_words.h"
 #include "dates/timex_grammar.h"
 #include "dates/timex_normalizer.h"
 #include "dates/timex_prefilter.h"
@@ -41,23 +43,43 @@ namespace entente {
 
 namespace {
 
-// The compiled grammar.
+// The compiled grammar. One automaton both finds expressions and types
+// them (TimexPattern): kind i is written "(?:pattern)(?:M{n})?", M being
+// kTimexTypeMarker and n = kTimexKindCount - i. In a text the markers are
+// (all but always) absent, so the automaton finds what the kinds' union
+// finds. To type a span, the automaton is run over the span followed by
+// kTimexKindCount markers: no pattern reads a marker, so a kind that
+// matches ends exactly at the span's end (where the marker, a non-word
+// byte, gives \b the answer the end of the text would), and the longest
+// match takes the most markers, those of the first kind that matches the
+// whole span. Typing walks the same automaton states that found the span,
+// so it builds almost none of its own, and costs one call where an
+// RE2::Set cost two.
 struct Grammar {
-  std::unique_ptr<RE2> scanner;     // all kinds: where expressions are
-  std::unique_ptr<RE2::Set> kinds;  // one pattern a kind: what they are
-  bool kinds_ok = false;
+  std::unique_ptr<RE2> scanner;
+  // The runs of letters a match of the scanner can begin with.
+  std::unique_ptr<TimexFirstWords> first_words;
   bool present_references = false;
   NumericDateOrder order = NumericDateOrder::kMonthDayYear;
 
   // The kind of a span (the first listed when several match), if any.
+  // `scratch` holds the span between a space and the markers.
   std::optional<TimexKind> Classify(std::string_view span,
-                                    std::vector<int>* scratch) const {
-    scratch->clear();
-    if (!kinds->Match(span, scratch) || scratch->empty()) return std::nullopt;
-    auto kind = static_cast<TimexKind>(
-        *std::min_element(scratch->begin(), scratch->end()));
-    if (kind == TimexKind::kPresent && !present_references) return std::nullopt;
-    return kind;
+                                    std::string* scratch) const {
+    // The space before makes the automaton start as it does at a word
+    // start in a text (and \b see what the beginning of a text shows it).
+    scratch->assign(1, ' ');
+    scratch->append(span);
+    scratch->append(kTimexKindCount, kTimexTypeMarker);
+    re2::StringPiece match;
+    if (!scanner->Match(*scratch, 1, scratch->size(), RE2::ANCHOR_START, &match,
+                        1) ||
+        match.size() <= span.size()) {
+      return std::nullopt;  // no kind matches the whole span
+    }
+    std::size_t markers = match.size() - span.size();
+    if (markers > kTimexKindCount) return std::nullopt;  // cannot happen
+    return static_cast<TimexKind>(kTimexKindCount - markers);
   }
 };
 
@@ -75,6 +97,10 @@ bool IsSpace(char c) {
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool IsLetter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 bool IsAlnum(char c) {
   return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -222,6 +248,10 @@ class DocumentScan {
   std::vector<TimeExpression>& found() { return found_; }
 
  private:
+  // Whether a match can begin at the word start `pos`, a letter, judged by
+  // its first two words (timex_first_words.h). The words are read in the
+  // whole text, as the automaton reads \b's context.
+  bool MayBegin(std::size_t pos) const;
   void Match(std::size_t start, std::size_t end);
   void Range(std::size_t start, std::size_t end);
   // Normalises text_[start, end) as `kind`, reading `words` (the span, or
@@ -234,7 +264,7 @@ class DocumentScan {
   const std::optional<CivilDate>& document_date_;
   std::optional<TimexAnchor> anchor_;
   std::vector<TimeExpression> found_;
-  std::vector<int> kinds_;
+  std::string kinds_;  // Classify's scratch
   std::vector<TimexWindow> windows_;
   std::size_t index_ = 0, from_ = 0, to_ = 0;  // the current sentence
 };
@@ -255,18 +285,47 @@ void DocumentScan::ScanSentence(std::size_t index, std::size_t from,
   for (const TimexWindow& window : windows_) {
     std::size_t pos = window.begin;
     while (pos < window.end) {
-      if (!IsWordStart(text_, pos) ||
-          !impl_.scanner->Match(text_, pos, window.end, RE2::ANCHOR_START,
+      if (!IsWordStart(text_, pos)) {
+        ++pos;
+        continue;
+      }
+      // Words no match begins with cost a look-up in a trie, not a call
+      // of the automaton.
+      if (IsLetter(text_[pos]) && !MayBegin(pos)) {
+        while (pos < text_.size() && IsLetter(text_[pos])) ++pos;
+        continue;
+      }
+      if (!impl_.scanner->Match(text_, pos, window.end, RE2::ANCHOR_START,
                                 &match, 1)) {
         ++pos;
         continue;
       }
       std::size_t start = match.data() - text_.data();
       std::size_t end = start + match.size();
+      // Type markers in the text: the match without them is the match
+      // of the kinds' union (which cannot read a marker, so ends where the
+      // markers begin).
+      while (end > start && text_[end - 1] == kTimexTypeMarker) --end;
       pos = end > start ? end : start + 1;
       Match(start, end);
     }
   }
+}
+
+bool DocumentScan::MayBegin(std::size_t pos) const {
+  auto run_end = [this](std::size_t i) {
+    while (i < text_.size() && IsLetter(text_[i])) ++i;
+    return i;
+  };
+  std::size_t end = run_end(pos);
+  std::string_view run = text_.substr(pos, end - pos);
+  std::size_t second = end;
+  while (second < text_.size() && IsTimexSpace(text_[second])) ++second;
+  if (second == end || second == text_.size() || !IsLetter(text_[second])) {
+    return impl_.first_words->MayBegin(run);
+  }
+  return impl_.first_words->MayBegin(
+      run, text_.substr(second, run_end(second) - second));
 }
 
 void DocumentScan::Match(std::size_t start, std::size_t end) {
@@ -398,18 +457,11 @@ TimeRecognizer::TimeRecognizer(const TimeRecognizerOptions& options)
   re_options.set_max_mem(64 << 20);  // room for the DFA of a large grammar
   grammar.present_references = options.present_references;
   grammar.order = options.date_order;
-  grammar.scanner = std::make_unique<RE2>(
-      TimexPattern(options.present_references), re_options);
-  grammar.kinds = std::make_unique<RE2::Set>(re_options, RE2::ANCHOR_BOTH);
-  bool added = true;
-  for (int i = 0; i < kTimexKindCount; ++i) {
-    std::string pattern =
-        "(?i)\\b(?:" + TimexKindPattern(static_cast<TimexKind>(i)) + ")";
-    added = added && grammar.kinds->Add(pattern, nullptr) == i;
-  }
-  // The patterns are constants: a failure here is a bug, which Find reports
-  // by finding nothing and the tests catch.
-  grammar.kinds_ok = added && grammar.kinds->Compile();
+  // A failure to compile is a bug (the patterns are constants), which Find
+  // reports by finding nothing and the tests catch.
+  const std::string pattern = TimexPattern(options.present_references);
+  grammar.scanner = std::make_unique<RE2>(pattern, re_options);
+  grammar.first_words = std::make_unique<TimexFirstWords>(pattern);
 }
 
 TimeRecognizer::~TimeRecognizer() = default;
@@ -418,7 +470,7 @@ std::vector<TimeExpression> TimeRecognizer::Find(
     std::string_view text, const std::vector<Sentence>& sentences,
     const std::optional<CivilDate>& document_date) const {
   const Grammar& grammar = impl_->grammar;
-  if (!grammar.scanner->ok() || !grammar.kinds_ok || text.empty()) return {};
+  if (!grammar.scanner->ok() || text.empty()) return {};
   DocumentScan scan(grammar, text, document_date);
   if (sentences.empty()) {
     scan.ScanSentence(0, 0, text.size());

@@ -282,8 +282,10 @@ std::string TimexPattern(bool present_references) {
     auto kind = static_cast<TimexKind>(i);
     if (kind == TimexKind::kPresent && !present_references) continue;
     if (!alternatives.empty()) alternatives += "|";
-    alternatives += "(?:" + TimexKindPattern(kind) + ")";
+    alternatives += "(?:" + TimexKindPattern(kind) + ")(?:\\x01{" +
+                    std::to_string(kTimexKindCount - i) + "})?";
   }
+  static_assert(kTimexTypeMarker == '\x01');
   return "(?i)\\b(?:" + alternatives + ")";
 }
 

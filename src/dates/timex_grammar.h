@@ -2,9 +2,9 @@
 // expression per kind of expression, and their union.
 //
 // The recogniser compiles the union once and scans each sentence with it;
-// the span it finds is then matched (anchored at both ends) against the
-// kinds, compiled as one RE2::Set, to tell which TimexKind it is; the
-// normaliser reads the matched words to compute the value.
+// the same automaton, run over the span it found followed by type markers,
+// tells which TimexKind it is (see TimexPattern); the normaliser reads the
+// matched words to compute the value.
 #ifndef ENTENTE_DATES_TIMEX_GRAMMAR_H_
 #define ENTENTE_DATES_TIMEX_GRAMMAR_H_
 
@@ -40,10 +40,18 @@ inline constexpr int kTimexKindCount = 16;
 // against a span the scanner found.
 std::string TimexKindPattern(TimexKind kind);
 
+// The byte that marks a kind: see TimexPattern.
+inline constexpr char kTimexTypeMarker = '\x01';
+
 // The scanner: "(?i)\b(?:kind|kind|...)" over all kinds, kPresent only when
 // `present_references`. Meant to be compiled with Latin-1 encoding (so odd
 // bytes are just bytes) and leftmost-longest semantics (so "last Friday"
 // wins over "Friday").
+// Kind i is written "(?:pattern)(?:M{n})?", M being kTimexTypeMarker and
+// n = kTimexKindCount - i: matched anchored against a span followed by
+// kTimexKindCount markers, the longest match ends after n markers for the
+// first kind that matches the whole span (no pattern reads a marker). In
+// a text, where markers are absent, the markers change nothing.
 std::string TimexPattern(bool present_references);
 
 }  // namespace entente

@@ -554,5 +554,36 @@ TEST_CASE("reads anchored durations as durations") {
   });
 }
 
+// The scanner types a span by running over it followed by \x01 markers
+// (time_recognizer.cc); markers in a text change nothing: they end a match
+// as any other non-word byte would.
+TEST_CASE("type markers in the text are plain bytes") {
+  for (std::string tail :
+       {std::string(), std::string(1, '\x01'), std::string(10, '\x01'),
+        std::string(16, '\x01') + "x"}) {
+    std::string text =
+        "They met on Monday" + tail + " and in May 2021" + tail + ".";
+    auto found = FindIn(text);
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].text == "Monday");
+    CHECK(found[0].value == "2021-09-06");
+    CHECK(found[1].text == "May 2021");
+    CHECK(found[1].value == "2021-05");
+  }
+}
+
+// Words no match begins with are skipped without the automaton
+// (timex_first_words.h): expressions right after such words, and after
+// a first word whose second word rules it out, are still found.
+TEST_CASE("expressions after words that begin none") {
+  auto found = FindIn(
+      "In Geneva on Monday, the talks in the autumn of "
+      "2020 and a new round a few days ago.");
+  std::vector<std::string> texts;
+  for (const TimeExpression& e : found) texts.push_back(e.text);
+  CHECK(texts == std::vector<std::string>{"Monday", "the autumn of 2020",
+                                          "a few days ago"});
+}
+
 }  // namespace
 }  // namespace entente

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "dates/timex_first_words.h"
 #include "dates/timex_grammar.h"
 #include "text/sentences.h"
 
@@ -203,6 +204,151 @@ TEST_CASE("windows: every match of the grammar lies inside a window") {
       "1950-53. 9/10/2021. 15:00 GMT Saturday. 8 o'clock. mid-May. "
       "in early May 2021. a week later. later that day. nowadays.";
   CHECK(CheckMatchesInWindows(scanner, edges, 0, edges.size()) >= 20);
+}
+
+// ---- First words (timex_first_words.h) ------------------------------------
+
+TEST_CASE("first words: read off small patterns") {
+  TimexFirstWords simple(
+      "(?i)\\b(?:last\\s+(?-i:May)|in\\s+the|Q[1-4]|[0-9]+)\\b");
+  REQUIRE(simple.bounded());
+  CHECK(simple.Words() == std::vector<std::string>{"in", "last", "q"});
+  CHECK(simple.MayBegin("LAST"));
+  CHECK(simple.MayBegin("Q"));
+  CHECK(!simple.MayBegin("the"));  // inside a match, never first
+  CHECK(!simple.MayBegin("lastly"));
+  CHECK(!simple.MayBegin("may"));  // not a first word
+  // Optional letters and classes spell several words.
+  TimexFirstWords optional("\\b(?:weeks?|[ap]\\.?m)\\b");
+  REQUIRE(optional.bounded());
+  CHECK(optional.Words() ==
+        std::vector<std::string>{"a", "am", "p", "pm", "week", "weeks"});
+  // A word written in upper case only is still found (in lower case).
+  CHECK(TimexFirstWords("(?-i:GMT)\\b").MayBegin("gmt"));
+  // Gives up, letting everything through: a match ending inside a word, a
+  // loop over letters, syntax it does not model.
+  for (const char* pattern : {"\\bab", "\\b[a-z]+\\b", "(?P<x>a)\\b", "^a\\b",
+                              "a{2", "(a\\b", "\\pL"}) {
+    TimexFirstWords words(pattern);
+    CHECK_MESSAGE(!words.bounded(), std::string(pattern));
+    CHECK(words.MayBegin("anything"));
+  }
+}
+
+TEST_CASE("first words: the grammar's") {
+  for (bool present : {false, true}) {
+    TimexFirstWords words(TimexPattern(present));
+    REQUIRE(words.bounded());
+    for (const char* w : {"in", "last", "monday", "may", "q", "the", "from",
+                          "christmas", "new", "every", "yesterday", "a",
+                          "fiscal", "mid", "early", "between", "noon"}) {
+      CHECK_MESSAGE(words.MayBegin(w), std::string(w));
+    }
+    for (const char* w : {"on", "and", "said", "to", "ago", "s", "th"}) {
+      CHECK_MESSAGE(!words.MayBegin(w), std::string(w));
+    }
+    CHECK(words.MayBegin("now") == present);
+    // Two words: the second one must be able to follow the first.
+    CHECK(words.MayBegin("in", "May"));
+    CHECK(words.MayBegin("IN", "THE"));
+    CHECK(words.MayBegin("last", "week"));
+    CHECK(words.MayBegin("a", "few"));
+    CHECK(words.MayBegin("today", "said"));  // "today" is a match itself
+    CHECK(!words.MayBegin("in", "Geneva"));
+    CHECK(!words.MayBegin("the", "talks"));
+    CHECK(!words.MayBegin("a", "new"));
+    CHECK(!words.MayBegin("on", "Monday"));  // "on" is never first
+  }
+}
+
+// The property the recogniser relies on: wherever the scanner matches at a
+// word start that begins with a letter, the run of letters there (and the
+// next one, after spaces) can begin a match. Checked at every word start of
+// every sentence of the sample stories and, when present, the TimeX, PLOVER and
+// PETRARCH gold files, and on phrases at the edges of the grammar.
+TEST_CASE("first words: no match begins with a word the filter rejects") {
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingLatin1);
+  options.set_longest_match(true);
+  options.set_never_capture(true);
+  options.set_max_mem(64 << 20);
+  const std::string pattern = TimexPattern(true);
+  RE2 scanner(pattern, options);
+  REQUIRE(scanner.ok());
+  TimexFirstWords first(pattern);
+  REQUIRE(first.bounded());
+  auto letter = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  };
+  int matches = 0, skipped = 0;
+  auto check = [&](const std::string& text, std::size_t from, std::size_t to) {
+    re2::StringPiece match;
+    for (std::size_t pos = from; pos < to; ++pos) {
+      if (!letter(text[pos])) continue;
+      if (pos > 0 && (letter(text[pos - 1]) || text[pos - 1] == '_' ||
+                      (text[pos - 1] >= '0' && text[pos - 1] <= '9'))) {
+        continue;
+      }
+      // As the recogniser asks: by the run, and by the next run when
+      // spaces and a letter follow it.
+      auto run_end = [&](std::size_t i) {
+        while (i < text.size() && letter(text[i])) ++i;
+        return i;
+      };
+      std::size_t end = run_end(pos), second = end;
+      while (second < text.size() && IsTimexSpace(text[second])) ++second;
+      std::string_view view(text);
+      bool may =
+          second > end && second < text.size() && letter(text[second])
+              ? first.MayBegin(view.substr(pos, end - pos),
+                               view.substr(second, run_end(second) - second))
+              : first.MayBegin(view.substr(pos, end - pos));
+      if (scanner.Match(text, pos, to, RE2::ANCHOR_START, &match, 1)) {
+        ++matches;
+        if (!may) FAIL_CHECK("rejected: " << match);
+      } else if (!may) {
+        ++skipped;
+      }
+    }
+  };
+  namespace fs = std::filesystem;
+  const char* root = std::getenv("ENTENTE_SOURCE_ROOT");
+  const char* shared = std::getenv("ENTENTE_SHARED");
+  std::vector<fs::path> files;
+  fs::path samples = fs::path(root ? root : "..") / "samples";
+  if (fs::is_directory(samples)) {
+    for (const auto& entry : fs::directory_iterator(samples)) {
+      if (entry.is_regular_file()) files.push_back(entry.path());
+    }
+  }
+  if (shared) {
+    for (const char* f : {"eval/timex/gold.jsonl", "eval/plover/gold.jsonl",
+                          "eval/petrarch/gold.jsonl"}) {
+      fs::path path = fs::path(shared) / f;
+      if (fs::exists(path)) files.push_back(path);
+    }
+  }
+  for (const fs::path& file : files) {
+    std::string text = ReadFile(file);
+    for (const Sentence& s : SplitSentences(text)) {
+      check(text, s.start, std::min(s.end, text.size()));
+    }
+  }
+  const std::string edges =
+      "more than a couple of days ago. the end of the week. at 8 a.m. EST "
+      "on Thursday. from March 3 to May 5, 2021. in the autumn of 2020. "
+      "every other Monday. twice a year. the '90s. the twenty-first "
+      "century. New Year's Eve. Christmas Day. at the moment. Q3 2021. "
+      "1950-53. 9/10/2021. 15:00 GMT Saturday. 8 o'clock. mid-May. "
+      "in early May 2021. a week later. later that day. nowadays. "
+      "Later on Friday, fiscal year 2020, nineteenth century, few weeks "
+      "ago, dozens of years, up to two hours, every single week, once a "
+      "week, the following day, the same week, these days, currently.";
+  check(edges, 0, edges.size());
+  MESSAGE(matches << " matches, " << skipped << " word starts skipped, in "
+                  << files.size() << " files");
+  CHECK(matches > 40);
+  CHECK(skipped > matches);
 }
 
 }  // namespace

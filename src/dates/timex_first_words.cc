@@ -1,0 +1,608 @@
+// The pattern is parsed into a syntax tree, compiled into a Thompson NFA
+// over bytes (assertions as conditional empty moves), and explored breadth
+// first over the 26 letters, each standing for both of its cases. After
+// each run of letters read from the start, the run is a first word when
+// the NFA can go on with a byte that ends the run (a digit, '_' or a
+// non-word byte) or can match right there with a non-word byte or the end
+// of the text next. A match that could end right after a letter with a
+// word character next (so inside a run of letters) would make the run a
+// poor key, and an exploration deeper than any word of a finite grammar
+// means a loop over letters: both make the analysis give up. For each
+// first word, the same walk from the states that a run of spaces after it
+// can reach (their union: a superset) gives the second words; when a match
+// can end after the first word or in the spaces, any second word will do.
+#include "dates/timex_first_words.h"
+
+#include <algorithm>
+#include <bitset>
+#include <deque>
+#include <iterator>
+#include <memory>
+#include <optional>
+#include <utility>
+
+namespace entente {
+namespace {
+
+using ByteSet = std::bitset<256>;
+
+bool IsAsciiLetter(int c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool IsWordByte(int c) {
+  return IsAsciiLetter(c) || (c >= '0' && c <= '9') || c == '_';
+}
+
+// ---- Syntax tree ----------------------------------------------------------
+
+struct Node {
+  enum Kind { kBytes, kConcat, kAlternate, kRepeat, kBoundary, kNotBoundary };
+  Kind kind = kConcat;
+  ByteSet bytes;              // kBytes
+  std::vector<int> children;  // kConcat, kAlternate, kRepeat (one)
+  int min = 0, max = 0;       // kRepeat; max < 0: unbounded
+};
+
+// A recursive-descent parser of the RE2 subset the grammar uses. Anything
+// else fails the parse (ok() false), which makes the analysis give up.
+class Parser {
+ public:
+  explicit Parser(std::string_view pattern) : p_(pattern) {}
+
+  // The root node's index, or -1.
+  int Parse() {
+    int root = Alternation();
+    if (i_ != p_.size()) ok_ = false;
+    return ok_ ? root : -1;
+  }
+  const std::vector<Node>& nodes() const { return nodes_; }
+
+ private:
+  int Add(Node node) {
+    nodes_.push_back(std::move(node));
+    return static_cast<int>(nodes_.size()) - 1;
+  }
+  bool At(std::string_view s) const { return p_.substr(i_).starts_with(s); }
+
+  int Alternation() {
+    Node alt;
+    alt.kind = Node::kAlternate;
+    alt.children.push_back(Concatenation());
+    while (ok_ && i_ < p_.size() && p_[i_] == '|') {
+      ++i_;
+      alt.children.push_back(Concatenation());
+    }
+    return alt.children.size() == 1 ? alt.children[0] : Add(std::move(alt));
+  }
+
+  int Concatenation() {
+    Node cat;
+    cat.kind = Node::kConcat;
+    while (ok_ && i_ < p_.size() && p_[i_] != '|' && p_[i_] != ')') {
+      // A flag group alone sets the flag for the rest of the enclosing
+      // group, later alternatives included.
+      if (At("(?i)")) {
+        fold_ = true, i_ += 4;
+        continue;
+      }
+      if (At("(?-i)")) {
+        fold_ = false, i_ += 5;
+        continue;
+      }
+      cat.children.push_back(Quantified(Atom()));
+    }
+    return Add(std::move(cat));
+  }
+
+  int Group() {
+    bool saved = fold_;
+    if (At("(?:")) {
+      i_ += 3;
+    } else if (At("(?i:")) {
+      fold_ = true, i_ += 4;
+    } else if (At("(?-i:")) {
+      fold_ = false, i_ += 5;
+    } else if (At("(?")) {
+      ok_ = false;  // named groups, other flags: not modelled
+      return -1;
+    } else {
+      ++i_;  // a capturing group: the same language
+    }
+    int inner = Alternation();
+    if (!ok_ || i_ >= p_.size() || p_[i_] != ')') {
+      ok_ = false;
+      return -1;
+    }
+    ++i_;
+    fold_ = saved;
+    return inner;
+  }
+
+  void AddByte(ByteSet* set, int c) const {
+    set->set(static_cast<unsigned char>(c));
+    if (fold_ && IsAsciiLetter(c))
+      set->set(static_cast<unsigned char>(c ^ 0x20));
+  }
+
+  // An escape's bytes (after the backslash), or false for \b, \B and
+  // anything not modelled; `kind` says which.
+  bool Escape(ByteSet* set, Node::Kind* kind) {
+    if (i_ >= p_.size()) return ok_ = false;
+    char c = p_[i_++];
+    *kind = Node::kBytes;
+    switch (c) {
+      case 'b':
+        *kind = Node::kBoundary;
+        return true;
+      case 'B':
+        *kind = Node::kNotBoundary;
+        return true;
+      case 's':  // RE2's \s is [\t\n\f\r ]; \v too, to err on the safe side
+        for (char s : {'\t', '\n', '\f', '\r', ' ', '\v'}) set->set(s);
+        return true;
+      case 'd':
+        for (int d = '0'; d <= '9'; ++d) set->set(d);
+        return true;
+      case 'x': {
+        if (i_ + 2 > p_.size()) return ok_ = false;
+        int value = 0;
+        for (int k = 0; k < 2; ++k) {
+          char h = p_[i_++];
+          int digit = h >= '0' && h <= '9'   ? h - '0'
+                      : h >= 'a' && h <= 'f' ? h - 'a' + 10
+                      : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                             : -1;
+          if (digit < 0) return ok_ = false;
+          value = value * 16 + digit;
+        }
+        AddByte(set, value);
+        return true;
+      }
+      default:
+        // Escaped punctuation is itself; escaped letters and digits are
+        // classes or references this parser does not know.
+        if (IsWordByte(static_cast<unsigned char>(c))) return ok_ = false;
+        AddByte(set, c);
+        return true;
+    }
+  }
+
+  int Class() {
+    ++i_;  // '['
+    Node node;
+    node.kind = Node::kBytes;
+    bool negate = i_ < p_.size() && p_[i_] == '^';
+    if (negate) ++i_;
+    bool first = true;
+    while (ok_ && i_ < p_.size() && (p_[i_] != ']' || first)) {
+      first = false;
+      int low = static_cast<unsigned char>(p_[i_]);
+      if (p_[i_] == '\\') {
+        ++i_;
+        Node::Kind kind;
+        if (!Escape(&node.bytes, &kind) || kind != Node::kBytes) {
+          ok_ = false;
+          return -1;
+        }
+        continue;
+      }
+      ++i_;
+      int high = low;
+      if (i_ + 1 < p_.size() && p_[i_] == '-' && p_[i_ + 1] != ']') {
+        high = static_cast<unsigned char>(p_[i_ + 1]);
+        i_ += 2;
+        if (high < low || high == '\\') {
+          ok_ = false;
+          return -1;
+        }
+      }
+      for (int c = low; c <= high; ++c) AddByte(&node.bytes, c);
+    }
+    if (i_ >= p_.size()) {
+      ok_ = false;
+      return -1;
+    }
+    ++i_;  // ']'
+    if (negate) node.bytes.flip();
+    return Add(std::move(node));
+  }
+
+  int Atom() {
+    char c = p_[i_];
+    if (c == '(') return Group();
+    if (c == '[') return Class();
+    Node node;
+    node.kind = Node::kBytes;
+    if (c == '\\') {
+      ++i_;
+      Escape(&node.bytes, &node.kind);
+      return ok_ ? Add(std::move(node)) : -1;
+    }
+    if (c == '^' || c == '$' || c == '*' || c == '+' || c == '?' || c == '{') {
+      ok_ = false;  // anchors, or a quantifier with nothing to repeat
+      return -1;
+    }
+    ++i_;
+    if (c == '.') {
+      node.bytes.set();  // all bytes: a superset of "all but \n"
+    } else {
+      AddByte(&node.bytes, c);
+    }
+    return Add(std::move(node));
+  }
+
+  // Reads a number of a {n,m}; -1 when there is none.
+  int Number() {
+    int n = -1;
+    while (i_ < p_.size() && p_[i_] >= '0' && p_[i_] <= '9') {
+      n = (n < 0 ? 0 : n * 10) + (p_[i_++] - '0');
+      if (n > 100) return ok_ = false, -1;
+    }
+    return n;
+  }
+
+  int Quantified(int atom) {
+    while (ok_ && i_ < p_.size()) {
+      char c = p_[i_];
+      Node rep;
+      rep.kind = Node::kRepeat;
+      rep.children = {atom};
+      if (c == '?') {
+        rep.min = 0, rep.max = 1, ++i_;
+      } else if (c == '*') {
+        rep.min = 0, rep.max = -1, ++i_;
+      } else if (c == '+') {
+        rep.min = 1, rep.max = -1, ++i_;
+      } else if (c == '{') {
+        ++i_;
+        rep.min = Number();
+        rep.max = rep.min;
+        if (i_ < p_.size() && p_[i_] == ',') {
+          ++i_;
+          rep.max = Number();  // -1: unbounded
+        }
+        if (rep.min < 0 || i_ >= p_.size() || p_[i_] != '}' ||
+            (rep.max >= 0 && rep.max < rep.min)) {
+          ok_ = false;
+          return -1;
+        }
+        ++i_;
+      } else {
+        return atom;
+      }
+      if (i_ < p_.size() && p_[i_] == '?') ++i_;  // lazy: same language
+      atom = Add(std::move(rep));
+    }
+    return atom;
+  }
+
+  std::string_view p_;
+  std::size_t i_ = 0;
+  bool ok_ = true;
+  bool fold_ = false;
+  std::vector<Node> nodes_;
+};
+
+// ---- NFA ------------------------------------------------------------------
+
+struct State {
+  enum Kind { kByte, kEmpty, kBoundary, kNotBoundary, kMatch };
+  Kind kind = kEmpty;
+  ByteSet bytes;          // kByte: the bytes it reads
+  std::vector<int> next;  // one for kByte and assertions, any for kEmpty
+};
+
+class Nfa {
+ public:
+  Nfa(const std::vector<Node>& nodes, int root) : nodes_(nodes) {
+    int match = Add(State::kMatch);
+    start_ = Compile(root, match);
+  }
+  int start() const { return start_; }
+  const State& operator[](int s) const { return states_[s]; }
+
+  // The states reachable from `from` by empty moves, the assertions judged
+  // with a word character before (or not) and after (or not): the byte
+  // readers and the match among them.
+  std::vector<int> Closure(const std::vector<int>& from, bool word_before,
+                           bool word_after) const {
+    std::vector<char> seen(states_.size(), 0);
+    std::vector<int> stack(from), out;
+    while (!stack.empty()) {
+      int s = stack.back();
+      stack.pop_back();
+      if (seen[s]) continue;
+      seen[s] = 1;
+      const State& st = states_[s];
+      bool boundary = word_before != word_after;
+      switch (st.kind) {
+        case State::kByte:
+        case State::kMatch:
+          out.push_back(s);
+          break;
+        case State::kBoundary:
+          if (boundary) stack.push_back(st.next[0]);
+          break;
+        case State::kNotBoundary:
+          if (!boundary) stack.push_back(st.next[0]);
+          break;
+        case State::kEmpty:
+          for (int n : st.next) stack.push_back(n);
+          break;
+      }
+    }
+    return out;
+  }
+
+ private:
+  int Add(State::Kind kind) {
+    states_.push_back(State{kind, {}, {}});
+    return static_cast<int>(states_.size()) - 1;
+  }
+
+  // Compiles node `n` to run before state `then`; returns its entry. (Built
+  // back to front, so no dangling arrows need patching.)
+  int Compile(int n, int then) {
+    const Node& node = nodes_[n];
+    switch (node.kind) {
+      case Node::kBytes: {
+        int s = Add(State::kByte);
+        states_[s].bytes = node.bytes;
+        states_[s].next = {then};
+        return s;
+      }
+      case Node::kBoundary:
+      case Node::kNotBoundary: {
+        int s = Add(node.kind == Node::kBoundary ? State::kBoundary
+                                                 : State::kNotBoundary);
+        states_[s].next = {then};
+        return s;
+      }
+      case Node::kConcat: {
+        int s = then;
+        for (auto it = node.children.rbegin(); it != node.children.rend();
+             ++it) {
+          s = Compile(*it, s);
+        }
+        return s;
+      }
+      case Node::kAlternate: {
+        std::vector<int> entries;
+        for (int child : node.children) entries.push_back(Compile(child, then));
+        int s = Add(State::kEmpty);
+        states_[s].next = std::move(entries);
+        return s;
+      }
+      case Node::kRepeat: {
+        int child = node.children[0];
+        int tail = then;
+        if (node.max < 0) {
+          int loop = Add(State::kEmpty);
+          int body = Compile(child, loop);
+          states_[loop].next = {body, then};
+          tail = loop;
+        } else {
+          for (int k = node.min; k < node.max; ++k) {
+            int body = Compile(child, tail);
+            int skip = Add(State::kEmpty);
+            states_[skip].next = {body, tail};
+            tail = skip;
+          }
+        }
+        for (int k = 0; k < node.min; ++k) tail = Compile(child, tail);
+        return tail;
+      }
+    }
+    return then;
+  }
+
+  const std::vector<Node>& nodes_;
+  std::vector<State> states_;
+  int start_ = 0;
+};
+
+// Deeper than any word of the grammar: a longer run means a loop. And more
+// runs than the prefixes of any word list, which a loop over several
+// letters ("[a-z]+") reaches long before it is that deep.
+constexpr std::size_t kMaxWord = 40;
+constexpr std::size_t kMaxRuns = 20000;
+
+// The states after one byte of `bytes` read from `states` (closed).
+std::vector<int> Step(const Nfa& nfa, const std::vector<int>& closed,
+                      const ByteSet& bytes) {
+  std::vector<int> next;
+  for (int s : closed) {
+    if (nfa[s].kind == State::kByte && (nfa[s].bytes & bytes).any()) {
+      next.push_back(nfa[s].next[0]);
+    }
+  }
+  std::sort(next.begin(), next.end());
+  next.erase(std::unique(next.begin(), next.end()), next.end());
+  return next;
+}
+
+bool HasMatch(const Nfa& nfa, const std::vector<int>& closed) {
+  for (int s : closed) {
+    if (nfa[s].kind == State::kMatch) return true;
+  }
+  return false;
+}
+
+// A walk over runs of letters from `start` (states before their empty
+// moves; the byte before is no word character): calls `on_run(run, states)`
+// for each run after which the NFA can end the run (read a digit, '_' or a
+// non-word byte, or match with one next), `states` being those after the
+// run. False when a match can end inside a run or the runs do not end.
+template <typename OnRun>
+bool ExploreRuns(const Nfa& nfa, const std::vector<int>& start, OnRun on_run) {
+  ByteSet ends_run_word, ends_run_other;  // digits and '_'; non-word bytes
+  for (int c = 0; c < 256; ++c) {
+    if (IsAsciiLetter(c)) continue;
+    (IsWordByte(c) ? ends_run_word : ends_run_other).set(c);
+  }
+  struct Item {
+    std::vector<int> states;  // before their empty moves
+    std::string run;          // the letters read, lower-case
+  };
+  std::deque<Item> queue;
+  std::size_t explored = 0;
+  queue.push_back({start, ""});
+  while (!queue.empty()) {
+    Item item = std::move(queue.front());
+    queue.pop_front();
+    // The byte before the run is no word character; after a letter it is.
+    bool before = !item.run.empty();
+    std::vector<int> word_next = nfa.Closure(item.states, before, true);
+    if (!item.run.empty()) {
+      if (HasMatch(nfa, word_next)) return false;  // may end inside a word
+      std::vector<int> other_next = nfa.Closure(item.states, before, false);
+      if (HasMatch(nfa, other_next) ||
+          !Step(nfa, other_next, ends_run_other).empty() ||
+          !Step(nfa, word_next, ends_run_word).empty()) {
+        if (!on_run(item.run, item.states)) return false;
+      }
+    }
+    for (int c = 'a'; c <= 'z'; ++c) {
+      ByteSet letter;
+      letter.set(c).set(c ^ 0x20);
+      std::vector<int> next = Step(nfa, word_next, letter);
+      if (next.empty()) continue;
+      // A loop over letters, or more words than a word list has.
+      if (item.run.size() >= kMaxWord || ++explored > kMaxRuns) return false;
+      queue.push_back({std::move(next), item.run + static_cast<char>(c)});
+    }
+  }
+  return true;
+}
+
+// What can follow a first run (`after`: the states after it) when spaces
+// and then a run of letters come next: the runs it can be, or nullopt for
+// "any" (a match can end before them, or the walk gives up).
+std::optional<std::vector<std::string>> SecondRuns(
+    const Nfa& nfa, const std::vector<int>& after) {
+  ByteSet spaces;
+  for (int c = 0; c < 256; ++c) {
+    if (IsTimexSpace(static_cast<char>(c))) spaces.set(c);
+  }
+  std::vector<int> closed = nfa.Closure(after, true, false);
+  if (HasMatch(nfa, closed)) return std::nullopt;  // the first run may end it
+  // Every state some run of spaces can lead to: their union, a superset of
+  // what any one run of spaces leads to.
+  std::vector<int> in_spaces = Step(nfa, closed, spaces);
+  for (;;) {
+    std::vector<int> inner = nfa.Closure(in_spaces, false, false);
+    if (HasMatch(nfa, inner)) return std::nullopt;  // ends in the spaces
+    std::vector<int> more = Step(nfa, inner, spaces);
+    std::vector<int> joined;
+    std::set_union(in_spaces.begin(), in_spaces.end(), more.begin(), more.end(),
+                   std::back_inserter(joined));
+    if (joined == in_spaces) break;
+    in_spaces = std::move(joined);
+  }
+  // (A match could also end after the spaces, before a word.)
+  if (HasMatch(nfa, nfa.Closure(in_spaces, false, true))) return std::nullopt;
+  std::vector<std::string> runs;
+  bool bounded = ExploreRuns(
+      nfa, in_spaces, [&runs](const std::string& run, const std::vector<int>&) {
+        runs.push_back(run);
+        return true;
+      });
+  if (!bounded) return std::nullopt;
+  return runs;
+}
+
+}  // namespace
+
+TimexFirstWords::TimexFirstWords(std::string_view pattern) {
+  Parser parser(pattern);
+  int root = parser.Parse();
+  if (root < 0) return;
+  Nfa nfa(parser.nodes(), root);
+  std::vector<std::pair<std::string, std::optional<std::vector<std::string>>>>
+      words;
+  bool bounded = ExploreRuns(
+      nfa, {nfa.start()},
+      [&nfa, &words](const std::string& run, const std::vector<int>& after) {
+        words.emplace_back(run, SecondRuns(nfa, after));
+        return true;
+      });
+  if (!bounded) return;
+  for (const auto& [word, second] : words) {
+    std::uint32_t node = Insert(0, word);
+    word_end_[node] = true;
+    if (!second) {
+      any_second_[node] = true;
+      continue;
+    }
+    std::uint32_t space = Child(node, kSpace);
+    for (const std::string& run : *second) word_end_[Insert(space, run)] = true;
+  }
+  bounded_ = true;
+}
+
+std::uint32_t TimexFirstWords::Child(std::uint32_t node, unsigned symbol) {
+  if (next_[node * kSymbols + symbol] == 0) {
+    auto added = static_cast<std::uint32_t>(word_end_.size());
+    word_end_.push_back(false);
+    any_second_.push_back(false);
+    next_.resize(next_.size() + kSymbols, 0);
+    next_[node * kSymbols + symbol] = added;
+  }
+  return next_[node * kSymbols + symbol];
+}
+
+std::uint32_t TimexFirstWords::Insert(std::uint32_t node,
+                                      std::string_view word) {
+  for (char c : word) node = Child(node, static_cast<unsigned>(c - 'a'));
+  return node;
+}
+
+std::uint32_t TimexFirstWords::Walk(std::uint32_t node,
+                                    std::string_view run) const {
+  for (char c : run) {
+    // Letters only ('a' | 0x20 == 'a'; 'A' | 0x20 == 'a'): anything else
+    // is no word of the trie.
+    unsigned letter = static_cast<unsigned>((c | 0x20) - 'a');
+    if (letter >= 26) return 0;
+    node = next_[node * kSymbols + letter];
+    if (node == 0) return 0;
+  }
+  return node;
+}
+
+bool TimexFirstWords::MayBegin(std::string_view run) const {
+  if (!bounded_) return true;
+  std::uint32_t node = Walk(0, run);
+  return node != 0 && word_end_[node];
+}
+
+bool TimexFirstWords::MayBegin(std::string_view run,
+                               std::string_view second) const {
+  if (!bounded_) return true;
+  std::uint32_t node = Walk(0, run);
+  if (node == 0 || !word_end_[node]) return false;
+  if (any_second_[node]) return true;
+  std::uint32_t space = next_[node * kSymbols + kSpace];
+  if (space == 0) return false;
+  node = Walk(space, second);
+  return node != 0 && word_end_[node];
+}
+
+std::vector<std::string> TimexFirstWords::Words() const {
+  std::vector<std::string> out;
+  // Depth first from the root, letters in order: sorted.
+  std::vector<std::pair<std::uint32_t, std::string>> stack = {{0, ""}};
+  while (!stack.empty()) {
+    auto [node, word] = std::move(stack.back());
+    stack.pop_back();
+    if (word_end_[node]) out.push_back(word);
+    for (int c = 25; c >= 0; --c) {
+      std::uint32_t next = next_[node * kSymbols + c];
+      if (next != 0) stack.push_back({next, word + static_cast<char>('a' + c)});
+    }
+  }
+  return out;
+}
+
+}  // namespace entente

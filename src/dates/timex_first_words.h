@@ -1,0 +1,76 @@
+// Which words a match of the time grammar can begin with, read off the
+// grammar itself.
+//
+// The recogniser tries an anchored match of the grammar at every word start
+// inside a prefilter window (timex_prefilter.h), and each try costs about a
+// thousand instructions even when it fails at once; most words of a window
+// ("on", "and", "the" before a non-date) can begin no match at all. This
+// analysis compiles the scanner's pattern into a small NFA and walks it over
+// letters, from the start, collecting every run of letters a match can begin
+// with. It is computed once, from the same pattern string the scanner
+// compiles, so it cannot drift from the grammar; if the pattern uses syntax
+// the analysis does not model, or a match could end inside a word, the
+// analysis gives up and lets every word through (bounded() is false).
+#ifndef ENTENTE_DATES_TIMEX_FIRST_WORDS_H_
+#define ENTENTE_DATES_TIMEX_FIRST_WORDS_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace entente {
+
+// The bytes the two-word look-up takes for spaces: \s of RE2 and \v.
+inline bool IsTimexSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
+}
+
+class TimexFirstWords {
+ public:
+  // Analyses `pattern`, in RE2 syntax (the subset timex_grammar.cc writes:
+  // groups, (?i) and (?-i:...), alternation, ?, *, +, {n,m}, classes, \b,
+  // \B, \s, \d, \xHH and escaped punctuation), as matched at a word start:
+  // the byte before the match is no word character.
+  explicit TimexFirstWords(std::string_view pattern);
+
+  // False when the analysis could not prove a finite set of first words;
+  // then MayBegin is always true.
+  bool bounded() const { return bounded_; }
+
+  // Whether a match can begin at a word start whose run of ASCII letters,
+  // taken whole (the text's next byte is not a letter), is `run`. Any case:
+  // the words are kept lower-case and matched case-insensitively, a
+  // superset of what the case-sensitive parts of the grammar accept.
+  bool MayBegin(std::string_view run) const;
+
+  // The same, when the run is followed by spaces (IsTimexSpace bytes) and
+  // then by the run of letters `second`, taken whole: whether a match can
+  // begin with the two. ("in" may begin one, "in Geneva" not.)
+  bool MayBegin(std::string_view run, std::string_view second) const;
+
+  // The first words, lower-case and sorted (for tests).
+  std::vector<std::string> Words() const;
+
+ private:
+  // The words as a trie: node * kSymbols + symbol gives the next node, 0
+  // for none; symbols are the 26 letters, either case, and kSpace, which
+  // joins a first word to the second words that can follow it. The root is
+  // node 0 (nothing leads back to it). A look-up costs a few instructions
+  // a letter and usually stops at the first or second letter.
+  static constexpr unsigned kSymbols = 27, kSpace = 26;
+  std::uint32_t Child(std::uint32_t node, unsigned symbol);
+  std::uint32_t Insert(std::uint32_t node, std::string_view word);
+  std::uint32_t Walk(std::uint32_t node, std::string_view run) const;
+
+  bool bounded_ = false;
+  std::vector<std::uint32_t> next_ = std::vector<std::uint32_t>(kSymbols, 0);
+  std::vector<bool> word_end_ = std::vector<bool>(1, false);    // [node]
+  std::vector<bool> any_second_ = std::vector<bool>(1, false);  // [node]
+};
+
+}  // namespace entente
+
+#endif  // ENTENTE_DATES_TIMEX_FIRST_WORDS_H_
