@@ -107,33 +107,58 @@ std::uint32_t PhraseMatcher::IdOf(std::string_view folded,
   return Lookup(folded, h);
 }
 
-// Inline in Encode's loop: one call per token saved.
+// The slot of `hash` or after it, in a table at most half full, holding
+// `folded`; kUnknown at the first empty slot. A slot holding another word
+// almost never has the same 64-bit hash, so the bytes are compared only
+// for the word sought, those of up to 8 in the slot itself.
+[[gnu::always_inline]] inline std::uint32_t PhraseMatcher::Probe(
+    const WordSlot* slots, std::size_t mask, std::string_view folded,
+    std::uint64_t h) const {
+  const std::size_t n = folded.size();
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    const WordSlot& s = slots[i];
+    // (An empty slot's hash is 0, which a word's hash can be: the test of
+    // its id keeps an empty slot from matching the empty word.)
+    if (s.hash == h && s.size == n && s.id != 0) {
+      bool same = n > 8   ? SameWord(words_[s.id - 1], folded)
+                  : n == 8 ? SameEnds<std::uint64_t>(s.head, folded.data(), 8)
+                           : SameShort(s.head, folded.data(), n);
+      if (same) return s.id - 1;
+    }
+    if (s.id == 0) return kUnknown;
+  }
+}
+
+// Inline in IdOf.
 [[gnu::always_inline]] inline std::uint32_t PhraseMatcher::Lookup(
     std::string_view folded, std::uint64_t h) const {
   if (word_slots_.empty()) return kUnknown;
   std::size_t bit = FilterBit(h);
   if (((filter_[bit >> 6] >> (bit & 63)) & 1) == 0) return kUnknown;
-  auto check = static_cast<std::uint32_t>(h >> 32);
-  std::size_t mask = word_slots_.size() - 1;
-  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-    const WordSlot& s = word_slots_[i];
-    if (s.id == 0) return kUnknown;
-    if (s.check == check && SameWord(words_[s.id - 1], folded)) {
-      return s.id - 1;
-    }
-  }
+  return Probe(word_slots_.data(), word_slots_.size() - 1, folded, h);
+}
+
+// Puts word `id` (already in words_) in the first free slot from its hash.
+void PhraseMatcher::Place(std::vector<WordSlot>* slots, std::uint32_t id,
+                          std::uint64_t h) const {
+  const std::string& w = words_[id];
+  std::size_t mask = slots->size() - 1;
+  std::size_t i = h & mask;
+  while ((*slots)[i].id != 0) i = (i + 1) & mask;
+  WordSlot& s = (*slots)[i];
+  s.hash = h;
+  s.id = id + 1;
+  // (A word too long for 32 bits is compared in full: SameWord's path.)
+  s.size = static_cast<std::uint32_t>(
+      std::min<std::size_t>(w.size(), std::uint32_t{0xFFFFFFFF}));
+  std::memcpy(s.head, w.data(), std::min(w.size(), sizeof(s.head)));
 }
 
 void PhraseMatcher::GrowWords() {
   std::vector<WordSlot> slots(word_slots_.empty() ? 64
                                                   : word_slots_.size() * 2);
-  std::size_t mask = slots.size() - 1;
   for (std::size_t id = 0; id < words_.size(); ++id) {
-    std::uint64_t h = HashFolded(words_[id]);
-    std::size_t i = h & mask;
-    while (slots[i].id != 0) i = (i + 1) & mask;
-    slots[i] = {static_cast<std::uint32_t>(id + 1),
-                static_cast<std::uint32_t>(h >> 32)};
+    Place(&slots, static_cast<std::uint32_t>(id), HashFolded(words_[id]));
   }
   word_slots_ = std::move(slots);
   // At least 16 filter bits a word (at most one word in 16 of a text not
@@ -144,6 +169,9 @@ void PhraseMatcher::GrowWords() {
   }
   filter_.assign(bits / 64, 0);
   filter_mask_ = bits - 1;
+  // Bit 0 is FilterBit(0): a token not yet hashed (hash 0) gets past the
+  // filter to be hashed, so Encode need not test for it before the filter.
+  filter_[0] = 1;
   for (const std::string& w : words_) SetFilterBit(HashFolded(w));
 }
 
@@ -151,18 +179,15 @@ std::uint32_t PhraseMatcher::AddWord(std::string_view folded) {
   if (std::uint32_t id = IdOf(folded); id != kUnknown) return id;
   words_.emplace_back(folded);
   root_.push_back(0);
+  auto id = static_cast<std::uint32_t>(words_.size() - 1);
   if (words_.size() * 2 > word_slots_.size()) {
     GrowWords();  // places every word, the new one included
   } else {
     std::uint64_t h = HashFolded(folded);
-    std::size_t mask = word_slots_.size() - 1;
-    std::size_t i = h & mask;
-    while (word_slots_[i].id != 0) i = (i + 1) & mask;
-    word_slots_[i] = {static_cast<std::uint32_t>(words_.size()),
-                      static_cast<std::uint32_t>(h >> 32)};
+    Place(&word_slots_, id, h);
     SetFilterBit(h);
   }
-  return static_cast<std::uint32_t>(words_.size() - 1);
+  return id;
 }
 
 // Inline in Longest's loop, which calls it for every word it reads.
@@ -208,6 +233,7 @@ void PhraseMatcher::Add(std::string_view phrase, int payload,
       if (node == 0) {
         root_[id] = child;
       } else {
+        nodes_[node].child_bits |= std::uint64_t{1} << (id & 63);
         if ((edge_count_ + 1) * 2 > edges_.size()) GrowEdges();
         std::uint64_t key = EdgeKey(node, id);
         std::size_t mask = edges_.size() - 1;
@@ -234,7 +260,9 @@ void PhraseMatcher::Add(std::string_view phrase, int payload,
     e.payloads.push_back(payload);
     return;
   }
-  end.endings.push_back({std::move(cases), {payload}, user});
+  bool any_case = std::all_of(cases.begin(), cases.end(),
+                              [](Case c) { return c == Case::kAny; });
+  end.endings.push_back({std::move(cases), {payload}, user, any_case});
 }
 
 void PhraseMatcher::Encode(const std::vector<Token>& tokens,
@@ -248,21 +276,33 @@ void PhraseMatcher::Encode(const std::vector<Token>& tokens,
   // The tables' pointers and masks in locals: stores to `out` could alias
   // the members as far as the compiler knows, which would reload them for
   // every token. Words in no phrase mostly stop at the filter (the test
-  // is FilterBit's, which Lookup repeats only for the words that pass).
+  // is FilterBit's); the others go straight to the slots.
   const std::uint64_t* filter = filter_.data();
   const std::size_t filter_mask = filter_mask_;
+  const WordSlot* slots = word_slots_.data();
+  const std::size_t slot_mask = word_slots_.size() - 1;
   const Token* t = tokens.data();
   const std::size_t n = tokens.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    // Tokenize hashed the token; a token made some other way has no hash.
-    std::uint64_t h = t[i].hash;
-    if (h == 0) h = HashFolded(t[i].folded);
+  auto passes = [filter, filter_mask](std::uint64_t h) {
     std::size_t bit = static_cast<std::size_t>(h >> 40) & filter_mask;
-    if (((filter[bit >> 6] >> (bit & 63)) & 1) == 0) {
+    return ((filter[bit >> 6] >> (bit & 63)) & 1) != 0;
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    std::uint64_t h = t[i].hash;
+    if (!passes(h)) {
       out[i] = kUnknown;
       continue;
     }
-    out[i] = Lookup(t[i].folded, h);
+    // Tokenize hashed the token; a token made some other way has no hash
+    // (hash 0 always passes the filter).
+    if (h == 0) {
+      h = HashFolded(t[i].folded);
+      if (!passes(h)) {
+        out[i] = kUnknown;
+        continue;
+      }
+    }
+    out[i] = Probe(slots, slot_mask, t[i].folded, h);
   }
 }
 
@@ -277,15 +317,17 @@ PhraseMatcher::Match PhraseMatcher::Longest(
     const std::vector<Token>& tokens, const std::vector<std::uint32_t>& ids,
     std::size_t begin, std::size_t end) const {
   Match best;
-  std::uint32_t node = 0;
-  for (std::size_t i = begin; i < end && i < ids.size(); ++i) {
-    if (ids[i] == kUnknown) break;
-    node = Child(node, ids[i]);
-    if (node == 0) break;
-    for (const Ending& e : nodes_[node].endings) {
+  const std::size_t stop = std::min(end, ids.size());
+  if (begin >= stop || ids[begin] == kUnknown) return best;
+  std::uint32_t node = root_[ids[begin]];
+  for (std::size_t i = begin; node != 0;) {
+    const Node& at = nodes_[node];
+    for (const Ending& e : at.endings) {
       bool ok = true;
-      for (std::size_t k = 0; k < e.cases.size() && ok; ++k) {
-        ok = Meets(e.cases[k], tokens[begin + k]);
+      if (!e.any_case) {
+        for (std::size_t k = 0; k < e.cases.size() && ok; ++k) {
+          ok = Meets(e.cases[k], tokens[begin + k]);
+        }
       }
       if (ok) {
         best.length = i - begin + 1;
@@ -293,6 +335,10 @@ PhraseMatcher::Match PhraseMatcher::Longest(
         break;
       }
     }
+    if (++i >= stop) break;
+    std::uint32_t id = ids[i];
+    if (id == kUnknown || ((at.child_bits >> (id & 63)) & 1) == 0) break;
+    node = Child(node, id);
   }
   return best;
 }

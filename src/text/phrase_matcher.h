@@ -71,22 +71,34 @@ class PhraseMatcher {
     std::vector<Case> cases;
     std::vector<int> payloads;
     bool user = false;
+    bool any_case = false;  // every case is kAny: nothing to check
   };
   struct Node {
     std::vector<Ending> endings;
+    // Bit (id & 63) is set for the word id of each child: Longest stops
+    // where the next word's bit is clear instead of looking up an edge
+    // that cannot be there (most nodes have no children, or a few).
+    std::uint64_t child_bits = 0;
   };
   // Open-addressing tables (linear probing, power-of-two sizes, at most
   // half full): scanning costs a hash of each token and one or two probes,
   // whatever the number of phrases.
-  // Vocabulary: each slot holds a word id + 1 (0: empty) and the high half
-  // of the word's hash, so most probes of an unknown word read one slot
-  // and compare no bytes.
+  // Vocabulary: each slot holds a word id + 1 (0: empty), the word's hash,
+  // its length and its first 8 bytes (zero-padded), so that a probe
+  // compares a word of up to 8 bytes (most words of a text) without
+  // reading words_, and rejects a different word by its hash.
   struct WordSlot {
+    std::uint64_t hash = 0;
     std::uint32_t id = 0;
-    std::uint32_t check = 0;
+    std::uint32_t size = 0;
+    char head[8] = {};
   };
   std::uint32_t AddWord(std::string_view folded);
   std::uint32_t Lookup(std::string_view folded, std::uint64_t hash) const;
+  std::uint32_t Probe(const WordSlot* slots, std::size_t mask,
+                      std::string_view folded, std::uint64_t hash) const;
+  void Place(std::vector<WordSlot>* slots, std::uint32_t id,
+             std::uint64_t hash) const;
   void GrowWords();
   std::vector<std::string> words_;  // by id
   std::vector<WordSlot> word_slots_;

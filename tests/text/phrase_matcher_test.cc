@@ -42,6 +42,99 @@ TEST_CASE("words of every length match only themselves") {
   }
 }
 
+TEST_CASE("words sharing their first 8 bytes match only themselves") {
+  // A vocabulary slot holds a word's first 8 bytes; longer words are
+  // compared past them too, and words of 8 bytes or less only there.
+  PhraseMatcher m;
+  const std::string head = "abcdefgh";
+  std::vector<std::string> words;
+  for (std::size_t n = 1; n <= 20; ++n) {
+    std::string w = n <= 8 ? head.substr(0, n) : head;
+    for (std::size_t k = 8; k < n; ++k) w += static_cast<char>('i' + k - 8);
+    words.push_back(w);
+    m.Add(w, static_cast<int>(n), false);
+  }
+  for (const std::string& w : words) {
+    CAPTURE(w);
+    auto hit = Find(m, w);
+    REQUIRE(hit.length == 1);
+    CHECK(hit.payloads->front() == static_cast<int>(w.size()));
+    for (std::size_t k = 0; k < w.size(); ++k) {
+      std::string other = w;
+      other[k] = 'z';  // same length, same head or same tail
+      CAPTURE(other);
+      CHECK(Find(m, other).length == 0);
+    }
+  }
+}
+
+TEST_CASE("a forged hash never makes a word match another") {
+  // Words are told apart by hash first: a token whose hash is another
+  // word's (a collision, forced here by hand) must still be compared byte
+  // by byte, for words of every length.
+  PhraseMatcher m;
+  std::vector<std::string> words;
+  for (std::size_t n = 1; n <= 20; ++n) {
+    for (char c : {'p', 'q'}) {
+      std::string w(n, c);
+      w.back() = 'r';
+      words.push_back(w);
+      m.Add(w, 1, false);
+    }
+  }
+  for (const std::string& w : words) {
+    for (const std::string& v : words) {
+      if (v == w) continue;
+      CAPTURE(w);
+      CAPTURE(v);
+      Token t;
+      t.folded = v;
+      t.hash = HashFolded(w);
+      std::vector<std::uint32_t> ids = m.Encode(std::vector<Token>{t});
+      REQUIRE(ids.size() == 1);
+      CHECK(ids[0] != m.IdOf(w));
+      CHECK((ids[0] == PhraseMatcher::kUnknown || ids[0] == m.IdOf(v)));
+    }
+  }
+}
+
+TEST_CASE("a node's child filter never hides a child") {
+  // Longest tests a bit for (id & 63) of the next word before looking up
+  // the edge: words whose ids share the bit must still be told apart.
+  PhraseMatcher m;
+  m.Add("start", 1, false);
+  for (int k = 0; k < 200; ++k) m.Add("v" + std::to_string(k), 2, false);
+  for (int k : {5, 77, 150}) m.Add("start v" + std::to_string(k), 3, false);
+  for (int k = 0; k < 200; ++k) {
+    CAPTURE(k);
+    auto r = Find(m, "start v" + std::to_string(k));
+    REQUIRE(r.payloads);
+    bool child = k == 5 || k == 77 || k == 150;
+    CHECK(r.length == (child ? 2u : 1u));
+    CHECK(r.payloads->front() == (child ? 3 : 1));
+  }
+}
+
+TEST_CASE("an any-case ending and a case-sensitive one at the same node") {
+  PhraseMatcher m;
+  m.Add("new york", 1, false);
+  m.Add("New York Times", 2, true);
+  m.Add("new york times", 3, false);
+  m.Add("York Times", 4, true);
+  CHECK(Find(m, "new york").payloads->front() == 1);
+  CHECK(Find(m, "NEW YORK").payloads->front() == 1);
+  auto upper = Find(m, "New York Times said");
+  REQUIRE(upper.payloads);
+  CHECK(upper.length == 3);
+  CHECK(upper.payloads->front() == 2);
+  auto lower = Find(m, "new york times said");
+  REQUIRE(lower.payloads);
+  CHECK(lower.length == 3);
+  CHECK(lower.payloads->front() == 3);
+  CHECK(Find(m, "york times").length == 0);
+  CHECK(Find(m, "York Times").length == 2);
+}
+
 TEST_CASE("prefers the longest phrase") {
   PhraseMatcher m;
   m.Add("met", 1, false);
