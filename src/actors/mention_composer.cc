@@ -230,6 +230,7 @@ class Composer {
       std::size_t to = j < spans.size() ? spans[j].begin : t.size();
       for (std::size_t i = from; i < to; ++i) ShortFormOrPronoun(i);
     }
+    if (!pending_pairs_.empty()) EmitPendingPairs();
   }
 
   // Token i of the sentence, under no phrase match: a pronoun or a later
@@ -883,45 +884,78 @@ class Composer {
   }
 
   void EmitPair(const RawSpan& s) {
-    // `last` points into out_ (people) or the recognizer (states): make
-    // room for both mentions first so that adding them moves nothing.
+    if (s.Get(kPair) != 0) {
+      // The states' pair waits for the end of the sentence: the parties
+      // named before it in its own sentence may be short forms, which are
+      // found after the sentence's phrases. The story's protagonists are
+      // taken now, as counted up to this point.
+      PendingPair p{s.begin, s.end, s.Get(kPair), {nullptr, nullptr}, 0};
+      p.n = TwoMainStates(p.main);
+      std::swap(p.main[0], p.main[1]);
+      pending_pairs_.push_back(p);
+      return;
+    }
+    // The two people named last.
+    const Actor* last[2] = {nullptr, nullptr};
+    std::size_t n = 0;
+    // "Zelenskiy thanked both leaders": a pair that is the object of a
+    // relation verb leaves out the people named before it in its
+    // sentence (the verb's subject is not one of its own objects).
+    bool object = s.begin > 0 && m_.relation_verbs.count(std::string_view(
+                                     T()[s.begin - 1].folded)) != 0;
+    std::size_t from = T()[s.begin].start;
+    for (auto it = people_.rbegin(); it != people_.rend() && n < 2; ++it) {
+      const ActorMention& m = out_[*it];
+      if (object && m.sentence == sentence_ && m.start < from) continue;
+      const Actor& p = m.actor;
+      if (n == 0 || last[0]->id != p.id) last[n++] = &p;
+    }
+    if (n < 2) return;
+    // `last` points into out_: make room for both mentions first so that
+    // adding them moves nothing.
     if (out_.capacity() - out_.size() < 2) {
       out_.reserve(out_.capacity() * 2 + 2);
     }
-    const Actor* last[2] = {nullptr, nullptr};
-    std::size_t n = 0;
-    if (s.Get(kPair) == 0) {  // the two people named last
-      // "Zelenskiy thanked both leaders": a pair that is the object of a
-      // relation verb leaves out the people named before it in its
-      // sentence (the verb's subject is not one of its own objects).
-      bool object = s.begin > 0 && m_.relation_verbs.count(std::string_view(
-                                       T()[s.begin - 1].folded)) != 0;
-      std::size_t from = T()[s.begin].start;
-      for (auto it = people_.rbegin(); it != people_.rend() && n < 2; ++it) {
-        const ActorMention& m = out_[*it];
-        if (object && m.sentence == sentence_ && m.start < from) continue;
-        const Actor& p = m.actor;
-        if (n == 0 || last[0]->id != p.id) last[n++] = &p;
-      }
-    } else {  // emitted below in the order they were first named
-      n = TwoMainStates(last);
-      std::swap(last[0], last[1]);
-    }
-    if (n < 2) return;
-    if (s.Get(kPair) >= 2) {  // the two states' armed forces, governments
-      bool mil = s.Get(kPair) == 2;
-      std::string_view sector = mil ? "MIL" : "GOV";
-      std::string_view what = mil ? "military" : "government";
-      Actor second = GroupOf(last[1]->country, last[1]->name,
-                             last[1]->country, sector, what);
-      Actor first = GroupOf(last[0]->country, last[0]->name, last[0]->country,
-                            sector, what);
-      Emit(s.begin, s.end, std::move(second), "pair");
-      Emit(s.begin, s.end, std::move(first), "pair");
-      return;
-    }
     Emit(s.begin, s.end, *last[1], "pair");
     Emit(s.begin, s.end, *last[0], "pair");
+  }
+
+  // A pair of states ("the two sides", "both governments") met in the
+  // sentence being composed: its tokens, its kind (1 the states, 2 their
+  // militaries, 3 their governments) and the story's two main states when
+  // it was met (main[1] named first).
+  struct PendingPair {
+    std::size_t begin, end;
+    int kind;
+    const Actor* main[2];
+    std::size_t n;
+  };
+
+  // Emits the sentence's pairs of states, after its short forms.
+  void EmitPendingPairs() {
+    for (const PendingPair& p : pending_pairs_) {
+      const Actor* two[2] = {p.main[0], p.main[1]};
+      std::size_t n = TwoStatesOfSentence(p.begin, two);
+      if (n < 2) n = p.n;
+      if (n < 2) continue;
+      if (p.kind >= 2) {  // the two states' armed forces, governments
+        bool mil = p.kind == 2;
+        std::string_view sector = mil ? "MIL" : "GOV";
+        std::string_view what = mil ? "military" : "government";
+        Emit(p.begin, p.end,
+             GroupOf(two[1]->country, two[1]->name, two[1]->country, sector,
+                     what),
+             "pair");
+        Emit(p.begin, p.end,
+             GroupOf(two[0]->country, two[0]->name, two[0]->country, sector,
+                     what),
+             "pair");
+        continue;
+      }
+      Emit(p.begin, p.end, *two[1], "pair");
+      Emit(p.begin, p.end, *two[0], "pair");
+    }
+    pending_pairs_.clear();
   }
 
   // The group `name (what)` of code `code_base + sector`: "China
@@ -938,6 +972,35 @@ class Composer {
     g.kind = "group";
     g.country = country;
     return g;
+  }
+
+  // "Kamikawa will meet Manalo in Manila, and the two sides are expected
+  // to sign": when the pair's own sentence has named the states of
+  // exactly two parties before it, the pair is those two, whatever the
+  // story's protagonists are. Puts them in out[1] (first named) and
+  // out[0], and returns 2; returns 0 when the sentence names fewer or more.
+  std::size_t TwoStatesOfSentence(std::size_t begin, const Actor* out[2]) const {
+    std::size_t from = T()[begin].start;
+    const StateEntry* seen[2] = {nullptr, nullptr};
+    std::size_t n = 0;
+    std::size_t first = out_.size();  // the sentence's first mention
+    while (first > 0 && out_[first - 1].sentence == sentence_) --first;
+    for (std::size_t i = first; i < out_.size(); ++i) {
+      const ActorMention& m = out_[i];
+      if (m.start >= from) continue;
+      std::string_view how = m.how;
+      if (how == "place"sv || how == "pair"sv || how == "attribute"sv) continue;
+      const StateEntry* state = m_.FindState(m.actor.country);
+      if (state == nullptr || state == seen[0] || state == seen[1]) continue;
+      if (n == 2) return 0;
+      seen[n++] = state;
+    }
+    if (n < 2) return 0;
+    for (std::size_t i = 0; i < 2; ++i) {
+      out[1 - i] = &m_.StateActor(
+          static_cast<int>(seen[i] - m_.lex.states().data()));
+    }
+    return 2;
   }
 
   // "the two countries", "the two sides": the story's protagonists, which
@@ -1314,6 +1377,7 @@ class Composer {
   // Each country named (other than as a place or pair), first named
   // first.
   std::vector<Named>& named_;
+  std::vector<PendingPair> pending_pairs_;  // of the current sentence
   std::vector<std::uint64_t>& named_keys_;  // PackCode of each named_
   ShortForms& short_forms_;
   std::vector<char>& covered_;  // Sentence(): tokens under a mention

@@ -606,6 +606,14 @@ class SentenceEvents {
       shared_cues_ = shared && k > 0 && shared == subjects[k - 1]
                          ? cues_of[k - 1]
                          : std::nullopt;
+      // "Cairo had not been consulted on the filling of the dam and
+      // accused Addis Ababa": the negation of a passive does not reach an
+      // active verb after the "and", which is a predicate of its own (it
+      // has its own object; "not been ... accused" would be passive too).
+      if (shared_cues_ && shared_cues_->negated && tr.form == kVerb &&
+          PassiveVoice(triggers[k - 1])) {
+        shared_cues_->negated = false;
+      }
       last_cues_.reset();
       std::tie(subjects[k], objects[k]) =
           ExtractOne(tr, left, right, object_from, forced, shared, out);
@@ -615,6 +623,14 @@ class SentenceEvents {
   }
 
  private:
+  // Whether `tr` is a verb in the passive voice: a past participle after a
+  // form of "be" ("was warned", "had not been consulted").
+  bool PassiveVoice(const Trigger& tr) const {
+    if (tr.form == kPassive) return true;
+    return tr.form == kVerb && tr.begin > 0 &&
+           IsBeVerb(t_[tr.begin - 1].folded);
+  }
+
   // True when `first` is a phrase ending in "to" that `second` follows at
   // once ("agreed to" + "visit") or after a few words of its own clause
   // ("agreed to strengthen security" + "cooperation with").

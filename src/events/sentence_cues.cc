@@ -28,9 +28,12 @@ bool In(const std::array<std::string_view, N>& list, std::string_view w) {
   return false;
 }
 
-constexpr std::array<std::string_view, 9> kNegation = {
-    "not", "n't", "never", "no", "declined", "refused", "failed", "neither",
-    "nor"};
+// ("cancelled his trip to Germany", "the scrapped summit with Kim": what
+// was called off did not happen.)
+constexpr std::array<std::string_view, 14> kNegation = {
+    "not",      "n't",      "never",    "no",     "declined",
+    "refused",  "failed",   "neither",  "nor",    "cancelled",
+    "canceled", "cancels",  "cancel",   "scrapped"};
 constexpr std::array<std::string_view, 26> kFuture = {
     "will",     "'ll",      "shall",     "plans",    "plan",
     "planned",  "planning", "intends",   "intend",   "expected",
