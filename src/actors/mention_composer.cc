@@ -523,12 +523,33 @@ class Composer {
     }
     if (end - begin >= 2) {
       short_forms_.Set(T()[end - 1], at);
+      // "Abdel Fattah al-Burhan" ... "Burhan": a family name with the
+      // Arabic article is also written without it.
+      if (std::string_view bare = WithoutArticle(T()[end - 1].folded);
+          !bare.empty()) {
+        Token t;
+        t.folded = bare;  // views the document's token: outlives the table
+        short_forms_.Add(t, at);
+      }
       // Chinese, Korean and Vietnamese names put the family name first:
       // "Xi Jinping" is "Xi", and "Kim Jong Un" of North Korea is "Kim".
       if (end - begin == 2 || (end - begin == 3 && FamilyNameFirst(a.country))) {
         short_forms_.Add(T()[begin], at);
       }
     }
+  }
+
+  // The word after an Arabic article joined by a hyphen ("al-burhan",
+  // "el-sisi", "ash-sharaa"), or empty.
+  static std::string_view WithoutArticle(std::string_view folded) {
+    std::size_t dash = folded.find('-');
+    if (dash < 2 || dash > 3 || dash + 3 > folded.size()) return {};
+    std::string_view article = folded.substr(0, dash);
+    for (std::string_view a : {"al", "el", "ad", "ar", "as", "ash", "at",
+                               "az", "an", "ud"}) {
+      if (article == a) return folded.substr(dash + 1);
+    }
+    return {};
   }
 
   // Country (state index) from a modifier span: adjective, demonym, name

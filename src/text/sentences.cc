@@ -154,6 +154,12 @@ std::size_t NextCandidate(std::string_view text, std::size_t i) {
   return i;
 }
 
+// "No." abbreviates "number" only before one ("No. 10 Downing Street"):
+// "Moscow said no. Kyiv ..." ends a sentence.
+bool SaidNo(std::string_view folded, std::string_view next) {
+  return folded == "no" && (next.empty() || next[0] < '0' || next[0] > '9');
+}
+
 }  // namespace
 
 std::vector<Sentence> SplitSentences(std::string_view text) {
@@ -192,7 +198,7 @@ std::vector<Sentence> SplitSentences(std::string_view text) {
       std::string folded = FoldWord(word);
       if (IsInitialism(word)) {
         boundary = IsSentenceOpener(next);
-      } else if (IsKnownAbbreviation(folded) ||
+      } else if ((IsKnownAbbreviation(folded) && !SaidNo(folded, next)) ||
                  (word.size() == 1 && IsUpper(word[0]))) {
         boundary = false;  // "Mr. Biden", "Feb. 17", "J. Biden"
       }

@@ -36,7 +36,7 @@ TEST_CASE("finds a terminator at every offset of a block") {
   }
 }
 
-TEST_CASE("survives U.S., Feb. 17, Mr. and initials") {
+TEST_CASE("survives U.S., Feb. 17, Mr., No. 10 and initials") {
   struct Case {
     std::string text;
     std::size_t sentences;
@@ -48,6 +48,8 @@ TEST_CASE("survives U.S., Feb. 17, Mr. and initials") {
       {"Press secretary Brig. Gen. Pat Ryder said so. Cpl. Smith agreed.", 2},
       {"J. Biden spoke. \"We agree,\" he said. Talks end.", 3},
       {"Prices rose 3.5 percent. Nothing else.", 2},
+      {"He met the No. 2 official at No. 10 Downing Street. Then he left.", 2},
+      {"Moscow said no. Kyiv disagreed.", 2},
       {"Why? Because. Yes!", 3},
       {"Headline without period\n\nBody text here. More.", 3},
       {"", 0},
