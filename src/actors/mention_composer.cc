@@ -910,7 +910,8 @@ class Composer {
       // named before it in its own sentence may be short forms, which are
       // found after the sentence's phrases. The story's protagonists are
       // taken now, as counted up to this point.
-      PendingPair p{s.begin, s.end, s.Get(kPair), {nullptr, nullptr}, 0};
+      PendingPair p{s.begin, s.end, s.Get(kPair), {nullptr, nullptr}, 0,
+                    IsObjectOfRelation(s.begin)};
       p.n = TwoMainStates(p.main);
       std::swap(p.main[0], p.main[1]);
       pending_pairs_.push_back(p);
@@ -922,8 +923,7 @@ class Composer {
     // "Zelenskiy thanked both leaders": a pair that is the object of a
     // relation verb leaves out the people named before it in its
     // sentence (the verb's subject is not one of its own objects).
-    bool object = s.begin > 0 && m_.relation_verbs.count(std::string_view(
-                                     T()[s.begin - 1].folded)) != 0;
+    bool object = IsObjectOfRelation(s.begin);
     std::size_t from = T()[s.begin].start;
     for (auto it = people_.rbegin(); it != people_.rend() && n < 2; ++it) {
       const ActorMention& m = out_[*it];
@@ -941,6 +941,13 @@ class Composer {
     Emit(s.begin, s.end, *last[0], "pair");
   }
 
+  // Whether the phrase at token `begin` follows a relation verb as its
+  // object ("thanked both leaders", "urged both sides").
+  bool IsObjectOfRelation(std::size_t begin) const {
+    return begin > 0 && m_.relation_verbs.count(std::string_view(
+                            T()[begin - 1].folded)) != 0;
+  }
+
   // A pair of states ("the two sides", "both governments") met in the
   // sentence being composed: its tokens, its kind (1 the states, 2 their
   // militaries, 3 their governments) and the story's two main states when
@@ -950,13 +957,17 @@ class Composer {
     int kind;
     const Actor* main[2];
     std::size_t n;
+    bool object;  // of a relation verb: see EmitPendingPairs
   };
 
   // Emits the sentence's pairs of states, after its short forms.
   void EmitPendingPairs() {
     for (const PendingPair& p : pending_pairs_) {
+      // ("Lammy, who visited Islamabad, urged both sides to show
+      // restraint": as an object, the pair is not the parties of its own
+      // sentence, one of which is the subject.)
       const Actor* two[2] = {p.main[0], p.main[1]};
-      std::size_t n = TwoStatesOfSentence(p.begin, two);
+      std::size_t n = p.object ? 0 : TwoStatesOfSentence(p.begin, two);
       if (n < 2) n = p.n;
       if (n < 2) continue;
       if (p.kind >= 2) {  // the two states' armed forces, governments

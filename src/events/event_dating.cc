@@ -166,6 +166,27 @@ bool EventDating::Separated(std::size_t from, std::size_t to,
                  });
 }
 
+// "Lammy, who visited Islamabad last month, urged both sides": an
+// expression inside a relative clause (from ", who", ", which" or ", whom"
+// to the next comma) that closes before the trigger dates that clause.
+bool EventDating::InClosedRelative(const TimeExpression& t,
+                                   std::size_t trigger) const {
+  std::string_view text = doc_.text;
+  if (t.end > trigger || t.sentence >= sentences_.size()) return false;
+  std::size_t from = sentences_[t.sentence].start;
+  std::size_t comma = text.rfind(',', t.start);
+  if (comma == std::string_view::npos || comma < from) return false;
+  std::size_t w = comma + 1;
+  while (w < t.start && text[w] == ' ') ++w;
+  std::string_view rest = text.substr(w, t.start - w);
+  bool relative = false;
+  for (std::string_view r : {"who ", "which ", "whom "}) {
+    relative = relative || rest.substr(0, r.size()) == r;
+  }
+  return relative &&
+         text.substr(t.end, trigger - t.end).find(',') != std::string_view::npos;
+}
+
 // "On Thursday, Kerry met ...", "In Tokyo last week, she met ...": at most
 // three words and no comma between the sentence start and the expression.
 bool EventDating::Fronted(const TimeExpression& t) const {
@@ -222,6 +243,7 @@ EventDate EventDating::DateFor(std::size_t sentence, Span trigger, Span clause,
         if (!Usable(t)) continue;
         if (own && (t.start < clause.begin || t.end > clause.end)) continue;
         if (!own && BoundsPeriod(doc_.text, t.start)) continue;
+        if (!own && InClosedRelative(t, trigger.begin)) continue;
         bool before = t.end <= trigger.begin;
         std::size_t distance = before
                                    ? trigger.begin - t.end

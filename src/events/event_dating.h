@@ -68,6 +68,7 @@ class EventDating {
   enum class Separation { kBefore, kAfter, kDistant };
   bool Separated(std::size_t from, std::size_t to, Separation what) const;
   bool Fronted(const TimeExpression& t) const;
+  bool InClosedRelative(const TimeExpression& t, std::size_t trigger) const;
   EventDate FromExpression(const TimeExpression& t, bool planned) const;
   bool FrameFits(const TimeExpression& t, bool planned) const;
   EventDate FromFrame(const TimeExpression& t) const;

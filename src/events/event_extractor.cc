@@ -603,7 +603,10 @@ class SentenceEvents {
       }
       // ... and its modality and negation: "is expected to travel to
       // Ukraine and to meet Zelensky" plans both.
-      shared_cues_ = shared && k > 0 && shared == subjects[k - 1]
+      // (Not across "but", which contrasts them: "did not meet Kim, but
+      // praised him".)
+      shared_cues_ = shared && k > 0 && shared == subjects[k - 1] &&
+                             !(and_at != 0 && Is(t_[and_at].folded, "but"))
                          ? cues_of[k - 1]
                          : std::nullopt;
       // "Cairo had not been consulted on the filling of the dam and
@@ -765,7 +768,9 @@ class SentenceEvents {
                    std::size_t* and_position) const {
     std::size_t and_at = to;
     for (std::size_t i = to; i > from; --i) {
-      if (Is(t_[i - 1].folded, "and")) {
+      // ("praised Saudi Arabia and Turkey for their mediation, but accused
+      // India": "but" joins two predicates of one subject as "and" does.)
+      if (Is(t_[i - 1].folded, "and") || Is(t_[i - 1].folded, "but")) {
         and_at = i - 1;
         break;
       }
@@ -2070,13 +2075,20 @@ class SentenceEvents {
         }
       }
     } else {
-      sources = GroupBefore(tr.begin, left);
-      // "..., a human rights organization charged on Saturday": a subject
-      // the actors stage does not know opens the clause after the comma.
-      if (sources && UnknownSubject(sources->end, tr.begin)) sources = nullptr;
-      if (!sources) {
-        sources = RelativeClauseSubject(tr.begin);
-        if (sources) left = tr.begin;  // the relative clause's dates are its own
+      // "Lammy, who visited Islamabad last month, urged both sides": right
+      // after a relative clause, its antecedent is the subject, not the
+      // party the clause names last. (The clause's dates are its own.)
+      sources = RelativeClauseSubject(tr.begin);
+      if (sources) {
+        left = tr.begin;
+      } else {
+        sources = GroupBefore(tr.begin, left);
+        // "..., a human rights organization charged on Saturday": a
+        // subject the actors stage does not know opens the clause after
+        // the comma.
+        if (sources && UnknownSubject(sources->end, tr.begin)) {
+          sources = nullptr;
+        }
       }
       if (!sources) sources = Speaker(left, tr.begin);
       if (!sources && !shared && IsViolence(rel_entry->cameo) &&
