@@ -554,6 +554,14 @@ class SentenceEvents {
       if (std::size_t d = DescriptionStart(tr.begin); d != kNone) {
         while (j > 0 && triggers[j - 1].begin > d) --j;
       }
+      // "North Korea denounced the summit and warned Japan": a meeting
+      // word that is no predicate of its own (the object of "denounced")
+      // stands inside the predicate before the "and".
+      while (j > 1 && IsPredicate(tr) && !IsPredicate(triggers[j - 1]) &&
+             IsPredicate(triggers[j - 2]) &&
+             !BreaksClause(triggers[j - 2].end, triggers[j - 1].begin)) {
+        --j;
+      }
       if (j > 0 && subjects[j - 1] &&
           IsPredicate(triggers[j - 1]) == IsPredicate(tr) &&
           JoinedByAnd(triggers[j - 1].end, tr.begin, objects[j - 1],
