@@ -42,9 +42,11 @@ constexpr std::array<std::string_view, 26> kFuture = {
     "hoped",    "wanted",   "intended",  "sought",    "expects",
     "expect"};
 // ("must": what a party must do, as a demand or a conclusion says, has not
-// happened.)
-constexpr std::array<std::string_view, 8> kConditional = {
-    "could", "might", "may", "would", "if", "unless", "should", "must"};
+// happened. "whether": "declined to say whether Beijing would retaliate"
+// leaves it open.)
+constexpr std::array<std::string_view, 9> kConditional = {
+    "could", "might", "may", "would", "if", "unless", "should", "must",
+    "whether"};
 constexpr std::array<std::string_view, 12> kOffers = {
     "invitation", "invited", "invite", "invites", "proposal", "proposed",
     "proposes", "offer", "offered", "offers", "ready", "willing"};
