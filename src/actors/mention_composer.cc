@@ -215,7 +215,16 @@ class Composer {
     // With no person named yet in the document, no pronoun has an
     // antecedent and no word is a short form: the pass below could emit
     // nothing.
-    if (person_mentions_.empty() && short_forms_.Empty()) return;
+    if (!person_mentions_.empty() || !short_forms_.Empty()) {
+      ShortFormPass(t, spans, skip);
+    }
+    // (After the short forms, which may be the parties a pair refers to.)
+    if (!pending_pairs_.empty()) EmitPendingPairs();
+  }
+
+  // The pass for short forms and pronouns over the sentence's tokens.
+  void ShortFormPass(const std::vector<Token>& t, Spans spans,
+                     std::size_t skip) {
     // Capitalised words no phrase matched may be short forms of people
     // named earlier in the document; "he" and "she" refer to the nearest
     // person named before them.
@@ -230,7 +239,6 @@ class Composer {
       std::size_t to = j < spans.size() ? spans[j].begin : t.size();
       for (std::size_t i = from; i < to; ++i) ShortFormOrPronoun(i);
     }
-    if (!pending_pairs_.empty()) EmitPendingPairs();
   }
 
   // Token i of the sentence, under no phrase match: a pronoun or a later
