@@ -124,6 +124,29 @@ std::string ReadFile(const std::filesystem::path& path) {
   return text.str();
 }
 
+// Real text to check properties on: the sample stories and, when present,
+// the TimeX, PLOVER and PETRARCH gold files (read as raw bytes).
+std::vector<std::filesystem::path> TextFiles() {
+  namespace fs = std::filesystem;
+  const char* root = std::getenv("ENTENTE_SOURCE_ROOT");
+  const char* shared = std::getenv("ENTENTE_SHARED");
+  std::vector<fs::path> files;
+  fs::path samples = fs::path(root ? root : "..") / "samples";
+  if (fs::is_directory(samples)) {
+    for (const auto& entry : fs::directory_iterator(samples)) {
+      if (entry.is_regular_file()) files.push_back(entry.path());
+    }
+  }
+  if (shared) {
+    for (const char* f : {"eval/timex/gold.jsonl", "eval/plover/gold.jsonl",
+                          "eval/petrarch/gold.jsonl"}) {
+      fs::path path = fs::path(shared) / f;
+      if (fs::exists(path)) files.push_back(path);
+    }
+  }
+  return files;
+}
+
 // Counts the grammar's matches in text[from, to) and checks that each lies
 // inside one window and begins at a word start.
 int CheckMatchesInWindows(const RE2& scanner, const std::string& text,
@@ -167,26 +190,10 @@ TEST_CASE("windows: every match of the grammar lies inside a window") {
   options.set_max_mem(64 << 20);
   RE2 scanner(TimexPattern(true), options);
   REQUIRE(scanner.ok());
-  namespace fs = std::filesystem;
-  const char* root = std::getenv("ENTENTE_SOURCE_ROOT");
-  const char* shared = std::getenv("ENTENTE_SHARED");
-  std::vector<fs::path> files;
-  fs::path samples = fs::path(root ? root : "..") / "samples";
-  if (fs::is_directory(samples)) {
-    for (const auto& entry : fs::directory_iterator(samples)) {
-      if (entry.is_regular_file()) files.push_back(entry.path());
-    }
-  }
-  if (shared) {
-    for (const char* f : {"eval/timex/gold.jsonl", "eval/plover/gold.jsonl",
-                          "eval/petrarch/gold.jsonl"}) {
-      fs::path path = fs::path(shared) / f;
-      if (fs::exists(path)) files.push_back(path);
-    }
-  }
+  std::vector<std::filesystem::path> files = TextFiles();
   REQUIRE(!files.empty());
   int matches = 0;
-  for (const fs::path& file : files) {
+  for (const std::filesystem::path& file : files) {
     std::string text = ReadFile(file);
     for (const Sentence& s : SplitSentences(text)) {
       matches += CheckMatchesInWindows(scanner, text, s.start,
@@ -311,24 +318,8 @@ TEST_CASE("first words: no match begins with a word the filter rejects") {
       }
     }
   };
-  namespace fs = std::filesystem;
-  const char* root = std::getenv("ENTENTE_SOURCE_ROOT");
-  const char* shared = std::getenv("ENTENTE_SHARED");
-  std::vector<fs::path> files;
-  fs::path samples = fs::path(root ? root : "..") / "samples";
-  if (fs::is_directory(samples)) {
-    for (const auto& entry : fs::directory_iterator(samples)) {
-      if (entry.is_regular_file()) files.push_back(entry.path());
-    }
-  }
-  if (shared) {
-    for (const char* f : {"eval/timex/gold.jsonl", "eval/plover/gold.jsonl",
-                          "eval/petrarch/gold.jsonl"}) {
-      fs::path path = fs::path(shared) / f;
-      if (fs::exists(path)) files.push_back(path);
-    }
-  }
-  for (const fs::path& file : files) {
+  std::vector<std::filesystem::path> files = TextFiles();
+  for (const std::filesystem::path& file : files) {
     std::string text = ReadFile(file);
     for (const Sentence& s : SplitSentences(text)) {
       check(text, s.start, std::min(s.end, text.size()));

@@ -16,17 +16,11 @@ PhraseMatcher::Match Find(const PhraseMatcher& m, const std::string& text,
   return m.Longest(tokens, at, tokens.size());
 }
 
-TEST_CASE("words of every length match only themselves") {
-  // Words are compared in blocks of 8, 4 or 2 bytes: a word differing from
-  // a phrase's in any one byte, or in length, must not match it.
-  PhraseMatcher m;
-  std::vector<std::string> words;
-  for (std::size_t n = 1; n <= 20; ++n) {
-    std::string w;
-    for (std::size_t k = 0; k < n; ++k) w += static_cast<char>('a' + k);
-    words.push_back(w);
-    m.Add(w, static_cast<int>(n), false);
-  }
+// Each of `words` (payload: its length) matches itself alone: not the
+// word with any one byte changed (same length: same head or same tail),
+// nor the word with a byte more.
+void CheckEachMatchesOnlyItself(const PhraseMatcher& m,
+                                const std::vector<std::string>& words) {
   for (const std::string& w : words) {
     CAPTURE(w);
     auto hit = Find(m, w);
@@ -42,6 +36,20 @@ TEST_CASE("words of every length match only themselves") {
   }
 }
 
+TEST_CASE("words of every length match only themselves") {
+  // Words are compared in blocks of 8, 4 or 2 bytes: a word differing from
+  // a phrase's in any one byte, or in length, must not match it.
+  PhraseMatcher m;
+  std::vector<std::string> words;
+  for (std::size_t n = 1; n <= 20; ++n) {
+    std::string w;
+    for (std::size_t k = 0; k < n; ++k) w += static_cast<char>('a' + k);
+    words.push_back(w);
+    m.Add(w, static_cast<int>(n), false);
+  }
+  CheckEachMatchesOnlyItself(m, words);
+}
+
 TEST_CASE("words sharing their first 8 bytes match only themselves") {
   // A vocabulary slot holds a word's first 8 bytes; longer words are
   // compared past them too, and words of 8 bytes or less only there.
@@ -54,18 +62,7 @@ TEST_CASE("words sharing their first 8 bytes match only themselves") {
     words.push_back(w);
     m.Add(w, static_cast<int>(n), false);
   }
-  for (const std::string& w : words) {
-    CAPTURE(w);
-    auto hit = Find(m, w);
-    REQUIRE(hit.length == 1);
-    CHECK(hit.payloads->front() == static_cast<int>(w.size()));
-    for (std::size_t k = 0; k < w.size(); ++k) {
-      std::string other = w;
-      other[k] = 'z';  // same length, same head or same tail
-      CAPTURE(other);
-      CHECK(Find(m, other).length == 0);
-    }
-  }
+  CheckEachMatchesOnlyItself(m, words);
 }
 
 TEST_CASE("a forged hash never makes a word match another") {
