@@ -124,6 +124,16 @@ std::string ReadFile(const std::filesystem::path& path) {
   return text.str();
 }
 
+// The options the recogniser compiles its scanner with.
+RE2::Options ScannerOptions() {
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingLatin1);
+  options.set_longest_match(true);
+  options.set_never_capture(true);
+  options.set_max_mem(64 << 20);
+  return options;
+}
+
 // Real text to check properties on: the sample stories and, when present,
 // the TimeX, PLOVER and PETRARCH gold files (read as raw bytes).
 std::vector<std::filesystem::path> TextFiles() {
@@ -183,11 +193,7 @@ int CheckMatchesInWindows(const RE2& scanner, const std::string& text,
 // and, when present, the TimeX, PLOVER and PETRARCH gold files (read as
 // raw bytes: any text will do).
 TEST_CASE("windows: every match of the grammar lies inside a window") {
-  RE2::Options options;
-  options.set_encoding(RE2::Options::EncodingLatin1);
-  options.set_longest_match(true);
-  options.set_never_capture(true);
-  options.set_max_mem(64 << 20);
+  RE2::Options options = ScannerOptions();
   RE2 scanner(TimexPattern(true), options);
   REQUIRE(scanner.ok());
   std::vector<std::filesystem::path> files = TextFiles();
@@ -274,11 +280,7 @@ TEST_CASE("first words: the grammar's") {
 // every sentence of the sample stories and, when present, the TimeX, PLOVER and
 // PETRARCH gold files, and on phrases at the edges of the grammar.
 TEST_CASE("first words: no match begins with a word the filter rejects") {
-  RE2::Options options;
-  options.set_encoding(RE2::Options::EncodingLatin1);
-  options.set_longest_match(true);
-  options.set_never_capture(true);
-  options.set_max_mem(64 << 20);
+  RE2::Options options = ScannerOptions();
   const std::string pattern = TimexPattern(true);
   RE2 scanner(pattern, options);
   REQUIRE(scanner.ok());
