@@ -243,13 +243,13 @@ EventDate EventDating::DateFor(std::size_t sentence, Span trigger, Span clause,
         if (!Usable(t)) continue;
         if (own && (t.start < clause.begin || t.end > clause.end)) continue;
         if (!own && BoundsPeriod(doc_.text, t.start)) continue;
-        if (!own && InClosedRelative(t, trigger.begin)) continue;
         bool before = t.end <= trigger.begin;
         std::size_t distance = before
                                    ? trigger.begin - t.end
                                    : t.start - std::min(t.start, trigger.end);
         // (No nearer than the best: whether it is apart does not matter.)
         if (best && distance >= best_distance) continue;
+        if (!own && InClosedRelative(t, trigger.begin)) continue;
         bool apart =
             before ? Separated(t.end, trigger.begin,
                                own ? Separation::kBefore : Separation::kDistant)
