@@ -12,6 +12,10 @@
 
 #include "core/utf8.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace entente {
 namespace {
 
@@ -165,6 +169,16 @@ class TokenWriter {
   TokenWriter(const TokenWriter&) = delete;
   TokenWriter& operator=(const TokenWriter&) = delete;
 
+  // The first n bytes of the empty buffer, for the caller to fill, and
+  // kSlack zero bytes after them (sixteen-byte reads of its last word
+  // reach them); folded forms then go after these.
+  char* Claim(std::size_t n) {
+    Room(n + kSlack);
+    std::memset(buffer_.get() + pos_ + n, 0, kSlack);
+    char* claimed = buffer_.get() + pos_;
+    pos_ += n + kSlack;
+    return claimed;
+  }
   // Where the next folded form goes: room for n bytes and kSlack more.
   char* Room(std::size_t n) {
     if (pos_ + n + kSlack > capacity_) Grow(n);
@@ -222,7 +236,8 @@ std::uint64_t LowBytes(std::uint64_t x, std::size_t n) {
 
 // HashFolded(std::string_view(p, n)) when p may be read up to the next
 // multiple of eight bytes: the last partial block is one masked load.
-std::uint64_t HashAt(const char* p, std::size_t n) {
+[[gnu::always_inline]] inline std::uint64_t HashAt(const char* p,
+                                                   std::size_t n) {
   if constexpr (std::endian::native != std::endian::little) {
     return HashFolded(std::string_view(p, n));
   } else {
@@ -387,39 +402,6 @@ std::size_t AsciiRunEnd(const char* p, std::size_t j, std::size_t end) {
   return j;
 }
 
-// The fast path's folding of a word of k bytes of ASCII letters and digits
-// (little-endian): x0 holds its first eight bytes, and with kTwo (k >= 8)
-// x1 the next eight. Writes the folded bytes (and zeros up to 16) at dst
-// and sets t's hash and all_caps.
-template <bool kTwo>
-void FoldShortWord(std::uint64_t x0, std::uint64_t x1, std::size_t k,
-                   char* dst, Token* t) {
-  std::uint64_t w0 = kTwo ? x0 : LowBytes(x0, k);
-  std::uint64_t w1 = kTwo && k > 8 ? LowBytes(x1, k - 8) : 0;
-  std::uint64_t up0 = AtLeast(w0, 'A') & ~AtLeast(w0, 'Z' + 1);
-  std::uint64_t lower = AtLeast(w0, 'a') & ~AtLeast(w0, 'z' + 1);
-  // Upper-case letters after the first (only read when the first is one,
-  // i.e. byte 0 of up0): all_caps needs two or more, so no count.
-  std::uint64_t more_upper = up0 & ~std::uint64_t{0x80};
-  w0 |= up0 >> 2;  // 0x80 >> 2 is the case bit 0x20
-  std::uint64_t h = kHashSeed ^ k;
-  if constexpr (kTwo) {
-    std::uint64_t up1 = AtLeast(w1, 'A') & ~AtLeast(w1, 'Z' + 1);
-    lower |= AtLeast(w1, 'a') & ~AtLeast(w1, 'z' + 1);
-    more_upper |= up1;
-    w1 |= up1 >> 2;
-    // HashFolded: the full first block, then the rest.
-    h = (h ^ w0) * kHashMul;
-    h ^= h >> 31;
-    t->hash = Mix(h ^ w1);
-  } else {
-    t->hash = Mix(h ^ w0);
-  }
-  std::memcpy(dst, &w0, 8);
-  std::memcpy(dst + 8, &w1, 8);
-  t->all_caps = t->capitalized && lower == 0 && more_upper != 0;
-}
-
 bool IsSOrCapitalS(char c) { return c == 's' || c == 'S'; }
 
 // Tokens are made in a per-thread array that fits any sentence of up to
@@ -427,10 +409,201 @@ bool IsSOrCapitalS(char c) { return c == 's' || c == 'S'; }
 // capacity check each; the list then gets them in one exact allocation.
 constexpr std::size_t kScratchBytes = std::size_t{1} << 16;
 
-}  // namespace
+// Copies src[0, n) to dst with ASCII upper-case letters lower-cased (every
+// other byte as it is): the folded form of a plain ASCII word is then its
+// own span of the copy. Sixteen bytes at a time where SSE2 is there (it is
+// on every x86-64); signed compares leave the bytes of 0x80 and above,
+// which read as negative, untouched.
+void LowerAscii(const char* src, std::size_t n, char* dst) {
+  std::size_t k = 0;
+#if defined(__SSE2__)
+  const __m128i after_at = _mm_set1_epi8('A' - 1);
+  const __m128i after_z = _mm_set1_epi8('Z' + 1);
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  auto lower16 = [&](std::size_t at) {
+    __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + at));
+    __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(x, after_at),
+                                  _mm_cmplt_epi8(x, after_z));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + at),
+                     _mm_or_si128(x, _mm_and_si128(upper, case_bit)));
+  };
+  for (; k + 16 <= n; k += 16) lower16(k);
+  // The last sixteen bytes again, overlapping: lower-casing is the same
+  // whichever block a byte is read in.
+  if (k < n && n >= 16) {
+    lower16(n - 16);
+    return;
+  }
+#endif
+  for (; k < n; ++k) {
+    char c = src[k];
+    dst[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
+  }
+}
 
-TokenList Tokenize(std::string_view text, std::size_t begin,
-                   std::size_t end) {
+// One sentence being tokenized: the text, the tokens made so far and where
+// their folded forms go.
+struct Scan {
+  std::string_view text;
+  std::size_t end;
+  Token* out;
+  std::size_t n;  // tokens made
+  TokenWriter* folded;
+};
+
+// The general path: makes the token that starts at text[i] (i is not a
+// space) and returns where the next one may begin. It handles everything:
+// joined words ("al-Qaeda", "U.S.", "d’Ivoire"), possessives, non-ASCII
+// letters and punctuation, abbreviations.
+std::size_t ScanToken(Scan& s, std::size_t i) {
+  std::string_view text = s.text;
+  const std::size_t end = s.end;
+  const char* p = text.data();
+  Token* out = s.out;
+  unsigned char c = static_cast<unsigned char>(p[i]);
+  std::uint8_t cls = kByteClasses[c];
+  std::size_t plen = c >= 0x80 ? PunctuationLength(text, i) : 0;
+  if (plen > 0 || !(cls & kWordByte)) {
+    std::size_t alen;
+    // "'s" after a word: possessive token. (An apostrophe is ' or starts
+    // with 0xE2: other punctuation skips the call.)
+    if ((c == '\'' || c == 0xE2) && IsApostropheAt(text, i, &alen) &&
+        s.n > 0 && out[s.n - 1].is_word && out[s.n - 1].end == i &&
+        i + alen < end && IsSOrCapitalS(p[i + alen]) &&
+        (i + alen + 1 >= end ||
+         !IsWordByte(static_cast<unsigned char>(p[i + alen + 1])))) {
+      static const std::uint64_t kPossessive = HashFolded("'s");
+      Token& t = out[s.n++];
+      t = Token{};
+      t.start = i;
+      t.end = i + alen + 1;
+      s.folded->Append(&t, "'s");
+      t.hash = kPossessive;
+      t.is_word = true;
+      return i + alen + 1;
+    }
+    std::size_t len = plen > 0 ? plen : 1;
+    Token& t = out[s.n++];
+    t = Token{};
+    t.start = i;
+    t.end = i + len;
+    if (c < 0x80) {  // len == 1: ASCII punctuation folds to itself
+      *s.folded->Room(1) = static_cast<char>(c);
+      s.folded->Commit(&t, 1);
+      t.hash = HashFolded(t.folded);
+    } else {
+      s.folded->Append(&t, FoldWord(text.substr(i, len)));
+      t.hash = HashFolded(t.folded);
+    }
+    return i + len;
+  }
+  // Most of a word is ASCII letters and digits, which need no more tests
+  // than AsciiRunEnd's.
+  std::size_t j = (cls & kAsciiWordByte) ? AsciiRunEnd(p, i + 1, end) : i;
+  while (j < end) {
+    unsigned char d = static_cast<unsigned char>(p[j]);
+    std::uint8_t dcls = kByteClasses[d];
+    if (dcls & kSpaceByte) break;
+    if (dcls & kAsciiWordByte) {
+      j = AsciiRunEnd(p, j + 1, end);
+      continue;
+    }
+    if (d >= 0x80 && PunctuationLength(text, j) > 0) {
+      std::size_t alen;
+      // A typographic apostrophe inside a word ("d’Ivoire") joins it,
+      // unless it starts a possessive.
+      if (IsApostropheAt(text, j, &alen) && j + alen < end &&
+          IsWordByte(static_cast<unsigned char>(p[j + alen])) &&
+          !(IsSOrCapitalS(p[j + alen]) &&
+            (j + alen + 1 >= end ||
+             !IsWordByte(static_cast<unsigned char>(p[j + alen + 1]))))) {
+        j += alen;
+        continue;
+      }
+      break;
+    }
+    if (d >= 0x80) {
+      std::size_t len;
+      DecodeAt(text, j, &len);
+      j += len;  // a whole letter, never part of one
+      continue;
+    }
+    bool joiner = d == '-' || d == '.' || d == '\'';
+    if (joiner && j + 1 < end) {
+      auto next = static_cast<unsigned char>(p[j + 1]);
+      // (ASCII is never punctuation of PunctuationLength's.)
+      if (IsWordByte(next) &&
+          (next < 0x80 || PunctuationLength(text, j + 1) == 0)) {
+        if (d == '\'' && IsSOrCapitalS(p[j + 1]) &&
+            (j + 2 >= end ||
+             !IsWordByte(static_cast<unsigned char>(p[j + 2])))) {
+          break;  // possessive
+        }
+        ++j;
+        continue;
+      }
+    }
+    break;
+  }
+  Token& t = out[s.n++];
+  t = Token{};
+  t.start = i;
+  t.end = j;
+  t.is_word = true;
+  if (c < 0x80) {
+    t.capitalized = c >= 'A' && c <= 'Z';
+  } else {
+    std::size_t len;
+    t.capitalized = IsUpperLatin(DecodeAt(text, i, &len));
+  }
+  // A final period joins abbreviations and initials.
+  FinishWord(text, i, j - i, j < end && p[j] == '.', &t, s.folded);
+  return t.end;
+}
+
+// The end of the run of ASCII letters and digits from lower[k], in the
+// lower-cased copy of a sentence, which ends in zero bytes (not letters):
+// the run ends there at the latest, so no bound is needed. Sixteen bytes
+// at a time where SSE2 is there.
+std::size_t LowerRunEnd(const char* lower, std::size_t k) {
+#if defined(__SSE2__)
+  const __m128i after_a = _mm_set1_epi8('a' - 1);
+  const __m128i after_z = _mm_set1_epi8('z' + 1);
+  const __m128i after_0 = _mm_set1_epi8('0' - 1);
+  const __m128i after_9 = _mm_set1_epi8('9' + 1);
+  for (;; k += 16) {
+    __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(lower + k));
+    __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(x, after_a),
+                                   _mm_cmplt_epi8(x, after_z));
+    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, after_0),
+                                  _mm_cmplt_epi8(x, after_9));
+    auto word = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_or_si128(letter, digit)));
+    if (word != 0xFFFF) return k + std::countr_one(word);
+  }
+#else
+  while (kByteClasses[static_cast<unsigned char>(lower[k])] & kAsciiWordByte) {
+    ++k;
+  }
+  return k;
+#endif
+}
+
+// Whether the capitalised ASCII word text[i, e) is all caps: no lower-case
+// letter, and an upper-case one after the first. (Most capitalised words
+// end the loop at their second letter.)
+bool AllCapsAfterFirst(const char* p, std::size_t i, std::size_t e) {
+  bool more_upper = false;
+  for (std::size_t k = i + 1; k < e; ++k) {
+    std::uint8_t cls = kByteClasses[static_cast<unsigned char>(p[k])];
+    if (cls & kLowerByte) return false;
+    more_upper |= (cls & kUpperByte) != 0;
+  }
+  return more_upper;
+}
+
+TokenList TokenizeRange(std::string_view text, std::size_t begin,
+                        std::size_t end, bool fast) {
   TokenList tokens;
   end = std::min(end, text.size());
   if (end <= begin) return tokens;
@@ -447,169 +620,107 @@ TokenList Tokenize(std::string_view text, std::size_t begin,
     large.resize(bytes);
     out = large.data();
   }
-  std::size_t n = 0;
-  // A token's folded form is never longer than its span.
-  TokenWriter folded(bytes, out, &n);
+  Scan s{text, end, out, 0, nullptr};
+  // The buffer holds the lower-cased copy of the sentence (whose spans are
+  // the folded forms of plain ASCII words and punctuation) and kSlack zero
+  // bytes, then the folded forms the general path writes, which are never
+  // longer than their spans.
+  TokenWriter folded(2 * bytes + TokenWriter::kSlack, out, &s.n);
+  s.folded = &folded;
+  char* lower = folded.Claim(bytes);
+  LowerAscii(text.data() + begin, bytes, lower);
   const char* p = text.data();
+  static const std::array<std::uint64_t, 128> kByteHashes = [] {
+    std::array<std::uint64_t, 128> h{};
+    for (int b = 0; b < 128; ++b) {
+      char ch = static_cast<char>(b);
+      h[static_cast<std::size_t>(b)] = HashFolded(std::string_view(&ch, 1));
+    }
+    return h;
+  }();
+  // The tokens made, in a local between calls of the general path (which
+  // counts in s.n): stores to the tokens cannot then be taken to change it.
+  std::size_t n = 0;
   std::size_t i = begin;
   while (i < end) {
-    unsigned char c = static_cast<unsigned char>(p[i]);
+    auto c = static_cast<unsigned char>(p[i]);
     std::uint8_t cls = kByteClasses[c];
     if (cls & kSpaceByte) {
       ++i;
       continue;
     }
-    std::size_t plen = c >= 0x80 ? PunctuationLength(text, i) : 0;
-    if (plen > 0 || !(cls & kWordByte)) {
-      std::size_t alen;
-      // "'s" after a word: possessive token. (An apostrophe is ' or starts
-      // with 0xE2: other punctuation skips the call.)
-      if ((c == '\'' || c == 0xE2) && IsApostropheAt(text, i, &alen) &&
-          n > 0 && out[n - 1].is_word &&
-          out[n - 1].end == i && i + alen < end &&
-          IsSOrCapitalS(p[i + alen]) &&
-          (i + alen + 1 >= end ||
-           !IsWordByte(static_cast<unsigned char>(p[i + alen + 1])))) {
-        static const std::uint64_t kPossessive = HashFolded("'s");
+    if (fast && (cls & kAsciiWordByte)) {
+      // A run of ASCII letters and digits is a whole word, whose folded
+      // form is its span of the copy, unless what follows may join it: a
+      // non-ASCII byte (a letter, or a typographic apostrophe), or '-',
+      // '.' or '\'' before a word byte. Those words take the general path.
+      const char* f = lower + (i - begin);
+      std::size_t k = LowerRunEnd(f, 1);
+      bool period = false, simple = true;
+      if (i + k < end) {
+        auto d = static_cast<unsigned char>(f[k]);
+        if (d >= 0x80) {
+          simple = false;
+        } else if (d == '-' || d == '.' || d == '\'') {
+          // (The copy's bytes after the sentence are zeros: not words.)
+          simple = !(kByteClasses[static_cast<unsigned char>(f[k + 1])] &
+                     kWordByte);
+          period = d == '.';
+        }
+      }
+      if (simple) {
+        std::size_t word_end = i + k;
+        // A final period joins abbreviations and single initials (as
+        // FinishWord decides; a run of letters is initials only alone).
+        if (period &&
+            (k == 1 || IsKnownAbbreviation(std::string_view(f, k)))) {
+          ++k;
+        }
         Token& t = out[n++];
-        t = Token{};
         t.start = i;
-        t.end = i + alen + 1;
-        folded.Append(&t, "'s");
-        t.hash = kPossessive;
+        t.end = i + k;
+        t.folded = std::string_view(f, k);
+        t.hash = HashAt(f, k);
+        t.capitalized = c >= 'A' && c <= 'Z';
+        t.all_caps = t.capitalized && AllCapsAfterFirst(p, i, word_end);
         t.is_word = true;
-        i += alen + 1;
+        i += k;
+        // Most words are followed by one space: step over it here rather
+        // than in a turn of the loop of its own.
+        if (i < end && p[i] == ' ') ++i;
         continue;
       }
-      std::size_t len = plen > 0 ? plen : 1;
+    } else if (fast && c < 0x80 && c != '\'' && !(cls & kWordByte)) {
+      // ASCII punctuation other than an apostrophe (which may start a
+      // possessive) is a token of its own, folded to itself.
       Token& t = out[n++];
       t = Token{};
       t.start = i;
-      t.end = i + len;
-      if (c < 0x80) {  // len == 1
-        // ASCII punctuation folds to itself.
-        static const std::array<std::uint64_t, 128> kByteHashes = [] {
-          std::array<std::uint64_t, 128> h{};
-          for (int b = 0; b < 128; ++b) {
-            char ch = static_cast<char>(b);
-            h[static_cast<std::size_t>(b)] =
-                HashFolded(std::string_view(&ch, 1));
-          }
-          return h;
-        }();
-        *folded.Room(1) = static_cast<char>(c);
-        folded.Commit(&t, 1);
-        t.hash = kByteHashes[c];
-      } else {
-        folded.Append(&t, FoldWord(text.substr(i, len)));
-        t.hash = HashFolded(t.folded);
-      }
-      i += len;
+      t.end = i + 1;
+      t.folded = std::string_view(lower + (i - begin), 1);
+      t.hash = kByteHashes[c];
+      ++i;
       continue;
     }
-    // Most words are under sixteen bytes of ASCII letters and digits, and
-    // end at a space or punctuation that joins nothing: two eight-byte
-    // loads find the end, fold and hash such a word.
-    if constexpr (std::endian::native == std::endian::little) {
-      if ((cls & kAsciiWordByte) && i + 8 <= end) {
-        std::uint64_t x0, x1 = 0;
-        std::memcpy(&x0, p + i, 8);
-        std::size_t k = 16;  // the word's length, if found
-        if (std::uint64_t stop = NotAsciiWordBytes(x0); stop != 0) {
-          k = static_cast<std::size_t>(std::countr_zero(stop)) >> 3;
-        } else if (i + 16 <= end) {
-          std::memcpy(&x1, p + i + 8, 8);
-          if (std::uint64_t stop1 = NotAsciiWordBytes(x1); stop1 != 0) {
-            k = 8 + (static_cast<std::size_t>(std::countr_zero(stop1)) >> 3);
-          }
-        }
-        auto d = k < 16 ? static_cast<unsigned char>(p[i + k]) : 0x80;
-        if (d < 0x80 && d != '-' && d != '.' && d != '\'') {
-          Token& t = out[n++];
-          t.start = i;
-          t.end = i + k;
-          t.is_word = true;
-          t.capitalized = c >= 'A' && c <= 'Z';
-          char* dst = folded.Room(16);
-          if (k < 8) {
-            FoldShortWord<false>(x0, 0, k, dst, &t);
-          } else {
-            FoldShortWord<true>(x0, x1, k, dst, &t);
-          }
-          folded.Commit(&t, k);
-          // Words are mostly followed by one space: step over it here
-          // rather than in a turn of the loop of its own.
-          i += k + ((kByteClasses[d] & kSpaceByte) != 0);
-          continue;
-        }
-      }
-    }
-    // Most of a word is ASCII letters and digits, which need no more
-    // tests than AsciiRunEnd's.
-    std::size_t j = (cls & kAsciiWordByte) ? AsciiRunEnd(p, i + 1, end) : i;
-    while (j < end) {
-      unsigned char d = static_cast<unsigned char>(p[j]);
-      std::uint8_t dcls = kByteClasses[d];
-      if (dcls & kSpaceByte) break;
-      if (dcls & kAsciiWordByte) {
-        j = AsciiRunEnd(p, j + 1, end);
-        continue;
-      }
-      if (d >= 0x80 && PunctuationLength(text, j) > 0) {
-        std::size_t alen;
-        // A typographic apostrophe inside a word ("d’Ivoire") joins it,
-        // unless it starts a possessive.
-        if (IsApostropheAt(text, j, &alen) && j + alen < end &&
-            IsWordByte(static_cast<unsigned char>(p[j + alen])) &&
-            !(IsSOrCapitalS(p[j + alen]) &&
-              (j + alen + 1 >= end ||
-               !IsWordByte(static_cast<unsigned char>(p[j + alen + 1]))))) {
-          j += alen;
-          continue;
-        }
-        break;
-      }
-      if (d >= 0x80) {
-        std::size_t len;
-        DecodeAt(text, j, &len);
-        j += len;  // a whole letter, never part of one
-        continue;
-      }
-      bool joiner = d == '-' || d == '.' || d == '\'';
-      if (joiner && j + 1 < end) {
-        auto next = static_cast<unsigned char>(p[j + 1]);
-        // (ASCII is never punctuation of PunctuationLength's.)
-        if (IsWordByte(next) &&
-            (next < 0x80 || PunctuationLength(text, j + 1) == 0)) {
-          if (d == '\'' && IsSOrCapitalS(p[j + 1]) &&
-              (j + 2 >= end ||
-               !IsWordByte(static_cast<unsigned char>(p[j + 2])))) {
-            break;  // possessive
-          }
-          ++j;
-          continue;
-        }
-      }
-      break;
-    }
-    Token& t = out[n++];
-    t = Token{};
-    t.start = i;
-    t.end = j;
-    t.is_word = true;
-    if (c < 0x80) {
-      t.capitalized = c >= 'A' && c <= 'Z';
-    } else {
-      std::size_t len;
-      t.capitalized = IsUpperLatin(DecodeAt(text, i, &len));
-    }
-    // A final period joins abbreviations and initials.
-    FinishWord(text, i, j - i, j < end && p[j] == '.', &t, &folded);
-    i = t.end;
+    s.n = n;
+    i = ScanToken(s, i);
+    n = s.n;
   }
   tokens.assign(out, out + n);
   folded.GiveTo(&tokens);
   return tokens;
+}
+
+}  // namespace
+
+TokenList Tokenize(std::string_view text, std::size_t begin,
+                   std::size_t end) {
+  return TokenizeRange(text, begin, end, /*fast=*/true);
+}
+
+TokenList TokenizeByGeneralPath(std::string_view text, std::size_t begin,
+                                std::size_t end) {
+  return TokenizeRange(text, begin, end, /*fast=*/false);
 }
 
 std::vector<std::string> FoldPhrase(std::string_view phrase) {

@@ -45,8 +45,6 @@ class TokenList : public std::vector<Token> {
   ~TokenList() = default;
 
  private:
-  friend TokenList Tokenize(std::string_view text, std::size_t begin,
-                            std::size_t end);
   friend class TokenWriter;
   void Rebase(const char* old);
   std::unique_ptr<char[]> buffer_;
@@ -57,6 +55,12 @@ class TokenList : public std::vector<Token> {
 // Tokenizes `text[begin, end)`; spans are offsets into `text`.
 TokenList Tokenize(std::string_view text, std::size_t begin,
                    std::size_t end);
+
+// The same tokens as Tokenize, all made by its general, byte-by-byte path
+// (Tokenize takes a shorter path for plain ASCII words and punctuation):
+// what tests compare Tokenize with.
+TokenList TokenizeByGeneralPath(std::string_view text, std::size_t begin,
+                                std::size_t end);
 
 // A fast 64-bit hash of a folded word (what Token::hash holds).
 std::uint64_t HashFolded(std::string_view folded);

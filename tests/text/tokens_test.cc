@@ -2,11 +2,13 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "core/utf8.h"
+#include "real_texts.h"
 
 namespace entente {
 namespace {
@@ -180,6 +182,65 @@ TEST_CASE("all_caps needs two or more upper-case letters and no lower") {
         CHECK(t[1].capitalized);
       }
     }
+  }
+}
+
+// Tokenize takes a shorter path for plain ASCII words and punctuation; the
+// general path, which makes every kind of token, is the reference. The two
+// must make the same tokens, field by field.
+void CheckSameAsGeneralPath(const std::string& text, std::size_t begin,
+                            std::size_t end) {
+  TokenList fast = Tokenize(text, begin, end);
+  TokenList general = TokenizeByGeneralPath(text, begin, end);
+  CAPTURE(text.substr(begin, end - begin));
+  REQUIRE(fast.size() == general.size());
+  for (std::size_t k = 0; k < fast.size(); ++k) {
+    CAPTURE(k);
+    CHECK(fast[k].start == general[k].start);
+    CHECK(fast[k].end == general[k].end);
+    CHECK(fast[k].folded == general[k].folded);
+    CHECK(fast[k].hash == general[k].hash);
+    CHECK(fast[k].capitalized == general[k].capitalized);
+    CHECK(fast[k].all_caps == general[k].all_caps);
+    CHECK(fast[k].is_word == general[k].is_word);
+  }
+}
+
+TEST_CASE("the short path makes the general path's tokens on real text") {
+  std::size_t checked = 0;
+  for (const auto& path : testing::RealTextFiles()) {
+    std::string text = testing::ReadBytes(path);
+    // Lines stand in for sentences: they begin and end at every kind of
+    // byte, as sentence ranges do.
+    std::size_t begin = 0;
+    while (begin < text.size()) {
+      std::size_t end = text.find('\n', begin);
+      if (end == std::string::npos) end = text.size();
+      CheckSameAsGeneralPath(text, begin, end);
+      begin = end + 1;
+      ++checked;
+    }
+  }
+  CHECK(checked > 0);
+}
+
+TEST_CASE("the short path makes the general path's tokens on random text") {
+  // Bytes where the two paths part: joiners before and after words,
+  // apostrophes and possessives, abbreviations and initials, capitals,
+  // non-ASCII letters, punctuation and spaces.
+  const std::vector<std::string> pieces = {
+      "a", "Xi", "US", "U", "mr", "Mr", "gen", "NATO", "2021", "s", "S",
+      "-", ".", "'", "\xE2\x80\x99", "\xE2\x80\x94", "\xC3\xB6",
+      "\xC3\x96", " ", " ", "  ", "\n", ",", "\"", "(", "x7Y"};
+  std::mt19937 rng(20261129);
+  for (int round = 0; round < 4000; ++round) {
+    std::string text;
+    int n = 1 + static_cast<int>(rng() % 12);
+    for (int k = 0; k < n; ++k) text += pieces[rng() % pieces.size()];
+    std::size_t begin = rng() % (text.size() + 1);
+    std::size_t end = begin + rng() % (text.size() - begin + 1);
+    CheckSameAsGeneralPath(text, 0, text.size());
+    CheckSameAsGeneralPath(text, begin, end);
   }
 }
 
