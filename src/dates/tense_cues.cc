@@ -80,30 +80,34 @@ bool EndsWithLower(std::string_view word, std::string_view suffix) {
          EqualsLower(word.substr(word.size() - suffix.size()), suffix);
 }
 
-// Up to `limit` (at most N) words of `text`, nearest to its end first when
-// `backwards`, else nearest to its start first; returns how many.
-template <std::size_t N>
-std::size_t Words(std::string_view text, bool backwards, std::size_t limit,
-                  std::array<std::string_view, N>* words) {
-  std::size_t n = 0;
-  std::size_t i = backwards ? text.size() : 0;
-  while (n < limit && n < N) {
-    if (backwards) {
-      while (i > 0 && !IsLetter(text[i - 1])) --i;
-      std::size_t word_end = i;
-      while (i > 0 && IsLetter(text[i - 1])) --i;
-      if (i == word_end) break;
-      (*words)[n++] = text.substr(i, word_end - i);
-    } else {
-      while (i < text.size() && !IsLetter(text[i])) ++i;
-      std::size_t word_start = i;
-      while (i < text.size() && IsLetter(text[i])) ++i;
-      if (i == word_start) break;
-      (*words)[n++] = text.substr(word_start, i - word_start);
+// The words of a text one at a time, read as they are asked for: nearest
+// to its end first when `backwards`, else nearest to its start first. A
+// cue usually stands next to the expression, so most calls read one or two
+// words, not the whole window.
+class WordReader {
+ public:
+  WordReader(std::string_view text, bool backwards)
+      : text_(text), backwards_(backwards), i_(backwards ? text.size() : 0) {}
+
+  // The next word, or an empty view when there is none.
+  std::string_view Next() {
+    if (backwards_) {
+      while (i_ > 0 && !IsLetter(text_[i_ - 1])) --i_;
+      std::size_t word_end = i_;
+      while (i_ > 0 && IsLetter(text_[i_ - 1])) --i_;
+      return text_.substr(i_, word_end - i_);
     }
+    while (i_ < text_.size() && !IsLetter(text_[i_])) ++i_;
+    std::size_t word_start = i_;
+    while (i_ < text_.size() && IsLetter(text_[i_])) ++i_;
+    return text_.substr(word_start, i_ - word_start);
   }
-  return n;
-}
+
+ private:
+  std::string_view text_;
+  bool backwards_;
+  std::size_t i_;
+};
 
 enum class Cue { kNone, kFuture, kPast };
 
@@ -146,19 +150,24 @@ Cue Classify(std::string_view word, std::string_view before) {
 bool LooksAhead(std::string_view sentence, std::size_t begin, std::size_t end) {
   if (end > sentence.size()) end = sentence.size();
   if (begin > end) begin = end;
-  std::array<std::string_view, kWordsBefore + 1> before;
-  std::size_t n = Words(sentence.substr(0, begin), true, kWordsBefore + 1,
-                        &before);
-  for (std::size_t i = 0; i < n && i < kWordsBefore; ++i) {
-    std::string_view previous = i + 1 < n ? before[i + 1] : std::string_view();
-    Cue cue = Classify(before[i], previous);
+  // Before: each word with the one before it (read one ahead), up to
+  // kWordsBefore words.
+  WordReader before(sentence.substr(0, begin), true);
+  std::string_view word = before.Next();
+  for (int i = 0; i < kWordsBefore && !word.empty(); ++i) {
+    std::string_view previous = before.Next();
+    Cue cue = Classify(word, previous);
     if (cue != Cue::kNone) return cue == Cue::kFuture;
+    word = previous;
   }
-  std::array<std::string_view, kWordsAfter> after;
-  n = Words(sentence.substr(end), false, kWordsAfter, &after);
-  for (std::size_t i = 0; i < n; ++i) {
-    Cue cue = Classify(after[i], i > 0 ? after[i - 1] : std::string_view());
+  WordReader after(sentence.substr(end), false);
+  std::string_view previous;
+  for (int i = 0; i < kWordsAfter; ++i) {
+    word = after.Next();
+    if (word.empty()) break;
+    Cue cue = Classify(word, previous);
     if (cue != Cue::kNone) return cue == Cue::kFuture;
+    previous = word;
   }
   return false;
 }

@@ -5,9 +5,12 @@
 // yesterday", "from now") look at the previous word only.
 #include "dates/timex_words.h"
 
+#include <cstdint>
 #include <cstdlib>
+#include <initializer_list>
 #include <string>
-#include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace entente {
 namespace {
@@ -56,7 +59,54 @@ struct WordHash {
   }
 };
 
-using WordMap = std::unordered_map<std::string_view, WordInfo, WordHash>;
+// The word table: open addressing over a power-of-two array a third full,
+// so a look-up is one hash, a mask and (almost always) one comparison,
+// where std::unordered_map divides by a prime and follows a node list.
+// The first entry given for a word wins, as std::unordered_map's does.
+class WordMap {
+ public:
+  WordMap(std::initializer_list<std::pair<std::string_view, WordInfo>> words) {
+    std::size_t slots = 16;
+    shift_ = 60;
+    while (slots < 3 * words.size()) slots *= 2, --shift_;
+    slots_.resize(slots);
+    for (const auto& [word, info] : words) {
+      std::size_t i = SlotOf(word);
+      while (slots_[i].used && slots_[i].word != word) {
+        i = (i + 1) & (slots - 1);
+      }
+      if (slots_[i].used) continue;
+      slots_[i] = {word, info, true};
+    }
+  }
+
+  // The entry of `word`, or null.
+  const WordInfo* Find(std::string_view word) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = SlotOf(word);; i = (i + 1) & mask) {
+      const Slot& slot = slots_[i];
+      if (!slot.used) return nullptr;
+      if (slot.word == word) return &slot.info;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::string_view word;
+    WordInfo info;
+    bool used = false;
+  };
+  // The top bits of the hash times a large odd constant: the hash's low
+  // bits alone hardly vary (they hold the length's product).
+  std::size_t SlotOf(std::string_view word) const {
+    return static_cast<std::size_t>(
+        (static_cast<std::uint64_t>(WordHash()(word)) * 0x9E3779B97F4A7C15ull) >>
+        shift_);
+  }
+
+  std::vector<Slot> slots_;
+  int shift_ = 60;  // 64 - log2(slots)
+};
 
 const WordMap& WordTable() {
   using W = WordClass;
@@ -202,28 +252,43 @@ const WordMap& WordTable() {
 }
 
 // Calls `fn` with each lower-cased ASCII word of `text` (letters, digits,
-// apostrophes); a period between digits stays inside ("1.5"). One buffer
-// serves every word.
+// apostrophes); a period between digits stays inside ("1.5"). A word is a
+// contiguous run of the text, so the text is lower-cased once into a
+// buffer (on the stack for the usual short expression) and the words are
+// views of it.
 template <typename Fn>
 void ForEachWord(std::string_view text, Fn fn) {
-  std::string word;
-  auto alnum = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-           (c >= '0' && c <= '9');
-  };
+  char stack[64];
+  std::string heap;
+  char* buffer = stack;
+  if (text.size() > sizeof stack) {
+    heap.resize(text.size());
+    buffer = heap.data();
+  }
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
-    bool decimal_point = c == '.' && !word.empty() && word.back() >= '0' &&
-                         word.back() <= '9' && i + 1 < text.size() &&
-                         text[i + 1] >= '0' && text[i + 1] <= '9';
-    if (alnum(c) || c == '\'' || decimal_point) {
-      word += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    } else if (!word.empty()) {
-      fn(std::string_view(word));
-      word.clear();
-    }
+    buffer[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
-  if (!word.empty()) fn(std::string_view(word));
+  const std::string_view lower(buffer, text.size());
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  auto in_word = [&digit](char c) {
+    return (c >= 'a' && c <= 'z') || digit(c) || c == '\'';
+  };
+  const std::size_t size = lower.size();
+  std::size_t i = 0;
+  while (i < size) {
+    while (i < size && !in_word(lower[i])) ++i;
+    if (i == size) break;
+    std::size_t start = i;
+    // (A period is never a word's first byte: it needs a digit before it
+    // in the word.)
+    while (i < size &&
+           (in_word(lower[i]) || (lower[i] == '.' && digit(lower[i - 1]) &&
+                                  i + 1 < size && digit(lower[i + 1])))) {
+      ++i;
+    }
+    fn(lower.substr(start, i - start));
+  }
 }
 
 // Reads a word that starts with a digit (or "'90s").
@@ -261,7 +326,7 @@ void ReadNumeric(std::string_view w, TimexWords& out) {
 }
 
 // Reads one word into `out`; `previous` is the word before it, or empty.
-void ReadWord(std::string_view w, const std::string& previous,
+void ReadWord(std::string_view w, std::string_view previous,
               TimexWords& out) {
   if ((w[0] >= '0' && w[0] <= '9') || (w[0] == '\'' && w.size() > 1)) {
     ReadNumeric(w, out);
@@ -271,18 +336,18 @@ void ReadWord(std::string_view w, const std::string& previous,
     out.quarter = w[1] - '0';
     return;
   }
-  const auto& table = WordTable();
+  const WordMap& table = WordTable();
   std::string_view key = w;
-  auto it = table.find(key);
-  if (key.size() > 3 && key.back() == 's' && it == table.end()) {
+  const WordInfo* found = table.Find(key);
+  if (key.size() > 3 && key.back() == 's' && found == nullptr) {
     key.remove_suffix(1);  // plurals: "years", "days"
   }
   if (key.size() > 2 && key.substr(key.size() - 2) == "'s") {
     key.remove_suffix(2);  // "year's"
   }
-  if (key.size() != w.size()) it = table.find(key);
-  if (it == table.end()) return;
-  const WordInfo& info = it->second;
+  if (key.size() != w.size()) found = table.Find(key);
+  if (found == nullptr) return;
+  const WordInfo& info = *found;
   using W = WordClass;
   switch (info.word_class) {
     case W::kMonth:
@@ -311,8 +376,8 @@ void ReadWord(std::string_view w, const std::string& previous,
       break;
     case W::kCardinal: {
       // "a dozen" is 12, "twenty-five" 25, "two hundred" 200.
-      bool after_tens = WordTable().count(previous) &&
-                        WordTable().at(previous).word_class == W::kTens;
+      const WordInfo* before = table.Find(previous);
+      bool after_tens = before != nullptr && before->word_class == W::kTens;
       if (after_tens && info.value < 10) {
         out.count += info.value;
       } else if (info.value == 100 && out.has_count) {
@@ -385,10 +450,10 @@ void ReadWord(std::string_view w, const std::string& previous,
 
 TimexWords ReadTimexWords(std::string_view text) {
   TimexWords out;
-  std::string previous;
+  std::string_view previous;
   ForEachWord(text, [&out, &previous](std::string_view w) {
     ReadWord(w, previous, out);
-    previous.assign(w);
+    previous = w;
   });
   return out;
 }
