@@ -5,13 +5,12 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "dates/timex_first_words.h"
 #include "dates/timex_grammar.h"
+#include "real_texts.h"
 #include "text/sentences.h"
 
 namespace entente {
@@ -117,13 +116,6 @@ TEST_CASE("windows: every word of the grammar is known to the prefilter") {
   }
 }
 
-std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 // The options the recogniser compiles its scanner with.
 RE2::Options ScannerOptions() {
   RE2::Options options;
@@ -132,29 +124,6 @@ RE2::Options ScannerOptions() {
   options.set_never_capture(true);
   options.set_max_mem(64 << 20);
   return options;
-}
-
-// Real text to check properties on: the sample stories and, when present,
-// the TimeX, PLOVER and PETRARCH gold files (read as raw bytes).
-std::vector<std::filesystem::path> TextFiles() {
-  namespace fs = std::filesystem;
-  const char* root = std::getenv("ENTENTE_SOURCE_ROOT");
-  const char* shared = std::getenv("ENTENTE_SHARED");
-  std::vector<fs::path> files;
-  fs::path samples = fs::path(root ? root : "..") / "samples";
-  if (fs::is_directory(samples)) {
-    for (const auto& entry : fs::directory_iterator(samples)) {
-      if (entry.is_regular_file()) files.push_back(entry.path());
-    }
-  }
-  if (shared) {
-    for (const char* f : {"eval/timex/gold.jsonl", "eval/plover/gold.jsonl",
-                          "eval/petrarch/gold.jsonl"}) {
-      fs::path path = fs::path(shared) / f;
-      if (fs::exists(path)) files.push_back(path);
-    }
-  }
-  return files;
 }
 
 // Counts the grammar's matches in text[from, to) and checks that each lies
@@ -196,11 +165,11 @@ TEST_CASE("windows: every match of the grammar lies inside a window") {
   RE2::Options options = ScannerOptions();
   RE2 scanner(TimexPattern(true), options);
   REQUIRE(scanner.ok());
-  std::vector<std::filesystem::path> files = TextFiles();
+  std::vector<std::filesystem::path> files = testing::RealTextFiles();
   REQUIRE(!files.empty());
   int matches = 0;
   for (const std::filesystem::path& file : files) {
-    std::string text = ReadFile(file);
+    std::string text = testing::ReadBytes(file);
     for (const Sentence& s : SplitSentences(text)) {
       matches += CheckMatchesInWindows(scanner, text, s.start,
                                        std::min(s.end, text.size()));
@@ -320,9 +289,9 @@ TEST_CASE("first words: no match begins with a word the filter rejects") {
       }
     }
   };
-  std::vector<std::filesystem::path> files = TextFiles();
+  std::vector<std::filesystem::path> files = testing::RealTextFiles();
   for (const std::filesystem::path& file : files) {
-    std::string text = ReadFile(file);
+    std::string text = testing::ReadBytes(file);
     for (const Sentence& s : SplitSentences(text)) {
       check(text, s.start, std::min(s.end, text.size()));
     }
