@@ -340,16 +340,24 @@ struct ActorRecognizer::Impl {
   const Actor& OrgActor(int idx) const { return org_actors[idx]; }
   const Actor& SeatActor(int seat) const { return seat_actors[seat]; }
 
-  // Each string is made once with its final value (no default then
-  // reassigned).
-  Actor PersonActor(int idx, const std::optional<CivilDate>& date) const {
+  // Assigns person idx, with the role they held at `date`, to *a (every
+  // field: *a may hold an earlier actor, whose strings' memory is reused).
+  void PersonActor(int idx, const std::optional<CivilDate>& date,
+                   Actor* a) const {
     const PersonEntry& p = lex.people()[idx];
     const RoleEntry* r = p.RoleAt(date);
-    if (r == nullptr) return Actor{p.id, p.name, "person", p.country,
-                                   p.country, ""};
-    return Actor{p.id, p.name, "person",
-                 r->country.empty() ? p.country : r->country, r->code,
-                 r->title};
+    a->id = p.id;
+    a->name = p.name;
+    a->kind.assign("person", 6);
+    if (r == nullptr) {
+      a->country = p.country;
+      a->code = p.country;
+      a->role.clear();
+      return;
+    }
+    a->country = r->country.empty() ? p.country : r->country;
+    a->code = r->code;
+    a->role = r->title;
   }
 };
 

@@ -35,7 +35,6 @@ struct FindScratch {
   std::vector<RawSpan> raw;
   std::vector<std::size_t> first;
   std::vector<std::pair<int, int>> named;
-  std::vector<std::uint32_t> ids;
   void Clear() {
     raw.clear();
     first.clear();
@@ -65,18 +64,20 @@ std::vector<ActorMention> ActorRecognizer::Find(
   // The states named and how often (a story names a few: a short list,
   // not a count for every state of the lexicon).
   std::vector<std::pair<int, int>>& named = scratch.named;
-  std::vector<std::uint32_t>& ids = scratch.ids;
+  const PhraseMatcher& matcher = impl_->matcher;
+  const PhraseMatcher::StartFilter starts = matcher.start_filter();
   for (std::size_t si = 0; si < tokens.size(); ++si) {
     const auto& t = tokens[si].tokens;
     first.push_back(raw.size());
-    impl_->matcher.Encode(t, &ids);
-    for (std::size_t i = 0; i < t.size();) {
-      // Most words start no phrase: skip them without a trie lookup.
-      if (ids[i] == PhraseMatcher::kUnknown || !impl_->matcher.Starts(ids[i])) {
-        ++i;
-        continue;
-      }
-      PhraseMatcher::Match m = impl_->matcher.Longest(t, ids, i, t.size());
+    const Token* words = t.data();
+    const std::size_t n = t.size();
+    for (std::size_t i = 0; i < n;) {
+      // Most words start no phrase: one filter bit skips them, with no
+      // lookup of the word (LongestAt looks up only the words it reads,
+      // so the sentence is not encoded as a whole).
+      while (i < n && !starts.MayStart(words[i].hash)) ++i;
+      if (i == n) break;
+      PhraseMatcher::Match m = matcher.LongestAt(t, i, n);
       if (m.length == 0) {
         ++i;
         continue;

@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 
@@ -144,6 +146,64 @@ struct Holders {
   std::vector<std::pair<std::uint64_t, std::size_t>> by_country;
 };
 
+// How a mention was resolved (ActorMention::how), as a number while
+// composing: the tests of Noted and FromAPlace compare one byte, and the
+// string is made once, in the mention returned.
+enum class How : std::uint8_t {
+  kLexicon,
+  kTitle,
+  kShort,
+  kAgent,
+  kCoref,
+  kPair,
+  kPlace,
+  kAttribute,
+};
+std::string_view NameOf(How how) {
+  static constexpr std::string_view kNames[] = {
+      "lexicon", "title", "short", "agent", "coref", "pair", "place",
+      "attribute"};
+  return kNames[static_cast<std::size_t>(how)];
+}
+
+// A mention as it is composed: its actor is pointed at, not copied. Copies
+// are made once, when the document's mentions are complete and in order
+// (Composer::Take): putting a sentence's mentions in order then moves these
+// small records, not seven strings each.
+struct Mention {
+  std::size_t start, end;  // byte span
+  std::size_t sentence;
+  // The recognizer's (a state, organisation, seat) or the pool's (made
+  // for this document): either outlives the composition.
+  const Actor* actor;
+  How how;
+  bool person;  // actor->kind == "person"
+};
+
+// The actors a document's mentions make (people, groups), in chunks that
+// never move, so that mentions may point at them. Kept per thread: a slot
+// reused by a later document is assigned over, keeping its strings'
+// memory, so that making an actor allocates nothing once warm.
+class ActorPool {
+ public:
+  // A slot for a new actor, holding an earlier document's actor or
+  // nothing: the caller assigns every field.
+  Actor& Next() {
+    if (size_ == chunks_.size() * kChunk) {
+      chunks_.push_back(std::make_unique<Actor[]>(kChunk));
+    }
+    Actor& a = chunks_[size_ / kChunk][size_ % kChunk];
+    ++size_;
+    return a;
+  }
+  void Clear() { size_ = 0; }
+
+ private:
+  static constexpr std::size_t kChunk = 64;
+  std::vector<std::unique_ptr<Actor[]>> chunks_;
+  std::size_t size_ = 0;
+};
+
 // The containers of a document's composer, kept per thread from one
 // document to the next: composing a document then allocates little more
 // than its mentions (a document has a few dozen, so the tables' own
@@ -168,6 +228,8 @@ struct ComposerScratch {
   std::vector<std::uint64_t> named_keys;  // PackCode of each named
   ShortForms short_forms;
   std::vector<char> covered;
+  std::vector<Mention> mentions;
+  ActorPool pool;
 
   void Clear() {
     person_mentions.clear();
@@ -178,6 +240,8 @@ struct ComposerScratch {
     named.clear();
     named_keys.clear();
     short_forms.Clear();
+    mentions.clear();
+    pool.Clear();
   }
 };
 
@@ -195,7 +259,9 @@ class Composer {
         named_(scratch.named),
         named_keys_(scratch.named_keys),
         short_forms_(scratch.short_forms),
-        covered_(scratch.covered) {
+        covered_(scratch.covered),
+        out_(scratch.mentions),
+        pool_(scratch.pool) {
     scratch.Clear();
   }
 
@@ -251,11 +317,13 @@ class Composer {
     if (!w.capitalized && !pronoun) return;
     if (!w.is_word || covered_[i]) return;
     if (pronoun) {
-      if (const Actor* a = PersonBefore(w.start)) Emit(i, i + 1, *a, "coref");
+      if (const Actor* a = PersonBefore(w.start)) {
+        Emit(i, i + 1, a, How::kCoref);
+      }
       return;
     }
     if (const std::size_t* at = short_forms_.Find(w)) {
-      Emit(i, i + 1, out_[*at].actor, "short");
+      Emit(i, i + 1, out_[*at].actor, How::kShort);
     }
   }
 
@@ -273,15 +341,15 @@ class Composer {
     people_.reserve(mentions / 2 + 4);
   }
 
+  // The document's mentions, in order, each with its own copy of its
+  // actor (made here, once).
   std::vector<ActorMention> Take() {
-    auto by_start = [](const ActorMention& a, const ActorMention& b) {
+    auto by_start = [](const Mention& a, const Mention& b) {
       return a.start < b.start;
     };
     // Sentences are composed in order, so only a sentence's own mentions
     // can be out of order (short forms and pronouns are found after its
-    // phrases). Each sentence's run is put in order on its own: mentions
-    // of other sentences stay where they are (moving one copies its seven
-    // strings).
+    // phrases). Each sentence's run is put in order on its own.
     for (std::size_t b = 0, e; b < out_.size(); b = e) {
       e = b + 1;
       while (e < out_.size() && out_[e].sentence == out_[b].sentence) ++e;
@@ -295,36 +363,34 @@ class Composer {
     if (!std::is_sorted(out_.begin(), out_.end(), by_start)) {
       SortRun(0, out_.size());
     }
-    return std::move(out_);
+    std::vector<ActorMention> mentions;
+    mentions.reserve(out_.size());
+    for (const Mention& m : out_) {
+      mentions.emplace_back(m.start, m.end, m.sentence, *m.actor,
+                            InPlace{NameOf(m.how)});
+    }
+    return mentions;
   }
 
   // Stable-sorts out_[b, e) by start. A sentence's run is short, with a
   // mention or two out of place: insertion moves only those and the ones
   // they pass.
   void SortRun(std::size_t b, std::size_t e) {
-    if (e - b <= 32) {
-      for (std::size_t i = b + 1; i < e; ++i) {
-        if (out_[i].start >= out_[i - 1].start) continue;
-        ActorMention m = std::move(out_[i]);
-        std::size_t j = i;
-        for (; j > b && out_[j - 1].start > m.start; --j) {
-          out_[j] = std::move(out_[j - 1]);
-        }
-        out_[j] = std::move(m);
-      }
+    auto first = out_.begin() + static_cast<std::ptrdiff_t>(b);
+    auto last = out_.begin() + static_cast<std::ptrdiff_t>(e);
+    if (e - b > 32) {
+      std::stable_sort(first, last, [](const Mention& x, const Mention& y) {
+        return x.start < y.start;
+      });
       return;
     }
-    std::vector<std::size_t> order(e - b);
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = b + i;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t x, std::size_t y) {
-                       return out_[x].start < out_[y].start;
-                     });
-    std::vector<ActorMention> sorted;
-    sorted.reserve(order.size());
-    for (std::size_t i : order) sorted.push_back(std::move(out_[i]));
-    std::move(sorted.begin(), sorted.end(),
-              out_.begin() + static_cast<std::ptrdiff_t>(b));
+    for (auto i = first + 1; i < last; ++i) {
+      if (i->start >= (i - 1)->start) continue;
+      Mention m = *i;
+      auto j = i;
+      for (; j > first && (j - 1)->start > m.start; --j) *j = *(j - 1);
+      *j = m;
+    }
   }
 
 
@@ -342,31 +408,21 @@ class Composer {
 
   // Emits a mention over tokens [begin, end); a person's name alone spans
   // [name_begin, end) (after any title), which later short forms refer to.
-  // The actor is copied (or moved) once, straight into the new mention.
-  // Callers may pass the actor of an earlier mention: when out_ is full,
-  // adding a mention would move it, so it is copied first.
-  void Emit(std::size_t begin, std::size_t end, const Actor& actor,
-            std::string_view how, std::size_t name_begin = SIZE_MAX) {
-    if (out_.size() == out_.capacity()) {
-      Emit(begin, end, Actor(actor), how, name_begin);
-      return;
-    }
-    how = PlaceOr(begin, actor, how);
-    if (actor.kind == "person"sv) person_mentions_.push_back(out_.size());
-    out_.emplace_back(T()[begin].start, T()[end - 1].end, sentence_, actor,
-                      InPlace{how});
+  // `actor` must outlive the composition: the recognizer's, the pool's
+  // (NewActor) or an earlier mention's.
+  void Emit(std::size_t begin, std::size_t end, const Actor* actor, How how,
+            std::size_t name_begin = SIZE_MAX) {
+    how = PlaceOr(begin, *actor, how);
+    bool person = actor->kind == "person"sv;
+    if (person) person_mentions_.push_back(out_.size());
+    out_.push_back({T()[begin].start, T()[end - 1].end, sentence_, actor, how,
+                    person});
     Cover(begin, end);
     Noted(begin, end, name_begin);
   }
-  void Emit(std::size_t begin, std::size_t end, Actor&& actor,
-            std::string_view how, std::size_t name_begin = SIZE_MAX) {
-    how = PlaceOr(begin, actor, how);
-    if (actor.kind == "person"sv) person_mentions_.push_back(out_.size());
-    out_.emplace_back(T()[begin].start, T()[end - 1].end, sentence_,
-                      std::move(actor), InPlace{how});
-    Cover(begin, end);
-    Noted(begin, end, name_begin);
-  }
+
+  // A new actor of the document, to be assigned in full by the caller.
+  Actor& NewActor() { return pool_.Next(); }
 
   // Marks tokens [begin, end) as under a mention: they are the tokens
   // whose start lies in the mention's byte span.
@@ -381,13 +437,12 @@ class Composer {
 
   // "met in Geneva", "at the Kremlin": a state or organisation after
   // "in"/"at" is where something happened, not who did it.
-  // (A string_view: the mention's `how` is then made without strlen.)
-  [[gnu::always_inline]] std::string_view PlaceOr(
-      std::size_t begin, const Actor& actor, std::string_view how) const {
+  [[gnu::always_inline]] How PlaceOr(std::size_t begin, const Actor& actor,
+                                     How how) const {
     if ((actor.kind == "state"sv || actor.kind == "organization"sv) &&
         begin > 0 &&
         (IsPlacePreposition(T()[begin - 1].folded) || FromAPlace(begin - 1))) {
-      return "place";
+      return How::kPlace;
     }
     return how;
   }
@@ -395,18 +450,18 @@ class Composer {
   // Bookkeeping for the mention just added (out_.back()): the countries
   // named, and the people later short forms and titles refer to.
   void Noted(std::size_t begin, std::size_t end, std::size_t name_begin) {
-    const ActorMention& m = out_.back();
-    const Actor& a = m.actor;
-    std::string_view how = m.how;
-    if (how != "place"sv && how != "pair"sv && !a.country.empty()) {
+    const Mention& m = out_.back();
+    const Actor& a = *m.actor;
+    How how = m.how;
+    if (how != How::kPlace && how != How::kPair && !a.country.empty()) {
       // Each country once, so "the two countries" costs the number of
       // countries named, not of mentions (long documents stay linear).
       ++named_[NamedIndex(a.country)].mentions;
     }
-    if (how == "pair"sv || how == "place"sv || how == "attribute"sv) {
+    if (how == How::kPair || how == How::kPlace || how == How::kAttribute) {
       return;
     }
-    if (a.kind == "person"sv) {
+    if (m.person) {
       Remember(a, name_begin == SIZE_MAX ? begin : name_begin, end);
     }
   }
@@ -418,7 +473,7 @@ class Composer {
     std::uint64_t key = PackCode(country);
     for (std::size_t i = 0; i < named_keys_.size(); ++i) {
       if (named_keys_[i] == key &&
-          (key != kLongCode || out_[named_[i].at].actor.country == country)) {
+          (key != kLongCode || out_[named_[i].at].actor->country == country)) {
         return i;
       }
     }
@@ -474,7 +529,7 @@ class Composer {
       if (before == v) return true;
     }
     if (out_.empty() || out_.back().sentence != sentence_) return false;
-    return out_.back().how == "place"sv && out_.back().end == T()[i - 1].end;
+    return out_.back().how == How::kPlace && out_.back().end == T()[i - 1].end;
   }
 
   // The antecedent of a pronoun at byte `offset`: the first person named
@@ -486,21 +541,21 @@ class Composer {
     // Within the sentence, the first person named (its subject, usually)
     // is the antecedent: "Blinken visited Kyiv, where he met Zelensky, and
     // Berlin, where he met ..." - both are Blinken.
-    const ActorMention* same = nullptr;
+    const Mention* same = nullptr;
     std::size_t i = person_mentions_.size();
     while (i > 0 && out_[person_mentions_[i - 1]].sentence == sentence_) {
-      const ActorMention& m = out_[person_mentions_[--i]];
+      const Mention& m = out_[person_mentions_[--i]];
       if (m.start < offset && (!same || m.start < same->start)) same = &m;
     }
-    if (same) return &same->actor;
+    if (same) return same->actor;
     if (i == 0) return nullptr;
     std::size_t previous = out_[person_mentions_[i - 1]].sentence;
-    const ActorMention* first = nullptr;
+    const Mention* first = nullptr;
     while (i > 0 && out_[person_mentions_[i - 1]].sentence == previous) {
-      const ActorMention& m = out_[person_mentions_[--i]];
+      const Mention& m = out_[person_mentions_[--i]];
       if (!first || m.start < first->start) first = &m;
     }
-    return &first->actor;
+    return first->actor;
   }
 
   // `a` is out_.back().actor; the tables keep its index, not a copy.
@@ -521,7 +576,7 @@ class Composer {
           h.by_country.begin(), h.by_country.end(), [&](const auto& c) {
             if (c.first != key) return false;
             return key != kLongCode ||
-                   out_[c.second].actor.country == a.country;
+                   out_[c.second].actor->country == a.country;
           });
       if (by == h.by_country.end()) {
         h.by_country.emplace_back(key, at);
@@ -712,7 +767,9 @@ class Composer {
           m_.seats[next->Get(kSeat)].state == state) {
         return;
       }
-      if (possessive) Emit(s.begin, s.end, m_.StateActor(state), "lexicon");
+      if (possessive) {
+        Emit(s.begin, s.end, &m_.StateActor(state), How::kLexicon);
+      }
       // "two Ukrainian tank battalions", "the Russian invasion force": up to
       // two nouns may stand between an adjective and its group word.
       bool modified_group = gap >= 1 && gap <= 2 && s.Has(kStateAdj) &&
@@ -759,12 +816,17 @@ class Composer {
     }
     if (s.Has(kCameoActor)) {
       Actor a = m_.CameoActor(s.Get(kCameoActor), doc_.date);
-      if (!a.code.empty()) Emit(s.begin, s.end, std::move(a), "lexicon");
+      if (!a.code.empty()) {
+        Actor& pooled = NewActor();
+        pooled = std::move(a);
+        Emit(s.begin, s.end, &pooled, How::kLexicon);
+      }
       return;
     }
     if (s.Has(kPersonFull)) {
-      Emit(s.begin, s.end, m_.PersonActor(s.Get(kPersonFull), doc_.date),
-           "lexicon");
+      Actor& a = NewActor();
+      m_.PersonActor(s.Get(kPersonFull), doc_.date, &a);
+      Emit(s.begin, s.end, &a, How::kLexicon);
       return;
     }
     if (s.Has(kOrg)) {
@@ -772,19 +834,19 @@ class Composer {
         ComposeStateBody(spans, k);
         return;
       }
-      Emit(s.begin, s.end, m_.OrgActor(s.Get(kOrg)), "lexicon");
+      Emit(s.begin, s.end, &m_.OrgActor(s.Get(kOrg)), How::kLexicon);
       return;
     }
     if (s.Has(kSeat)) {
       // "the Pentagon", "the State Department" are groups of their state.
-      Emit(s.begin, s.end, m_.SeatActor(s.Get(kSeat)), "lexicon");
+      Emit(s.begin, s.end, &m_.SeatActor(s.Get(kSeat)), How::kLexicon);
       return;
     }
     if (s.Has(kCity) && !s.Has(kStateName) && !s.Has(kCapital) &&
         !s.Has(kDemonym)) {
       // "arrived in Tianjin", "the Munich Security Conference", "Lake
       // Geneva": a city is where something happens, never a party.
-      Emit(s.begin, s.end, m_.StateActor(state), "place");
+      Emit(s.begin, s.end, &m_.StateActor(state), How::kPlace);
       return;
     }
     if (s.Has(kDemonym) && !s.Has(kStateName) && s.begin > 0 &&
@@ -793,10 +855,10 @@ class Composer {
       // the state it lives in, when the sentence names that state.
       if (int home = HomeState(spans, k); home >= 0 && home != state) {
         const Actor& base = m_.StateActor(home);
-        Emit(s.begin, s.end,
-             Actor{base.code + "CVL", base.name + " (civilians)", "group",
-                   base.country, base.code + "CVL", ""},
-             "agent");
+        Actor& a = NewActor();
+        a = Actor{base.code + "CVL", base.name + " (civilians)", "group",
+                  base.country, base.code + "CVL", ""};
+        Emit(s.begin, s.end, &a, How::kAgent);
         return;
       }
     }
@@ -805,8 +867,8 @@ class Composer {
       // adjective before a common noun modifies it and names no actor.
       bool adjective = s.Has(kStateAdj) || (s.Has(kDemonym) &&
                                             !s.Has(kStateName));
-      Emit(s.begin, s.end, m_.StateActor(state),
-           adjective && IsAttributive(s.end) ? "attribute" : "lexicon");
+      Emit(s.begin, s.end, &m_.StateActor(state),
+           adjective && IsAttributive(s.end) ? How::kAttribute : How::kLexicon);
       return;
     }
     if (s.Has(kPersonShort)) {
@@ -818,10 +880,11 @@ class Composer {
       }
       const std::size_t* at = short_forms_.Find(T()[s.begin]);
       if (s.end - s.begin == 1 && at != nullptr) {
-        Emit(s.begin, s.end, out_[*at].actor, "short");
+        Emit(s.begin, s.end, out_[*at].actor, How::kShort);
       } else {
-        Emit(s.begin, s.end, m_.PersonActor(s.Get(kPersonShort), doc_.date),
-             "lexicon");
+        Actor& a = NewActor();
+        m_.PersonActor(s.Get(kPersonShort), doc_.date, &a);
+        Emit(s.begin, s.end, &a, How::kLexicon);
       }
       return;
     }
@@ -867,7 +930,7 @@ class Composer {
     std::string name(std::string_view(doc_.text).substr(
         T()[b].start, T()[s.end - 1].end - T()[b].start));
     Emit(b, s.end, GroupOf(base.code, base.name, base.country, "GOV", name),
-         "agent");
+         How::kAgent);
   }
 
   bool ComposeCoordinatedAdjectives(Spans spans,
@@ -906,7 +969,7 @@ class Composer {
       const Actor& base = m_.StateActor(StateOf(spans[a]));
       Emit(spans[a].begin, a == adjectives.back() ? head.end : spans[a].end,
            GroupOf(base.code, base.name, base.country, sector, what),
-           "agent");
+           How::kAgent);
     }
     consumed_until_ = head.end;
     return true;
@@ -934,19 +997,14 @@ class Composer {
     bool object = IsObjectOfRelation(s.begin);
     std::size_t from = T()[s.begin].start;
     for (auto it = people_.rbegin(); it != people_.rend() && n < 2; ++it) {
-      const ActorMention& m = out_[*it];
+      const Mention& m = out_[*it];
       if (object && m.sentence == sentence_ && m.start < from) continue;
-      const Actor& p = m.actor;
-      if (n == 0 || last[0]->id != p.id) last[n++] = &p;
+      const Actor* p = m.actor;
+      if (n == 0 || last[0]->id != p->id) last[n++] = p;
     }
     if (n < 2) return;
-    // `last` points into out_: make room for both mentions first so that
-    // adding them moves nothing.
-    if (out_.capacity() - out_.size() < 2) {
-      out_.reserve(out_.capacity() * 2 + 2);
-    }
-    Emit(s.begin, s.end, *last[1], "pair");
-    Emit(s.begin, s.end, *last[0], "pair");
+    Emit(s.begin, s.end, last[1], How::kPair);
+    Emit(s.begin, s.end, last[0], How::kPair);
   }
 
   // Whether the phrase at token `begin` follows a relation verb as its
@@ -985,33 +1043,35 @@ class Composer {
         Emit(p.begin, p.end,
              GroupOf(two[1]->country, two[1]->name, two[1]->country, sector,
                      what),
-             "pair");
+             How::kPair);
         Emit(p.begin, p.end,
              GroupOf(two[0]->country, two[0]->name, two[0]->country, sector,
                      what),
-             "pair");
+             How::kPair);
         continue;
       }
-      Emit(p.begin, p.end, *two[1], "pair");
-      Emit(p.begin, p.end, *two[0], "pair");
+      Emit(p.begin, p.end, two[1], How::kPair);
+      Emit(p.begin, p.end, two[0], How::kPair);
     }
     pending_pairs_.clear();
   }
 
-  // The group `name (what)` of code `code_base + sector`: "China
-  // (officials)", CHNGOV. The strings are sized once, with no temporaries.
-  static Actor GroupOf(const std::string& code_base, const std::string& name,
+  // A new actor of the document: the group `name (what)` of code
+  // `code_base + sector` ("China (officials)", CHNGOV). The strings are
+  // assigned in place, with no temporaries (a pooled actor's strings
+  // already have the room, mostly). (The slot is new to this document:
+  // no argument can be one of its strings.)
+  const Actor* GroupOf(const std::string& code_base, const std::string& name,
                        const std::string& country, std::string_view sector,
                        std::string_view what) {
-    Actor g;
-    g.code.reserve(code_base.size() + sector.size());
-    g.code.append(code_base).append(sector);
+    Actor& g = NewActor();
+    g.code.assign(code_base).append(sector);
     g.id = g.code;
-    g.name.reserve(name.size() + what.size() + 3);
-    g.name.append(name).append(" (").append(what).append(")");
-    g.kind = "group";
+    g.name.assign(name).append(" (").append(what).append(")");
+    g.kind.assign("group"sv);
     g.country = country;
-    return g;
+    g.role.clear();
+    return &g;
   }
 
   // "Kamikawa will meet Manalo in Manila, and the two sides are expected
@@ -1026,11 +1086,13 @@ class Composer {
     std::size_t first = out_.size();  // the sentence's first mention
     while (first > 0 && out_[first - 1].sentence == sentence_) --first;
     for (std::size_t i = first; i < out_.size(); ++i) {
-      const ActorMention& m = out_[i];
+      const Mention& m = out_[i];
       if (m.start >= from) continue;
-      std::string_view how = m.how;
-      if (how == "place"sv || how == "pair"sv || how == "attribute"sv) continue;
-      const StateEntry* state = m_.FindState(m.actor.country);
+      How how = m.how;
+      if (how == How::kPlace || how == How::kPair || how == How::kAttribute) {
+        continue;
+      }
+      const StateEntry* state = m_.FindState(m.actor->country);
       if (state == nullptr || state == seen[0] || state == seen[1]) continue;
       if (n == 2) return 0;
       seen[n++] = state;
@@ -1107,7 +1169,7 @@ class Composer {
       const Actor& base = m_.StateActor(state);
       Emit(begin, end,
            GroupOf(base.code, base.name, base.country, a.sector, a.name),
-           "agent");
+           How::kAgent);
       // "the Israeli cabinet and parliament": a second group word joined by
       // "and" shares the modifier.
       if (end == s.end && k + 1 < spans.size() && end + 1 < T().size() &&
@@ -1117,7 +1179,7 @@ class Composer {
         const AgentEntry& b = m_.lex.agents()[other.Get(kAgent)];
         Emit(other.begin, other.end,
              GroupOf(base.code, base.name, base.country, b.sector, b.name),
-             "agent");
+             How::kAgent);
         consumed_until_ = other.end;
       }
       return;
@@ -1139,10 +1201,11 @@ class Composer {
     bool apposed = next && next->begin == after + 1 && after < T().size() &&
                    T()[after].folded == ","sv;
     if (next && (next->begin == after || apposed) && next->Has(kPersonFull)) {
-      Actor a = m_.PersonActor(next->Get(kPersonFull), doc_.date);
+      Actor& a = NewActor();
+      m_.PersonActor(next->Get(kPersonFull), doc_.date, &a);
       if (a.role.empty()) a.role = title.title;
       consumed_until_ = next->end;
-      Emit(begin, next->end, std::move(a), "lexicon", next->begin);
+      Emit(begin, next->end, &a, How::kLexicon, next->begin);
       return;
     }
     // "France's ambassador to the United States, Philippe Etienne", "the
@@ -1162,21 +1225,22 @@ class Composer {
       for (std::size_t j = k + 1; j < spans.size(); ++j) {
         if (spans[j].begin == name) named = &spans[j];
         if (spans[j].begin < comma && StateOf(spans[j]) >= 0) {
-          Emit(spans[j].begin, spans[j].end, m_.StateActor(StateOf(spans[j])),
-               "lexicon");
+          Emit(spans[j].begin, spans[j].end, &m_.StateActor(StateOf(spans[j])),
+               How::kLexicon);
         }
       }
       if (named && named->Has(kPersonFull)) {
-        Actor a = m_.PersonActor(named->Get(kPersonFull), doc_.date);
+        Actor& a = NewActor();
+        m_.PersonActor(named->Get(kPersonFull), doc_.date, &a);
         if (a.role.empty()) a.role = title.title;
         consumed_until_ = named->end;
-        Emit(name, named->end, std::move(a), "lexicon", name);
+        Emit(name, named->end, &a, How::kLexicon, name);
         return;
       }
       if (r >= 2 && !named) {
         consumed_until_ = name + r;
         Emit(name, name + r, NewPerson(name, name + r, title, state),
-             "title", name);
+             How::kTitle, name);
         return;
       }
     }
@@ -1215,9 +1279,9 @@ class Composer {
           break;
         }
       }
-      Actor a = NewPerson(after, end, title, state);
+      const Actor* a = NewPerson(after, end, title, state);
       consumed_until_ = end;
-      Emit(begin, end, std::move(a), "title", after);
+      Emit(begin, end, a, How::kTitle, after);
       return;
     }
     // "the foreign minister", "the president": the nearest earlier holder
@@ -1225,7 +1289,7 @@ class Composer {
     // Japanese premier to ..." describe another holder, not the one named.
     bool ranked = begin > 0 && IsRankWord(T()[begin - 1].folded);
     if (const std::size_t* at = ranked ? nullptr : Holder(title, state)) {
-      Emit(begin, s.end, out_[*at].actor, "coref");
+      Emit(begin, s.end, out_[*at].actor, How::kCoref);
       return;
     }
     // "Musaed al-Aiban, Saudi Arabia's national security adviser": the name
@@ -1240,8 +1304,8 @@ class Composer {
       // A person already named there: "Wang Yi, China's top diplomat".
       for (auto it = out_.rbegin(); it != out_.rend(); ++it) {
         if (it->sentence != sentence_) break;
-        if (it->end == T()[begin - 2].end && it->actor.kind == "person"sv) {
-          Emit(begin, s.end, it->actor, "coref");
+        if (it->end == T()[begin - 2].end && it->person) {
+          Emit(begin, s.end, it->actor, How::kCoref);
           return;
         }
       }
@@ -1253,9 +1317,9 @@ class Composer {
       }
       while (nb < ne && !T()[nb].capitalized) ++nb;
       if (ne - nb >= 2) {
-        Actor a = NewPerson(nb, ne, title, state);
-        Emit(nb, ne, a, "title", nb);
-        Emit(begin, s.end, a, "coref");
+        const Actor* a = NewPerson(nb, ne, title, state);
+        Emit(nb, ne, a, How::kTitle, nb);
+        Emit(begin, s.end, a, How::kCoref);
         return;
       }
     }
@@ -1263,17 +1327,17 @@ class Composer {
     // Zayed": the latest person of that country whose role ends in the
     // same word.
     if (const Actor* a = ranked ? nullptr : HolderByHead(title, state)) {
-      Emit(begin, s.end, *a, "coref");
+      Emit(begin, s.end, a, How::kCoref);
       return;
     }
     // "the Japanese ambassador": an unnamed official of a known country.
     if (state >= 0) {
       const StateEntry& st = m_.lex.states()[state];
-      Emit(begin, s.end,
-           Actor{SlugOf(st.name + " " + title.title),
-                 st.name + " (" + title.title + ")", "person", st.code,
-                 st.code + title.sector, title.title},
-           "title");
+      Actor& a = NewActor();
+      a = Actor{SlugOf(st.name + " " + title.title),
+                st.name + " (" + title.title + ")", "person", st.code,
+                st.code + title.sector, title.title};
+      Emit(begin, s.end, &a, How::kTitle);
     }
   }
 
@@ -1295,7 +1359,7 @@ class Composer {
     std::uint64_t key = PackCode(code);
     for (const auto& [country, at] : h->by_country) {
       if (country == key &&
-          (key != kLongCode || out_[at].actor.country == code)) {
+          (key != kLongCode || out_[at].actor->country == code)) {
         return &at;
       }
     }
@@ -1365,7 +1429,7 @@ class Composer {
     std::size_t looked = 0;
     for (auto it = people_.rbegin(); it != people_.rend() && looked < 64;
          ++it, ++looked) {
-      const Actor& p = out_[*it].actor;
+      const Actor& p = *out_[*it].actor;
       if (p.country == country && !p.role.empty() &&
           LastWord(FoldWord(p.role)) == head) {
         return &p;
@@ -1379,8 +1443,10 @@ class Composer {
     return space == std::string::npos ? s : s.substr(space + 1);
   }
 
-  Actor NewPerson(std::size_t b, std::size_t e, const TitleEntry& title,
-                  int state) {
+  // The person of name tokens [b, e) introduced by `title`: an earlier
+  // mention's (a one-word short form), else a new actor of the document.
+  const Actor* NewPerson(std::size_t b, std::size_t e, const TitleEntry& title,
+                         int state) {
     std::string name(
         std::string_view(doc_.text).substr(T()[b].start,
                                            T()[e - 1].end - T()[b].start));
@@ -1397,7 +1463,9 @@ class Composer {
       country = m_.lex.states()[context_state_].code;
     }
     std::string code = (country.empty() ? "---" : country) + title.sector;
-    return Actor{SlugOf(name), name, "person", country, code, title.title};
+    Actor& a = NewActor();
+    a = Actor{SlugOf(name), name, "person", country, code, title.title};
+    return &a;
   }
 
   const ActorRecognizer::Impl& m_;
@@ -1406,7 +1474,6 @@ class Composer {
   std::size_t sentence_ = 0;
   const std::vector<Token>* tokens_ = nullptr;
   std::size_t consumed_until_ = 0;
-  std::vector<ActorMention> out_;
   // The containers below are the thread's ComposerScratch's.
   std::vector<std::size_t>& person_mentions_;  // indexes into out_
   // Tables of people name the mention (index into out_) that introduced
@@ -1421,6 +1488,8 @@ class Composer {
   std::vector<std::uint64_t>& named_keys_;  // PackCode of each named_
   ShortForms& short_forms_;
   std::vector<char>& covered_;  // Sentence(): tokens under a mention
+  std::vector<Mention>& out_;   // the document's mentions so far
+  ActorPool& pool_;             // the actors they made
 };
 
 }  // namespace

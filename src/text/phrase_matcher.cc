@@ -40,6 +40,16 @@ bool Meets(PhraseMatcher::Case c, const Token& t) {
   return true;
 }
 
+// Whether `t` meets one of the cases whose bits (1 << Case) `cases` has.
+bool MeetsOne(std::uint8_t cases, const Token& t) {
+  using C = PhraseMatcher::Case;
+  auto has = [cases](C c) {
+    return (cases >> static_cast<unsigned>(c) & 1) != 0;
+  };
+  return has(C::kAny) || (has(C::kCapitalized) && Meets(C::kCapitalized, t)) ||
+         (has(C::kAllCaps) && Meets(C::kAllCaps, t));
+}
+
 std::uint64_t Mix(std::uint64_t h) {
   h ^= h >> 32;
   h *= 0xD6E8FEB86659FD93ULL;
@@ -172,7 +182,13 @@ void PhraseMatcher::GrowWords() {
   // Bit 0 is FilterBit(0): a token not yet hashed (hash 0) gets past the
   // filter to be hashed, so Encode need not test for it before the filter.
   filter_[0] = 1;
-  for (const std::string& w : words_) SetFilterBit(HashFolded(w));
+  start_filter_.assign(bits / 64, 0);
+  start_filter_[0] = 1;
+  for (std::size_t id = 0; id < words_.size(); ++id) {
+    std::uint64_t h = HashFolded(words_[id]);
+    SetFilterBit(h);
+    if (root_[id] != 0) SetStartBit(h);
+  }
 }
 
 std::uint32_t PhraseMatcher::AddWord(std::string_view folded) {
@@ -219,7 +235,7 @@ void PhraseMatcher::Add(std::string_view phrase, int payload,
                         bool case_sensitive, bool user) {
   TokenList tokens = Tokenize(phrase, 0, phrase.size());
   if (tokens.empty()) return;
-  std::uint32_t node = 0;
+  std::uint32_t node = 0, first_node = 0;
   std::vector<Case> cases;
   for (const Token& t : tokens) {
     cases.push_back(case_sensitive
@@ -232,6 +248,7 @@ void PhraseMatcher::Add(std::string_view phrase, int payload,
       nodes_.emplace_back();
       if (node == 0) {
         root_[id] = child;
+        SetStartBit(HashFolded(t.folded));
       } else {
         nodes_[node].child_bits |= std::uint64_t{1} << (id & 63);
         if ((edge_count_ + 1) * 2 > edges_.size()) GrowEdges();
@@ -243,8 +260,11 @@ void PhraseMatcher::Add(std::string_view phrase, int payload,
         ++edge_count_;
       }
     }
+    if (first_node == 0) first_node = child;
     node = child;
   }
+  nodes_[first_node].first_cases |=
+      static_cast<std::uint8_t>(1u << static_cast<unsigned>(cases[0]));
   Node& end = nodes_[node];
   if (end.endings.empty()) ++phrases_;
   for (Ending& e : end.endings) {
@@ -313,13 +333,18 @@ std::vector<std::uint32_t> PhraseMatcher::Encode(
   return ids;
 }
 
-PhraseMatcher::Match PhraseMatcher::Longest(
-    const std::vector<Token>& tokens, const std::vector<std::uint32_t>& ids,
-    std::size_t begin, std::size_t end) const {
+template <typename IdAt>
+[[gnu::always_inline]] inline PhraseMatcher::Match PhraseMatcher::Walk(
+    const std::vector<Token>& tokens, IdAt id_at, std::size_t begin,
+    std::size_t stop) const {
   Match best;
-  const std::size_t stop = std::min(end, ids.size());
-  if (begin >= stop || ids[begin] == kUnknown) return best;
-  std::uint32_t node = root_[ids[begin]];
+  if (begin >= stop) return best;
+  std::uint32_t first = id_at(begin);
+  if (first == kUnknown) return best;
+  std::uint32_t node = root_[first];
+  if (node == 0 || !MeetsOne(nodes_[node].first_cases, tokens[begin])) {
+    return best;
+  }
   for (std::size_t i = begin; node != 0;) {
     const Node& at = nodes_[node];
     for (const Ending& e : at.endings) {
@@ -336,11 +361,36 @@ PhraseMatcher::Match PhraseMatcher::Longest(
       }
     }
     if (++i >= stop) break;
-    std::uint32_t id = ids[i];
+    // (A node without children stops here, before its next word is
+    // looked up.)
+    if (at.child_bits == 0) break;
+    std::uint32_t id = id_at(i);
     if (id == kUnknown || ((at.child_bits >> (id & 63)) & 1) == 0) break;
     node = Child(node, id);
   }
   return best;
+}
+
+PhraseMatcher::Match PhraseMatcher::Longest(
+    const std::vector<Token>& tokens, const std::vector<std::uint32_t>& ids,
+    std::size_t begin, std::size_t end) const {
+  return Walk(
+      tokens, [&ids](std::size_t i) { return ids[i]; }, begin,
+      std::min(end, ids.size()));
+}
+
+PhraseMatcher::Match PhraseMatcher::LongestAt(const std::vector<Token>& tokens,
+                                              std::size_t begin,
+                                              std::size_t end) const {
+  // Each word as Encode would look it up: by the hash the token carries, or
+  // (a token made by hand) its hash computed here.
+  return Walk(
+      tokens,
+      [this, &tokens](std::size_t i) __attribute__((always_inline)) {
+        const Token& t = tokens[i];
+        return Lookup(t.folded, t.hash != 0 ? t.hash : HashFolded(t.folded));
+      },
+      begin, std::min(end, tokens.size()));
 }
 
 PhraseMatcher::Match PhraseMatcher::Longest(const std::vector<Token>& tokens,

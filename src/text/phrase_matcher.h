@@ -59,6 +59,35 @@ class PhraseMatcher {
   Match Longest(const std::vector<Token>& tokens,
                 const std::vector<std::uint32_t>& ids, std::size_t begin,
                 std::size_t end) const;
+  // Whether some phrase may start with a word of HashFolded `hash` (a
+  // Token's hash; 0, a token not hashed, always may). A filter of the
+  // phrases' first words: never false for one of them. A scan that tests
+  // it at each token and calls LongestAt where it holds encodes only the
+  // few words a trie walk reads, not the whole sentence.
+  bool MayStart(std::uint64_t hash) const {
+    return start_filter().MayStart(hash);
+  }
+  // The same test with the filter's array and mask copied out, for a loop
+  // over many tokens (where the compiler would reload the members at each
+  // token, not knowing that the loop's stores leave them alone).
+  struct StartFilter {
+    const std::uint64_t* bits;
+    std::size_t mask;
+    bool MayStart(std::uint64_t hash) const {
+      std::size_t bit = static_cast<std::size_t>(hash >> 40) & mask;  // FilterBit
+      return ((bits[bit >> 6] >> (bit & 63)) & 1) != 0;
+    }
+  };
+  StartFilter start_filter() const {
+    // (No phrase: a filter of one clear bit.)
+    static constexpr std::uint64_t kNone = 0;
+    if (start_filter_.empty()) return {&kNone, 0};
+    return {start_filter_.data(), filter_mask_};
+  }
+  // Longest(tokens, Encode(tokens), begin, end), looking up only the words
+  // the walk reads.
+  Match LongestAt(const std::vector<Token>& tokens, std::size_t begin,
+                  std::size_t end) const;
   // As above, encoding the tokens first (convenient, slower).
   Match Longest(const std::vector<Token>& tokens, std::size_t begin,
                 std::size_t end) const;
@@ -79,6 +108,11 @@ class PhraseMatcher {
     // where the next word's bit is clear instead of looking up an edge
     // that cannot be there (most nodes have no children, or a few).
     std::uint64_t child_bits = 0;
+    // For a child of the root: bit (1 << Case) for the case each phrase
+    // below asks of its first word. A word that meets none of them starts
+    // no phrase here ("to" before "To Lam", "he" before "He Lifeng"), and
+    // the walk stops before looking up the next word.
+    std::uint8_t first_cases = 0;
   };
   // Open-addressing tables (linear probing, power-of-two sizes, at most
   // half full): scanning costs a hash of each token and one or two probes,
@@ -116,6 +150,17 @@ class PhraseMatcher {
     std::size_t bit = FilterBit(hash);
     filter_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
   }
+  // The same for the words that start a phrase (root_[id] != 0), as big
+  // as filter_ (MayStart).
+  std::vector<std::uint64_t> start_filter_;
+  void SetStartBit(std::uint64_t hash) {
+    std::size_t bit = FilterBit(hash);
+    start_filter_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+  }
+  // Longest's walk; `id_at(i)` is the vocabulary id of tokens[i].
+  template <typename IdAt>
+  Match Walk(const std::vector<Token>& tokens, IdAt id_at, std::size_t begin,
+             std::size_t stop) const;
   // Edges of the trie: (node, word id) -> child. Edges from the root are
   // looked up by word id directly (root_[id], 0 for none).
   struct Edge {

@@ -245,5 +245,79 @@ TEST_CASE("Encode agrees with IdOf for every token, hashed or not") {
                                            PhraseMatcher::kUnknown));
 }
 
+TEST_CASE("MayStart passes every phrase's first word; LongestAt is Longest") {
+  // A scan tests MayStart at each token and looks words up only in
+  // LongestAt: the filter must never reject a word that starts a phrase,
+  // and LongestAt must find what Longest finds on the encoded sentence,
+  // for tokens hashed or not and for every end.
+  PhraseMatcher m;
+  for (int i = 0; i < 300; ++i) {
+    m.Add("w" + std::to_string(i) + " of the " + std::to_string(i * 7), i,
+          i % 2 == 0);
+    m.Add("The W" + std::to_string(i), i, true);
+  }
+  m.Add("of", 1000, false);
+  std::string text;
+  for (int i = 0; i < 600; i += 3) {
+    text += "w" + std::to_string(i) + " of the " + std::to_string(i * 7) +
+            ", the W" + std::to_string(i) + " of The " + std::to_string(i) +
+            "; The w" + std::to_string(i) + ". ";
+  }
+  TokenList tokens = Tokenize(text, 0, text.size());
+  const std::vector<Token> by_hand = [&] {
+    std::vector<Token> copy(tokens.begin(), tokens.end());
+    for (Token& t : copy) t.hash = 0;
+    return copy;
+  }();
+  std::vector<std::uint32_t> ids = m.Encode(tokens);
+  std::size_t found = 0;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    CAPTURE(i);
+    CAPTURE(std::string(tokens[i].folded));
+    if (ids[i] != PhraseMatcher::kUnknown && m.Starts(ids[i])) {
+      CHECK(m.MayStart(tokens[i].hash));
+      CHECK(m.start_filter().MayStart(tokens[i].hash));
+    }
+    CHECK(m.MayStart(0));  // a token not hashed is looked up
+    for (std::size_t end : {tokens.size(), i + 1, i + 2}) {
+      PhraseMatcher::Match want = m.Longest(tokens, ids, i, end);
+      const std::vector<Token>& hashed = tokens;
+      for (const std::vector<Token>* t : {&hashed, &by_hand}) {
+        PhraseMatcher::Match got = m.LongestAt(*t, i, end);
+        CHECK(got.length == want.length);
+        CHECK(got.payloads == want.payloads);
+      }
+      found += want.length > 0;
+    }
+  }
+  CHECK(found > tokens.size() / 4);
+  PhraseMatcher empty;
+  CHECK_FALSE(empty.MayStart(tokens[0].hash));
+  CHECK_FALSE(empty.MayStart(0));
+  CHECK(empty.LongestAt(tokens, 0, tokens.size()).length == 0);
+}
+
+TEST_CASE("the first word's case test keeps each phrase's own case") {
+  // Longest stops at a first word that meets the case of no phrase below
+  // it; each phrase must still match in its own case.
+  PhraseMatcher m;
+  m.Add("To Lam", 1, true);
+  m.Add("He Lifeng", 2, true);
+  m.Add("he said", 3, false);
+  m.Add("US", 4, true);
+  m.Add("US forces", 5, false);
+  m.Add("- Kyiv", 6, true);
+  CHECK(Find(m, "To Lam").length == 2);
+  CHECK(Find(m, "to Lam").length == 0);
+  CHECK(Find(m, "He Lifeng").length == 2);
+  CHECK(Find(m, "he Lifeng").length == 0);
+  CHECK(Find(m, "he said").length == 2);
+  CHECK(Find(m, "He said").length == 2);
+  CHECK(Find(m, "US").length == 1);
+  CHECK(Find(m, "us").length == 0);
+  CHECK(Find(m, "us forces").length == 2);
+  CHECK(Find(m, "- Kyiv").length == 2);  // punctuation meets a capital
+}
+
 }  // namespace
 }  // namespace entente
