@@ -103,7 +103,7 @@ struct SentenceScratch {
   std::vector<const ActorMention*> members;
   std::vector<std::pair<std::size_t, std::size_t>> spans;
   std::vector<PendingGroup> pending;
-  // ClauseStart and ClauseEnd of each token position (IndexClauses).
+  // ClauseStart and ClauseEnd of each token position (Classes).
   std::vector<std::size_t> clause_start, clause_end;
   std::vector<std::uint32_t> word_classes;  // of each token (ClassesOf)
   SentenceCueIndex cues;
@@ -199,17 +199,28 @@ struct EventExtractor::Impl {
     }
     for (std::size_t i = 0; i < rels.size(); ++i) {
       int idx = static_cast<int>(i) * 4;
-      for (const auto& v : rels[i].verbs) matcher.Add(v, idx + kVerb, false);
+      for (const auto& v : rels[i].verbs) AddTrigger(v, idx + kVerb);
       // "agreed to lift embargoes on", "will extend the curfew in": the
       // base form the lexicon leaves out, after "to" and modal verbs.
       for (const std::string& v : BaseForms(rels[i].verbs)) {
-        if (known.insert(Lowered(v)).second) matcher.Add(v, idx + kBase, false);
+        if (known.insert(Lowered(v)).second) AddTrigger(v, idx + kBase);
       }
-      for (const auto& v : rels[i].passive) {
-        matcher.Add(v, idx + kPassive, false);
-      }
-      for (const auto& v : rels[i].nouns) matcher.Add(v, idx + kNoun, false);
+      for (const auto& v : rels[i].passive) AddTrigger(v, idx + kPassive);
+      for (const auto& v : rels[i].nouns) AddTrigger(v, idx + kNoun);
     }
+  }
+
+  // The trigger matcher's phrases: their first words (as the matcher
+  // tokenizes them) and their greatest length in tokens, for FindTriggers.
+  HashFilter first_words;
+  std::size_t longest_phrase = 0;
+  void AddTrigger(const std::string& phrase, int payload) {
+    matcher.Add(phrase, payload, false);
+    TokenList words = Tokenize(phrase, 0, phrase.size());
+    if (words.empty()) return;
+    const Token& w = words.front();
+    first_words.Add(w.hash != 0 ? w.hash : HashFolded(w.folded));
+    longest_phrase = std::max(longest_phrase, words.size());
   }
 
   // The "by" of a passive agent at token `at`, or after a phrase of place
@@ -319,16 +330,41 @@ struct EventExtractor::Impl {
                     std::vector<Trigger>* triggers) const {
     std::vector<Trigger>& out = *triggers;
     out.clear();
-    const std::vector<std::uint32_t>& ids = *ids_buffer;
-    matcher.Encode(t, ids_buffer);
-    for (std::size_t i = 0; i < t.size();) {
-      // (Most words start no phrase: they need no look-up.)
-      if (i >= ids.size() || ids[i] == PhraseMatcher::kUnknown ||
-          !matcher.Starts(ids[i])) {
+    // Most words start no phrase: one bit of `first_words` says so. At a
+    // candidate, only the words a phrase starting there can span are
+    // looked up in the matcher's vocabulary, not every word of the
+    // sentence (as Encode would): at most longest_phrase words, and none
+    // after a word in no phrase, which ends every walk. Longest reads no
+    // id past `window`, and finds what it would over the whole sentence.
+    const std::size_t n = t.size();
+    std::vector<std::uint32_t>& ids = *ids_buffer;
+    ids.resize(n);
+    std::size_t encoded = 0;  // ids[i, encoded) are known (i < encoded)
+    for (std::size_t i = 0; i < n;) {
+      if (t[i].hash != 0 && !first_words.MayContain(t[i].hash)) {
         ++i;
         continue;
       }
-      PhraseMatcher::Match m = matcher.Longest(t, ids, i, t.size());
+      const std::size_t limit =
+          std::min(n, i + std::max<std::size_t>(longest_phrase, 1));
+      std::size_t window = std::max(encoded, i);
+      // (Known ids from an earlier window: go on after them, unless one of
+      // them ended that window.)
+      bool stopped = window > i && ids[window - 1] == PhraseMatcher::kUnknown;
+      while (!stopped && window < limit) {
+        const Token& w = t[window];
+        std::uint32_t id = w.hash != 0 ? matcher.IdOf(w.folded, w.hash)
+                                       : matcher.IdOf(w.folded);
+        ids[window++] = id;
+        stopped = id == PhraseMatcher::kUnknown;
+      }
+      encoded = window;
+      window = std::min(window, limit);
+      if (ids[i] == PhraseMatcher::kUnknown || !matcher.Starts(ids[i])) {
+        ++i;
+        continue;
+      }
+      PhraseMatcher::Match m = matcher.Longest(t, ids, i, window);
       if (m.length == 0) {
         ++i;
         continue;
@@ -398,7 +434,8 @@ namespace {
 // polarity, modality) of a document (one-sided events: their target is
 // empty). An event is checked before it is built, by a hash of its key and
 // then the key's fields of the kept events; nothing is copied, and a
-// repeat costs no strings.
+// repeat costs no strings. (An open-addressing table of (hash, index)
+// slots: a node-based map allocated a node for every event kept.)
 class FirstOfEachKey {
  public:
   struct Key {
@@ -408,16 +445,40 @@ class FirstOfEachKey {
   // Whether an event of `events` kept here has key `k`. If none has, the
   // event the caller appends next to `events` is kept under `k`.
   bool SeenOrKeep(const Key& k, const std::vector<Event>& events) {
+    // (At most half full: probes stay short.)
+    if (2 * (size_ + 1) > slots_.size()) Grow();
     std::uint64_t h = Hash(k);
-    auto [first, last] = kept_.equal_range(h);
-    bool seen = std::any_of(first, last, [&](const auto& slot) {
-      return SameKey(events[slot.second], k);
-    });
-    if (!seen) kept_.emplace(h, events.size());
-    return seen;
+    std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      Slot& s = slots_[i];
+      if (s.index == kEmpty) {
+        s = {h, events.size()};
+        ++size_;
+        return false;
+      }
+      if (s.hash == h && SameKey(events[s.index], k)) return true;
+    }
   }
 
  private:
+  static constexpr std::size_t kEmpty = static_cast<std::size_t>(-1);
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::size_t index = kEmpty;  // in the caller's list of events
+  };
+
+  void Grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 64 : 2 * old.size(), Slot{});
+    std::size_t mask = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.index == kEmpty) continue;
+      std::size_t i = s.hash & mask;
+      while (slots_[i].index != kEmpty) i = (i + 1) & mask;
+      slots_[i] = s;
+    }
+  }
+
   // (Of the fields that tell most events apart; SameKey compares all.
   // HashFolded is quick on short strings: ids, names, dates.)
   static std::uint64_t Hash(const Key& k) {
@@ -433,7 +494,8 @@ class FirstOfEachKey {
            e.polarity == k.polarity && e.modality == k.modality;
   }
 
-  std::unordered_multimap<std::uint64_t, std::size_t> kept_;  // hash, index
+  std::vector<Slot> slots_;  // a power of two, or none yet
+  std::size_t size_ = 0;     // slots in use
 };
 
 class SentenceEvents {
@@ -1157,16 +1219,9 @@ class SentenceEvents {
     return c;
   }
 
-  // The sentence's cue index, built on first use (ReadCues).
+  // The sentence's cue index (ReadCues), built with its word classes.
   const SentenceCueIndex& CueIndex() const {
-    if (!cues_indexed_) {
-      const std::uint32_t* classes = Classes();
-      scratch_.cues.Index(
-          t_.size(),
-          [classes](std::size_t i) { return classes[i] & kReportingVerb; },
-          [classes](std::size_t i) { return classes[i] & kConditionWord; });
-      cues_indexed_ = true;
-    }
+    Classes();
     return scratch_.cues;
   }
 
@@ -1354,12 +1409,12 @@ class SentenceEvents {
   // (Asked for many positions of a sentence: the clause bounds of every
   // position are indexed once, on the first call.)
   std::size_t ClauseStart(std::size_t trigger) const {
-    IndexClauses();
+    Classes();
     return scratch_.clause_start[std::min(trigger, t_.size())];
   }
 
   std::size_t ClauseEnd(std::size_t after) const {
-    IndexClauses();
+    Classes();
     return scratch_.clause_end[std::min(after, t_.size())];
   }
 
@@ -1379,6 +1434,8 @@ class SentenceEvents {
     kDayWord = 64,
     kConditionWord = 128  // "if", "unless" (SentenceCueIndex)
   };
+  // (Bits kCueShift and up: the classes of CueWordLists, for ReadCues.)
+  static constexpr int kCueShift = 8;
   static const WordClasses& ClassTable() {
     static constexpr std::string_view kOpeners[] = {";", ":", "whom"};
     static constexpr std::string_view kSemicolons[] = {";"};
@@ -1392,51 +1449,61 @@ class SentenceEvents {
         "monday",   "tuesday", "wednesday", "thursday", "friday",
         "saturday", "sunday",  "today",     "yesterday"};
     static constexpr std::string_view kConditions[] = {"if", "unless"};
-    static const WordClasses kTable({kOpeners, kSemicolons, kCommas, kRelatives,
-                                     ReportingWords(), kFigures, kDays,
-                                     kConditions});
+    static const auto cue = CueWordLists();
+    static_assert(kCueLists == 6, "one list of the table per cue list");
+    static const WordClasses kTable(
+        {kOpeners, kSemicolons, kCommas, kRelatives, ReportingWords(),
+         kFigures, kDays, kConditions, cue[0], cue[1], cue[2], cue[3], cue[4],
+         cue[5]});
     return kTable;
   }
 
-  // The classes of each token of the sentence, and 0 past its end:
-  // looked up once per sentence, on first use.
+  // The classes of each token of the sentence, and 0 past its end, looked
+  // up once per sentence, on first use. The same pass indexes the cues
+  // (CueIndex) and the clause bounds (ClauseStart, ClauseEnd): one probe
+  // per token serves all three.
   const std::uint32_t* Classes() const {
     std::vector<std::uint32_t>& classes = scratch_.word_classes;
     if (!classes_indexed_) {
       classes_indexed_ = true;
       std::size_t n = t_.size();
       classes.resize(n + 1);
+      std::vector<std::size_t>& clause_start = scratch_.clause_start;
+      std::vector<std::size_t>& clause_end = scratch_.clause_end;
+      // (Every position is written below: no fill first.)
+      clause_start.resize(n + 1);
+      clause_end.resize(n + 1);
+      // (One loop that only looks up, then one over the classes: stores
+      // into the other arrays between look-ups would make the compiler
+      // reload the table and the tokens for every token.)
       const WordClasses& table = ClassTable();
-      for (std::size_t i = 0; i < n; ++i) classes[i] = table.Of(t_[i]);
-      classes[n] = 0;
+      const Token* tokens = t_.data();
+      std::uint32_t* c = classes.data();
+      for (std::size_t i = 0; i < n; ++i) c[i] = table.Of(tokens[i]);
+      SentenceCueIndex& cues = scratch_.cues;
+      cues.Index(std::span<const std::uint32_t>(c, n), kCueShift);
+      std::size_t* starts = clause_start.data();
+      std::size_t start = 0;
+      starts[0] = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        if (c[i] & (kReportingVerb | kConditionWord)) {  // (rare)
+          if (c[i] & kReportingVerb) cues.AddReporting(i);
+          if (c[i] & kConditionWord) cues.AddCondition(i);
+        }
+        if (c[i] & (kClauseOpener | kReportingVerb)) start = i + 1;
+        starts[i + 1] = start;
+      }
+      c[n] = 0;
+      std::size_t* ends_at = clause_end.data();
+      ends_at[n] = n;
+      for (std::size_t i = n; i-- > 0;) {
+        bool ends = (c[i] & (kSemicolon | kReportingVerb)) ||
+                    ((c[i] & kCommaWord) && (c[i + 1] & kRelativeWord));
+        ends_at[i] = ends ? i : ends_at[i + 1];
+      }
     }
     return classes.data();
   }
-
-  void IndexClauses() const {
-    if (clauses_indexed_) return;
-    clauses_indexed_ = true;
-    std::vector<std::size_t>& clause_start_ = scratch_.clause_start;
-    std::vector<std::size_t>& clause_end_ = scratch_.clause_end;
-    std::size_t n = t_.size();
-    const std::uint32_t* classes = Classes();
-    // (Every position is written below: no fill first.)
-    clause_start_.resize(n + 1);
-    clause_end_.resize(n + 1);
-    clause_start_[0] = 0;
-    clause_end_[n] = n;
-    for (std::size_t i = 1; i <= n; ++i) {
-      bool opens = classes[i - 1] & (kClauseOpener | kReportingVerb);
-      clause_start_[i] = opens ? i : clause_start_[i - 1];
-    }
-    for (std::size_t i = n; i-- > 0;) {
-      bool ends = (classes[i] & (kSemicolon | kReportingVerb)) ||
-                  ((classes[i] & kCommaWord) &&
-                   (classes[i + 1] & kRelativeWord));
-      clause_end_[i] = ends ? i : clause_end_[i + 1];
-    }
-  }
-
 
   // The nearest group before `pos`, skipping places ("In Tokyo last week,
   // she met ...").
@@ -2629,9 +2696,8 @@ class SentenceEvents {
   // Token of a bare meeting word bound to earlier parties (BareMeeting).
   std::optional<std::size_t> bound_meeting_;
   std::optional<Cues> last_cues_;    // of the trigger just read
-  mutable bool clauses_indexed_ = false;  // (IndexClauses)
-  mutable bool classes_indexed_ = false;  // (Classes)
-  mutable bool cues_indexed_ = false;     // (CueIndex)
+  // (Classes: the word classes, cues and clause bounds of the sentence.)
+  mutable bool classes_indexed_ = false;
 };
 
 }  // namespace

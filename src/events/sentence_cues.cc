@@ -59,16 +59,22 @@ constexpr std::array<std::string_view, 11> kReporting = {
 
 // The lists ReadCues asks of each token near a trigger, as classes of one
 // table: a probe or two per token instead of a scan of each list.
+// (Determiners: "accepted the plan at a meeting" - a word after one is a
+// noun.)
+constexpr std::array<std::string_view, 4> kDeterminers = {"the", "a", "its",
+                                                          "their"};
+// (Bit k is list k of CueWordLists.)
 enum : std::uint32_t {
   kNegationWord = 1,
   kFutureWord = 2,
   kConditionalWord = 4,
   kOfferWord = 8,
-  kSubordinatorWord = 16
+  kSubordinatorWord = 16,
+  kDeterminerWord = 32
 };
 const WordClasses& CueTable() {
-  static const WordClasses kTable(
-      {kNegation, kFuture, kConditional, kOffers, kSubordinators});
+  static const WordClasses kTable({kNegation, kFuture, kConditional, kOffers,
+                                   kSubordinators, kDeterminers});
   return kTable;
 }
 std::uint32_t CueClasses(const Token& t) { return CueTable().Of(t); }
@@ -92,6 +98,11 @@ bool IsBeVerb(std::string_view f) {
 }
 
 std::span<const std::string_view> ReportingWords() { return kReporting; }
+
+std::array<std::span<const std::string_view>, kCueLists> CueWordLists() {
+  return {kNegation, kFuture, kConditional, kOffers, kSubordinators,
+          kDeterminers};
+}
 
 // (kReporting, by length: called for every token of the clauses around
 // each trigger, where most words are rejected by their length or first
@@ -176,8 +187,7 @@ Cues ReadWindow(const std::vector<Token>& t, ClassesOf classes,
     std::uint32_t word = classes(i);
     if (word & kNegationWord) c.negated = true;
     // ("accepted the plan at a meeting": after a determiner, a noun.)
-    bool noun = i > 0 && (t[i - 1].folded == "the" || t[i - 1].folded == "a" ||
-                          t[i - 1].folded == "its" || t[i - 1].folded == "their");
+    bool noun = i > 0 && (classes(i - 1) & kDeterminerWord);
     if ((word & kFutureWord) && !noun) future = true;
     // "said it would allow", "said on Wednesday they would meet": "would"
     // in reported speech is the speaker's "will", a stated intention.
@@ -240,9 +250,14 @@ Cues ReadCues(const std::vector<Token>& t, std::size_t trigger,
 }
 
 void SentenceCueIndex::Index(const std::vector<Token>& t) {
-  Index(
-      t.size(), [&t](std::size_t i) { return IsReportingWord(t[i].folded); },
-      [&t](std::size_t i) { return IsConditionWord(t[i].folded); });
+  const WordClasses& table = CueTable();
+  own_classes_.clear();
+  for (const Token& token : t) own_classes_.push_back(table.Of(token));
+  Index(own_classes_, 0);
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (IsReportingWord(t[i].folded)) AddReporting(i);
+    if (IsConditionWord(t[i].folded)) AddCondition(i);
+  }
 }
 
 Cues ReadCues(const std::vector<Token>& t, const SentenceCueIndex& index,
@@ -256,10 +271,12 @@ Cues ReadCues(const std::vector<Token>& t, const SentenceCueIndex& index,
                               [&](std::size_t i) { return !inside(i); });
   wide.condition =
       std::any_of(index.conditions_.begin(), index.conditions_.end(), inside);
-  const WordClasses& table = CueTable();
+  // (Each token's classes were looked up once, when it was indexed.)
+  const std::uint32_t* classes = index.classes_;
+  int shift = index.shift_;
   return ReadWindow(
-      t, [&t, &table](std::size_t i) { return table.Of(t[i]); }, trigger, left,
-      condition_counts, wide);
+      t, [classes, shift](std::size_t i) { return classes[i] >> shift; },
+      trigger, left, condition_counts, wide);
 }
 
 }  // namespace entente

@@ -4,6 +4,7 @@
 #ifndef ENTENTE_EVENTS_SENTENCE_CUES_H_
 #define ENTENTE_EVENTS_SENTENCE_CUES_H_
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -34,25 +35,35 @@ Cues ReadCues(const std::vector<Token>& tokens, std::size_t trigger,
               std::size_t left, std::size_t right,
               bool condition_counts = true);
 
+// The word lists ReadCues asks about each token near a trigger (negation,
+// future, conditional, offer, subordinating words and determiners), for a
+// caller that looks each token up once in a word-class table of its own
+// (events/word_classes.h): a token's classes in these lists, list k giving
+// bit 1 << k, are what SentenceCueIndex::Add takes.
+inline constexpr std::size_t kCueLists = 6;
+std::array<std::span<const std::string_view>, kCueLists> CueWordLists();
+
 // What ReadCues needs of a whole sentence, indexed once for all the
 // triggers of the sentence: where its reporting words and its conditions
-// ("if", "unless") are. Index() may be called again for the next
-// sentence; the buffers are reused.
+// ("if", "unless") are, and the cue classes of each token. Index() may be
+// called again for the next sentence; the buffers are reused.
 class SentenceCueIndex {
  public:
   void Index(const std::vector<Token>& tokens);
-  // As Index, for a caller that knows already which of the `n` tokens are
-  // reporting words (IsReportingWord) and which are "if" or "unless":
-  // `reporting(i)` and `condition(i)` say so of token i.
-  template <typename Reporting, typename Condition>
-  void Index(std::size_t n, Reporting reporting, Condition condition) {
+  // As Index, for a caller that has looked each token up already in a
+  // word-class table of its own: `classes[i] >> shift` are token i's
+  // classes in CueWordLists() (list k: bit k). Then AddReporting(i) for
+  // each reporting word (IsReportingWord) and AddCondition(i) for each
+  // "if" or "unless", in order. The index views `classes`, which must
+  // stay as they are while ReadCues reads it.
+  void Index(std::span<const std::uint32_t> classes, int shift) {
     reporting_.clear();
     conditions_.clear();
-    for (std::size_t i = 0; i < n; ++i) {
-      if (reporting(i)) reporting_.push_back(i);
-      if (condition(i)) conditions_.push_back(i);
-    }
+    classes_ = classes.data();
+    shift_ = shift;
   }
+  void AddReporting(std::size_t i) { reporting_.push_back(i); }
+  void AddCondition(std::size_t i) { conditions_.push_back(i); }
 
  private:
   friend Cues ReadCues(const std::vector<Token>& tokens,
@@ -61,6 +72,11 @@ class SentenceCueIndex {
                        bool condition_counts);
   // Token positions, in order (a sentence has few of either).
   std::vector<std::size_t> reporting_, conditions_;
+  // The classes of each token in CueWordLists, shifted left by `shift_`:
+  // `own_classes_` (Index(tokens)) or the caller's.
+  const std::uint32_t* classes_ = nullptr;
+  int shift_ = 0;
+  std::vector<std::uint32_t> own_classes_;
 };
 
 // As above, with `index` built for `tokens` (the same cues, read without

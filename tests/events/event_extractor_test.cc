@@ -194,17 +194,34 @@ TEST_CASE("cues read with a sentence index equal cues read by scanning") {
       "refused the invitation to visit, according to officials.",
       "Japan has ruled out talks and will never send aid; it could offer "
       "help.",
-      "Blinken met Wang.", ""};
-  SentenceCueIndex index;
+      "Blinken met Wang.",
+      "Seoul dropped its plans to meet, their hopes to visit and the plan "
+      "to talk; a set meeting.",
+      ""};
+  SentenceCueIndex index, added;
+  // (A table of the cue lists, as a caller that indexes token by token
+  // builds one.)
+  auto lists = CueWordLists();
+  WordClasses table({lists[0], lists[1], lists[2], lists[3], lists[4],
+                     lists[5]});
   for (const char* text : sentences) {
     TokenList t = Tokenize(text, 0, std::string_view(text).size());
     index.Index(t);
+    // (Shifted, as a table with other lists first gives them.)
+    std::vector<std::uint32_t> classes;
+    for (const Token& token : t) classes.push_back(table.Of(token) << 3);
+    added.Index(classes, 3);
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      if (IsReportingWord(t[i].folded)) added.AddReporting(i);
+      if (t[i].folded == "if" || t[i].folded == "unless") added.AddCondition(i);
+    }
     for (std::size_t trigger = 0; trigger < t.size(); ++trigger) {
       for (std::size_t left = 0; left <= trigger; ++left) {
         for (std::size_t right : {trigger + 1, t.size(), t.size() + 3}) {
           for (bool counts : {true, false}) {
             Cues a = ReadCues(t, trigger, left, right, counts);
             Cues b = ReadCues(t, index, trigger, left, right, counts);
+            Cues c = ReadCues(t, added, trigger, left, right, counts);
             CAPTURE(text);
             CAPTURE(trigger);
             CAPTURE(left);
@@ -213,6 +230,9 @@ TEST_CASE("cues read with a sentence index equal cues read by scanning") {
             CHECK(a.modality == b.modality);
             CHECK(a.on_condition == b.on_condition);
             CHECK(a.governor_happened == b.governor_happened);
+            CHECK(a.negated == c.negated);
+            CHECK(a.modality == c.modality);
+            CHECK(a.on_condition == c.on_condition);
           }
         }
       }
@@ -236,6 +256,50 @@ TEST_CASE("an event repeated in a document is kept once, in first place") {
   CHECK(events.back().sentence == 1);
 }
 
+
+// More distinct events than the first table of FirstOfEachKey holds (it
+// grows at 32): each is kept once, the repeats of every one left out.
+TEST_CASE("a long document keeps each of many events once, in first place") {
+  std::string text;
+  for (int day = 1; day <= 28; ++day) {
+    std::string on = " on June " + std::to_string(day) + ". ";
+    text += "Blinken met Wang Yi" + on + "Kishida met Olaf Scholz" + on +
+            "Blinken met Wang Yi" + on;
+  }
+  auto events = EventsOf(text, "2023-06-30");
+  std::vector<std::string> seen;
+  for (const Event& e : events) seen.push_back(Describe(e));
+  std::set<std::string> distinct(seen.begin(), seen.end());
+  CHECK(distinct.size() == seen.size());
+  CHECK(events.size() >= 50);
+  for (const Event& e : events) CHECK(e.sentence % 3 != 2);  // repeats
+}
+
+TEST_CASE("hash filter: never rejects a hash added, rejects most others") {
+  HashFilter filter;
+  std::vector<std::uint64_t> added;
+  std::uint64_t x = 0x243F6A8885A308D3ULL;
+  for (int i = 0; i < 3000; ++i) {
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    added.push_back(x);
+    filter.Add(x);
+  }
+  for (std::uint64_t h : added) CHECK(filter.MayContain(h));
+  int passed = 0;
+  for (int i = 0; i < 10000; ++i) {
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    passed += filter.MayContain(x) ? 1 : 0;
+  }
+  CHECK(passed < 1000);  // about 3000 / 65536 of them
+  // Words, by the hash Tokenize gives them.
+  HashFilter words;
+  words.Add(HashFolded("met"));
+  words.Add(HashFolded("talks"));
+  TokenList t = Tokenize("Blinken met Wang for talks", 0, 26);
+  REQUIRE(t.size() == 5);
+  CHECK(words.MayContain(t[1].hash));
+  CHECK(words.MayContain(t[4].hash));
+}
 
 TEST_CASE("phrase set: the first-word filter never rejects a phrase's start") {
   PhraseSet set;
