@@ -6,6 +6,7 @@
 #define ENTENTE_ACTORS_ACTOR_PHRASES_H_
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -342,10 +343,17 @@ struct ActorRecognizer::Impl {
 
   // Assigns person idx, with the role they held at `date`, to *a (every
   // field: *a may hold an earlier actor, whose strings' memory is reused).
-  void PersonActor(int idx, const std::optional<CivilDate>& date,
-                   Actor* a) const {
+  // `title`: the title the text introduces them with ("Foreign Minister
+  // Annalena Baerbock"). A document without a date gets a person's most
+  // recent role, unless they held one of that title: then the text says
+  // that is the one meant, and they get the latest such role.
+  void PersonActor(int idx, const std::optional<CivilDate>& date, Actor* a,
+                   const TitleEntry* title = nullptr) const {
     const PersonEntry& p = lex.people()[idx];
     const RoleEntry* r = p.RoleAt(date);
+    if (!date && title != nullptr) {
+      if (const RoleEntry* titled = LatestRoleTitled(p, *title)) r = titled;
+    }
     a->id = p.id;
     a->name = p.name;
     a->kind.assign("person", 6);
@@ -358,6 +366,29 @@ struct ActorRecognizer::Impl {
     a->country = r->country.empty() ? p.country : r->country;
     a->code = r->code;
     a->role = r->title;
+  }
+
+  // p's latest role named by `title` (its title, or one of its names in
+  // any case), or null.
+  static const RoleEntry* LatestRoleTitled(const PersonEntry& p,
+                                           const TitleEntry& title) {
+    auto same = [](std::string_view x, std::string_view y) {
+      if (x.size() != y.size()) return false;
+      for (std::size_t i = 0; i < x.size(); ++i) {
+        if (std::tolower(static_cast<unsigned char>(x[i])) !=
+            std::tolower(static_cast<unsigned char>(y[i]))) {
+          return false;
+        }
+      }
+      return true;
+    };
+    const RoleEntry* best = nullptr;
+    for (const RoleEntry& r : p.roles) {
+      bool named = same(r.title, title.title);
+      for (const std::string& n : title.names) named = named || same(r.title, n);
+      if (named && (!best || best->from < r.from)) best = &r;
+    }
+    return best;
   }
 };
 

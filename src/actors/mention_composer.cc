@@ -1202,7 +1202,7 @@ class Composer {
                    T()[after].folded == ","sv;
     if (next && (next->begin == after || apposed) && next->Has(kPersonFull)) {
       Actor& a = NewActor();
-      m_.PersonActor(next->Get(kPersonFull), doc_.date, &a);
+      m_.PersonActor(next->Get(kPersonFull), doc_.date, &a, &title);
       if (a.role.empty()) a.role = title.title;
       consumed_until_ = next->end;
       Emit(begin, next->end, &a, How::kLexicon, next->begin);
@@ -1231,7 +1231,7 @@ class Composer {
       }
       if (named && named->Has(kPersonFull)) {
         Actor& a = NewActor();
-        m_.PersonActor(named->Get(kPersonFull), doc_.date, &a);
+        m_.PersonActor(named->Get(kPersonFull), doc_.date, &a, &title);
         if (a.role.empty()) a.role = title.title;
         consumed_until_ = named->end;
         Emit(name, named->end, &a, How::kLexicon, name);

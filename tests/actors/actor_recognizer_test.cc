@@ -2,6 +2,7 @@
 // properties a table cannot show.
 #include "actors/actor_recognizer.h"
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -53,6 +54,29 @@ TEST_CASE("a relative clause does not rebind the actor's country") {
   REQUIRE_FALSE(a.actors.empty());
   CHECK(a.actors[0].actor.id == "xi-jinping");
   CHECK(a.actors[0].actor.country == "CHN");
+}
+
+TEST_CASE("an undated document takes a known person's role from the title") {
+  // Without a date a person gets their latest role, unless the text's
+  // title names another role they held; a dated document keeps the role
+  // held at its date whatever the title.
+  auto first = [](const std::string& text, std::optional<CivilDate> date) {
+    Document d;
+    d.text = text;
+    d.date = date;
+    DocumentAnalysis a = SharedPipeline().Analyze(d);
+    REQUIRE_FALSE(a.actors.empty());
+    return a.actors;
+  };
+  std::vector<ActorMention> titled =
+      first("Vice President Joe Biden met Erdogan. Biden spoke.", {});
+  CHECK(titled[0].actor.id == "joe-biden");
+  CHECK(titled[0].actor.role == "Vice President");
+  CHECK(titled.back().actor.id == "joe-biden");
+  CHECK(titled.back().actor.role == "Vice President");  // the short form
+  CHECK(first("Joe Biden met Erdogan.", {})[0].actor.role == "President");
+  CHECK(first("Vice President Joe Biden met Erdogan.", CivilDate{2022, 3, 1})[0]
+            .actor.role == "President");
 }
 
 TEST_CASE("a document's mentions do not depend on the documents before it") {
