@@ -803,7 +803,13 @@ class SentenceEvents {
     // Words of saying and meeting take topics: "discussed meeting in
     // person" is no meeting.)
     bool intent = StartsWith(a, "03");
-    if (!intent && !IsMaterialAct(a) && !StartsWith(a, "14")) return false;
+    // ("signed a landmark defence agreement with": the noun of the verb's
+    // own relation, under modifiers the verb's phrases do not list, names
+    // the partner.)
+    bool same = verb.relation == noun.relation;
+    if (!intent && !same && !IsMaterialAct(a) && !StartsWith(a, "14")) {
+      return false;
+    }
     if (a.compare(0, 2, b, 0, 2) != 0 && !intent) return false;
     for (std::size_t i = verb.end; i < noun.begin; ++i) {
       if (InsideNumber(i)) continue;  // "25,000 tons of food aid"
@@ -2086,6 +2092,16 @@ class SentenceEvents {
       sources = GroupBefore(tr.begin, left);
       if (tr.end < t_.size() && Is(t_[tr.end].folded, "with")) {
         targets = GroupAfter(tr.end + 1, right, &location);
+      } else if (tr.end > tr.begin + 1 && Is(t_[tr.end - 1].folded, "with")) {
+        // A noun that brings its own "with" ("reached a new agreement
+        // with Seoul"): the target is the party right after it ("cooperation
+        // with each other and with the United States" names none).
+        const Group* location_after = nullptr;
+        const Group* after = GroupAfter(tr.end, right, &location_after);
+        if (after && after->begin == tr.end) {
+          targets = after;
+          location = location_after;
+        }
       }
       // "after the talks", "during the meeting": a meeting word behind a
       // preposition of time is no act of the party before it ("Modi told
