@@ -116,6 +116,15 @@ TEST_CASE("windows: every word of the grammar is known to the prefilter") {
   }
 }
 
+// Phrases at the edges of the grammar, for the property tests.
+constexpr const char* kEdgePhrases =
+      "more than a couple of days ago. the end of the week. at 8 a.m. EST "
+      "on Thursday. from March 3 to May 5, 2021. in the autumn of 2020. "
+      "every other Monday. twice a year. the '90s. the twenty-first "
+      "century. New Year's Eve. Christmas Day. at the moment. Q3 2021. "
+      "1950-53. 9/10/2021. 15:00 GMT Saturday. 8 o'clock. mid-May. "
+      "in early May 2021. a week later. later that day. nowadays.";
+
 // The options the recogniser compiles its scanner with.
 RE2::Options ScannerOptions() {
   RE2::Options options;
@@ -178,13 +187,7 @@ TEST_CASE("windows: every match of the grammar lies inside a window") {
   MESSAGE(matches << " matches in " << files.size() << " files");
   CHECK(matches > 100);
   // Phrases at the edges of the grammar.
-  const std::string edges =
-      "more than a couple of days ago. the end of the week. at 8 a.m. EST "
-      "on Thursday. from March 3 to May 5, 2021. in the autumn of 2020. "
-      "every other Monday. twice a year. the '90s. the twenty-first "
-      "century. New Year's Eve. Christmas Day. at the moment. Q3 2021. "
-      "1950-53. 9/10/2021. 15:00 GMT Saturday. 8 o'clock. mid-May. "
-      "in early May 2021. a week later. later that day. nowadays.";
+  const std::string edges = kEdgePhrases;
   CHECK(CheckMatchesInWindows(scanner, edges, 0, edges.size()) >= 20);
 }
 
@@ -297,12 +300,7 @@ TEST_CASE("first words: no match begins with a word the filter rejects") {
     }
   }
   const std::string edges =
-      "more than a couple of days ago. the end of the week. at 8 a.m. EST "
-      "on Thursday. from March 3 to May 5, 2021. in the autumn of 2020. "
-      "every other Monday. twice a year. the '90s. the twenty-first "
-      "century. New Year's Eve. Christmas Day. at the moment. Q3 2021. "
-      "1950-53. 9/10/2021. 15:00 GMT Saturday. 8 o'clock. mid-May. "
-      "in early May 2021. a week later. later that day. nowadays. "
+      std::string(kEdgePhrases) + " "
       "Later on Friday, fiscal year 2020, nineteenth century, few weeks "
       "ago, dozens of years, up to two hours, every single week, once a "
       "week, the following day, the same week, these days, currently.";
