@@ -314,12 +314,13 @@ class Composer {
     // Only pronouns and capitalised words can be mentions here: other
     // tokens are passed over first.
     bool pronoun = IsHeOrShe(w.folded);
-    if (!w.capitalized && !pronoun) return;
+    bool object = !pronoun && IsHim(w.folded);
+    if (!w.capitalized && !pronoun && !object) return;
     if (!w.is_word || covered_[i]) return;
-    if (pronoun) {
-      if (const Actor* a = PersonBefore(w.start)) {
-        Emit(i, i + 1, a, How::kCoref);
-      }
+    if (pronoun || object) {
+      const Actor* a = pronoun ? PersonBefore(w.start)
+                               : ObjectPersonBefore(i);
+      if (a) Emit(i, i + 1, a, How::kCoref);
       return;
     }
     if (const std::size_t* at = short_forms_.Find(w)) {
@@ -332,6 +333,10 @@ class Composer {
   static bool IsHeOrShe(std::string_view f) {
     if (f.size() == 2) return f[0] == 'h' && f[1] == 'e';
     return f.size() == 3 && f[0] == 's' && f[1] == 'h' && f[2] == 'e';
+  }
+
+  static bool IsHim(std::string_view f) {
+    return f.size() == 3 && f[0] == 'h' && f[1] == 'i' && f[2] == 'm';
   }
 
   // One allocation each for the document, not one per doubling.
@@ -556,6 +561,50 @@ class Composer {
       if (!first || m.start < first->start) first = &m;
     }
     return first->actor;
+  }
+
+  // The person "him" (token i) refers to: the last person named before it
+  // in its sentence that is neither the sentence's first person (its
+  // subject, usually) nor the subject of the pronoun's own clause, which an
+  // object pronoun never names (a person with no clause break before the
+  // pronoun: "Putin hosted him"). "Erdogan met Putin in Sochi and pressed
+  // him" is Putin. Otherwise none: across sentences the object is too
+  // often unclear to guess.
+  const Actor* ObjectPersonBefore(std::size_t i) const {
+    const std::size_t offset = T()[i].start;
+    const Mention* subject = nullptr;
+    for (std::size_t k = person_mentions_.size();
+         k > 0 && out_[person_mentions_[k - 1]].sentence == sentence_; --k) {
+      const Mention& m = out_[person_mentions_[k - 1]];
+      if (m.start < offset && (!subject || m.start < subject->start)) {
+        subject = &m;
+      }
+    }
+    const Mention* best = nullptr;
+    for (std::size_t k = person_mentions_.size();
+         k > 0 && out_[person_mentions_[k - 1]].sentence == sentence_; --k) {
+      const Mention& m = out_[person_mentions_[k - 1]];
+      if (m.start >= offset || &m == subject ||
+          m.actor->id == subject->actor->id || !ClauseBreakBetween(m.end, i) ||
+          (best && best->start > m.start)) {
+        continue;
+      }
+      best = &m;
+    }
+    return best ? best->actor : nullptr;
+  }
+
+  // Whether a clause break (a comma, "and", "but", "that", "who", a
+  // semicolon) stands between byte offset `from` and token i.
+  bool ClauseBreakBetween(std::size_t from, std::size_t i) const {
+    for (std::size_t k = i; k > 0 && T()[k - 1].start >= from; --k) {
+      std::string_view f = T()[k - 1].folded;
+      if (f == ","sv || f == ";"sv || f == "and"sv || f == "but"sv ||
+          f == "that"sv || f == "who"sv) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // `a` is out_.back().actor; the tables keep its index, not a copy.
