@@ -577,6 +577,7 @@ class SentenceEvents {
       std::size_t object_from = tr.end;
       // A governing phrase with no object of its own says nothing the
       // governed event does not ("agreed to" + "cooperation with X").
+      governed_ = governed;
       governs_next_ = k + 1 < triggers.size() && Governs(tr, triggers[k + 1]);
       // "provided aid for Romania": a noun of the verb's own kind right
       // after it is its object, which says to whom; the verb alone says
@@ -819,6 +820,35 @@ class SentenceEvents {
       }
     }
     return true;
+  }
+
+  // Whether the verb phrase `tr` ends in its own object ("reach an
+  // agreement", "broke off talks", not "talks with", "urged") and is
+  // followed, at `from`, by "on", "over" or "about", which then introduce
+  // its topic, not a party.
+  bool TopicAfter(const Trigger& tr, std::size_t from) const {
+    static const std::unordered_set<std::string_view> kParticles = {
+        "to",   "with", "on",   "over", "about", "against", "for", "from",
+        "in",   "into", "at",   "by",   "of",    "between", "among",
+        "off",  "out",  "up",   "down", "back",  "away"};
+    if (tr.form != kVerb || tr.end < tr.begin + 2 || from != tr.end ||
+        from >= t_.size()) {
+      return false;
+    }
+    std::string_view next = t_[from].folded;
+    return (Is(next, "on") || Is(next, "over") || Is(next, "about")) &&
+           !kParticles.count(t_[tr.end - 1].folded);
+  }
+
+  // Whether `tr` says an act its plural subject does to each other
+  // ("Ukraine and Russia agreed to a truce"): a verb of a mutual relation
+  // that governs no relation word after it ("agreed to meet" is its own),
+  // and a phrase, not a lone verb ("Britain and France joined the
+  // coalition" joined no one); or a noun of such a relation that a verb
+  // governs ("agreed to a 30-day ceasefire").
+  bool MutualAct(const Trigger& tr, const RelationEntry& rel) const {
+    if (!rel.mutual || governs_next_) return false;
+    return tr.form == kVerb ? tr.end > tr.begin + 1 : governed_;
   }
 
   // Whether a trigger is said as a verb: a verb, or a noun after a light
@@ -1218,6 +1248,10 @@ class SentenceEvents {
       c.negated = true;
     } else if (StartsWith(g.cameo, "13")) {
       c.modality = "hypothetical";
+    } else if (tr.form == kNoun &&
+               StartsWith(lex_.relations()[tr.relation].cameo, "03")) {
+      // "agreed to a 30-day ceasefire": a noun that is itself an intention
+      // is what was agreed, as "agreed to a ceasefire" says it.
     } else if (Is(c.modality, "asserted") || Is(c.modality, "reported")) {
       c.modality = "planned";
       c.governor_happened = true;
@@ -1275,6 +1309,15 @@ class SentenceEvents {
       }
       if (possessor < b) b = possessor;
       possessor = t_.size();
+      // "Putin and North Korean leader Kim Jong Un": the words that
+      // describe a person ("North Korean leader") stand with the person.
+      if (Is(m->actor.kind, "person") && b >= 2 &&
+          Is(t_[b - 1].folded, "leader")) {
+        std::size_t d = b - 1;
+        std::size_t floor = spans.empty() ? 0 : spans.back().second;
+        while (d > floor && t_[d - 1].is_word && t_[d - 1].capitalized) --d;
+        if (d < b - 1) b = d;
+      }
       members.push_back(m);
       spans.push_back({b, e});
       if (!built.empty()) {
@@ -1337,12 +1380,17 @@ class SentenceEvents {
   // "'s" and, right after it, a mention of a person or group of that state.
   bool IsPossessorOfNext(std::size_t mi, std::size_t e) const {
     const Actor& a = mentions_[mi]->actor;
-    if (!Is(a.kind, "state") || e + 1 >= t_.size() || !Is(t_[e].folded, "'s") ||
-        mi + 1 >= mentions_.size()) {
-      return false;
-    }
+    if (e + 1 >= t_.size() || mi + 1 >= mentions_.size()) return false;
     const ActorMention* next = mentions_[mi + 1];
-    return TokenAt(next->start) == e + 1 && next->actor.country == a.id &&
+    if (TokenAt(next->start) != e + 1) return false;
+    // "Hamas leader Yahya Sinwar", "Taliban leader Hibatullah Akhundzada":
+    // the body a leader leads describes the person, as a possessive does.
+    if (Is(t_[e].folded, "leader")) {
+      return Is(next->actor.kind, "person") && !a.country.empty() &&
+             next->actor.country == a.country;
+    }
+    return Is(a.kind, "state") && Is(t_[e].folded, "'s") &&
+           next->actor.country == a.id &&
            (Is(next->actor.kind, "person") || Is(next->actor.kind, "group"));
   }
 
@@ -2032,6 +2080,7 @@ class SentenceEvents {
     const Group* sources = nullptr;
     const Group* targets = nullptr;
     bool rejected_proposal = false;  // its author only may be the target
+    bool topical = false;  // the party after the phrase is its topic
     if (tr.form == kPassive) {
       targets = GroupBefore(tr.begin, left);
       // "a hospital that was struck by X": the target is the noun before
@@ -2189,6 +2238,14 @@ class SentenceEvents {
       targets = rel_entry->partner.empty()
                     ? GroupAfter(object_from, right, &location)
                     : PartnerAfter(object_from, right, rel_entry->partner);
+      // "failed to reach an agreement on Ukraine", "broke off talks over
+      // Kashmir": after a phrase that ends in its own object, "on" or
+      // "over" names the topic; a party comes only through "with".
+      if (targets && TopicAfter(tr, object_from) &&
+          !Is(t_[targets->begin - 1].folded, "with")) {
+        targets = PartnerAfter(targets->end, right, "with");
+        topical = !targets;
+      }
       // "rejected the demand on NATO membership": a rejected proposal
       // names its topic after it; the target is its author, if named.
       if (targets && StartsWith(rel_entry->cameo, "12") &&
@@ -2265,7 +2322,7 @@ class SentenceEvents {
     // in Tokyo") - unless its subject is two or more parties, who then
     // act together ("Bosnia and Slovenia agreed").
     if (!targets && tr.form == kVerb && sources->members.size() == 1 &&
-        !rejected_proposal) {
+        !rejected_proposal && !topical) {
       targets = DistantGroupAfter(object_from, right);
       // (Not for meetings: "will meet him in Vilnius" names the venue.)
       if (!targets && location && location->begin >= object_from &&
@@ -2464,11 +2521,16 @@ class SentenceEvents {
         for (const ActorMention* t : targets->members) emit(s->actor, t->actor);
         for (const ActorMention* t : more_targets) emit(s->actor, t->actor);
       }
-    } else if (rel.symmetric && sources->members.size() >= 2) {
+    } else if ((rel.symmetric || MutualAct(tr, rel)) &&
+               sources->members.size() >= 2) {
       const auto& m = sources->members;
       std::size_t n = std::min<std::size_t>(m.size(), 4);
       for (std::size_t a = 0; a < n; ++a) {
-        for (std::size_t b = a + 1; b < n; ++b) emit(m[a]->actor, m[b]->actor);
+        for (std::size_t b = a + 1; b < n; ++b) {
+          emit(m[a]->actor, m[b]->actor);
+          // ("Thailand and Cambodia broke off talks": each with the other.)
+          if (!rel.symmetric) emit(m[b]->actor, m[a]->actor);
+        }
       }
     } else if (StartsWith(rel.cameo, "14") && tr.form != kNoun) {
       // Dissent that names no target (strikes, rallies, riots by a group
@@ -2699,6 +2761,7 @@ class SentenceEvents {
   std::vector<Event>* one_sided_ = nullptr;
   FirstOfEachKey* seen_ = nullptr;            // of the document's events
   FirstOfEachKey* seen_one_sided_ = nullptr;  // of its one-sided events
+  bool governed_ = false;      // the trigger being read is governed
   bool governs_next_ = false;  // the trigger being read governs the next
   std::optional<Cues> shared_cues_;  // of the predicate joined by "and"
   const Group* main_subject_ = nullptr;  // of the sentence's first trigger

@@ -232,6 +232,21 @@ bool IsConditionWord(std::string_view f) {
   return (f.size() == 2 && f == "if") || (f.size() == 6 && f == "unless");
 }
 
+// Whether the condition word at `i` bears on the trigger at `trigger`:
+// not when a relative or complement clause opens between them ("signed a
+// treaty that commits each to help the other if it is attacked", "warned
+// that if Russia attacked ...": the condition is that clause's own).
+bool ConditionBearsOn(const std::vector<Token>& t, std::size_t trigger,
+                      std::size_t i) {
+  for (std::size_t k = trigger + 1; k < i; ++k) {
+    std::string_view f = t[k].folded;
+    if (f == "that" || f == "which" || f == "who" || f == "whereby") {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 Cues ReadCues(const std::vector<Token>& t, std::size_t trigger,
@@ -239,7 +254,8 @@ Cues ReadCues(const std::vector<Token>& t, std::size_t trigger,
   SentenceWide wide;
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (i >= left && i < right) {
-      wide.condition = wide.condition || IsConditionWord(t[i].folded);
+      wide.condition = wide.condition || (IsConditionWord(t[i].folded) &&
+                                          ConditionBearsOn(t, trigger, i));
     } else if (IsReportingWord(t[i].folded)) {
       wide.reported = true;
     }
@@ -269,8 +285,11 @@ Cues ReadCues(const std::vector<Token>& t, const SentenceCueIndex& index,
   SentenceWide wide;
   wide.reported = std::any_of(index.reporting_.begin(), index.reporting_.end(),
                               [&](std::size_t i) { return !inside(i); });
-  wide.condition =
-      std::any_of(index.conditions_.begin(), index.conditions_.end(), inside);
+  wide.condition = std::any_of(
+      index.conditions_.begin(), index.conditions_.end(),
+      [&](std::size_t i) {
+        return inside(i) && ConditionBearsOn(t, trigger, i);
+      });
   // (Each token's classes were looked up once, when it was indexed.)
   const std::uint32_t* classes = index.classes_;
   int shift = index.shift_;

@@ -100,6 +100,10 @@ struct RelationEntry {
   // after the verb, not its direct object: "discussed the war with Putin"
   // (partner "with") is talks with Putin, not about the war.
   std::string partner;
+  // Two or more parties as the subject, with no party after the phrase, do
+  // it to each other: "Ukraine and Russia agreed to a truce", "Thailand and
+  // Cambodia broke off talks" (a one-way relation read both ways).
+  bool mutual = false;
   std::vector<std::string> positive, negative;  // example sentences
   std::string origin;  // "file:line", for messages
 };

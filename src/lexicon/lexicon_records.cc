@@ -98,6 +98,9 @@ RelationEntry ToRelation(const rapidjson::Value& v) {
   e.nouns = Strs(v, "nouns");
   e.source_sectors = Strs(v, "source_sectors");
   e.partner = Str(v, "partner");
+  auto mutual = v.FindMember("mutual");
+  e.mutual = mutual != v.MemberEnd() && mutual->value.IsBool() &&
+             mutual->value.GetBool();
   if (auto it = v.FindMember("examples"); it != v.MemberEnd()) {
     e.positive = Strs(it->value, "positive");
     e.negative = Strs(it->value, "negative");
