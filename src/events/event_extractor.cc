@@ -202,8 +202,15 @@ struct EventExtractor::Impl {
       for (const auto& v : rels[i].verbs) AddTrigger(v, idx + kVerb);
       // "agreed to lift embargoes on", "will extend the curfew in": the
       // base form the lexicon leaves out, after "to" and modal verbs.
+      // (A base form the relation lists as its own noun is both: "a protest
+      // against", "to protest against"; FindTriggers tells them apart.)
       for (const std::string& v : BaseForms(rels[i].verbs)) {
-        if (known.insert(Lowered(v)).second) AddTrigger(v, idx + kBase);
+        bool own_noun = std::any_of(
+            rels[i].nouns.begin(), rels[i].nouns.end(),
+            [&](const std::string& n) { return Lowered(n) == Lowered(v); });
+        if (known.insert(Lowered(v)).second || own_noun) {
+          AddTrigger(v, idx + kBase);
+        }
       }
       for (const auto& v : rels[i].passive) AddTrigger(v, idx + kPassive);
       for (const auto& v : rels[i].nouns) AddTrigger(v, idx + kNoun);
@@ -387,6 +394,14 @@ struct EventExtractor::Impl {
                        IsBeVerb(t[i - 1].folded) &&
                        std::any_of(m.payloads->begin(), m.payloads->end(),
                                    [](int p) { return p % 4 == kPassive; });
+      // ("to protest against": after "to", a phrase the lexicon has as a
+      // verb's base form and as a noun is the verb.)
+      if (chosen >= 0 && chosen % 4 == kNoun && i > 0 &&
+          Is(t[i - 1].folded, "to")) {
+        auto base = std::find_if(m.payloads->begin(), m.payloads->end(),
+                                 [](int p) { return p % 4 == kBase; });
+        if (base != m.payloads->end()) chosen = *base;
+      }
       if ((chosen < 0 && !passive_context) || agentless) {
         ++i;
         continue;
@@ -671,6 +686,14 @@ class SentenceEvents {
           // -s may be a plural noun: "... and abuses in Tibet".)
           shared = subject;
         }
+      }
+      // "is expected to travel to Washington next week to meet Trump",
+      // "summoned China's ambassador to protest against ...": an
+      // infinitive of purpose after the first predicate's object or place
+      // is that predicate's subject's act.
+      if (!shared && !governed && !forced && k > 0 && subjects[k - 1] &&
+          PurposeInfinitive(triggers[k - 1], tr)) {
+        shared = subjects[k - 1];
       }
       // ... and its modality and negation: "is expected to travel to
       // Ukraine and to meet Zelensky" plans both.
@@ -1235,6 +1258,34 @@ class SentenceEvents {
     return false;
   }
 
+  // Whether `tr`, right after "to", is the purpose of the verb `before`
+  // in its clause: a few words on, past its object or place, with no
+  // "and" between; not after a word of saying, appealing, intending,
+  // demanding or threatening, whose object does what "to" introduces
+  // ("urged Israel to meet", "invited Modi to visit").
+  bool PurposeInfinitive(const Trigger& before, const Trigger& tr) const {
+    if (before.form != kVerb || tr.form != kVerb || tr.begin < 2 ||
+        before.end + 1 >= tr.begin || tr.begin - before.end > 8 ||
+        !Is(t_[tr.begin - 1].folded, "to") ||
+        BreaksClause(before.end, tr.begin)) {
+      return false;
+    }
+    const std::string& cameo = lex_.relations()[before.relation].cameo;
+    if (StartsWith(cameo, "01") || StartsWith(cameo, "02") ||
+        StartsWith(cameo, "03") || StartsWith(cameo, "10") ||
+        StartsWith(cameo, "13")) {
+      return false;
+    }
+    for (std::size_t i = before.end; i + 1 < tr.begin; ++i) {
+      if (Is(t_[i].folded, "and") || Is(t_[i].folded, "but") ||
+          Is(t_[i].folded, "to")) {
+        // (Only the "to" of the infinitive; "to Washington" is a place.)
+        if (!Is(t_[i].folded, "to") || !t_[i + 1].capitalized) return false;
+      }
+    }
+    return true;
+  }
+
   Cues GovernedCues(const Trigger& governor, const Trigger& tr,
                     std::size_t left, std::size_t right) const {
     Cues c = ReadCues(t_, CueIndex(), tr.begin, left, right);
@@ -1731,12 +1782,28 @@ class SentenceEvents {
       }
       bool possessive = g.end < t_.size() && Is(t_[g.end].folded, "'s");
       if (possessive && k + 1 < groups_.size() &&
-          groups_[k + 1].end <= right && groups_[k + 1].begin - g.end <= 6) {
+          groups_[k + 1].end <= right && groups_[k + 1].begin - g.end <= 6 &&
+          !PrepositionBetween(g.end + 1, groups_[k + 1].begin)) {
         return &groups_[k + 1];
       }
       return &g;
     }
     return nullptr;
+  }
+
+  // Whether a preposition stands in tokens [from, to): "Beijing's support
+  // for Russia" names what Beijing did, not a person of Beijing's as
+  // "China's ambassador Xie Feng" does.
+  bool PrepositionBetween(std::size_t from, std::size_t to) const {
+    for (std::size_t i = from; i < to; ++i) {
+      std::string_view f = t_[i].folded;
+      if (Is(f, "for") || Is(f, "to") || Is(f, "of") || Is(f, "with") ||
+          Is(f, "against") || Is(f, "on") || Is(f, "in") || Is(f, "from") ||
+          Is(f, "over")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // The first group in tokens [pos, right) at most 8 tokens on, with no
