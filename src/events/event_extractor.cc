@@ -1774,6 +1774,13 @@ class SentenceEvents {
       const Group& g = groups_[k];
       if (g.begin < pos || g.end > right) continue;
       if (g.begin - pos > 6 || BreaksClause(pos, g.begin)) return nullptr;
+      // "... entered its airspace overnight, Prime Minister Donald Tusk
+      // said": after a comma, a party with its own verb opens the next
+      // clause; it is no object of this one.
+      if (g.begin > pos && Is(t_[g.begin - 1].folded, ",") &&
+          StartsClause(g.end)) {
+        return nullptr;
+      }
       bool after_in = g.begin > pos && (Is(t_[g.begin - 1].folded, "in") ||
                                         Is(t_[g.begin - 1].folded, "at"));
       if (after_in) {
