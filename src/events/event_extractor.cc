@@ -617,6 +617,15 @@ class SentenceEvents {
         forced = ReadCues(t_, CueIndex(), tr.begin, left, right);
         forced->modality = "hypothetical";
       }
+      // "Saudi Arabia will host talks between ...", "could host a summit
+      // of ...": a noun that is the object of a verb in the future or a
+      // condition is as planned or as possible as the verb.
+      if (!forced && k > 0 && cues_of[k - 1] && ObjectOfVerb(triggers[k - 1], tr) &&
+          (Is(cues_of[k - 1]->modality, "planned") ||
+           Is(cues_of[k - 1]->modality, "hypothetical"))) {
+        forced = ReadCues(t_, CueIndex(), tr.begin, left, right);
+        forced->modality = cues_of[k - 1]->modality;
+      }
       // "Pelosi arrived in Taipei ... and met Tsai", "spent hours in talks
       // and at a dinner with Qin": a second verb or noun joined by "and"
       // shares the subject of the first.
@@ -1256,6 +1265,23 @@ class SentenceEvents {
       if (Is(t_[i].folded, "to")) return true;
     }
     return false;
+  }
+
+  // Whether the noun trigger `noun` is the direct object of the verb
+  // trigger `verb`: right after it or after a determiner or a word or two
+  // ("will host talks", "could hold a new summit"), in its clause.
+  bool ObjectOfVerb(const Trigger& verb, const Trigger& noun) const {
+    if (verb.form != kVerb || noun.form != kNoun || noun.begin < verb.end ||
+        noun.begin - verb.end > 2) {
+      return false;
+    }
+    for (std::size_t i = verb.end; i < noun.begin; ++i) {
+      if (!t_[i].is_word || IsClauseBreak(t_[i].folded) ||
+          Is(t_[i].folded, "and")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // Whether `tr`, right after "to", is the purpose of the verb `before`
