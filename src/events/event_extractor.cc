@@ -863,11 +863,15 @@ class SentenceEvents {
         "to",   "with", "on",   "over", "about", "against", "for", "from",
         "in",   "into", "at",   "by",   "of",    "between", "among",
         "off",  "out",  "up",   "down", "back",  "away"};
-    if (tr.form != kVerb || tr.end < tr.begin + 2 || from != tr.end ||
-        from >= t_.size()) {
-      return false;
-    }
+    if (tr.form != kVerb || from != tr.end || from >= t_.size()) return false;
     std::string_view next = t_[from].folded;
+    // "warned of the threat posed by Beijing", "warned against a
+    // ceasefire": a warning of something is about it, not aimed at it.
+    if (tr.end == tr.begin + 1 &&
+        StartsWith(lex_.relations()[tr.relation].cameo, "13")) {
+      return Is(next, "of") || Is(next, "about") || Is(next, "against");
+    }
+    if (tr.end < tr.begin + 2) return false;
     return (Is(next, "on") || Is(next, "over") || Is(next, "about")) &&
            !kParticles.count(t_[tr.end - 1].folded);
   }

@@ -28,12 +28,14 @@ bool In(const std::array<std::string_view, N>& list, std::string_view w) {
   return false;
 }
 
-// ("cancelled his trip to Germany", "the scrapped summit with Kim": what
-// was called off did not happen.)
-constexpr std::array<std::string_view, 14> kNegation = {
-    "not",      "n't",      "never",    "no",     "declined",
-    "refused",  "failed",   "neither",  "nor",    "cancelled",
-    "canceled", "cancels",  "cancel",   "scrapped"};
+// ("cancelled his trip to Germany", "the scrapped summit with Kim",
+// "postponed his visit to Washington": what was called off or put off did
+// not happen.)
+constexpr std::array<std::string_view, 19> kNegation = {
+    "not",       "n't",      "never",     "no",       "declined",
+    "refused",   "failed",   "neither",   "nor",      "cancelled",
+    "canceled",  "cancels",  "cancel",    "scrapped", "postponed",
+    "postpones", "postpone", "shelved",   "aborted"};
 constexpr std::array<std::string_view, 26> kFuture = {
     "will",     "'ll",      "shall",     "plans",    "plan",
     "planned",  "planning", "intends",   "intend",   "expected",
