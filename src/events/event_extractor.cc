@@ -658,7 +658,9 @@ class SentenceEvents {
       }
       // "The two leaders accepted the plan at a meeting in Brussels": a
       // meeting word after "at" or "during" is the subject's meeting.
-      if (tr.form == kNoun && AfterSettingWord(tr.begin)) {
+      if (tr.form == kNoun &&
+          (AfterSettingWord(tr.begin) ||
+           MeetingSetting(tr, k > 0 ? &triggers[k - 1] : nullptr))) {
         if (k > 0 && subjects[k - 1] &&
             !BreaksClause(triggers[k - 1].end, tr.begin)) {
           shared = subjects[k - 1];
@@ -2805,6 +2807,28 @@ class SentenceEvents {
     for (std::size_t i = begin; i > 0 && begin - i < 3; --i) {
       std::string_view f = t_[i - 1].folded;
       if (Is(f, "at") || Is(f, "during")) return true;
+      for (const Group& g : groups_) {
+        if (g.end == i) return false;
+      }
+    }
+    return false;
+  }
+
+  // Whether the meeting or call noun `tr` stands after "in" ("discussed
+  // the war in a phone call") or, after a trip (`before`), after "for"
+  // ("will travel to Kyiv next week for talks with"): the setting of its
+  // clause's subject, as after "at" or "during".
+  bool MeetingSetting(const Trigger& tr, const Trigger* before) const {
+    if (!StartsWith(lex_.relations()[tr.relation].cameo, "04")) return false;
+    for (std::size_t i = tr.begin; i > 0 && tr.begin - i < 3; --i) {
+      const Token& w = t_[i - 1];
+      if (Is(w.folded, "in")) return true;
+      if (Is(w.folded, "for")) {
+        return before && before->end <= tr.begin &&
+               Is(lex_.relations()[before->relation].cameo, "042") &&
+               !BreaksClause(before->end, tr.begin);
+      }
+      if (!w.is_word) return false;
       for (const Group& g : groups_) {
         if (g.end == i) return false;
       }
