@@ -147,6 +147,80 @@ class WordFilter {
 // The raw matches of one sentence, in order.
 using Spans = std::span<const RawSpan>;
 
+// *out = SlugOf(name). A plain ASCII name (most) is folded and joined
+// here in one pass, into out's own memory: for ASCII, FoldWord only
+// lower-cases, so this is SlugOf's loop over it. Others go to SlugOf.
+inline void AssignSlug(std::string_view name, std::string* out) {
+  char buffer[64];
+  if (name.size() > sizeof buffer) {
+    *out = SlugOf(name);
+    return;
+  }
+  std::size_t n = 0;
+  for (char ch : name) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c >= 0x80) {
+      *out = SlugOf(name);
+      return;
+    }
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      buffer[n++] = static_cast<char>(c);
+    } else if (n > 0 && buffer[n - 1] != '-') {
+      buffer[n++] = '-';
+    }
+  }
+  while (n > 0 && buffer[n - 1] == '-') --n;
+  out->assign(buffer, n);
+}
+
+// A country code of up to eight bytes as an integer (codes hold no zero
+// byte, so different codes differ, and only the empty code is 0);
+// kLongCode for longer ones, which are told apart by their strings.
+inline constexpr std::uint64_t kLongCode = ~std::uint64_t{0};
+inline std::uint64_t PackCode(std::string_view code) {
+  // Most codes are three letters: packed at once, as the loop would.
+  if (code.size() == 3) {
+    return std::uint64_t{static_cast<unsigned char>(code[0])} |
+           std::uint64_t{static_cast<unsigned char>(code[1])} << 8 |
+           std::uint64_t{static_cast<unsigned char>(code[2])} << 16;
+  }
+  if (code.size() > 8) return kLongCode;
+  std::uint64_t v = 0;
+  for (std::size_t k = 0; k < code.size(); ++k) {
+    v |= std::uint64_t{static_cast<unsigned char>(code[k])} << (8 * k);
+  }
+  return v;
+}
+
+// Actor::kind as a number.
+enum class ActorKind : std::uint8_t {
+  kOther,
+  kPerson,
+  kState,
+  kOrganization,
+  kGroup,
+};
+inline ActorKind KindOfActor(std::string_view kind) {
+  using namespace std::string_view_literals;
+  if (kind == "person"sv) return ActorKind::kPerson;
+  if (kind == "state"sv) return ActorKind::kState;
+  if (kind == "organization"sv) return ActorKind::kOrganization;
+  if (kind == "group"sv) return ActorKind::kGroup;
+  return ActorKind::kOther;
+}
+
+// An Actor with what composing mentions tests of it, worked out once when
+// the actor is made: a mention then compares numbers, not the actor's
+// strings (its kind, its country, the role whose holders it joins).
+struct KnownActor {
+  Actor actor;
+  ActorKind kind = ActorKind::kOther;   // KindOfActor(actor.kind)
+  std::uint64_t country = 0;            // PackCode(actor.country)
+  const StateEntry* state = nullptr;    // Impl::FindState(actor.country)
+  int role = -1;  // Impl::RoleId(actor.role); -1 for no role
+};
+
 struct ActorRecognizer::Impl {
   const Lexicon& lex;
   PhraseMatcher matcher;
@@ -159,15 +233,36 @@ struct ActorRecognizer::Impl {
   std::vector<SeatRef> seats;
   // The Actor of each state, organisation and seat, built once here, so
   // that a mention copies one instead of concatenating its strings.
-  std::vector<Actor> state_actors, org_actors, seat_actors;
+  std::vector<KnownActor> state_actors, org_actors, seat_actors;
   // Folded first words of the relation lexicon's verbs (see EmitPair).
   std::unordered_set<std::string, FoldedHash, FoldedEqual> relation_verbs;
-  // Each title folded, and the last word of that (by title index): what
-  // "the president" is looked up by, folded once here, not per mention.
-  std::vector<std::string> title_folded, title_head;
-  // The roles of titles and people, folded (what holders are keyed by).
-  std::unordered_map<std::string, std::string, FoldedHash, FoldedEqual>
-      role_folded;
+  // Roles as numbers. The holders of a role ("the president") are keyed
+  // by the role folded, so spellings that fold alike are one role: each
+  // folded role of a title or person has an id, and each spelling maps to
+  // it. Every role an actor gets is a title's or a person's (see
+  // PersonActor and the composer's titled people), so every role has one.
+  std::unordered_map<std::string, int, FoldedHash, FoldedEqual> role_ids;
+  std::vector<std::string> role_heads;  // by id: the folded role's last word
+  std::vector<int> title_roles;  // by title index: RoleId(title.title)
+  // RoleId(people[i].roles[j].title) is person_roles[person_role_at[i] + j].
+  std::vector<int> person_roles;
+  std::vector<std::size_t> person_role_at;
+  // FindState of the countries actors get, worked out here: of each
+  // title's country, each person's and each role's (by the index of
+  // person_roles).
+  std::vector<const StateEntry*> title_states, person_states,
+      person_role_states;
+  // A bit for each pronoun the composer resolves ("he", "she", "him"),
+  // picked by HashBit of its hash, and bit 0 for a token whose hash was
+  // not computed (0): a token whose bit is clear is none of them, so most
+  // words are passed over with no comparison.
+  static unsigned HashBit(std::uint64_t hash) {
+    return static_cast<unsigned>(hash >> 58);
+  }
+  std::uint64_t pronoun_bits =
+      std::uint64_t{1} | std::uint64_t{1} << HashBit(HashFolded("he")) |
+      std::uint64_t{1} << HashBit(HashFolded("she")) |
+      std::uint64_t{1} << HashBit(HashFolded("him"));
   // Lexicon::FindState by code without building a std::string each time.
   std::unordered_map<std::string, const StateEntry*, FoldedHash, FoldedEqual>
       state_by_code;
@@ -235,41 +330,27 @@ struct ActorRecognizer::Impl {
     for (std::size_t i = 0; i < cameo.size(); ++i) {
       AddNames(cameo[i].names, kCameoActor, static_cast<int>(i), true, true);
     }
+    for (const StateEntry& s : states) {
+      state_by_code.try_emplace(s.code, lex.FindState(s.code));
+    }
     for (std::size_t i = 0; i < states.size(); ++i) {
       const StateEntry& s = states[i];
       state_actors.push_back(
-          Actor{s.code, s.name, "state", s.code, s.code, ""});
+          Known(Actor{s.code, s.name, "state", s.code, s.code, ""}));
     }
     for (const SeatRef& seat : seats) {
       const StateEntry& s = states[seat.state];
       std::string code = s.code + seat.sector;
-      seat_actors.push_back(
+      seat_actors.push_back(Known(
           seat.group  // "the Pentagon", "the State Department"
               ? Actor{code, s.name + " (" + seat.name + ")", "group", s.code,
                       code, ""}
-              : Actor{s.code, s.name, "state", s.code, code, ""});
+              : Actor{s.code, s.name, "state", s.code, code, ""}));
     }
-    for (const StateEntry& s : states) {
-      state_by_code.try_emplace(s.code, lex.FindState(s.code));
-    }
-    for (const TitleEntry& t : titles) {
-      title_folded.push_back(FoldWord(t.title));
-      std::size_t space = title_folded.back().rfind(' ');
-      title_head.push_back(space == std::string::npos
-                               ? title_folded.back()
-                               : title_folded.back().substr(space + 1));
-    }
-    for (const TitleEntry& t : titles) {
-      role_folded.try_emplace(t.title, FoldWord(t.title));
-    }
-    for (const PersonEntry& p : people) {
-      for (const RoleEntry& r : p.roles) {
-        role_folded.try_emplace(r.title, FoldWord(r.title));
-      }
-    }
+    AddRoles();
     for (const OrganizationEntry& o : orgs) {
       org_actors.push_back(
-          Actor{o.id, o.name, "organization", o.country, o.code, ""});
+          Known(Actor{o.id, o.name, "organization", o.country, o.code, ""}));
     }
     // The first words of the relation lexicon's verbs ("thanked", "met"):
     // a pair reference right after one is that verb's object.
@@ -301,6 +382,64 @@ struct ActorRecognizer::Impl {
     }
   }
 
+  // Numbers the roles of titles and people (role_ids and the tables
+  // after it).
+  void AddRoles() {
+    std::unordered_map<std::string, int> by_folded;
+    auto id_of = [&](const std::string& role) {
+      if (role.empty()) return -1;
+      if (auto it = role_ids.find(role); it != role_ids.end()) {
+        return it->second;
+      }
+      std::string folded = FoldWord(role);
+      auto [it, added] =
+          by_folded.try_emplace(folded, static_cast<int>(role_heads.size()));
+      if (added) {
+        std::size_t space = folded.rfind(' ');
+        role_heads.push_back(space == std::string::npos
+                                 ? folded
+                                 : folded.substr(space + 1));
+      }
+      role_ids.try_emplace(role, it->second);
+      return it->second;
+    };
+    for (const TitleEntry& t : lex.titles()) {
+      title_roles.push_back(id_of(t.title));
+      title_states.push_back(FindState(t.country));
+    }
+    for (const PersonEntry& p : lex.people()) {
+      person_role_at.push_back(person_roles.size());
+      person_states.push_back(FindState(p.country));
+      for (const RoleEntry& r : p.roles) {
+        person_roles.push_back(id_of(r.title));
+        person_role_states.push_back(
+            FindState(r.country.empty() ? p.country : r.country));
+      }
+    }
+  }
+
+  // The id of a role as an actor spells it, or -1 (no role, or none of the
+  // lexicon's, which no actor gets).
+  int RoleId(std::string_view role) const {
+    if (role.empty()) return -1;
+    auto it = role_ids.find(role);
+    return it == role_ids.end() ? -1 : it->second;
+  }
+  int TitleRole(const TitleEntry& t) const {
+    return title_roles[TitleIndex(t)];
+  }
+
+  // `a` with its facts worked out from its strings.
+  KnownActor Known(Actor a) const {
+    KnownActor k;
+    k.kind = KindOfActor(a.kind);
+    k.country = PackCode(a.country);
+    k.state = FindState(a.country);
+    k.role = RoleId(a.role);
+    k.actor = std::move(a);
+    return k;
+  }
+
   void AddNames(const std::vector<std::string>& names, Kind kind, int index,
                 bool case_sensitive, bool user) {
     for (const std::string& n : names) {
@@ -324,22 +463,17 @@ struct ActorRecognizer::Impl {
     return Actor{id, e.name, kind, country, code, ""};
   }
 
-  const Actor& StateActor(int idx) const { return state_actors[idx]; }
+  const KnownActor& StateActor(int idx) const { return state_actors[idx]; }
   // lex.FindState(code).
   const StateEntry* FindState(std::string_view code) const {
     auto it = state_by_code.find(code);
     return it == state_by_code.end() ? nullptr : it->second;
   }
-  // FoldWord(role) if the role is a title's or a person's, else null.
-  const std::string* RoleFolded(std::string_view role) const {
-    auto it = role_folded.find(role);
-    return it == role_folded.end() ? nullptr : &it->second;
-  }
   std::size_t TitleIndex(const TitleEntry& t) const {
     return static_cast<std::size_t>(&t - lex.titles().data());
   }
-  const Actor& OrgActor(int idx) const { return org_actors[idx]; }
-  const Actor& SeatActor(int seat) const { return seat_actors[seat]; }
+  const KnownActor& OrgActor(int idx) const { return org_actors[idx]; }
+  const KnownActor& SeatActor(int seat) const { return seat_actors[seat]; }
 
   // Assigns person idx, with the role they held at `date`, to *a (every
   // field: *a may hold an earlier actor, whose strings' memory is reused).
@@ -347,25 +481,40 @@ struct ActorRecognizer::Impl {
   // Annalena Baerbock"). A document without a date gets a person's most
   // recent role, unless they held one of that title: then the text says
   // that is the one meant, and they get the latest such role.
-  void PersonActor(int idx, const std::optional<CivilDate>& date, Actor* a,
-                   const TitleEntry* title = nullptr) const {
+  // A person introduced by a title with no role of their own at `date`
+  // gets the title as their role (the composer's "if the role is empty").
+  void PersonActor(int idx, const std::optional<CivilDate>& date,
+                   KnownActor* k, const TitleEntry* title = nullptr) const {
     const PersonEntry& p = lex.people()[idx];
     const RoleEntry* r = p.RoleAt(date);
     if (!date && title != nullptr) {
       if (const RoleEntry* titled = LatestRoleTitled(p, *title)) r = titled;
     }
+    Actor* a = &k->actor;
     a->id = p.id;
     a->name = p.name;
     a->kind.assign("person", 6);
+    k->kind = ActorKind::kPerson;
     if (r == nullptr) {
       a->country = p.country;
       a->code = p.country;
       a->role.clear();
-      return;
+      k->role = -1;
+      k->state = person_states[idx];
+    } else {
+      a->country = r->country.empty() ? p.country : r->country;
+      a->code = r->code;
+      a->role = r->title;
+      std::size_t at = person_role_at[idx] +
+                       static_cast<std::size_t>(r - p.roles.data());
+      k->role = person_roles[at];
+      k->state = person_role_states[at];
     }
-    a->country = r->country.empty() ? p.country : r->country;
-    a->code = r->code;
-    a->role = r->title;
+    k->country = PackCode(a->country);
+    if (a->role.empty() && title != nullptr) {
+      a->role = title->title;
+      k->role = TitleRole(*title);
+    }
   }
 
   // p's latest role named by `title` (its title, or one of its names in

@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "core/utf8.h"
+#include "events/word_classes.h"
 
 namespace entente {
 namespace {
@@ -29,13 +30,35 @@ bool IsDash(const Token& t) {
          t.folded == "\xE2\x80\x93"sv || t.folded == "--"sv;
 }
 
-// A string made straight in the member it initialises: emplace_back with
-// a std::string temporary would make it, then move it (a second copy of a
-// short string's bytes).
-struct InPlace {
-  std::string_view text;
-  operator std::string() const { return std::string(text); }
+// Words that end an adjective's reach: a verb or the like after "the
+// Chinese" ("the Chinese said", "the U.S. imposed") means it names the
+// state, not a common noun's modifier (Composer::IsAttributive).
+constexpr std::string_view kVerbs[] = {
+    "said", "says", "say", "has", "have", "had", "is", "are", "was",
+    "were", "will", "would", "could", "can", "may", "might", "should",
+    "must", "did", "does", "do", "and", "or", "also", "then", "still",
+    "again", "not", "never", "already", "wants", "want", "plans", "hopes",
+    "told", "insists", "warns", "urges", "agrees", "rejects", "denies"};
+constexpr std::string_view kPrepositions[] = {
+    "in", "at", "on", "from", "to", "for", "with", "by", "near", "into",
+    "inside", "across", "after", "during"};
+// Lower-case words inside Arabic, Dutch, Spanish... names.
+constexpr std::string_view kParticles[] = {
+    "bin", "ibn", "bint", "al", "el", "van", "von", "de", "da", "di",
+    "der", "den", "la", "le", "du", "dos", "das", "del", "ben", "abu"};
+
+// The classes of ComposerWords(), one bit per list above.
+enum : std::uint32_t {
+  kVerbWord = 1,
+  kPrepositionWord = 2,
+  kParticleWord = 4,
 };
+// The lists above in one table: a token's classes are one probe, by the
+// hash it carries, not a comparison with each listed word.
+const WordClasses& ComposerWords() {
+  static const WordClasses words({kVerbs, kPrepositions, kParticles});
+  return words;
+}
 
 // Number of leading tokens of the first sentence that form a dateline
 // ("WASHINGTON (AP) —", "BONN, Germany, Feb. 17 (Kyodo) -"); 0 if none.
@@ -136,12 +159,10 @@ struct Named {
   int mentions;
 };
 
-// The latest holder of a folded role: any, and of each country (keyed by
-// PackCode of the country; a long code is told apart by the holder's
-// actor.country).
+// The latest holder of a role (Impl::RoleId): any, and of each country
+// (keyed by PackCode of the country; a long code is told apart by the
+// holder's actor.country).
 struct Holders {
-  std::string role;  // folded
-  std::uint64_t hash = 0;  // HashFolded(role)
   std::size_t any = 0;
   std::vector<std::pair<std::uint64_t, std::size_t>> by_country;
 };
@@ -159,12 +180,30 @@ enum class How : std::uint8_t {
   kPlace,
   kAttribute,
 };
-std::string_view NameOf(How how) {
-  static constexpr std::string_view kNames[] = {
-      "lexicon", "title", "short", "agent", "coref", "pair", "place",
-      "attribute"};
-  return kNames[static_cast<std::size_t>(how)];
+// The name of `how`, made from a literal: its length is a constant, so the
+// bytes are stored with no call to copy them (a mention's other strings
+// are copies of any length).
+std::string NameOf(How how) {
+  switch (how) {
+    case How::kLexicon: return "lexicon";
+    case How::kTitle: return "title";
+    case How::kShort: return "short";
+    case How::kAgent: return "agent";
+    case How::kCoref: return "coref";
+    case How::kPair: return "pair";
+    case How::kPlace: return "place";
+    case How::kAttribute: return "attribute";
+  }
+  return "";
 }
+
+// NameOf(how), made straight in the member it initialises: emplace_back
+// with a std::string temporary would make it, then move it (a second copy
+// of a short string's bytes).
+struct HowName {
+  How how;
+  operator std::string() const { return NameOf(how); }
+};
 
 // A mention as it is composed: its actor is pointed at, not copied. Copies
 // are made once, when the document's mentions are complete and in order
@@ -175,9 +214,9 @@ struct Mention {
   std::size_t sentence;
   // The recognizer's (a state, organisation, seat) or the pool's (made
   // for this document): either outlives the composition.
-  const Actor* actor;
+  const KnownActor* actor;
   How how;
-  bool person;  // actor->kind == "person"
+  bool person;  // actor->kind == ActorKind::kPerson
 };
 
 // The actors a document's mentions make (people, groups), in chunks that
@@ -188,11 +227,11 @@ class ActorPool {
  public:
   // A slot for a new actor, holding an earlier document's actor or
   // nothing: the caller assigns every field.
-  Actor& Next() {
+  KnownActor& Next() {
     if (size_ == chunks_.size() * kChunk) {
-      chunks_.push_back(std::make_unique<Actor[]>(kChunk));
+      chunks_.push_back(std::make_unique<KnownActor[]>(kChunk));
     }
-    Actor& a = chunks_[size_ / kChunk][size_ % kChunk];
+    KnownActor& a = chunks_[size_ / kChunk][size_ % kChunk];
     ++size_;
     return a;
   }
@@ -200,7 +239,7 @@ class ActorPool {
 
  private:
   static constexpr std::size_t kChunk = 64;
-  std::vector<std::unique_ptr<Actor[]>> chunks_;
+  std::vector<std::unique_ptr<KnownActor[]>> chunks_;
   std::size_t size_ = 0;
 };
 
@@ -212,22 +251,23 @@ struct ComposerScratch {
   std::vector<std::size_t> person_mentions, people;
   std::vector<Holders> holders;  // the first holders_used are live
   std::size_t holders_used = 0;
-  // Each role met so far as a mention spells it -> the index in holders
-  // of its folded form: a person's role is found by comparing a few short
-  // strings, not by folding and hashing it (the first aliases_used are
-  // live; their strings keep their memory from document to document).
-  struct RoleAlias {
-    std::string role;
-    std::size_t holders;
+  // By role id: the index in holders of that role's, valid when its stamp
+  // is this document's (so a new document forgets them all by counting
+  // one, not by clearing the table).
+  struct RoleSlot {
+    std::uint32_t stamp = 0;
+    std::uint32_t holders = 0;
   };
-  std::vector<RoleAlias> aliases;
-  std::size_t aliases_used = 0;
-  std::size_t last_alias = 0;  // the alias found last: people in a row
-                               // often hold the same role
+  std::vector<RoleSlot> role_slots;
+  std::uint32_t stamp = 0;
   std::vector<Named> named;
   std::vector<std::uint64_t> named_keys;  // PackCode of each named
+  // By a hash of a country's code: 1 + the index in named of the country
+  // with that hash found last, or 0 (Composer::NamedIndex).
+  std::uint32_t named_recent[16] = {};
   ShortForms short_forms;
-  std::vector<char> covered;
+  std::vector<std::uint32_t> covered;
+  std::uint32_t cover_mark = 0;
   std::vector<Mention> mentions;
   ActorPool pool;
 
@@ -235,10 +275,13 @@ struct ComposerScratch {
     person_mentions.clear();
     people.clear();
     holders_used = 0;
-    aliases_used = 0;
-    last_alias = 0;
+    if (++stamp == 0) {  // wrapped: no slot may look current
+      std::fill(role_slots.begin(), role_slots.end(), RoleSlot{});
+      stamp = 1;
+    }
     named.clear();
     named_keys.clear();
+    std::fill(std::begin(named_recent), std::end(named_recent), 0);
     short_forms.Clear();
     mentions.clear();
     pool.Clear();
@@ -260,6 +303,7 @@ class Composer {
         named_keys_(scratch.named_keys),
         short_forms_(scratch.short_forms),
         covered_(scratch.covered),
+        cover_mark_(scratch.cover_mark),
         out_(scratch.mentions),
         pool_(scratch.pool) {
     scratch.Clear();
@@ -270,8 +314,14 @@ class Composer {
     sentence_ = index;
     tokens_ = &t;
     // The tokens under the sentence's mentions, marked by Emit: the pass
-    // for short forms and pronouns below skips them.
-    covered_.assign(t.size(), 0);
+    // for short forms and pronouns below skips them. A token is covered
+    // when its mark is this sentence's: counting one forgets the last
+    // sentence's marks, with no clearing.
+    if (++cover_mark_ == 0) {  // wrapped: no old mark may look current
+      std::fill(covered_.begin(), covered_.end(), 0);
+      cover_mark_ = 1;
+    }
+    if (covered_.size() < t.size()) covered_.resize(t.size(), 0);
     for (std::size_t k = 0; k < spans.size(); ++k) {
       const RawSpan& s = spans[k];
       if (s.begin < skip || s.begin < consumed_until_) continue;
@@ -288,9 +338,10 @@ class Composer {
     if (!pending_pairs_.empty()) EmitPendingPairs();
   }
 
-  // The pass for short forms and pronouns over the sentence's tokens.
-  void ShortFormPass(const std::vector<Token>& t, Spans spans,
-                     std::size_t skip) {
+  // The pass for short forms and pronouns over the sentence's tokens. (Not
+  // inlined in Sentence, for the reason given at ShortFormOrPronoun.)
+  [[gnu::noinline]] void ShortFormPass(const std::vector<Token>& t,
+                                       Spans spans, std::size_t skip) {
     // Capitalised words no phrase matched may be short forms of people
     // named earlier in the document; "he" and "she" refer to the nearest
     // person named before them.
@@ -300,26 +351,42 @@ class Composer {
     // The phrase matches are in order and never overlap (Find steps over
     // each): the tokens outside them are the gaps between, walked here
     // gap by gap rather than testing every token against the matches.
+    // Only pronouns and capitalised words can be mentions here: the rest
+    // (most words) are passed over by two tests, a flag and one bit that
+    // the word's hash picks (see Impl::pronoun_bits; a word whose bit is
+    // clear is no pronoun, and one whose bit is set is compared in full).
+    const Token* words = t.data();
+    const std::uint64_t pronoun_bits = m_.pronoun_bits;
     for (std::size_t j = 0; j <= spans.size(); ++j) {
       std::size_t from = j == 0 ? skip : std::max(skip, spans[j - 1].end);
       std::size_t to = j < spans.size() ? spans[j].begin : t.size();
-      for (std::size_t i = from; i < to; ++i) ShortFormOrPronoun(i);
+      for (const Token *w = words + from, *last = words + to; w < last; ++w) {
+        if (!w->capitalized &&
+            ((pronoun_bits >> ActorRecognizer::Impl::HashBit(w->hash)) & 1) ==
+                0) {
+          continue;
+        }
+        ShortFormOrPronoun(static_cast<std::size_t>(w - words));
+      }
     }
   }
 
   // Token i of the sentence, under no phrase match: a pronoun or a later
-  // short form of a person named earlier becomes a mention.
-  void ShortFormOrPronoun(std::size_t i) {
+  // short form of a person named earlier becomes a mention. (Not inlined
+  // in the pass's loop, which it would crowd: the loop then keeps its
+  // values in registers rather than reading them from the stack at every
+  // token.)
+  [[gnu::noinline]] void ShortFormOrPronoun(std::size_t i) {
     const Token& w = T()[i];
     // Only pronouns and capitalised words can be mentions here: other
     // tokens are passed over first.
     bool pronoun = IsHeOrShe(w.folded);
     bool object = !pronoun && IsHim(w.folded);
     if (!w.capitalized && !pronoun && !object) return;
-    if (!w.is_word || covered_[i]) return;
+    if (!w.is_word || covered_[i] == cover_mark_) return;
     if (pronoun || object) {
-      const Actor* a = pronoun ? PersonBefore(w.start)
-                               : ObjectPersonBefore(i);
+      const KnownActor* a = pronoun ? PersonBefore(w.start)
+                                    : ObjectPersonBefore(i);
       if (a) Emit(i, i + 1, a, How::kCoref);
       return;
     }
@@ -347,8 +414,9 @@ class Composer {
   }
 
   // The document's mentions, in order, each with its own copy of its
-  // actor (made here, once).
-  std::vector<ActorMention> Take() {
+  // actor (made here, once). (Not inlined in ComposeMentions: its copying
+  // loop runs with fewer values kept on the stack on its own.)
+  [[gnu::noinline]] std::vector<ActorMention> Take() {
     auto by_start = [](const Mention& a, const Mention& b) {
       return a.start < b.start;
     };
@@ -371,8 +439,8 @@ class Composer {
     std::vector<ActorMention> mentions;
     mentions.reserve(out_.size());
     for (const Mention& m : out_) {
-      mentions.emplace_back(m.start, m.end, m.sentence, *m.actor,
-                            InPlace{NameOf(m.how)});
+      mentions.emplace_back(m.start, m.end, m.sentence, m.actor->actor,
+                            HowName{m.how});
     }
     return mentions;
   }
@@ -415,10 +483,10 @@ class Composer {
   // [name_begin, end) (after any title), which later short forms refer to.
   // `actor` must outlive the composition: the recognizer's, the pool's
   // (NewActor) or an earlier mention's.
-  void Emit(std::size_t begin, std::size_t end, const Actor* actor, How how,
-            std::size_t name_begin = SIZE_MAX) {
+  void Emit(std::size_t begin, std::size_t end, const KnownActor* actor,
+            How how, std::size_t name_begin = SIZE_MAX) {
     how = PlaceOr(begin, *actor, how);
-    bool person = actor->kind == "person"sv;
+    bool person = actor->kind == ActorKind::kPerson;
     if (person) person_mentions_.push_back(out_.size());
     out_.push_back({T()[begin].start, T()[end - 1].end, sentence_, actor, how,
                     person});
@@ -427,24 +495,21 @@ class Composer {
   }
 
   // A new actor of the document, to be assigned in full by the caller.
-  Actor& NewActor() { return pool_.Next(); }
+  KnownActor& NewActor() { return pool_.Next(); }
 
   // Marks tokens [begin, end) as under a mention: they are the tokens
   // whose start lies in the mention's byte span.
   void Cover(std::size_t begin, std::size_t end) {
-    if (end - begin == 1) {  // most mentions: one word, not a memset call
-      covered_[begin] = 1;
-      return;
-    }
-    std::fill(covered_.begin() + static_cast<std::ptrdiff_t>(begin),
-              covered_.begin() + static_cast<std::ptrdiff_t>(end), 1);
+    covered_[begin] = cover_mark_;  // most mentions: one word
+    for (std::size_t i = begin + 1; i < end; ++i) covered_[i] = cover_mark_;
   }
 
   // "met in Geneva", "at the Kremlin": a state or organisation after
   // "in"/"at" is where something happened, not who did it.
-  [[gnu::always_inline]] How PlaceOr(std::size_t begin, const Actor& actor,
-                                     How how) const {
-    if ((actor.kind == "state"sv || actor.kind == "organization"sv) &&
+  [[gnu::always_inline]] How PlaceOr(std::size_t begin,
+                                     const KnownActor& actor, How how) const {
+    if ((actor.kind == ActorKind::kState ||
+         actor.kind == ActorKind::kOrganization) &&
         begin > 0 &&
         (IsPlacePreposition(T()[begin - 1].folded) || FromAPlace(begin - 1))) {
       return How::kPlace;
@@ -456,12 +521,12 @@ class Composer {
   // named, and the people later short forms and titles refer to.
   void Noted(std::size_t begin, std::size_t end, std::size_t name_begin) {
     const Mention& m = out_.back();
-    const Actor& a = *m.actor;
+    const KnownActor& a = *m.actor;
     How how = m.how;
-    if (how != How::kPlace && how != How::kPair && !a.country.empty()) {
+    if (how != How::kPlace && how != How::kPair && a.country != 0) {
       // Each country once, so "the two countries" costs the number of
       // countries named, not of mentions (long documents stay linear).
-      ++named_[NamedIndex(a.country)].mentions;
+      ++named_[NamedIndex(a)].mentions;
     }
     if (how == How::kPair || how == How::kPlace || how == How::kAttribute) {
       return;
@@ -471,38 +536,31 @@ class Composer {
     }
   }
 
-  // The index in named_ of `country`, added if new. A story names a few
-  // countries: a scan of their codes packed in integers beats hashing.
-  // (`country` is out_.back()'s.)
-  std::size_t NamedIndex(const std::string& country) {
-    std::uint64_t key = PackCode(country);
+  // The index in named_ of actor a's country, added if new. A story names
+  // a few countries: a scan of their codes packed in integers beats
+  // hashing. (`a` is out_.back()'s actor.)
+  std::size_t NamedIndex(const KnownActor& a) {
+    std::uint64_t key = a.country;
+    // Most mentions name a country named before: the slot its key picks
+    // remembers where it was found last (a long code is told apart by its
+    // string, so it is always looked for in the scan).
+    std::uint32_t& recent =
+        holders_.named_recent[(key * 0x9E3779B97F4A7C15ULL) >> 60];
+    if (recent != 0 && named_keys_[recent - 1] == key && key != kLongCode) {
+      return recent - 1;
+    }
     for (std::size_t i = 0; i < named_keys_.size(); ++i) {
       if (named_keys_[i] == key &&
-          (key != kLongCode || out_[named_[i].at].actor->country == country)) {
+          (key != kLongCode ||
+           out_[named_[i].at].actor->actor.country == a.actor.country)) {
+        recent = static_cast<std::uint32_t>(i + 1);
         return i;
       }
     }
+    recent = static_cast<std::uint32_t>(named_keys_.size() + 1);
     named_keys_.push_back(key);
-    named_.push_back({key, out_.size() - 1, m_.FindState(country), 0});
+    named_.push_back({key, out_.size() - 1, a.state, 0});
     return named_.size() - 1;
-  }
-
-  // A code of up to eight bytes as an integer (codes hold no zero byte, so
-  // different codes differ); kLongCode for longer ones.
-  static constexpr std::uint64_t kLongCode = ~std::uint64_t{0};
-  static std::uint64_t PackCode(std::string_view code) {
-    // Most codes are three letters: packed at once, as the loop would.
-    if (code.size() == 3) {
-      return std::uint64_t{static_cast<unsigned char>(code[0])} |
-             std::uint64_t{static_cast<unsigned char>(code[1])} << 8 |
-             std::uint64_t{static_cast<unsigned char>(code[2])} << 16;
-    }
-    if (code.size() > 8) return kLongCode;
-    std::uint64_t v = 0;
-    for (std::size_t k = 0; k < code.size(); ++k) {
-      v |= std::uint64_t{static_cast<unsigned char>(code[k])} << (8 * k);
-    }
-    return v;
   }
 
   static bool IsPlacePreposition(std::string_view f) {
@@ -540,7 +598,7 @@ class Composer {
   // The antecedent of a pronoun at byte `offset`: the first person named
   // earlier in the same sentence, else the first person (usually the
   // subject) of the nearest earlier sentence that names one.
-  const Actor* PersonBefore(std::size_t offset) const {
+  const KnownActor* PersonBefore(std::size_t offset) const {
     // Walks back over the person mentions (in document order), so the cost
     // is that of the last two sentences with people, not of the document.
     // Within the sentence, the first person named (its subject, usually)
@@ -570,7 +628,7 @@ class Composer {
   // pronoun: "Putin hosted him"). "Erdogan met Putin in Sochi and pressed
   // him" is Putin. Otherwise none: across sentences the object is too
   // often unclear to guess.
-  const Actor* ObjectPersonBefore(std::size_t i) const {
+  const KnownActor* ObjectPersonBefore(std::size_t i) const {
     const std::size_t offset = T()[i].start;
     const Mention* subject = nullptr;
     for (std::size_t k = person_mentions_.size();
@@ -585,7 +643,8 @@ class Composer {
          k > 0 && out_[person_mentions_[k - 1]].sentence == sentence_; --k) {
       const Mention& m = out_[person_mentions_[k - 1]];
       if (m.start >= offset || &m == subject ||
-          m.actor->id == subject->actor->id || !ClauseBreakBetween(m.end, i) ||
+          m.actor->actor.id == subject->actor->actor.id ||
+          !ClauseBreakBetween(m.end, i) ||
           (best && best->start > m.start)) {
         continue;
       }
@@ -614,18 +673,18 @@ class Composer {
            country == "PRK" || country == "VNM" || country == "HKG";
   }
 
-  void Remember(const Actor& a, std::size_t begin, std::size_t end) {
+  void Remember(const KnownActor& a, std::size_t begin, std::size_t end) {
     std::size_t at = out_.size() - 1;
     people_.push_back(at);
-    if (!a.role.empty()) {  // the latest holder of a role, any / by country
-      Holders& h = holders_.holders[HoldersIndexOfRole(a.role)];
+    if (a.role >= 0) {  // the latest holder of a role, any / by country
+      Holders& h = HoldersOf(a.role);
       h.any = at;
-      std::uint64_t key = PackCode(a.country);
+      std::uint64_t key = a.country;
       auto by = std::find_if(
           h.by_country.begin(), h.by_country.end(), [&](const auto& c) {
             if (c.first != key) return false;
             return key != kLongCode ||
-                   out_[c.second].actor->country == a.country;
+                   out_[c.second].actor->actor.country == a.actor.country;
           });
       if (by == h.by_country.end()) {
         h.by_country.emplace_back(key, at);
@@ -645,7 +704,8 @@ class Composer {
       }
       // Chinese, Korean and Vietnamese names put the family name first:
       // "Xi Jinping" is "Xi", and "Kim Jong Un" of North Korea is "Kim".
-      if (end - begin == 2 || (end - begin == 3 && FamilyNameFirst(a.country))) {
+      if (end - begin == 2 ||
+          (end - begin == 3 && FamilyNameFirst(a.actor.country))) {
         short_forms_.Add(T()[begin], at);
       }
     }
@@ -739,24 +799,12 @@ class Composer {
   // imposed").
   bool IsAttributive(std::size_t i) const {
     if (i >= T().size() || !T()[i].is_word || T()[i].capitalized) return false;
+    // Not a verb (kVerbs), nor a preposition, which follows a noun, never
+    // an adjective ("killed four Iraqis in Basra").
+    if (ComposerWords().Of(T()[i]) & (kVerbWord | kPrepositionWord)) {
+      return false;
+    }
     std::string_view f = T()[i].folded;
-    static constexpr std::string_view kVerbs[] = {
-        "said", "says", "say", "has", "have", "had", "is", "are", "was",
-        "were", "will", "would", "could", "can", "may", "might", "should",
-        "must", "did", "does", "do", "and", "or", "also", "then", "still",
-        "again", "not", "never", "already", "wants", "want", "plans", "hopes",
-        "told", "insists", "warns", "urges", "agrees", "rejects", "denies"};
-    for (std::string_view v : kVerbs) {
-      if (f == v) return false;
-    }
-    // "killed four Iraqis in Basra": a preposition follows a noun, never
-    // an adjective.
-    static constexpr std::string_view kPrepositions[] = {
-        "in", "at", "on", "from", "to", "for", "with", "by", "near", "into",
-        "inside", "across", "after", "during"};
-    for (std::string_view p : kPrepositions) {
-      if (f == p) return false;
-    }
     return !(f.size() > 3 && f.compare(f.size() - 2, 2, "ed") == 0);
   }
 
@@ -777,13 +825,8 @@ class Composer {
   // Lower-case words inside Arabic, Dutch, Spanish... names: "bin", "al-",
   // "van", "de", "da".
   bool IsNameParticle(std::size_t j) const {
+    if (ComposerWords().Of(T()[j]) & kParticleWord) return true;
     std::string_view f = T()[j].folded;
-    static constexpr std::string_view kParticles[] = {
-        "bin", "ibn", "bint", "al", "el", "van", "von", "de", "da", "di",
-        "der", "den", "la", "le", "du", "dos", "das", "del", "ben", "abu"};
-    for (std::string_view p : kParticles) {
-      if (f == p) return true;
-    }
     return f.rfind("al-", 0) == 0 || f.rfind("el-", 0) == 0;
   }
 
@@ -866,14 +909,14 @@ class Composer {
     if (s.Has(kCameoActor)) {
       Actor a = m_.CameoActor(s.Get(kCameoActor), doc_.date);
       if (!a.code.empty()) {
-        Actor& pooled = NewActor();
-        pooled = std::move(a);
+        KnownActor& pooled = NewActor();
+        pooled = m_.Known(std::move(a));
         Emit(s.begin, s.end, &pooled, How::kLexicon);
       }
       return;
     }
     if (s.Has(kPersonFull)) {
-      Actor& a = NewActor();
+      KnownActor& a = NewActor();
       m_.PersonActor(s.Get(kPersonFull), doc_.date, &a);
       Emit(s.begin, s.end, &a, How::kLexicon);
       return;
@@ -903,11 +946,10 @@ class Composer {
       // "ethnic Albanians ... in Serbia": an ethnic group is the people of
       // the state it lives in, when the sentence names that state.
       if (int home = HomeState(spans, k); home >= 0 && home != state) {
-        const Actor& base = m_.StateActor(home);
-        Actor& a = NewActor();
-        a = Actor{base.code + "CVL", base.name + " (civilians)", "group",
-                  base.country, base.code + "CVL", ""};
-        Emit(s.begin, s.end, &a, How::kAgent);
+        const KnownActor& base = m_.StateActor(home);
+        Emit(s.begin, s.end,
+             GroupOf(base, base.actor.code, "CVL", "civilians"),
+             How::kAgent);
         return;
       }
     }
@@ -931,7 +973,7 @@ class Composer {
       if (s.end - s.begin == 1 && at != nullptr) {
         Emit(s.begin, s.end, out_[*at].actor, How::kShort);
       } else {
-        Actor& a = NewActor();
+        KnownActor& a = NewActor();
         m_.PersonActor(s.Get(kPersonShort), doc_.date, &a);
         Emit(s.begin, s.end, &a, How::kLexicon);
       }
@@ -975,11 +1017,10 @@ class Composer {
         spans[k - 1].end != b - 1 || StateOf(spans[k - 1]) < 0) {
       return;
     }
-    const Actor& base = m_.StateActor(StateOf(spans[k - 1]));
-    std::string name(std::string_view(doc_.text).substr(
-        T()[b].start, T()[s.end - 1].end - T()[b].start));
-    Emit(b, s.end, GroupOf(base.code, base.name, base.country, "GOV", name),
-         How::kAgent);
+    const KnownActor& base = m_.StateActor(StateOf(spans[k - 1]));
+    std::string_view name = std::string_view(doc_.text).substr(
+        T()[b].start, T()[s.end - 1].end - T()[b].start);
+    Emit(b, s.end, GroupOf(base, base.actor.code, "GOV", name), How::kAgent);
   }
 
   bool ComposeCoordinatedAdjectives(Spans spans,
@@ -1006,7 +1047,7 @@ class Composer {
     const RawSpan& head = spans[j + 1];  // what the last adjective modifies
     bool adjacent = head.begin == spans[adjectives.back()].end;
     if (!adjacent || !(head.Has(kTitle) || head.Has(kAgent))) return false;
-    std::string sector, what;
+    std::string_view sector, what;
     if (head.Has(kTitle)) {
       sector = m_.lex.titles()[head.Get(kTitle)].sector;
       what = m_.lex.titles()[head.Get(kTitle)].title;
@@ -1015,10 +1056,9 @@ class Composer {
       what = m_.lex.agents()[head.Get(kAgent)].name;
     }
     for (std::size_t a : adjectives) {
-      const Actor& base = m_.StateActor(StateOf(spans[a]));
+      const KnownActor& base = m_.StateActor(StateOf(spans[a]));
       Emit(spans[a].begin, a == adjectives.back() ? head.end : spans[a].end,
-           GroupOf(base.code, base.name, base.country, sector, what),
-           How::kAgent);
+           GroupOf(base, base.actor.code, sector, what), How::kAgent);
     }
     consumed_until_ = head.end;
     return true;
@@ -1038,7 +1078,7 @@ class Composer {
       return;
     }
     // The two people named last.
-    const Actor* last[2] = {nullptr, nullptr};
+    const KnownActor* last[2] = {nullptr, nullptr};
     std::size_t n = 0;
     // "Zelenskiy thanked both leaders": a pair that is the object of a
     // relation verb leaves out the people named before it in its
@@ -1048,8 +1088,8 @@ class Composer {
     for (auto it = people_.rbegin(); it != people_.rend() && n < 2; ++it) {
       const Mention& m = out_[*it];
       if (object && m.sentence == sentence_ && m.start < from) continue;
-      const Actor* p = m.actor;
-      if (n == 0 || last[0]->id != p->id) last[n++] = p;
+      const KnownActor* p = m.actor;
+      if (n == 0 || last[0]->actor.id != p->actor.id) last[n++] = p;
     }
     if (n < 2) return;
     Emit(s.begin, s.end, last[1], How::kPair);
@@ -1070,7 +1110,7 @@ class Composer {
   struct PendingPair {
     std::size_t begin, end;
     int kind;
-    const Actor* main[2];
+    const KnownActor* main[2];
     std::size_t n;
     bool object;  // of a relation verb: see EmitPendingPairs
   };
@@ -1081,7 +1121,7 @@ class Composer {
       // ("Lammy, who visited Islamabad, urged both sides to show
       // restraint": as an object, the pair is not the parties of its own
       // sentence, one of which is the subject.)
-      const Actor* two[2] = {p.main[0], p.main[1]};
+      const KnownActor* two[2] = {p.main[0], p.main[1]};
       std::size_t n = p.object ? 0 : TwoStatesOfSentence(p.begin, two);
       if (n < 2) n = p.n;
       if (n < 2) continue;
@@ -1090,12 +1130,10 @@ class Composer {
         std::string_view sector = mil ? "MIL" : "GOV";
         std::string_view what = mil ? "military" : "government";
         Emit(p.begin, p.end,
-             GroupOf(two[1]->country, two[1]->name, two[1]->country, sector,
-                     what),
+             GroupOf(*two[1], two[1]->actor.country, sector, what),
              How::kPair);
         Emit(p.begin, p.end,
-             GroupOf(two[0]->country, two[0]->name, two[0]->country, sector,
-                     what),
+             GroupOf(*two[0], two[0]->actor.country, sector, what),
              How::kPair);
         continue;
       }
@@ -1105,22 +1143,26 @@ class Composer {
     pending_pairs_.clear();
   }
 
-  // A new actor of the document: the group `name (what)` of code
-  // `code_base + sector` ("China (officials)", CHNGOV). The strings are
-  // assigned in place, with no temporaries (a pooled actor's strings
-  // already have the room, mostly). (The slot is new to this document:
-  // no argument can be one of its strings.)
-  const Actor* GroupOf(const std::string& code_base, const std::string& name,
-                       const std::string& country, std::string_view sector,
-                       std::string_view what) {
-    Actor& g = NewActor();
+  // A new actor of the document: the group `base's name (what)` of
+  // base's country and of code `code_base + sector` ("China (officials)",
+  // CHNGOV). The strings are assigned in place, with no temporaries (a
+  // pooled actor's strings already have the room, mostly). (The slot is
+  // new to this document: no argument can be one of its strings.)
+  const KnownActor* GroupOf(const KnownActor& base, std::string_view code_base,
+                            std::string_view sector, std::string_view what) {
+    KnownActor& k = NewActor();
+    Actor& g = k.actor;
     g.code.assign(code_base).append(sector);
     g.id = g.code;
-    g.name.assign(name).append(" (").append(what).append(")");
+    g.name.assign(base.actor.name).append(" (").append(what).append(")");
     g.kind.assign("group"sv);
-    g.country = country;
+    g.country = base.actor.country;
     g.role.clear();
-    return &g;
+    k.kind = ActorKind::kGroup;
+    k.country = base.country;
+    k.state = base.state;
+    k.role = -1;
+    return &k;
   }
 
   // "Kamikawa will meet Manalo in Manila, and the two sides are expected
@@ -1128,7 +1170,8 @@ class Composer {
   // exactly two parties before it, the pair is those two, whatever the
   // story's protagonists are. Puts them in out[1] (first named) and
   // out[0], and returns 2; returns 0 when the sentence names fewer or more.
-  std::size_t TwoStatesOfSentence(std::size_t begin, const Actor* out[2]) const {
+  std::size_t TwoStatesOfSentence(std::size_t begin,
+                                  const KnownActor* out[2]) const {
     std::size_t from = T()[begin].start;
     const StateEntry* seen[2] = {nullptr, nullptr};
     std::size_t n = 0;
@@ -1141,7 +1184,7 @@ class Composer {
       if (how == How::kPlace || how == How::kPair || how == How::kAttribute) {
         continue;
       }
-      const StateEntry* state = m_.FindState(m.actor->country);
+      const StateEntry* state = m.actor->state;
       if (state == nullptr || state == seen[0] || state == seen[1]) continue;
       if (n == 2) return 0;
       seen[n++] = state;
@@ -1164,7 +1207,7 @@ class Composer {
   // Japan and South Korea "the two governments". On a tie, the country
   // named first wins: a story names its protagonists in its lead.
   // Puts the states' Actors in out[0..n) and returns n (at most 2).
-  std::size_t TwoMainStates(const Actor* out[2]) const {
+  std::size_t TwoMainStates(const KnownActor* out[2]) const {
     // The first two of the states ordered by mentions, first named first
     // among equals (as a stable sort would put them), in one pass.
     const StateEntry* order[2] = {nullptr, nullptr};
@@ -1215,9 +1258,8 @@ class Composer {
       const AgentEntry& a = m_.lex.agents()[s.Get(kAgent)];
       if (state < 0 && a.context) state = context_state_;
       if (state < 0) return;  // a group of no known country
-      const Actor& base = m_.StateActor(state);
-      Emit(begin, end,
-           GroupOf(base.code, base.name, base.country, a.sector, a.name),
+      const KnownActor& base = m_.StateActor(state);
+      Emit(begin, end, GroupOf(base, base.actor.code, a.sector, a.name),
            How::kAgent);
       // "the Israeli cabinet and parliament": a second group word joined by
       // "and" shares the modifier.
@@ -1227,8 +1269,7 @@ class Composer {
         const RawSpan& other = spans[k + 1];
         const AgentEntry& b = m_.lex.agents()[other.Get(kAgent)];
         Emit(other.begin, other.end,
-             GroupOf(base.code, base.name, base.country, b.sector, b.name),
-             How::kAgent);
+             GroupOf(base, base.actor.code, b.sector, b.name), How::kAgent);
         consumed_until_ = other.end;
       }
       return;
@@ -1250,9 +1291,8 @@ class Composer {
     bool apposed = next && next->begin == after + 1 && after < T().size() &&
                    T()[after].folded == ","sv;
     if (next && (next->begin == after || apposed) && next->Has(kPersonFull)) {
-      Actor& a = NewActor();
+      KnownActor& a = NewActor();
       m_.PersonActor(next->Get(kPersonFull), doc_.date, &a, &title);
-      if (a.role.empty()) a.role = title.title;
       consumed_until_ = next->end;
       Emit(begin, next->end, &a, How::kLexicon, next->begin);
       return;
@@ -1279,9 +1319,8 @@ class Composer {
         }
       }
       if (named && named->Has(kPersonFull)) {
-        Actor& a = NewActor();
+        KnownActor& a = NewActor();
         m_.PersonActor(named->Get(kPersonFull), doc_.date, &a, &title);
-        if (a.role.empty()) a.role = title.title;
         consumed_until_ = named->end;
         Emit(name, named->end, &a, How::kLexicon, name);
         return;
@@ -1328,7 +1367,7 @@ class Composer {
           break;
         }
       }
-      const Actor* a = NewPerson(after, end, title, state);
+      const KnownActor* a = NewPerson(after, end, title, state);
       consumed_until_ = end;
       Emit(begin, end, a, How::kTitle, after);
       return;
@@ -1366,7 +1405,7 @@ class Composer {
       }
       while (nb < ne && !T()[nb].capitalized) ++nb;
       if (ne - nb >= 2) {
-        const Actor* a = NewPerson(nb, ne, title, state);
+        const KnownActor* a = NewPerson(nb, ne, title, state);
         Emit(nb, ne, a, How::kTitle, nb);
         Emit(begin, s.end, a, How::kCoref);
         return;
@@ -1375,17 +1414,21 @@ class Composer {
     // "the Emirati minister" after "Emirati Foreign Minister Abdullah bin
     // Zayed": the latest person of that country whose role ends in the
     // same word.
-    if (const Actor* a = ranked ? nullptr : HolderByHead(title, state)) {
+    if (const KnownActor* a = ranked ? nullptr : HolderByHead(title, state)) {
       Emit(begin, s.end, a, How::kCoref);
       return;
     }
     // "the Japanese ambassador": an unnamed official of a known country.
     if (state >= 0) {
       const StateEntry& st = m_.lex.states()[state];
-      Actor& a = NewActor();
-      a = Actor{SlugOf(st.name + " " + title.title),
-                st.name + " (" + title.title + ")", "person", st.code,
-                st.code + title.sector, title.title};
+      KnownActor& a = NewActor();
+      a.actor = Actor{SlugOf(st.name + " " + title.title),
+                      st.name + " (" + title.title + ")", "person", st.code,
+                      st.code + title.sector, title.title};
+      a.kind = ActorKind::kPerson;
+      a.country = PackCode(st.code);
+      a.state = m_.StateActor(state).state;
+      a.role = m_.TitleRole(title);
       Emit(begin, s.end, &a, How::kTitle);
     }
   }
@@ -1401,120 +1444,104 @@ class Composer {
   // The mention of the latest holder of `title` (of `state`'s country when
   // state >= 0), or null.
   const std::size_t* Holder(const TitleEntry& title, int state) const {
-    const Holders* h = FindHolders(m_.title_folded[m_.TitleIndex(title)]);
+    const Holders* h = FindHolders(m_.TitleRole(title));
     if (h == nullptr) return nullptr;
     if (state < 0) return &h->any;
     const std::string& code = m_.lex.states()[state].code;
     std::uint64_t key = PackCode(code);
     for (const auto& [country, at] : h->by_country) {
       if (country == key &&
-          (key != kLongCode || out_[at].actor->country == code)) {
+          (key != kLongCode || out_[at].actor->actor.country == code)) {
         return &at;
       }
     }
     return nullptr;
   }
 
-  // The holders of folded role `role`, or null. A document names a few
-  // roles: a scan of their hashes.
-  const Holders* FindHolders(std::string_view role) const {
-    std::uint64_t hash = HashFolded(role);
-    for (std::size_t i = 0; i < holders_.holders_used; ++i) {
-      const Holders& h = holders_.holders[i];
-      if (h.hash == hash && h.role == role) return &h;
+  // The holders of role id `role` in this document, or null.
+  const Holders* FindHolders(int role) const {
+    if (role < 0 || static_cast<std::size_t>(role) >=
+                        holders_.role_slots.size()) {
+      return nullptr;
     }
-    return nullptr;
+    const ComposerScratch::RoleSlot& slot = holders_.role_slots[role];
+    if (slot.stamp != holders_.stamp) return nullptr;
+    return &holders_.holders[slot.holders];
   }
-  // The index in holders of folded role `role`, added (with no holder
-  // yet) if new.
-  std::size_t HoldersOf(std::string_view role) {
+  // The holders of role id `role` (>= 0), added (with no holder yet) if
+  // new.
+  Holders& HoldersOf(int role) {
+    auto r = static_cast<std::size_t>(role);
+    if (r >= holders_.role_slots.size()) holders_.role_slots.resize(r + 1);
+    ComposerScratch::RoleSlot& slot = holders_.role_slots[r];
     std::vector<Holders>& all = holders_.holders;
-    if (const Holders* h = FindHolders(role)) {
-      return static_cast<std::size_t>(h - all.data());
-    }
+    if (slot.stamp == holders_.stamp) return all[slot.holders];
     if (holders_.holders_used == all.size()) all.emplace_back();
     Holders& h = all[holders_.holders_used];
-    h.role.assign(role);
-    h.hash = HashFolded(role);
     h.any = 0;
     h.by_country.clear();
-    return holders_.holders_used++;
+    slot.stamp = holders_.stamp;
+    slot.holders = static_cast<std::uint32_t>(holders_.holders_used++);
+    return h;
   }
 
-  // HoldersOf(the folded `role`), by the role as the mention spells it.
-  // Spellings that fold alike ("Foreign Minister", "foreign minister")
-  // are aliases of the same holders, as folding each would make them.
-  std::size_t HoldersIndexOfRole(const std::string& role) {
-    auto& aliases = holders_.aliases;
-    std::size_t used = holders_.aliases_used;
-    if (holders_.last_alias < used &&
-        aliases[holders_.last_alias].role == role) {
-      return aliases[holders_.last_alias].holders;
-    }
-    for (std::size_t i = 0; i < used; ++i) {
-      if (aliases[i].role == role) {
-        holders_.last_alias = i;
-        return aliases[i].holders;
-      }
-    }
-    std::size_t index;
-    if (const std::string* folded = m_.RoleFolded(role)) {
-      index = HoldersOf(*folded);
-    } else {
-      index = HoldersOf(FoldWord(role));
-    }
-    if (used == aliases.size()) aliases.emplace_back();
-    aliases[used].role.assign(role);
-    aliases[used].holders = index;
-    holders_.last_alias = used;
-    holders_.aliases_used = used + 1;
-    return index;
-  }
-
-  const Actor* HolderByHead(const TitleEntry& title, int state) const {
+  const KnownActor* HolderByHead(const TitleEntry& title, int state) const {
     if (state < 0) return nullptr;
     const std::string& country = m_.lex.states()[state].code;
-    const std::string& head = m_.title_head[m_.TitleIndex(title)];
+    std::uint64_t key = PackCode(country);
+    int role = m_.TitleRole(title);
+    if (role < 0) return nullptr;
+    const std::string& head = m_.role_heads[role];
     std::size_t looked = 0;
     for (auto it = people_.rbegin(); it != people_.rend() && looked < 64;
          ++it, ++looked) {
-      const Actor& p = *out_[*it].actor;
-      if (p.country == country && !p.role.empty() &&
-          LastWord(FoldWord(p.role)) == head) {
+      const KnownActor& p = *out_[*it].actor;
+      if (p.country == key &&
+          (key != kLongCode || p.actor.country == country) && p.role >= 0 &&
+          m_.role_heads[p.role] == head) {
         return &p;
       }
     }
     return nullptr;
   }
 
-  static std::string LastWord(const std::string& s) {
-    std::size_t space = s.rfind(' ');
-    return space == std::string::npos ? s : s.substr(space + 1);
-  }
-
   // The person of name tokens [b, e) introduced by `title`: an earlier
   // mention's (a one-word short form), else a new actor of the document.
-  const Actor* NewPerson(std::size_t b, std::size_t e, const TitleEntry& title,
-                         int state) {
-    std::string name(
-        std::string_view(doc_.text).substr(T()[b].start,
-                                           T()[e - 1].end - T()[b].start));
-    if (const std::size_t* at = short_forms_.Find(T()[e - 1]);
-        e - b == 1 && at != nullptr) {
-      return out_[*at].actor;
+  const KnownActor* NewPerson(std::size_t b, std::size_t e,
+                              const TitleEntry& title, int state) {
+    if (e - b == 1) {
+      if (const std::size_t* at = short_forms_.Find(T()[e - 1])) {
+        return out_[*at].actor;
+      }
     }
-    std::string country;
+    std::string_view name = std::string_view(doc_.text).substr(
+        T()[b].start, T()[e - 1].end - T()[b].start);
+    std::string_view country;
+    const StateEntry* entry = nullptr;  // m_.FindState(country)
     if (state >= 0) {
       country = m_.lex.states()[state].code;
+      entry = m_.StateActor(state).state;
     } else if (!title.country.empty()) {
       country = title.country;
+      entry = m_.title_states[m_.TitleIndex(title)];
     } else if (context_state_ >= 0) {
       country = m_.lex.states()[context_state_].code;
+      entry = m_.StateActor(context_state_).state;
     }
-    std::string code = (country.empty() ? "---" : country) + title.sector;
-    Actor& a = NewActor();
-    a = Actor{SlugOf(name), name, "person", country, code, title.title};
-    return &a;
+    // The strings are assigned in place, as in GroupOf.
+    KnownActor& k = NewActor();
+    Actor& a = k.actor;
+    AssignSlug(name, &a.id);
+    a.name.assign(name);
+    a.kind.assign("person"sv);
+    a.country.assign(country);
+    a.code.assign(country.empty() ? "---"sv : country).append(title.sector);
+    a.role.assign(title.title);
+    k.kind = ActorKind::kPerson;
+    k.country = PackCode(country);
+    k.state = entry;
+    k.role = m_.TitleRole(title);
+    return &k;
   }
 
   const ActorRecognizer::Impl& m_;
@@ -1536,7 +1563,9 @@ class Composer {
   std::vector<PendingPair> pending_pairs_;  // of the current sentence
   std::vector<std::uint64_t>& named_keys_;  // PackCode of each named_
   ShortForms& short_forms_;
-  std::vector<char>& covered_;  // Sentence(): tokens under a mention
+  // Sentence(): tokens under a mention (those marked cover_mark_).
+  std::vector<std::uint32_t>& covered_;
+  std::uint32_t& cover_mark_;
   std::vector<Mention>& out_;   // the document's mentions so far
   ActorPool& pool_;             // the actors they made
 };
