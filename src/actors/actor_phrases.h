@@ -219,6 +219,9 @@ struct KnownActor {
   std::uint64_t country = 0;            // PackCode(actor.country)
   const StateEntry* state = nullptr;    // Impl::FindState(actor.country)
   int role = -1;  // Impl::RoleId(actor.role); -1 for no role
+  // The pronoun that can name a person: 'h' ("he", "him"), 's' ("she"),
+  // 0 for either (a person the lexicon does not describe).
+  char pronoun = 0;
 };
 
 struct ActorRecognizer::Impl {
@@ -512,9 +515,15 @@ struct ActorRecognizer::Impl {
     }
     k->country = PackCode(a->country);
     if (a->role.empty() && title != nullptr) {
+      // ("President Laurent Gbagbo" in a story the lexicon dates before
+      // his term: the text's title is the evidence, and gives its sector.)
       a->role = title->title;
       k->role = TitleRole(*title);
+      if (!title->sector.empty()) a->code.append(title->sector);
     }
+    // (The built-in lexicon marks every woman "she"; a user's entry that
+    // says nothing may be either.)
+    k->pronoun = p.pronoun != 0 ? p.pronoun : p.user ? 0 : 'h';
   }
 
   // p's latest role named by `title` (its title, or one of its names in

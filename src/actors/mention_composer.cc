@@ -385,8 +385,10 @@ class Composer {
     if (!w.capitalized && !pronoun && !object) return;
     if (!w.is_word || covered_[i] == cover_mark_) return;
     if (pronoun || object) {
-      const KnownActor* a = pronoun ? PersonBefore(w.start)
-                                    : ObjectPersonBefore(i);
+      // ("she" has three letters, "he" two.)
+      const KnownActor* a =
+          pronoun ? PersonBefore(w.start, w.folded.size() == 3 ? 's' : 'h')
+                  : ObjectPersonBefore(i);
       if (a) Emit(i, i + 1, a, How::kCoref);
       return;
     }
@@ -495,7 +497,11 @@ class Composer {
   }
 
   // A new actor of the document, to be assigned in full by the caller.
-  KnownActor& NewActor() { return pool_.Next(); }
+  KnownActor& NewActor() {
+    KnownActor& k = pool_.Next();
+    k.pronoun = 0;  // (each maker sets the rest)
+    return k;
+  }
 
   // Marks tokens [begin, end) as under a mention: they are the tokens
   // whose start lies in the mention's byte span.
@@ -595,12 +601,19 @@ class Composer {
     return out_.back().how == How::kPlace && out_.back().end == T()[i - 1].end;
   }
 
-  // The antecedent of a pronoun at byte `offset`: the first person named
-  // earlier in the same sentence, else the first person (usually the
-  // subject) of the nearest earlier sentence that names one.
-  const KnownActor* PersonBefore(std::size_t offset) const {
+  // Whether the pronoun `want` ('h' or 's') can name the person of `m`.
+  static bool Fits(const Mention& m, char want) {
+    return m.actor->pronoun == 0 || m.actor->pronoun == want;
+  }
+
+  // The antecedent of a pronoun (`want`: 'h' for "he", 's' for "she") at
+  // byte `offset`: the first person it can name earlier in the same
+  // sentence, else the first such person (usually the subject) of the
+  // nearest earlier sentence that names one, at most three sentences with
+  // people back ("Merz met Meloni in Rome. She welcomed him": Meloni).
+  const KnownActor* PersonBefore(std::size_t offset, char want) const {
     // Walks back over the person mentions (in document order), so the cost
-    // is that of the last two sentences with people, not of the document.
+    // is that of the last few sentences with people, not of the document.
     // Within the sentence, the first person named (its subject, usually)
     // is the antecedent: "Blinken visited Kyiv, where he met Zelensky, and
     // Berlin, where he met ..." - both are Blinken.
@@ -608,17 +621,22 @@ class Composer {
     std::size_t i = person_mentions_.size();
     while (i > 0 && out_[person_mentions_[i - 1]].sentence == sentence_) {
       const Mention& m = out_[person_mentions_[--i]];
-      if (m.start < offset && (!same || m.start < same->start)) same = &m;
+      if (m.start < offset && Fits(m, want) &&
+          (!same || m.start < same->start)) {
+        same = &m;
+      }
     }
     if (same) return same->actor;
-    if (i == 0) return nullptr;
-    std::size_t previous = out_[person_mentions_[i - 1]].sentence;
-    const Mention* first = nullptr;
-    while (i > 0 && out_[person_mentions_[i - 1]].sentence == previous) {
-      const Mention& m = out_[person_mentions_[--i]];
-      if (!first || m.start < first->start) first = &m;
+    for (int sentences = 0; i > 0 && sentences < 3; ++sentences) {
+      std::size_t previous = out_[person_mentions_[i - 1]].sentence;
+      const Mention* first = nullptr;
+      while (i > 0 && out_[person_mentions_[i - 1]].sentence == previous) {
+        const Mention& m = out_[person_mentions_[--i]];
+        if (Fits(m, want) && (!first || m.start < first->start)) first = &m;
+      }
+      if (first) return first->actor;
     }
-    return first->actor;
+    return nullptr;
   }
 
   // The person "him" (token i) refers to: the last person named before it
@@ -642,7 +660,7 @@ class Composer {
     for (std::size_t k = person_mentions_.size();
          k > 0 && out_[person_mentions_[k - 1]].sentence == sentence_; --k) {
       const Mention& m = out_[person_mentions_[k - 1]];
-      if (m.start >= offset || &m == subject ||
+      if (m.start >= offset || &m == subject || !Fits(m, 'h') ||
           m.actor->actor.id == subject->actor->actor.id ||
           !ClauseBreakBetween(m.end, i) ||
           (best && best->start > m.start)) {

@@ -48,6 +48,10 @@ struct PersonEntry {
   std::string id, name, country;
   std::vector<std::string> names, short_names;
   std::vector<RoleEntry> roles;
+  // The pronoun news uses for the person: 'h' ("he"), 's' ("she"), or 0
+  // when the lexicon does not say. "She welcomed him" does not refer to a
+  // person known as "he".
+  char pronoun = 0;
   bool user = false;
 
   // The role held on `date` (the latest-starting one if several); nullptr

@@ -53,6 +53,8 @@ PersonEntry ToPerson(const rapidjson::Value& v) {
   e.country = Str(v, "country");
   e.names = Strs(v, "names");
   e.short_names = Strs(v, "short");
+  std::string pronoun = Str(v, "pronoun");
+  e.pronoun = pronoun == "she" ? 's' : pronoun == "he" ? 'h' : 0;
   if (auto it = v.FindMember("roles"); it != v.MemberEnd()) {
     for (const auto& r : it->value.GetArray()) {
       RoleEntry role;
