@@ -1293,6 +1293,16 @@ class Composer {
       return;
     }
     const TitleEntry& title = m_.lex.titles()[s.Get(kTitle)];
+    // "Putin's envoy Kirill Dmitriev": the official of a person named in
+    // the possessive serves that person's country.
+    if (state < 0 && begin >= 1 && T()[begin - 1].folded == "'s"sv &&
+        !out_.empty() && out_.back().person &&
+        out_.back().sentence == sentence_ &&
+        out_.back().end == T()[begin - 1].start &&
+        out_.back().actor->state != nullptr) {
+      state = static_cast<int>(out_.back().actor->state -
+                               m_.lex.states().data());
+    }
     // Titles run on: "Deputy Prime Minister", "Foreign Minister".
     std::size_t after = s.end;
     // "Chinese Defense Minister Gen. Li Shangfu": a rank between the title
@@ -1314,6 +1324,22 @@ class Composer {
       consumed_until_ = next->end;
       Emit(begin, next->end, &a, How::kLexicon, next->begin);
       return;
+    }
+    // "Russian President Putin", "Turkish President Erdogan": a known
+    // person's short form, alone after the title (no other name word), of
+    // the title's country when it names one, is that person.
+    if (next && next->begin == after && next->Has(kPersonShort) &&
+        !next->Has(kPersonFull) &&
+        NameRun(after) == next->end - next->begin) {
+      const int idx = next->Get(kPersonShort);
+      if (state < 0 ||
+          m_.lex.people()[idx].country == m_.lex.states()[state].code) {
+        KnownActor& a = NewActor();
+        m_.PersonActor(idx, doc_.date, &a, &title);
+        consumed_until_ = next->end;
+        Emit(begin, next->end, &a, How::kLexicon, next->begin);
+        return;
+      }
     }
     // "France's ambassador to the United States, Philippe Etienne", "the
     // EU's special envoy for the region, Miroslav Lajcak": a short
@@ -1358,9 +1384,11 @@ class Composer {
     }
     std::size_t run = after < T().size() ? NameRun(after) : 0;
     // ("Russian President Boris Yeltsin": a known first name that a
-    // surname follows is another person's first name.)
+    // surname follows is another person's first name; so is a city's name,
+    // "President Milan Kucan".)
     bool first_name = next && next->begin == after && next->end < after + run &&
-                      next->Has(kPersonShort) && !next->Has(kPersonFull);
+                      ((next->Has(kPersonShort) && !next->Has(kPersonFull)) ||
+                       next->Has(kCity) || next->Has(kCapital));
     if (next && next->begin < after + run && !first_name) {
       run = next->begin - after;
     }

@@ -1392,6 +1392,17 @@ class SentenceEvents {
       }
       if (possessor < b) b = possessor;
       possessor = t_.size();
+      // "President Milan Ristovic of Serbia met ...": the state of a
+      // person, after "of", describes the person; it is no party beside.
+      if (Is(m->actor.kind, "state") && b >= 1 && !members.empty() &&
+          Is(t_[b - 1].folded, "of") && spans.back().second + 1 == b &&
+          Is(members.back()->actor.kind, "person") &&
+          members.back()->actor.country == m->actor.id &&
+          !built.empty() && built.back().end + 1 == b) {
+        built.back().end = e;
+        spans.back().second = e;
+        continue;
+      }
       // "Putin and North Korean leader Kim Jong Un": the words that
       // describe a person ("North Korean leader") stand with the person.
       if (Is(m->actor.kind, "person") && b >= 2 &&
