@@ -1,5 +1,6 @@
 // Recognition is one automaton run over the few windows of each sentence
-// where a match is possible (timex_prefilter.h), tried only at words a
+// where a match is possible (timex_prefilter.h; read from the sentence's
+// tokens when the caller has them), tried only at words and numbers a
 // match can begin with (timex_first_words.h): the grammar of
 // timex_grammar.cc is compiled once, with leftmost-longest semantics (so
 // "late last July" wins over "July") and Latin-1 encoding (the patterns are
@@ -8,7 +9,8 @@
 // its forward DFA alone; capture groups would force its much slower NFA,
 // and an unanchored search a second, reverse DFA. Each match is then
 //  1. typed by the same automaton, run over the span and type markers
-//     (see Grammar),
+//     (see Grammar; the commonest one-word spans by a table it filled when
+//     the grammar was built),
 //  2. trimmed of a leading preposition ("in May" → "May"),
 //  3. checked against a few cheap false alarms (a "2000" in "$2000"),
 //  4. normalised, with the tense cue of its clause and the date the text
@@ -28,8 +30,10 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "core/utf8.h"
 #include "dates/tense_cues.h"
@@ -38,6 +42,7 @@
 #include "dates/timex_normalizer.h"
 #include "dates/timex_prefilter.h"
 #include "dates/timex_words.h"
+#include "text/tokens.h"
 
 namespace entente {
 
@@ -62,10 +67,58 @@ struct Grammar {
   bool present_references = false;
   NumericDateOrder order = NumericDateOrder::kMonthDayYear;
 
+  // Spans typed when the grammar was built, by the automaton itself (so
+  // their kinds are its answers): the words a match can begin with that
+  // are keys of the prefilter (a match of one word holds a key), as
+  // written lower-case, capitalised and in capitals, and the years
+  // 1800-2099. Half the expressions of news are one such word ("Monday",
+  // "March", "2019", "yesterday"), and a look-up here costs a tenth of a
+  // run of the automaton.
+  struct SpanHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return HashFolded(s); }
+  };
+  std::unordered_map<std::string, std::optional<TimexKind>, SpanHash,
+                     std::equal_to<>>
+      known_kinds;
+
+  void LearnKinds() {
+    std::string scratch;
+    auto learn = [&](const std::string& span) {
+      if (!known_kinds.contains(span)) {
+        known_kinds.emplace(span, ClassifyByAutomaton(span, &scratch));
+      }
+    };
+    for (std::string word : first_words->Words()) {
+      std::string capitalised = word;
+      capitalised[0] = static_cast<char>(word[0] - 'a' + 'A');
+      if (!((TimexWordFlagsOf(word) | TimexWordFlagsOf(capitalised)) &
+            kTimexWordKey)) {
+        continue;
+      }
+      learn(word);
+      word = capitalised;
+      learn(word);
+      for (char& c : word) {
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+      }
+      learn(word);
+    }
+    for (int year = 1800; year <= 2099; ++year) learn(std::to_string(year));
+  }
+
   // The kind of a span (the first listed when several match), if any.
   // `scratch` holds the span between a space and the markers.
   std::optional<TimexKind> Classify(std::string_view span,
                                     std::string* scratch) const {
+    if (auto known = known_kinds.find(span); known != known_kinds.end()) {
+      return known->second;
+    }
+    return ClassifyByAutomaton(span, scratch);
+  }
+
+  std::optional<TimexKind> ClassifyByAutomaton(std::string_view span,
+                                               std::string* scratch) const {
     // The space before makes the automaton start as it does at a word
     // start in a text (and \b see what the beginning of a text shows it).
     scratch->assign(1, ' ');
@@ -242,15 +295,18 @@ class DocumentScan {
     found_.reserve(text.size() / 128 + 4);
   }
 
-  // Reads every match in text[from, to), sentence `index`.
-  void ScanSentence(std::size_t index, std::size_t from, std::size_t to);
+  // Reads every match in text[from, to), sentence `index`, whose tokens
+  // are `tokens` when not null.
+  void ScanSentence(std::size_t index, std::size_t from, std::size_t to,
+                    const std::span<const Token>* tokens = nullptr);
 
   std::vector<TimeExpression>& found() { return found_; }
 
  private:
-  // Whether a match can begin at the word start `pos`, a letter, judged by
-  // its first two words (timex_first_words.h). The words are read in the
-  // whole text, as the automaton reads \b's context.
+  // Whether a match can begin at the word start `pos`, a letter or a digit,
+  // judged by its first word or number and what follows it
+  // (timex_first_words.h). The words are read in the whole text, as the
+  // automaton reads \b's context.
   bool MayBegin(std::size_t pos) const;
   void Match(std::size_t start, std::size_t end);
   void Range(std::size_t start, std::size_t end);
@@ -270,7 +326,8 @@ class DocumentScan {
 };
 
 void DocumentScan::ScanSentence(std::size_t index, std::size_t from,
-                                std::size_t to) {
+                                std::size_t to,
+                                const std::span<const Token>* tokens) {
   index_ = index, from_ = from, to_ = to;
   // Only the windows can hold a match, and no match crosses from one into
   // the next (timex_prefilter.h). Within a window, the leftmost-longest
@@ -279,8 +336,13 @@ void DocumentScan::ScanSentence(std::size_t index, std::size_t from,
   // a digit after \b. Anchored, RE2 needs only its forward automaton (an
   // unanchored search runs a reverse one to find where the match began),
   // and it reads the whole text as the context of \b at a window's edges,
-  // as it does at the sentence's.
-  FindTimexWindows(text_, from, to, &windows_);
+  // as it does at the sentence's. (Windows read from tokens may be larger,
+  // which costs a few tries but finds the same matches.)
+  if (tokens) {
+    FindTimexWindows(text_, from, to, *tokens, &windows_);
+  } else {
+    FindTimexWindows(text_, from, to, &windows_);
+  }
   re2::StringPiece match;
   for (const TimexWindow& window : windows_) {
     std::size_t pos = window.begin;
@@ -289,10 +351,14 @@ void DocumentScan::ScanSentence(std::size_t index, std::size_t from,
         ++pos;
         continue;
       }
-      // Words no match begins with cost a look-up in a trie, not a call
-      // of the automaton.
-      if (IsLetter(text_[pos]) && !MayBegin(pos)) {
-        while (pos < text_.size() && IsLetter(text_[pos])) ++pos;
+      // Words and numbers no match begins with cost a look-up in a trie,
+      // not a call of the automaton.
+      if (!MayBegin(pos)) {
+        const bool letters = IsLetter(text_[pos]);
+        while (pos < text_.size() &&
+               (letters ? IsLetter(text_[pos]) : IsDigit(text_[pos]))) {
+          ++pos;
+        }
         continue;
       }
       if (!impl_.scanner->Match(text_, pos, window.end, RE2::ANCHOR_START,
@@ -313,19 +379,7 @@ void DocumentScan::ScanSentence(std::size_t index, std::size_t from,
 }
 
 bool DocumentScan::MayBegin(std::size_t pos) const {
-  auto run_end = [this](std::size_t i) {
-    while (i < text_.size() && IsLetter(text_[i])) ++i;
-    return i;
-  };
-  std::size_t end = run_end(pos);
-  std::string_view run = text_.substr(pos, end - pos);
-  std::size_t second = end;
-  while (second < text_.size() && IsTimexSpace(text_[second])) ++second;
-  if (second == end || second == text_.size() || !IsLetter(text_[second])) {
-    return impl_.first_words->MayBegin(run);
-  }
-  return impl_.first_words->MayBegin(
-      run, text_.substr(second, run_end(second) - second));
+  return impl_.first_words->MayBeginAt(text_, pos);
 }
 
 void DocumentScan::Match(std::size_t start, std::size_t end) {
@@ -462,12 +516,20 @@ TimeRecognizer::TimeRecognizer(const TimeRecognizerOptions& options)
   const std::string pattern = TimexPattern(options.present_references);
   grammar.scanner = std::make_unique<RE2>(pattern, re_options);
   grammar.first_words = std::make_unique<TimexFirstWords>(pattern);
+  if (grammar.scanner->ok()) grammar.LearnKinds();
 }
 
 TimeRecognizer::~TimeRecognizer() = default;
 
 std::vector<TimeExpression> TimeRecognizer::Find(
     std::string_view text, const std::vector<Sentence>& sentences,
+    const std::optional<CivilDate>& document_date) const {
+  return Find(text, sentences, nullptr, document_date);
+}
+
+std::vector<TimeExpression> TimeRecognizer::Find(
+    std::string_view text, const std::vector<Sentence>& sentences,
+    const SentenceTokensOf& tokens,
     const std::optional<CivilDate>& document_date) const {
   const Grammar& grammar = impl_->grammar;
   if (!grammar.scanner->ok() || text.empty()) return {};
@@ -478,7 +540,13 @@ std::vector<TimeExpression> TimeRecognizer::Find(
     for (std::size_t i = 0; i < sentences.size(); ++i) {
       std::size_t to = std::min(sentences[i].end, text.size());
       std::size_t from = std::min(sentences[i].start, to);
-      if (from < to) scan.ScanSentence(i, from, to);
+      if (from >= to) continue;
+      if (tokens) {
+        std::span<const Token> words = tokens(i);
+        scan.ScanSentence(i, from, to, &words);
+      } else {
+        scan.ScanSentence(i, from, to);
+      }
     }
   }
   std::vector<TimeExpression>& found = scan.found();

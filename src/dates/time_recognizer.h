@@ -3,13 +3,17 @@
 #ifndef ENTENTE_DATES_TIME_RECOGNIZER_H_
 #define ENTENTE_DATES_TIME_RECOGNIZER_H_
 
+#include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
 #include "dates/timex_normalizer.h"
 #include "entente/types.h"
+#include "text/tokens.h"
 
 namespace entente {
 
@@ -63,6 +67,20 @@ class TimeRecognizer {
   // before it in the text. Never fails.
   std::vector<TimeExpression> Find(
       std::string_view text, const std::vector<Sentence>& sentences,
+      const std::optional<CivilDate>& document_date) const;
+
+  // The tokens of sentence i: Tokenize(text, sentences[i].start,
+  // sentences[i].end), as the pipeline makes them.
+  using SentenceTokensOf = std::function<std::span<const Token>(std::size_t)>;
+
+  // The same expressions as Find above (byte for byte), for a caller that
+  // has tokenized the sentences already: the recogniser then finds where
+  // expressions may be by a filter probe a word instead of a walk over
+  // every byte. `tokens` is asked once for each sentence that is not empty,
+  // in order; tokens outside their sentence are not used.
+  std::vector<TimeExpression> Find(
+      std::string_view text, const std::vector<Sentence>& sentences,
+      const SentenceTokensOf& tokens,
       const std::optional<CivilDate>& document_date) const;
 
  private:

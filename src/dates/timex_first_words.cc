@@ -11,9 +11,15 @@
 // first word, the same walk from the states that a run of spaces after it
 // can reach (their union: a superset) gives the second words; when a match
 // can end after the first word or in the spaces, any second word will do.
+// The bytes the NFA can read right after the first word, and first after
+// the spaces, are kept too (every byte where a match can end), so that
+// "in-person" and "in 2019" are turned away as well. Runs of digits get
+// the same treatment by their length (1 to 4 digits, or 5 and more), from
+// the states after any digits of that length: a superset again.
 #include "dates/timex_first_words.h"
 
 #include <algorithm>
+#include <array>
 #include <bitset>
 #include <deque>
 #include <iterator>
@@ -307,13 +313,18 @@ class Nfa {
   // readers and the match among them.
   std::vector<int> Closure(const std::vector<int>& from, bool word_before,
                            bool word_after) const {
-    std::vector<char> seen(states_.size(), 0);
+    // The states seen carry this call's mark: nothing to clear between
+    // calls, of which the analysis makes hundreds of thousands.
+    if (seen_.size() != states_.size() || ++mark_ == 0) {
+      seen_.assign(states_.size(), 0);
+      mark_ = 1;
+    }
     std::vector<int> stack(from), out;
     while (!stack.empty()) {
       int s = stack.back();
       stack.pop_back();
-      if (seen[s]) continue;
-      seen[s] = 1;
+      if (seen_[s] == mark_) continue;
+      seen_[s] = mark_;
       const State& st = states_[s];
       bool boundary = word_before != word_after;
       switch (st.kind) {
@@ -400,6 +411,8 @@ class Nfa {
   const std::vector<Node>& nodes_;
   std::vector<State> states_;
   int start_ = 0;
+  mutable std::vector<unsigned> seen_;  // Closure's marks, by state
+  mutable unsigned mark_ = 0;
 };
 
 // Deeper than any word of the grammar: a longer run means a loop. And more
@@ -463,11 +476,24 @@ bool ExploreRuns(const Nfa& nfa, const std::vector<int>& start, OnRun on_run) {
         if (!on_run(item.run, item.states)) return false;
       }
     }
+    // The states after each letter (either case): Step for each, read in
+    // one pass over the states.
+    std::array<std::vector<int>, 26> after_letter;
+    for (int s : word_next) {
+      if (nfa[s].kind != State::kByte) continue;
+      const ByteSet& bytes = nfa[s].bytes;
+      for (int c = 0; c < 26; ++c) {
+        if (bytes[static_cast<std::size_t>('a' + c)] ||
+            bytes[static_cast<std::size_t>('A' + c)]) {
+          after_letter[static_cast<std::size_t>(c)].push_back(nfa[s].next[0]);
+        }
+      }
+    }
     for (int c = 'a'; c <= 'z'; ++c) {
-      ByteSet letter;
-      letter.set(c).set(c ^ 0x20);
-      std::vector<int> next = Step(nfa, word_next, letter);
+      std::vector<int>& next = after_letter[static_cast<std::size_t>(c - 'a')];
       if (next.empty()) continue;
+      std::sort(next.begin(), next.end());
+      next.erase(std::unique(next.begin(), next.end()), next.end());
       // A loop over letters, or more words than a word list has.
       if (item.run.size() >= kMaxWord || ++explored > kMaxRuns) return false;
       queue.push_back({std::move(next), item.run + static_cast<char>(c)});
@@ -476,11 +502,37 @@ bool ExploreRuns(const Nfa& nfa, const std::vector<int>& start, OnRun on_run) {
   return true;
 }
 
+// The bytes that may come next after `states` (before their empty moves),
+// given whether the byte before is a word character: those the NFA can
+// read there, and every byte before which a match can end.
+ByteSet FollowingBytes(const Nfa& nfa, const std::vector<int>& states,
+                       bool word_before) {
+  ByteSet out;
+  for (bool word_after : {false, true}) {
+    ByteSet kind;  // the bytes that are word characters or not, as asked
+    for (int c = 0; c < 256; ++c) {
+      if (IsWordByte(c) == word_after) kind.set(c);
+    }
+    std::vector<int> closed = nfa.Closure(states, word_before, word_after);
+    if (HasMatch(nfa, closed)) {
+      out |= kind;
+      continue;
+    }
+    for (int s : closed) {
+      if (nfa[s].kind == State::kByte) out |= nfa[s].bytes & kind;
+    }
+  }
+  return out;
+}
+
 // What can follow a first run (`after`: the states after it) when spaces
 // and then a run of letters come next: the runs it can be, or nullopt for
-// "any" (a match can end before them, or the walk gives up).
+// "any" (a match can end before them, or the walk gives up). Sets
+// `after_spaces` to the bytes that may come first after the spaces (all
+// when a match can end before them).
 std::optional<std::vector<std::string>> SecondRuns(
-    const Nfa& nfa, const std::vector<int>& after) {
+    const Nfa& nfa, const std::vector<int>& after, ByteSet* after_spaces) {
+  after_spaces->set();  // any, unless the spaces are followed through below
   ByteSet spaces;
   for (int c = 0; c < 256; ++c) {
     if (IsTimexSpace(static_cast<char>(c))) spaces.set(c);
@@ -502,6 +554,7 @@ std::optional<std::vector<std::string>> SecondRuns(
   }
   // (A match could also end after the spaces, before a word.)
   if (HasMatch(nfa, nfa.Closure(in_spaces, false, true))) return std::nullopt;
+  *after_spaces = FollowingBytes(nfa, in_spaces, false);
   std::vector<std::string> runs;
   bool bounded = ExploreRuns(
       nfa, in_spaces, [&runs](const std::string& run, const std::vector<int>&) {
@@ -519,18 +572,26 @@ TimexFirstWords::TimexFirstWords(std::string_view pattern) {
   int root = parser.Parse();
   if (root < 0) return;
   Nfa nfa(parser.nodes(), root);
-  std::vector<std::pair<std::string, std::optional<std::vector<std::string>>>>
-      words;
+  struct FirstWord {
+    std::string run;
+    std::optional<std::vector<std::string>> second;
+    ByteSet next, after_spaces;
+  };
+  std::vector<FirstWord> words;
   bool bounded = ExploreRuns(
       nfa, {nfa.start()},
       [&nfa, &words](const std::string& run, const std::vector<int>& after) {
-        words.emplace_back(run, SecondRuns(nfa, after));
+        FirstWord w{run, std::nullopt, FollowingBytes(nfa, after, true), {}};
+        w.second = SecondRuns(nfa, after, &w.after_spaces);
+        words.push_back(std::move(w));
         return true;
       });
   if (!bounded) return;
-  for (const auto& [word, second] : words) {
+  for (const auto& [word, second, next, after_spaces] : words) {
     std::uint32_t node = Insert(0, word);
     word_end_[node] = true;
+    followers_.resize(word_end_.size());
+    followers_[node] = {next, after_spaces};
     if (!second) {
       any_second_[node] = true;
       continue;
@@ -538,6 +599,51 @@ TimexFirstWords::TimexFirstWords(std::string_view pattern) {
     std::uint32_t space = Child(node, kSpace);
     for (const std::string& run : *second) word_end_[Insert(space, run)] = true;
   }
+  // Runs of digits, judged by their length and what follows them in the
+  // same way ("2 billion", "100,000 troops" begin no match). The states
+  // after n digits are those after any n digits (a superset); for five or
+  // more, the union over all such lengths, a fixed point.
+  ByteSet digits;
+  for (int c = '0'; c <= '9'; ++c) digits.set(c);
+  auto add_digit_run = [this, &nfa](std::size_t n,
+                                    const std::vector<int>& after) {
+    // A node of its own, outside the letters' trie.
+    const auto node = static_cast<std::uint32_t>(word_end_.size());
+    word_end_.push_back(!after.empty());
+    any_second_.push_back(false);
+    next_.resize(next_.size() + kSymbols, 0);
+    followers_.resize(word_end_.size());
+    digit_runs_[n] = node;
+    if (after.empty()) return;  // no match begins with n digits
+    ByteSet after_spaces;
+    std::optional<std::vector<std::string>> second =
+        SecondRuns(nfa, after, &after_spaces);
+    followers_[node] = {FollowingBytes(nfa, after, true), after_spaces};
+    if (!second) {
+      any_second_[node] = true;
+      return;
+    }
+    std::uint32_t space = Child(node, kSpace);
+    for (const std::string& run : *second) {
+      word_end_[Insert(space, run)] = true;
+    }
+  };
+  auto step = [&](const std::vector<int>& states, bool word_before) {
+    return Step(nfa, nfa.Closure(states, word_before, true), digits);
+  };
+  std::vector<int> states = step({nfa.start()}, false);
+  for (std::size_t n = 1; n < kDigitRuns; ++n) {
+    add_digit_run(n, states);
+    states = step(states, true);
+  }
+  for (;;) {
+    std::vector<int> more = step(states, true), joined;
+    std::set_union(states.begin(), states.end(), more.begin(), more.end(),
+                   std::back_inserter(joined));
+    if (joined == states) break;
+    states = std::move(joined);
+  }
+  add_digit_run(kDigitRuns, states);
   bounded_ = true;
 }
 
@@ -587,6 +693,42 @@ bool TimexFirstWords::MayBegin(std::string_view run,
   if (space == 0) return false;
   node = Walk(space, second);
   return node != 0 && word_end_[node];
+}
+
+bool TimexFirstWords::MayBeginAt(std::string_view text, std::size_t pos) const {
+  if (!bounded_) return true;
+  auto run_end = [text](std::size_t i) {
+    while (i < text.size() &&
+           IsAsciiLetter(static_cast<unsigned char>(text[i]))) {
+      ++i;
+    }
+    return i;
+  };
+  std::size_t end = pos;
+  std::uint32_t node = 0;
+  if (text[pos] >= '0' && text[pos] <= '9') {
+    while (end < text.size() && text[end] >= '0' && text[end] <= '9') ++end;
+    node = digit_runs_[std::min(end - pos, kDigitRuns)];
+  } else {
+    end = run_end(pos);
+    node = Walk(0, text.substr(pos, end - pos));
+  }
+  if (node == 0 || !word_end_[node]) return false;
+  if (end == text.size()) return true;
+  const Followers& f = followers_[node];
+  const auto next = static_cast<unsigned char>(text[end]);
+  if (!IsTimexSpace(text[end])) return f.next[next];
+  std::size_t second = end;
+  while (second < text.size() && IsTimexSpace(text[second])) ++second;
+  if (second == text.size()) return true;
+  const auto after = static_cast<unsigned char>(text[second]);
+  if (!IsAsciiLetter(after)) return f.after_spaces[after];
+  if (any_second_[node]) return true;
+  const std::uint32_t space = next_[node * kSymbols + kSpace];
+  if (space == 0) return false;
+  const std::uint32_t last =
+      Walk(space, text.substr(second, run_end(second) - second));
+  return last != 0 && word_end_[last];
 }
 
 std::vector<std::string> TimexFirstWords::Words() const {

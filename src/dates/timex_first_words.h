@@ -14,6 +14,8 @@
 #ifndef ENTENTE_DATES_TIMEX_FIRST_WORDS_H_
 #define ENTENTE_DATES_TIMEX_FIRST_WORDS_H_
 
+#include <array>
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -51,6 +53,14 @@ class TimexFirstWords {
   // begin with the two. ("in" may begin one, "in Geneva" not.)
   bool MayBegin(std::string_view run, std::string_view second) const;
 
+  // Whether a match can begin at text[pos], the first byte of a run of
+  // ASCII letters or of digits at a word start, judged by the run (digits
+  // by their number), by the byte right after it and, after spaces, by the
+  // next byte or run of letters: "in" may begin a match, "in Geneva",
+  // "in-person", "in 2019" and "2 billion" not. The text around is read as
+  // the automaton reads it.
+  bool MayBeginAt(std::string_view text, std::size_t pos) const;
+
   // The first words, lower-case and sorted (for tests).
   std::vector<std::string> Words() const;
 
@@ -69,6 +79,16 @@ class TimexFirstWords {
   std::vector<std::uint32_t> next_ = std::vector<std::uint32_t>(kSymbols, 0);
   std::vector<bool> word_end_ = std::vector<bool>(1, false);    // [node]
   std::vector<bool> any_second_ = std::vector<bool>(1, false);  // [node]
+  // For the node of each first word: the bytes that may come right after
+  // it, and first after spaces (a superset: any byte when a match can end
+  // there).
+  struct Followers {
+    std::bitset<256> next, after_spaces;
+  };
+  std::vector<Followers> followers_;  // [node]
+  // The nodes of runs of 1, 2, 3 and 4 digits, and of 5 or more.
+  static constexpr std::size_t kDigitRuns = 5;
+  std::array<std::uint32_t, kDigitRuns + 1> digit_runs_{};
 };
 
 }  // namespace entente

@@ -5,12 +5,27 @@
 // transition), where the state reached says what the word was. A word that
 // is not the grammar's ends the current window. Nothing is allocated per
 // call beyond the caller's vector.
+//
+// The windows can also be read from the sentence's tokens (text/tokens.h),
+// which carry the hash of their folded form: a token of ASCII letters only
+// is one run of letters, judged by two bit filters of hashes (and, for a
+// possible key, a table); a token of digits only is a key; a punctuation
+// mark changes nothing. The few other tokens ("mid-March", "U.S.", "20th",
+// "Besan\xC3\xA7on") go through the automaton byte by byte. The windows are
+// those of the byte pass, or larger where a filter takes a word for a
+// grammar word (never smaller: a test compares the two).
 #include "dates/timex_prefilter.h"
 
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <vector>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace entente {
 namespace {
@@ -194,6 +209,229 @@ unsigned Resolve(unsigned flags, const char* data, const char* end) {
   return flags | kTimexWordKey;
 }
 
+// The windows of a sentence as they are found, left to right.
+struct WindowScan {
+  const char* data;   // the text
+  const char* start;  // the sentence
+  const char* begin;  // just after the last non-grammar word
+  bool key = false;   // a key since `begin`
+  std::vector<TimexWindow>* windows;
+
+  // A word no match holds is text[word, after): it ends the window, if
+  // there is one, and the next may begin after it.
+  void Break(const char* word, const char* after) {
+    if (key) {
+      windows->push_back({static_cast<std::size_t>(begin - data),
+                          static_cast<std::size_t>(word - data)});
+      key = false;
+    }
+    begin = after;
+  }
+  void Finish(std::size_t to) {
+    if (key) {
+      windows->push_back({static_cast<std::size_t>(begin - data), to});
+    }
+  }
+};
+
+// Reads [p, end) through the automaton, from between words; a run that
+// reaches `end` ends there. `end` must not split a run of letters or
+// digits (it is the sentence's end, or a token's).
+void ScanBytes(WindowScan& scan, const char* p, const char* const end) {
+  const WordAutomaton& automaton = Automaton();
+  const std::uint32_t* const next_state = automaton.next();
+  const unsigned char* const flags_of = automaton.flags();
+  const char* const start = scan.start;
+  // A run of letters or digits ended just before `p`, in `state`. (The
+  // loop below handles the two usual cases itself: a word no match holds
+  // with no key seen, and a grammar word that is no key.)
+  auto run_end = [&](std::size_t state, const char* p) {
+    unsigned flags = flags_of[state];
+    if (flags == 0) {
+      const char* word = p;
+      while (word > start && IsLetter(word[-1])) --word;
+      scan.Break(word, p);
+    } else if (flags != kTimexWordInGrammar) {
+      scan.key = scan.key || (Resolve(flags, start, p) & kTimexWordKey) != 0;
+    }
+  };
+  // (A std::size_t state spares a zero extension a byte.)
+  std::size_t state = kBetween;
+  for (; p < end; ++p) {
+    if (state == kOtherWord) {
+      // The rest of a word that no match holds: its letters change
+      // nothing, so skip them without the tables.
+      while (p < end && IsLetter(*p)) ++p;
+      if (p == end) break;
+    }
+    std::size_t next =
+        next_state[state + kClasses[static_cast<unsigned char>(*p)]];
+    // Rarer than a plain step (once a word), so laid out off the loop.
+    if (next & kEvent) [[unlikely]] {
+      unsigned flags = flags_of[state];
+      if (flags == 0 && !scan.key) {
+        scan.begin = p;  // the usual case: a word no match holds, no key yet
+      } else if (flags != kTimexWordInGrammar) {
+        run_end(state, p);
+      }
+    }
+    state = next & ~kEvent;
+  }
+  if (state != kBetween) run_end(state, end);
+}
+
+// The grammar's words by the hash their tokens carry (Token::hash), with
+// the automaton's own flags for them (so the two cannot disagree), and two
+// bit filters of those hashes, one of all the words and one of the keys
+// (and months), which answer most tokens without the table.
+//
+// Only hashes are compared. A word of the text taken for a grammar word (a
+// filter's false positive, or a 64-bit hash equal to a grammar word's) can
+// only make a window larger: the word no longer ends one, or counts as a
+// key. A larger window costs a few more tries of the automaton but finds
+// the same matches, since every match lies inside a true window. A word of
+// the grammar is never missed: filters have no false negatives.
+class WordTable {
+ public:
+  WordTable() {
+    const WordAutomaton& automaton = Automaton();
+    auto add = [&](std::string_view w) {
+      std::uint32_t s = kBetween;
+      for (char c : w) s = automaton.Next(s, static_cast<unsigned char>(c));
+      const unsigned flags = automaton.Flags(s & ~kEvent);
+      const std::uint64_t hash = HashFolded(w);
+      std::size_t i = hash >> (64 - kBits);
+      while (slots_[i].flags != 0 && slots_[i].hash != hash) {
+        i = (i + 1) & kMask;
+      }
+      // (Two words of one hash, which no test has seen, share their
+      // flags: again a larger window at worst.)
+      slots_[i].hash = hash;
+      slots_[i].flags |= flags;
+      Set(&words_, hash);
+      if (flags & (kTimexWordKey | kCapitalizedKey)) Set(&keys_, hash);
+    };
+    for (std::string_view w : kKeys) add(w);
+    for (std::string_view w : kMonths) add(w);
+    for (std::string_view w : kOtherWords) add(w);
+  }
+
+  // Whether the hash may be a grammar word's, or a key's.
+  bool MayBeWord(std::uint64_t hash) const { return Has(words_, hash); }
+  bool MayBeKey(std::uint64_t hash) const { return Has(keys_, hash); }
+
+  // The automaton's flags for the run of letters whose folded form has
+  // the hash `hash`: 0 for a word no match holds.
+  unsigned Flags(std::uint64_t hash) const {
+    for (std::size_t i = hash >> (64 - kBits);; i = (i + 1) & kMask) {
+      const Slot& slot = slots_[i];
+      if (slot.hash == hash) return slot.flags;
+      if (slot.flags == 0) return 0;
+    }
+  }
+
+ private:
+  // Room for four times the grammar's 250-odd words: probes are short.
+  static constexpr unsigned kBits = 10;
+  static constexpr std::size_t kMask = (std::size_t{1} << kBits) - 1;
+  struct Slot {
+    std::uint64_t hash = 0;
+    unsigned flags = 0;  // never 0 for a word of the lists
+  };
+  // A filter: 4,096 bits, one a word, so about one text word in sixteen
+  // passes it wrongly. (Its bit comes from the hash's top bits, as the
+  // table's slot does; they are well mixed.)
+  using Filter = std::array<std::uint64_t, 64>;
+  static void Set(Filter* f, std::uint64_t hash) {
+    const std::size_t bit = hash >> 52;
+    (*f)[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+  }
+  static bool Has(const Filter& f, std::uint64_t hash) {
+    const std::size_t bit = hash >> 52;
+    return (f[bit >> 6] >> (bit & 63)) & 1;
+  }
+
+  std::array<Slot, std::size_t{1} << kBits> slots_{};
+  Filter words_{}, keys_{};
+};
+
+const WordTable& Table() {
+  static const WordTable table;
+  return table;
+}
+
+// Where the bytes of a sentence that are neither ASCII letters nor ' '
+// are (digits, punctuation, non-ASCII bytes, other spaces): bit k for the
+// sentence's byte k, sixteen bits an element. A token without such a byte
+// is a run of letters, since tokens hold no spaces.
+class OtherBytes {
+ public:
+  void Fill(std::string_view text, std::size_t from, std::size_t to) {
+    from_ = from;
+    const std::size_t blocks = (to - from + 15) / 16;
+    masks_.resize(blocks);
+    for (std::size_t b = 0; b < blocks; ++b) {
+      const std::size_t i = from + 16 * b;
+#if defined(__SSE2__)
+      __m128i x;
+      if (i + 16 <= text.size()) {
+        x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+      } else {
+        char bytes[16] = {};
+        std::memcpy(bytes, text.data() + i, text.size() - i);
+        x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes));
+      }
+      // Upper- and lower-case letters alike fall in 'a'..'z' with bit 5
+      // set (nothing else does): 0..25 after subtracting 'a'. Spaces other
+      // than ' ' count as other bytes: they are rare inside sentences, and
+      // a token after one is merely read through the slower path.
+      const __m128i offset = _mm_sub_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)),
+                                          _mm_set1_epi8('a'));
+      const __m128i letter =
+          _mm_cmpeq_epi8(_mm_min_epu8(offset, _mm_set1_epi8(25)), offset);
+      const __m128i space = _mm_cmpeq_epi8(x, _mm_set1_epi8(' '));
+      masks_[b] = static_cast<std::uint16_t>(
+          ~_mm_movemask_epi8(_mm_or_si128(letter, space)));
+#else
+      unsigned m = 0;
+      for (std::size_t k = 0; k < 16 && i + k < text.size(); ++k) {
+        char c = text[i + k];
+        if (!IsLetter(c) && c != ' ') m |= 1u << k;
+      }
+      masks_[b] = static_cast<std::uint16_t>(m);
+#endif
+    }
+  }
+
+  // The offset in the text of the first such byte at or after `pos`, or
+  // past the last block when there is none.
+  std::size_t Next(std::size_t pos) const {
+    std::size_t k = pos - from_;
+    std::size_t b = k / 16;
+    if (b >= masks_.size()) return from_ + 16 * masks_.size();
+    unsigned bits = masks_[b] & (~0u << (k % 16));
+    while (bits == 0) {
+      if (++b == masks_.size()) return from_ + 16 * b;
+      bits = masks_[b];
+    }
+    return from_ + 16 * b + static_cast<std::size_t>(std::countr_zero(bits));
+  }
+
+ private:
+  std::size_t from_ = 0;
+  std::vector<std::uint16_t> masks_;
+};
+
+// A month name (kCapitalizedKey) is a key only as the grammar writes it:
+// text[i, i + n), ASCII letters, capitalised and lower-case after.
+bool WrittenAsMonth(std::string_view text, std::size_t i, std::size_t n) {
+  if (text[i] < 'A' || text[i] > 'Z') return false;
+  for (std::size_t k = 1; k < n; ++k) {
+    if (text[i + k] < 'a' || text[i + k] > 'z') return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 unsigned TimexWordFlagsOf(std::string_view word) {
@@ -210,58 +448,75 @@ unsigned TimexWordFlagsOf(std::string_view word) {
 void FindTimexWindows(std::string_view text, std::size_t from, std::size_t to,
                       std::vector<TimexWindow>* windows) {
   windows->clear();
-  const WordAutomaton& automaton = Automaton();
-  const std::uint32_t* const next_state = automaton.next();
-  const unsigned char* const flags_of = automaton.flags();
+  WindowScan scan{text.data(), text.data() + from, text.data() + from, false,
+                  windows};
+  ScanBytes(scan, text.data() + from, text.data() + to);
+  scan.Finish(to);
+}
+
+void FindTimexWindows(std::string_view text, std::size_t from, std::size_t to,
+                      std::span<const Token> tokens,
+                      std::vector<TimexWindow>* windows) {
+  if (!tokens.empty() &&
+      (tokens.front().start < from || tokens.back().end > to)) {
+    // Not this sentence's tokens: the bytes are read instead.
+    return FindTimexWindows(text, from, to, windows);
+  }
+  windows->clear();
+  const WordTable& table = Table();
+  thread_local OtherBytes others;  // rewritten for each sentence
+  others.Fill(text, from, to);
   const char* const data = text.data();
-  const char* const start = data + from;
-  const char* const end = data + to;
-  const char* begin = start;  // just after the last non-grammar word
+  // As WindowScan, kept in registers over the usual tokens.
+  std::size_t begin = from;
   bool key = false;
-  // A run of letters or digits ended just before `p`, in `state`. (The
-  // loop below handles the two usual cases itself: a word no match holds
-  // with no key seen, and a grammar word that is no key.)
-  auto run_end = [&](std::size_t state, const char* p) {
-    unsigned flags = flags_of[state];
-    if (flags == 0) {
-      if (key) {
-        const char* word = p;
-        while (word > start && IsLetter(word[-1])) --word;
-        windows->push_back({static_cast<std::size_t>(begin - data),
-                            static_cast<std::size_t>(word - data)});
-        key = false;
-      }
-      begin = p;
-    } else if (flags != kTimexWordInGrammar) {
-      key = key || (Resolve(flags, start, p) & kTimexWordKey) != 0;
+  auto word_no_match_holds = [&](const Token& t) {
+    if (key) {
+      windows->push_back({begin, t.start});
+      key = false;
     }
+    begin = t.end;
   };
-  // (A std::size_t state spares a zero extension a byte.)
-  std::size_t state = kBetween;
-  for (const char* p = start; p < end; ++p) {
-    if (state == kOtherWord) {
-      // The rest of a word that no match holds: its letters change
-      // nothing, so skip them without the tables.
-      while (p < end && IsLetter(*p)) ++p;
-      if (p == end) break;
-    }
-    std::size_t next =
-        next_state[state + kClasses[static_cast<unsigned char>(*p)]];
-    // Rarer than a plain step (once a word), so laid out off the loop.
-    if (next & kEvent) [[unlikely]] {
-      unsigned flags = flags_of[state];
-      if (flags == 0 && !key) {
-        begin = p;  // the usual case: a word no match holds, no key yet
-      } else if (flags != kTimexWordInGrammar) {
-        run_end(state, p);
+  std::size_t other = others.Next(from);  // the next byte no letter
+  for (const Token& t : tokens) {
+    if (t.end <= other) {
+      // A run of letters, whole (the bytes around a token are no
+      // letters), whose folded form is its lower-case spelling, hashed.
+      const std::uint64_t hash = t.hash;
+      if (!table.MayBeWord(hash)) {
+        word_no_match_holds(t);
+      } else if (table.MayBeKey(hash)) [[unlikely]] {
+        const unsigned flags = table.Flags(hash);
+        if (flags == 0) {
+          word_no_match_holds(t);
+        } else if ((flags & kTimexWordKey) ||
+                   ((flags & kCapitalizedKey) &&
+                    WrittenAsMonth(text, t.start, t.end - t.start))) {
+          key = true;
+        }
       }
+      // (Else a grammar word that is no key, which changes nothing.)
+      continue;
     }
-    state = next & ~kEvent;
+    other = others.Next(t.end);
+    // Digits, punctuation, or a word joined with them or with non-ASCII
+    // letters ("20th", "mid-March", "U.S.", "Besan\xC3\xA7on").
+    const char* p = data + t.start;
+    const char* const end = data + t.end;
+    while (p < end && kClasses[static_cast<unsigned char>(*p)] == 1) ++p;
+    if (p == end) {
+      key = true;  // a number
+    } else if (t.end - t.start == 1 &&
+               kClasses[static_cast<unsigned char>(data[t.start])] == 0) {
+      continue;  // a punctuation mark
+    } else {
+      WindowScan scan{data, data + from, data + begin, key, windows};
+      ScanBytes(scan, data + t.start, end);
+      begin = static_cast<std::size_t>(scan.begin - data);
+      key = scan.key;
+    }
   }
-  if (state != kBetween) run_end(state, end);
-  if (key) {
-    windows->push_back({static_cast<std::size_t>(begin - data), to});
-  }
+  if (key) windows->push_back({begin, to});
 }
 
 }  // namespace entente

@@ -23,8 +23,11 @@
 #define ENTENTE_DATES_TIMEX_PREFILTER_H_
 
 #include <cstddef>
+#include <span>
 #include <string_view>
 #include <vector>
+
+#include "text/tokens.h"
 
 namespace entente {
 
@@ -37,6 +40,16 @@ struct TimexWindow {
 // Clears `windows` and fills it, in order, with the windows of
 // text[from, to). Windows never overlap.
 void FindTimexWindows(std::string_view text, std::size_t from, std::size_t to,
+                      std::vector<TimexWindow>* windows);
+
+// The same windows, or larger ones (never smaller), read from `tokens`,
+// which must be Tokenize(text, from, to): a filter probe a word instead of
+// a walk over every byte. Tokens never split a run of ASCII letters or
+// digits, and the folded form of ASCII letters is their lower case: this
+// relies on it (tests check it on real and random text). Tokens outside
+// [from, to) make it read the bytes.
+void FindTimexWindows(std::string_view text, std::size_t from, std::size_t to,
+                      std::span<const Token> tokens,
                       std::vector<TimexWindow>* windows);
 
 // What the prefilter knows of a run of ASCII letters (for tests): whether it

@@ -179,7 +179,12 @@ DocumentAnalysis Pipeline::Analyze(Document document) const {
   }
   DateFromDateline(impl_->times, a);
   a.actors = impl_->actors.Find(doc, a.sentences, tokens);
-  a.times = impl_->times.Find(doc.text, a.sentences, doc.date);
+  a.times = impl_->times.Find(
+      doc.text, a.sentences,
+      [&tokens](std::size_t i) -> std::span<const Token> {
+        return tokens[i].tokens;
+      },
+      doc.date);
   a.events = impl_->events.Extract(doc, a.sentences, tokens, a.actors,
                                    a.times, &a.one_sided_events);
   if (impl_->verb_coder) {

@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -261,17 +262,29 @@ TEST_CASE("first words: no match begins with a word the filter rejects") {
   auto letter = [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   };
-  int matches = 0, skipped = 0;
+  int matches = 0, skipped = 0, skipped_numbers = 0;
   auto check = [&](const std::string& text, std::size_t from, std::size_t to) {
     re2::StringPiece match;
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
     for (std::size_t pos = from; pos < to; ++pos) {
-      if (!letter(text[pos])) continue;
+      if (!letter(text[pos]) && !digit(text[pos])) continue;
       if (pos > 0 && (letter(text[pos - 1]) || text[pos - 1] == '_' ||
-                      (text[pos - 1] >= '0' && text[pos - 1] <= '9'))) {
+                      digit(text[pos - 1]))) {
         continue;
       }
-      // As the recogniser asks: by the run, and by the next run when
-      // spaces and a letter follow it.
+      if (digit(text[pos])) {  // numbers: by their length and what follows
+        bool may = first.MayBeginAt(text, pos);
+        if (scanner.Match(text, pos, to, RE2::ANCHOR_START, &match, 1)) {
+          ++matches;
+          if (!may) FAIL_CHECK("rejected: " << match);
+        } else if (!may) {
+          ++skipped_numbers;
+        }
+        continue;
+      }
+      // As the recogniser asks: by the run and what follows it.
+      bool may = first.MayBeginAt(text, pos);
+      // Never more than the run alone, or with the next run, allows.
       auto run_end = [&](std::size_t i) {
         while (i < text.size() && letter(text[i])) ++i;
         return i;
@@ -279,11 +292,12 @@ TEST_CASE("first words: no match begins with a word the filter rejects") {
       std::size_t end = run_end(pos), second = end;
       while (second < text.size() && IsTimexSpace(text[second])) ++second;
       std::string_view view(text);
-      bool may =
+      bool by_words =
           second > end && second < text.size() && letter(text[second])
               ? first.MayBegin(view.substr(pos, end - pos),
                                view.substr(second, run_end(second) - second))
               : first.MayBegin(view.substr(pos, end - pos));
+      if (may && !by_words) FAIL_CHECK("allowed more than by words at " << pos);
       if (scanner.Match(text, pos, to, RE2::ANCHOR_START, &match, 1)) {
         ++matches;
         if (!may) FAIL_CHECK("rejected: " << match);
@@ -303,10 +317,36 @@ TEST_CASE("first words: no match begins with a word the filter rejects") {
       std::string(kEdgePhrases) + " "
       "Later on Friday, fiscal year 2020, nineteenth century, few weeks "
       "ago, dozens of years, up to two hours, every single week, once a "
-      "week, the following day, the same week, these days, currently.";
+      "week, the following day, the same week, these days, currently. "
+      "mid-2020, Q3, ten-year, twenty-one days, the 1990s, Sept.9, in\tMay "
+      "2021, New Year\xE2\x80\x99s Day, last\nweek, early-2021, the "
+      "'90s, fiscal\x0byear 2020, a.m., the day-after, dozen-odd, end. "
+      "2 billion, 100,000 troops, 5 p.m., 9 Sept., 3 weeks, 12345 days, "
+      "3-5, 1950-53, 15:00, 7am, 10 o'clock, 25 years later, 1.5 hours.";
   check(edges, 0, edges.size());
-  MESSAGE(matches << " matches, " << skipped << " word starts skipped, in "
+  // Random strings of grammar words, numbers and punctuation.
+  const std::vector<std::string> pieces = {
+      "in", "the", "of", "last", "mid", "early", "late", "a", "an", "few",
+      "May", "March", "Monday", "week", "weeks", "days", "year", "ago",
+      "later", "Q", "New", "Year", "Eve", "o", "clock", "p", "m", "fiscal",
+      "2021", "9", "30", "1990", "s", "st", "th", "-", ".", ",", "'", "/",
+      "100", "000", "12345", "15", "8", "53", "billion", "o'clock", "GMT",
+      "hours", "times", "and", "to", "between", "from", "noon", "am",
+      ":", "$", "%", "\xE2\x80\x99", "\xC3\xA9", "said", "talks"};
+  const std::vector<std::string> glue = {" ", " ", "", "\t", "  ", "-", "."};
+  std::mt19937 rng(9);
+  for (int i = 0; i < 4000; ++i) {
+    std::string text;
+    for (unsigned k = 0, n = 1 + rng() % 12; k < n; ++k) {
+      text += pieces[rng() % pieces.size()];
+      text += glue[rng() % glue.size()];
+    }
+    check(text, 0, text.size());
+  }
+  MESSAGE(matches << " matches, " << skipped << " word starts and "
+                  << skipped_numbers << " numbers skipped, in "
                   << files.size() << " files");
+  CHECK(skipped_numbers > 0);
   CHECK(matches > 40);
   CHECK(skipped > matches);
 }
