@@ -1474,7 +1474,10 @@ class SentenceEvents {
   // "'s" and, right after it, a mention of a person or group of that state.
   bool IsPossessorOfNext(std::size_t mi, std::size_t e) const {
     const Actor& a = mentions_[mi]->actor;
-    if (e + 1 >= t_.size() || mi + 1 >= mentions_.size()) return false;
+    if (e + 1 >= t_.size() || mi + 1 >= mentions_.size() ||
+        !(Is(t_[e].folded, "'s") || Is(t_[e].folded, "leader"))) {
+      return false;
+    }
     const ActorMention* next = mentions_[mi + 1];
     if (TokenAt(next->start) != e + 1) return false;
     // "Hamas leader Yahya Sinwar", "Taliban leader Hibatullah Akhundzada":
