@@ -1309,11 +1309,10 @@ class SentenceEvents {
       return false;
     }
     for (std::size_t i = before.end; i + 1 < tr.begin; ++i) {
-      if (Is(t_[i].folded, "and") || Is(t_[i].folded, "but") ||
-          Is(t_[i].folded, "to")) {
-        // (Only the "to" of the infinitive; "to Washington" is a place.)
-        if (!Is(t_[i].folded, "to") || !t_[i + 1].capitalized) return false;
-      }
+      std::string_view f = t_[i].folded;
+      if (Is(f, "and") || Is(f, "but")) return false;
+      // (Only the "to" of the infinitive; "to Washington" is a place.)
+      if (Is(f, "to") && !t_[i + 1].capitalized) return false;
     }
     return true;
   }
@@ -1394,11 +1393,11 @@ class SentenceEvents {
       possessor = t_.size();
       // "President Milan Ristovic of Serbia met ...": the state of a
       // person, after "of", describes the person; it is no party beside.
+      // (The last group ends with the last member kept.)
       if (Is(m->actor.kind, "state") && b >= 1 && !members.empty() &&
-          Is(t_[b - 1].folded, "of") && spans.back().second + 1 == b &&
+          Is(t_[b - 1].folded, "of") && built.back().end + 1 == b &&
           Is(members.back()->actor.kind, "person") &&
-          members.back()->actor.country == m->actor.id &&
-          !built.empty() && built.back().end + 1 == b) {
+          members.back()->actor.country == m->actor.id) {
         built.back().end = e;
         spans.back().second = e;
         continue;
