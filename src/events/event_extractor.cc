@@ -103,8 +103,10 @@ struct SentenceScratch {
   std::vector<const ActorMention*> members;
   std::vector<std::pair<std::size_t, std::size_t>> spans;
   std::vector<PendingGroup> pending;
-  // ClauseStart and ClauseEnd of each token position (Classes).
-  std::vector<std::size_t> clause_start, clause_end;
+  // Where clauses are bounded (Classes), in order: the openers and
+  // reporting words a clause starts after (ClauseStart), and the tokens
+  // a clause ends at (ClauseEnd). A sentence has few of either.
+  std::vector<std::size_t> clause_openers, clause_ends;
   std::vector<std::uint32_t> word_classes;  // of each token (ClassesOf)
   SentenceCueIndex cues;
   // Parties named together before; the dateline's state (SentenceEvents).
@@ -144,6 +146,13 @@ std::string IntentCode(const std::string& code) {
   if (Is(root, "17")) return "137";
   if (Is(root, "18") || Is(root, "19") || Is(root, "20")) return "138";
   return code;
+}
+
+// The empty actor: the target of a one-sided event. (One for all: each
+// default-constructed Actor would build and destroy six strings.)
+const Actor& NoActor() {
+  static const Actor kNone;
+  return kNone;
 }
 
 // The CAMEO entries of a relation's code, as asserted and as planned
@@ -827,9 +836,7 @@ class SentenceEvents {
   // on, with no party, "and" or clause break between ("provided aid for",
   // "will send military aid to", "staged a protest against").
   bool ObjectNoun(const Trigger& verb, const Trigger& noun) const {
-    if (verb.form != kVerb || noun.form != kNoun || noun.begin < verb.end ||
-        WordsBetween(verb.end, noun.begin) > 3 ||
-        Is(t_[verb.end - 1].folded, "to")) {
+    if (verb.form != kVerb || noun.form != kNoun || noun.begin < verb.end) {
       return false;
     }
     const std::string& a = lex_.relations()[verb.relation].cameo;
@@ -846,6 +853,11 @@ class SentenceEvents {
       return false;
     }
     if (a.compare(0, 2, b, 0, 2) != 0 && !intent) return false;
+    // (The words between are counted last: the codes rule out most pairs.)
+    if (WordsBetween(verb.end, noun.begin) > 3 ||
+        Is(t_[verb.end - 1].folded, "to")) {
+      return false;
+    }
     for (std::size_t i = verb.end; i < noun.begin; ++i) {
       if (InsideNumber(i)) continue;  // "25,000 tons of food aid"
       if (IsClauseBreak(t_[i].folded) || Is(t_[i].folded, "and")) return false;
@@ -1556,16 +1568,24 @@ class SentenceEvents {
     return true;
   }
 
-  // (Asked for many positions of a sentence: the clause bounds of every
-  // position are indexed once, on the first call.)
+  // (Asked for many positions of a sentence: the few tokens that bound
+  // clauses are listed once, on the first call.)
   std::size_t ClauseStart(std::size_t trigger) const {
     Classes();
-    return scratch_.clause_start[std::min(trigger, t_.size())];
+    std::size_t start = 0;
+    for (std::size_t opener : scratch_.clause_openers) {
+      if (opener >= trigger) break;
+      start = opener + 1;
+    }
+    return start;
   }
 
   std::size_t ClauseEnd(std::size_t after) const {
     Classes();
-    return scratch_.clause_end[std::min(after, t_.size())];
+    for (std::size_t end : scratch_.clause_ends) {
+      if (end >= after) return end;
+    }
+    return t_.size();
   }
 
   // Classes of words that several rules ask about. The words that bound
@@ -1617,12 +1637,9 @@ class SentenceEvents {
     if (!classes_indexed_) {
       classes_indexed_ = true;
       std::size_t n = t_.size();
-      classes.resize(n + 1);
-      std::vector<std::size_t>& clause_start = scratch_.clause_start;
-      std::vector<std::size_t>& clause_end = scratch_.clause_end;
-      // (Every position is written below: no fill first.)
-      clause_start.resize(n + 1);
-      clause_end.resize(n + 1);
+      // (Every position read is written below: a longer buffer left by an
+      // earlier sentence is not cut and zeroed again.)
+      if (classes.size() < n + 1) classes.resize(n + 1);
       // (One loop that only looks up, then one over the classes: stores
       // into the other arrays between look-ups would make the compiler
       // reload the table and the tokens for every token.)
@@ -1630,26 +1647,27 @@ class SentenceEvents {
       const Token* tokens = t_.data();
       std::uint32_t* c = classes.data();
       for (std::size_t i = 0; i < n; ++i) c[i] = table.Of(tokens[i]);
+      c[n] = 0;
       SentenceCueIndex& cues = scratch_.cues;
       cues.Index(std::span<const std::uint32_t>(c, n), kCueShift);
-      std::size_t* starts = clause_start.data();
-      std::size_t start = 0;
-      starts[0] = 0;
+      std::vector<std::size_t>& openers = scratch_.clause_openers;
+      std::vector<std::size_t>& ends = scratch_.clause_ends;
+      openers.clear();
+      ends.clear();
+      // A clause starts after an opener or a reporting word, and ends at a
+      // ";", a reporting word, or a comma before "who", "which" or "whom".
+      constexpr std::uint32_t kBounds = kClauseOpener | kSemicolon |
+                                        kRelativeWord | kReportingVerb |
+                                        kConditionWord;
       for (std::size_t i = 0; i < n; ++i) {
-        if (c[i] & (kReportingVerb | kConditionWord)) {  // (rare)
-          if (c[i] & kReportingVerb) cues.AddReporting(i);
-          if (c[i] & kConditionWord) cues.AddCondition(i);
+        if (!(c[i] & kBounds)) continue;  // (most words)
+        if (c[i] & kReportingVerb) cues.AddReporting(i);
+        if (c[i] & kConditionWord) cues.AddCondition(i);
+        if ((c[i] & kRelativeWord) && i > 0 && (c[i - 1] & kCommaWord)) {
+          ends.push_back(i - 1);
         }
-        if (c[i] & (kClauseOpener | kReportingVerb)) start = i + 1;
-        starts[i + 1] = start;
-      }
-      c[n] = 0;
-      std::size_t* ends_at = clause_end.data();
-      ends_at[n] = n;
-      for (std::size_t i = n; i-- > 0;) {
-        bool ends = (c[i] & (kSemicolon | kReportingVerb)) ||
-                    ((c[i] & kCommaWord) && (c[i + 1] & kRelativeWord));
-        ends_at[i] = ends ? i : ends_at[i + 1];
+        if (c[i] & (kSemicolon | kReportingVerb)) ends.push_back(i);
+        if (c[i] & (kClauseOpener | kReportingVerb)) openers.push_back(i);
       }
     }
     return classes.data();
@@ -2557,7 +2575,7 @@ class SentenceEvents {
       gathering = doc_.id + "#" + std::to_string(index_) + ":" +
                   std::to_string(tr.begin);
     }
-    const Actor nobody;
+    const Actor& nobody = NoActor();
     auto emit = [&](const Actor& who, const Actor& named) {
       // "Pakistan deployed police to Karachi": a state acting on a place
       // of its own names no second party; the event is one-sided - but
@@ -2567,14 +2585,15 @@ class SentenceEvents {
                        named.id == who.id && !rel.symmetric;
       bool dissent =
           own_place && StartsWith(rel.cameo, "14") && !Is(rel.cameo, "140");
-      Actor people;
+      // (Made only for dissent: most events name the parties as they are.)
+      std::optional<Actor> people;
       if (dissent) {
         people = Actor{who.country + "CVL", who.name + " (civilians)", "group",
                        who.country, who.country + "CVL", ""};
       } else if (own_place && !one_sided_) {
         return;
       }
-      const Actor& s = dissent ? people : who;
+      const Actor& s = dissent ? *people : who;
       const Actor& t = own_place && !dissent ? nobody : named;
       // (Self links are misreadings: events/event_rules.h.)
       bool one_sided = t.id.empty();
@@ -2682,7 +2701,7 @@ class SentenceEvents {
         const Actor& a = s->actor;
         if (a.country.size() != 3) continue;
         if (Is(a.kind, "state")) {
-          if (one_sided_) emit(a, Actor{});
+          if (one_sided_) emit(a, nobody);
           continue;
         }
         emit(a, Actor{a.country, a.country, "state", a.country, a.country, ""});
@@ -2690,7 +2709,7 @@ class SentenceEvents {
     } else if (one_sided_ && tr.form != kNoun && !governs_next_) {
       // A noun with no second party ("Serbia's suppression of unrest")
       // names an act too loosely to be an event of its own.
-      for (const ActorMention* s : sources->members) emit(s->actor, Actor{});
+      for (const ActorMention* s : sources->members) emit(s->actor, nobody);
     }
     return {sources, targets};
   }

@@ -106,7 +106,7 @@ class PhraseSet {
   // False when no phrase starts with the word whose HashFolded is `hash`
   // followed by a space or the phrase's end.
   bool MayStart(std::uint64_t hash) const {
-    return first_words_.test(hash % kBits);
+    return first_words_[hash % kBits];  // (in range: no checked test())
   }
 
  private:
@@ -122,7 +122,8 @@ class PhraseSet {
 class HashFilter {
  public:
   void Add(std::uint64_t hash) { bits_.set(Bit(hash)); }
-  bool MayContain(std::uint64_t hash) const { return bits_.test(Bit(hash)); }
+  // (Bit() is in range: operator[] skips the check test() makes.)
+  bool MayContain(std::uint64_t hash) const { return bits_[Bit(hash)]; }
 
  private:
   static constexpr std::size_t kBits = std::size_t{1} << 16;  // 8 KB
