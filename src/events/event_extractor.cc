@@ -2567,6 +2567,7 @@ class SentenceEvents {
         }
       }
       if (distinct.size() >= 3) {
+        participants.reserve(distinct.size());
         for (const Actor* a : distinct) participants.push_back(*a);
       }
     }
