@@ -168,7 +168,8 @@ struct RelationCodes {
 std::string PlaceKey(std::string_view name) {
   std::string key;
   for (const std::string& w : FoldPhrase(name)) {
-    key += (key.empty() ? "" : " ") + w;
+    if (!key.empty()) key += ' ';
+    key += w;
   }
   return key;
 }
@@ -356,11 +357,15 @@ struct EventExtractor::Impl {
     std::vector<std::uint32_t>& ids = *ids_buffer;
     ids.resize(n);
     std::size_t encoded = 0;  // ids[i, encoded) are known (i < encoded)
+    const Token* tokens = t.data();
     for (std::size_t i = 0; i < n;) {
-      if (t[i].hash != 0 && !first_words.MayContain(t[i].hash)) {
+      // (A loop of its own, which stores nothing, for the words passed:
+      // its pointers stay in registers.)
+      while (i < n && tokens[i].hash != 0 &&
+             !first_words.MayContain(tokens[i].hash)) {
         ++i;
-        continue;
       }
+      if (i == n) break;
       const std::size_t limit =
           std::min(n, i + std::max<std::size_t>(longest_phrase, 1));
       std::size_t window = std::max(encoded, i);
@@ -1640,13 +1645,10 @@ class SentenceEvents {
       // (Every position read is written below: a longer buffer left by an
       // earlier sentence is not cut and zeroed again.)
       if (classes.size() < n + 1) classes.resize(n + 1);
-      // (One loop that only looks up, then one over the classes: stores
-      // into the other arrays between look-ups would make the compiler
-      // reload the table and the tokens for every token.)
+      // (One loop that only looks up, then one over the classes.)
       const WordClasses& table = ClassTable();
-      const Token* tokens = t_.data();
       std::uint32_t* c = classes.data();
-      for (std::size_t i = 0; i < n; ++i) c[i] = table.Of(tokens[i]);
+      table.OfEach(t_, c);
       c[n] = 0;
       SentenceCueIndex& cues = scratch_.cues;
       cues.Index(std::span<const std::uint32_t>(c, n), kCueShift);
@@ -1675,12 +1677,14 @@ class SentenceEvents {
 
   // The nearest group before `pos`, skipping places ("In Tokyo last week,
   // she met ...").
+  // (The last such group: searched from the end, which asks IsPlace of
+  // fewer groups.)
   const Group* GroupBefore(std::size_t pos, std::size_t left) const {
-    const Group* best = nullptr;
-    for (const Group& g : groups_) {
-      if (g.end <= pos && g.begin >= left && !IsPlace(g)) best = &g;
+    for (const Group* g = groups_.end(); g != groups_.begin();) {
+      --g;
+      if (g->end <= pos && g->begin >= left && !IsPlace(*g)) return g;
     }
-    return best;
+    return nullptr;
   }
 
   // (Asked of the same groups for many triggers: a group of the sentence
@@ -2269,7 +2273,8 @@ class SentenceEvents {
       // to each party after it.
       sources = GroupBefore(tr.begin, left);
       targets = GroupAfter(tr.end, right, &location);
-    } else if (std::size_t b = BetweenSoonAfter(tr); tr.form == kNoun && b) {
+    } else if (std::size_t b = tr.form == kNoun ? BetweenSoonAfter(tr) : 0;
+               b != 0) {
       // "a meeting he arranged between Erdogan and Kristersson".
       sources = GroupAfter(b + 1, ClauseEnd(b), &location);
     } else if (tr.form == kNoun) {
