@@ -68,6 +68,15 @@ class GroupList {
     g.members.clear();
     return g;
   }
+  // A new group at the end, with `members`.
+  Group& Add(std::size_t begin, std::size_t end,
+             std::span<const ActorMention* const> members) {
+    Group& g = Add(begin, end);
+    // (One by one: a group has a member or two, which assign() would copy
+    // with a call of its own.)
+    for (const ActorMention* m : members) g.members.push_back(m);
+    return g;
+  }
   Group* begin() { return pool_.data(); }
   Group* end() { return pool_.data() + size_; }
   const Group* begin() const { return pool_.data(); }
@@ -526,6 +535,23 @@ class FirstOfEachKey {
   std::vector<Slot> slots_;  // a power of two, or none yet
   std::size_t size_ = 0;     // slots in use
 };
+
+// Whether `mentions` include two that a joint group (SentenceEvents::
+// IsJoint) may hold: of a country each, not groups, of two countries. A
+// sentence without them has no joint parties, whatever its groups.
+bool MayBeJoint(const std::vector<const ActorMention*>& mentions) {
+  const std::string* country = nullptr;  // of the first that may be a party
+  for (const ActorMention* m : mentions) {
+    const Actor& a = m->actor;
+    if (a.country.empty() || Is(a.kind, "group")) continue;
+    if (!country) {
+      country = &a.country;
+    } else if (a.country != *country) {
+      return true;
+    }
+  }
+  return false;
+}
 
 class SentenceEvents {
  public:
@@ -1078,7 +1104,8 @@ class SentenceEvents {
     return true;
   }
 
-  // Two or more parties, not places, of at least two countries.
+  // Two or more parties, not places, of at least two countries. (A
+  // sentence without a trigger is read only when MayBeJoint allows it.)
   bool IsJoint(const Group& g) const {
     if (g.members.size() < 2 || IsPlace(g)) return false;
     for (const ActorMention* m : g.members) {
@@ -1474,8 +1501,7 @@ class SentenceEvents {
                                         return Is(m->actor.kind, "person");
                                       });
       if (!p.has_comma || p.has_and || list) {
-        groups_.Add(p.begin, p.end)
-            .members.assign(p_members.begin(), p_members.end());
+        groups_.Add(p.begin, p.end, p_members);
         continue;
       }
       for (std::size_t i = 0; i < p.size; ++i) {
@@ -2996,8 +3022,9 @@ std::vector<Event> EventExtractor::Extract(
     std::vector<Trigger>& triggers = scratch.triggers;
     impl_->FindTriggers(tokens[si].tokens, &scratch.trigger_ids, &triggers);
     // (A sentence without a trigger may still say a party "must" act, or
-    // name parties together that a later "the talks" refers to.)
-    if (triggers.empty() && ms.size() < 2 &&
+    // name parties together that a later "the talks" refers to: parties of
+    // two countries, SentenceEvents::IsJoint.)
+    if (triggers.empty() && !MayBeJoint(ms) &&
         std::none_of(tokens[si].tokens.begin(), tokens[si].tokens.end(),
                      [](const Token& t) { return Is(t.folded, "must"); })) {
       continue;
