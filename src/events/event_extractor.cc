@@ -364,7 +364,9 @@ struct EventExtractor::Impl {
     // id past `window`, and finds what it would over the whole sentence.
     const std::size_t n = t.size();
     std::vector<std::uint32_t>& ids = *ids_buffer;
-    ids.resize(n);
+    // (Only ids written below are read: a longer buffer left by an earlier
+    // sentence is not cut and zeroed again.)
+    if (ids.size() < n) ids.resize(n);
     std::size_t encoded = 0;  // ids[i, encoded) are known (i < encoded)
     const Token* tokens = t.data();
     for (std::size_t i = 0; i < n;) {
