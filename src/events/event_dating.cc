@@ -38,9 +38,9 @@ bool AnyWord(std::string_view text, std::size_t min_size, std::size_t max_size,
     std::size_t start = i;
     while (i < text.size() && IsAlpha(text[i])) ++i;
     if (i - start < min_size || i - start > max_size) continue;
+    // (Letters only: setting the case bit lower-cases each.)
     for (std::size_t k = start; k < i; ++k) {
-      char c = text[k];
-      buf[k - start] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+      buf[k - start] = static_cast<char>(text[k] | 0x20);
     }
     if (f(std::string_view(buf, i - start))) return true;
   }
@@ -59,13 +59,17 @@ bool BoundsPeriod(std::string_view text, std::size_t start) {
   return w == "since" || w == "Since" || w == "until" || w == "Until";
 }
 
-// The number of ASCII words (runs of letters) in `text`.
-std::size_t CountWords(std::string_view text) {
+// Whether `text` holds at most `most` ASCII words (runs of letters). (It
+// stops at the word after them: the text may be a long sentence.)
+bool AtMostWords(std::string_view text, std::size_t most) {
   std::size_t n = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    n += IsAlpha(text[i]) && (i == 0 || !IsAlpha(text[i - 1]));
+  bool in_word = false;
+  for (char c : text) {
+    bool letter = IsAlpha(c);
+    if (letter && !in_word && ++n > most) return false;
+    in_word = letter;
   }
-  return n;
+  return true;
 }
 
 // Words that open a clause of their own: an expression behind one of them
@@ -174,8 +178,11 @@ bool EventDating::InClosedRelative(const TimeExpression& t,
   std::string_view text = doc_.text;
   if (t.end > trigger || t.sentence >= sentences_.size()) return false;
   std::size_t from = sentences_[t.sentence].start;
-  std::size_t comma = text.rfind(',', t.start);
-  if (comma == std::string_view::npos || comma < from) return false;
+  // (Only the sentence's commas count: the search stops at its start.)
+  if (t.start < from) return false;
+  std::size_t comma = text.substr(from, t.start - from + 1).rfind(',');
+  if (comma == std::string_view::npos) return false;
+  comma += from;
   std::size_t w = comma + 1;
   while (w < t.start && text[w] == ' ') ++w;
   std::string_view rest = text.substr(w, t.start - w);
@@ -194,8 +201,7 @@ bool EventDating::Fronted(const TimeExpression& t) const {
   if (t.start < from) return false;
   std::string_view before =
       std::string_view(doc_.text).substr(from, t.start - from);
-  return before.find(',') == std::string_view::npos &&
-         CountWords(before) <= 3;
+  return before.find(',') == std::string_view::npos && AtMostWords(before, 3);
 }
 
 EventDate EventDating::FromExpression(const TimeExpression& t,

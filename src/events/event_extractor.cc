@@ -68,6 +68,15 @@ class GroupList {
     g.members.clear();
     return g;
   }
+  // A new group at the end, with `members`.
+  Group& Add(std::size_t begin, std::size_t end,
+             std::span<const ActorMention* const> members) {
+    Group& g = Add(begin, end);
+    // (One by one: a group has a member or two, which assign() would copy
+    // with a call of its own.)
+    for (const ActorMention* m : members) g.members.push_back(m);
+    return g;
+  }
   Group* begin() { return pool_.data(); }
   Group* end() { return pool_.data() + size_; }
   const Group* begin() const { return pool_.data(); }
@@ -103,8 +112,10 @@ struct SentenceScratch {
   std::vector<const ActorMention*> members;
   std::vector<std::pair<std::size_t, std::size_t>> spans;
   std::vector<PendingGroup> pending;
-  // ClauseStart and ClauseEnd of each token position (Classes).
-  std::vector<std::size_t> clause_start, clause_end;
+  // Where clauses are bounded (Classes), in order: the openers and
+  // reporting words a clause starts after (ClauseStart), and the tokens
+  // a clause ends at (ClauseEnd). A sentence has few of either.
+  std::vector<std::size_t> clause_openers, clause_ends;
   std::vector<std::uint32_t> word_classes;  // of each token (ClassesOf)
   SentenceCueIndex cues;
   // Parties named together before; the dateline's state (SentenceEvents).
@@ -146,6 +157,13 @@ std::string IntentCode(const std::string& code) {
   return code;
 }
 
+// The empty actor: the target of a one-sided event. (One for all: each
+// default-constructed Actor would build and destroy six strings.)
+const Actor& NoActor() {
+  static const Actor kNone;
+  return kNone;
+}
+
 // The CAMEO entries of a relation's code, as asserted and as planned
 // (IntentCode), looked up once for each relation of the lexicon.
 struct RelationCodes {
@@ -159,7 +177,8 @@ struct RelationCodes {
 std::string PlaceKey(std::string_view name) {
   std::string key;
   for (const std::string& w : FoldPhrase(name)) {
-    key += (key.empty() ? "" : " ") + w;
+    if (!key.empty()) key += ' ';
+    key += w;
   }
   return key;
 }
@@ -345,13 +364,19 @@ struct EventExtractor::Impl {
     // id past `window`, and finds what it would over the whole sentence.
     const std::size_t n = t.size();
     std::vector<std::uint32_t>& ids = *ids_buffer;
-    ids.resize(n);
+    // (Only ids written below are read: a longer buffer left by an earlier
+    // sentence is not cut and zeroed again.)
+    if (ids.size() < n) ids.resize(n);
     std::size_t encoded = 0;  // ids[i, encoded) are known (i < encoded)
+    const Token* tokens = t.data();
     for (std::size_t i = 0; i < n;) {
-      if (t[i].hash != 0 && !first_words.MayContain(t[i].hash)) {
+      // (A loop of its own, which stores nothing, for the words passed:
+      // its pointers stay in registers.)
+      while (i < n && tokens[i].hash != 0 &&
+             !first_words.MayContain(tokens[i].hash)) {
         ++i;
-        continue;
       }
+      if (i == n) break;
       const std::size_t limit =
           std::min(n, i + std::max<std::size_t>(longest_phrase, 1));
       std::size_t window = std::max(encoded, i);
@@ -512,6 +537,23 @@ class FirstOfEachKey {
   std::vector<Slot> slots_;  // a power of two, or none yet
   std::size_t size_ = 0;     // slots in use
 };
+
+// Whether `mentions` include two that a joint group (SentenceEvents::
+// IsJoint) may hold: of a country each, not groups, of two countries. A
+// sentence without them has no joint parties, whatever its groups.
+bool MayBeJoint(const std::vector<const ActorMention*>& mentions) {
+  const std::string* country = nullptr;  // of the first that may be a party
+  for (const ActorMention* m : mentions) {
+    const Actor& a = m->actor;
+    if (a.country.empty() || Is(a.kind, "group")) continue;
+    if (!country) {
+      country = &a.country;
+    } else if (a.country != *country) {
+      return true;
+    }
+  }
+  return false;
+}
 
 class SentenceEvents {
  public:
@@ -827,9 +869,7 @@ class SentenceEvents {
   // on, with no party, "and" or clause break between ("provided aid for",
   // "will send military aid to", "staged a protest against").
   bool ObjectNoun(const Trigger& verb, const Trigger& noun) const {
-    if (verb.form != kVerb || noun.form != kNoun || noun.begin < verb.end ||
-        WordsBetween(verb.end, noun.begin) > 3 ||
-        Is(t_[verb.end - 1].folded, "to")) {
+    if (verb.form != kVerb || noun.form != kNoun || noun.begin < verb.end) {
       return false;
     }
     const std::string& a = lex_.relations()[verb.relation].cameo;
@@ -846,6 +886,11 @@ class SentenceEvents {
       return false;
     }
     if (a.compare(0, 2, b, 0, 2) != 0 && !intent) return false;
+    // (The words between are counted last: the codes rule out most pairs.)
+    if (WordsBetween(verb.end, noun.begin) > 3 ||
+        Is(t_[verb.end - 1].folded, "to")) {
+      return false;
+    }
     for (std::size_t i = verb.end; i < noun.begin; ++i) {
       if (InsideNumber(i)) continue;  // "25,000 tons of food aid"
       if (IsClauseBreak(t_[i].folded) || Is(t_[i].folded, "and")) return false;
@@ -1061,7 +1106,8 @@ class SentenceEvents {
     return true;
   }
 
-  // Two or more parties, not places, of at least two countries.
+  // Two or more parties, not places, of at least two countries. (A
+  // sentence without a trigger is read only when MayBeJoint allows it.)
   bool IsJoint(const Group& g) const {
     if (g.members.size() < 2 || IsPlace(g)) return false;
     for (const ActorMention* m : g.members) {
@@ -1457,8 +1503,7 @@ class SentenceEvents {
                                         return Is(m->actor.kind, "person");
                                       });
       if (!p.has_comma || p.has_and || list) {
-        groups_.Add(p.begin, p.end)
-            .members.assign(p_members.begin(), p_members.end());
+        groups_.Add(p.begin, p.end, p_members);
         continue;
       }
       for (std::size_t i = 0; i < p.size; ++i) {
@@ -1556,16 +1601,24 @@ class SentenceEvents {
     return true;
   }
 
-  // (Asked for many positions of a sentence: the clause bounds of every
-  // position are indexed once, on the first call.)
+  // (Asked for many positions of a sentence: the few tokens that bound
+  // clauses are listed once, on the first call.)
   std::size_t ClauseStart(std::size_t trigger) const {
     Classes();
-    return scratch_.clause_start[std::min(trigger, t_.size())];
+    std::size_t start = 0;
+    for (std::size_t opener : scratch_.clause_openers) {
+      if (opener >= trigger) break;
+      start = opener + 1;
+    }
+    return start;
   }
 
   std::size_t ClauseEnd(std::size_t after) const {
     Classes();
-    return scratch_.clause_end[std::min(after, t_.size())];
+    for (std::size_t end : scratch_.clause_ends) {
+      if (end >= after) return end;
+    }
+    return t_.size();
   }
 
   // Classes of words that several rules ask about. The words that bound
@@ -1617,39 +1670,34 @@ class SentenceEvents {
     if (!classes_indexed_) {
       classes_indexed_ = true;
       std::size_t n = t_.size();
-      classes.resize(n + 1);
-      std::vector<std::size_t>& clause_start = scratch_.clause_start;
-      std::vector<std::size_t>& clause_end = scratch_.clause_end;
-      // (Every position is written below: no fill first.)
-      clause_start.resize(n + 1);
-      clause_end.resize(n + 1);
-      // (One loop that only looks up, then one over the classes: stores
-      // into the other arrays between look-ups would make the compiler
-      // reload the table and the tokens for every token.)
+      // (Every position read is written below: a longer buffer left by an
+      // earlier sentence is not cut and zeroed again.)
+      if (classes.size() < n + 1) classes.resize(n + 1);
+      // (One loop that only looks up, then one over the classes.)
       const WordClasses& table = ClassTable();
-      const Token* tokens = t_.data();
       std::uint32_t* c = classes.data();
-      for (std::size_t i = 0; i < n; ++i) c[i] = table.Of(tokens[i]);
+      table.OfEach(t_, c);
+      c[n] = 0;
       SentenceCueIndex& cues = scratch_.cues;
       cues.Index(std::span<const std::uint32_t>(c, n), kCueShift);
-      std::size_t* starts = clause_start.data();
-      std::size_t start = 0;
-      starts[0] = 0;
+      std::vector<std::size_t>& openers = scratch_.clause_openers;
+      std::vector<std::size_t>& ends = scratch_.clause_ends;
+      openers.clear();
+      ends.clear();
+      // A clause starts after an opener or a reporting word, and ends at a
+      // ";", a reporting word, or a comma before "who", "which" or "whom".
+      constexpr std::uint32_t kBounds = kClauseOpener | kSemicolon |
+                                        kRelativeWord | kReportingVerb |
+                                        kConditionWord;
       for (std::size_t i = 0; i < n; ++i) {
-        if (c[i] & (kReportingVerb | kConditionWord)) {  // (rare)
-          if (c[i] & kReportingVerb) cues.AddReporting(i);
-          if (c[i] & kConditionWord) cues.AddCondition(i);
+        if (!(c[i] & kBounds)) continue;  // (most words)
+        if (c[i] & kReportingVerb) cues.AddReporting(i);
+        if (c[i] & kConditionWord) cues.AddCondition(i);
+        if ((c[i] & kRelativeWord) && i > 0 && (c[i - 1] & kCommaWord)) {
+          ends.push_back(i - 1);
         }
-        if (c[i] & (kClauseOpener | kReportingVerb)) start = i + 1;
-        starts[i + 1] = start;
-      }
-      c[n] = 0;
-      std::size_t* ends_at = clause_end.data();
-      ends_at[n] = n;
-      for (std::size_t i = n; i-- > 0;) {
-        bool ends = (c[i] & (kSemicolon | kReportingVerb)) ||
-                    ((c[i] & kCommaWord) && (c[i + 1] & kRelativeWord));
-        ends_at[i] = ends ? i : ends_at[i + 1];
+        if (c[i] & (kSemicolon | kReportingVerb)) ends.push_back(i);
+        if (c[i] & (kClauseOpener | kReportingVerb)) openers.push_back(i);
       }
     }
     return classes.data();
@@ -1657,12 +1705,14 @@ class SentenceEvents {
 
   // The nearest group before `pos`, skipping places ("In Tokyo last week,
   // she met ...").
+  // (The last such group: searched from the end, which asks IsPlace of
+  // fewer groups.)
   const Group* GroupBefore(std::size_t pos, std::size_t left) const {
-    const Group* best = nullptr;
-    for (const Group& g : groups_) {
-      if (g.end <= pos && g.begin >= left && !IsPlace(g)) best = &g;
+    for (const Group* g = groups_.end(); g != groups_.begin();) {
+      --g;
+      if (g->end <= pos && g->begin >= left && !IsPlace(*g)) return g;
     }
-    return best;
+    return nullptr;
   }
 
   // (Asked of the same groups for many triggers: a group of the sentence
@@ -2251,7 +2301,8 @@ class SentenceEvents {
       // to each party after it.
       sources = GroupBefore(tr.begin, left);
       targets = GroupAfter(tr.end, right, &location);
-    } else if (std::size_t b = BetweenSoonAfter(tr); tr.form == kNoun && b) {
+    } else if (std::size_t b = tr.form == kNoun ? BetweenSoonAfter(tr) : 0;
+               b != 0) {
       // "a meeting he arranged between Erdogan and Kristersson".
       sources = GroupAfter(b + 1, ClauseEnd(b), &location);
     } else if (tr.form == kNoun) {
@@ -2549,6 +2600,7 @@ class SentenceEvents {
         }
       }
       if (distinct.size() >= 3) {
+        participants.reserve(distinct.size());
         for (const Actor* a : distinct) participants.push_back(*a);
       }
     }
@@ -2557,7 +2609,7 @@ class SentenceEvents {
       gathering = doc_.id + "#" + std::to_string(index_) + ":" +
                   std::to_string(tr.begin);
     }
-    const Actor nobody;
+    const Actor& nobody = NoActor();
     auto emit = [&](const Actor& who, const Actor& named) {
       // "Pakistan deployed police to Karachi": a state acting on a place
       // of its own names no second party; the event is one-sided - but
@@ -2567,14 +2619,15 @@ class SentenceEvents {
                        named.id == who.id && !rel.symmetric;
       bool dissent =
           own_place && StartsWith(rel.cameo, "14") && !Is(rel.cameo, "140");
-      Actor people;
+      // (Made only for dissent: most events name the parties as they are.)
+      std::optional<Actor> people;
       if (dissent) {
         people = Actor{who.country + "CVL", who.name + " (civilians)", "group",
                        who.country, who.country + "CVL", ""};
       } else if (own_place && !one_sided_) {
         return;
       }
-      const Actor& s = dissent ? people : who;
+      const Actor& s = dissent ? *people : who;
       const Actor& t = own_place && !dissent ? nobody : named;
       // (Self links are misreadings: events/event_rules.h.)
       bool one_sided = t.id.empty();
@@ -2682,7 +2735,7 @@ class SentenceEvents {
         const Actor& a = s->actor;
         if (a.country.size() != 3) continue;
         if (Is(a.kind, "state")) {
-          if (one_sided_) emit(a, Actor{});
+          if (one_sided_) emit(a, nobody);
           continue;
         }
         emit(a, Actor{a.country, a.country, "state", a.country, a.country, ""});
@@ -2690,7 +2743,7 @@ class SentenceEvents {
     } else if (one_sided_ && tr.form != kNoun && !governs_next_) {
       // A noun with no second party ("Serbia's suppression of unrest")
       // names an act too loosely to be an event of its own.
-      for (const ActorMention* s : sources->members) emit(s->actor, Actor{});
+      for (const ActorMention* s : sources->members) emit(s->actor, nobody);
     }
     return {sources, targets};
   }
@@ -2971,8 +3024,9 @@ std::vector<Event> EventExtractor::Extract(
     std::vector<Trigger>& triggers = scratch.triggers;
     impl_->FindTriggers(tokens[si].tokens, &scratch.trigger_ids, &triggers);
     // (A sentence without a trigger may still say a party "must" act, or
-    // name parties together that a later "the talks" refers to.)
-    if (triggers.empty() && ms.size() < 2 &&
+    // name parties together that a later "the talks" refers to: parties of
+    // two countries, SentenceEvents::IsJoint.)
+    if (triggers.empty() && !MayBeJoint(ms) &&
         std::none_of(tokens[si].tokens.begin(), tokens[si].tokens.end(),
                      [](const Token& t) { return Is(t.folded, "must"); })) {
       continue;

@@ -55,10 +55,18 @@ class WordClasses {
   }
   // As above, given HashFolded(word).
   std::uint32_t Of(std::string_view word, std::uint64_t hash) const {
-    for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
-      const Slot& s = slots_[i];
-      if (s.classes == 0) return 0;
-      if (s.hash == hash && s.word == word) return s.classes;
+    return Probe(slots_.data(), mask_, word, hash);
+  }
+  // Sets out[i] to Of(tokens[i]) for each token. (The table's slots and
+  // mask are read once: stores into `out` between look-ups would make the
+  // compiler reload them, and the tokens, for every token.)
+  void OfEach(std::span<const Token> tokens, std::uint32_t* out) const {
+    const Slot* slots = slots_.data();
+    const std::size_t mask = mask_;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      const Token& t = tokens[i];
+      std::uint64_t hash = t.hash != 0 ? t.hash : HashFolded(t.folded);
+      out[i] = Probe(slots, mask, t.folded, hash);
     }
   }
 
@@ -68,6 +76,14 @@ class WordClasses {
     std::string_view word;
     std::uint32_t classes = 0;  // 0: empty
   };
+  static std::uint32_t Probe(const Slot* slots, std::size_t mask,
+                             std::string_view word, std::uint64_t hash) {
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots[i];
+      if (s.classes == 0) return 0;
+      if (s.hash == hash && s.word == word) return s.classes;
+    }
+  }
   // The slot of `word`, or the empty slot where it goes.
   Slot& Find(std::string_view word, std::uint64_t hash) {
     for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
@@ -106,7 +122,7 @@ class PhraseSet {
   // False when no phrase starts with the word whose HashFolded is `hash`
   // followed by a space or the phrase's end.
   bool MayStart(std::uint64_t hash) const {
-    return first_words_.test(hash % kBits);
+    return first_words_[hash % kBits];  // (in range: no checked test())
   }
 
  private:
@@ -122,7 +138,8 @@ class PhraseSet {
 class HashFilter {
  public:
   void Add(std::uint64_t hash) { bits_.set(Bit(hash)); }
-  bool MayContain(std::uint64_t hash) const { return bits_.test(Bit(hash)); }
+  // (Bit() is in range: operator[] skips the check test() makes.)
+  bool MayContain(std::uint64_t hash) const { return bits_[Bit(hash)]; }
 
  private:
   static constexpr std::size_t kBits = std::size_t{1} << 16;  // 8 KB

@@ -167,6 +167,18 @@ TEST_CASE("word classes: one probe per token, by the token's hash") {
   }
   // A word whose hash collides with a listed one is still told apart.
   CHECK(classes.Of("sai", HashFolded("said")) == 0u);
+  // OfEach gives each token what Of gives it.
+  std::vector<Token> tokens;
+  for (std::string_view w : {"told", "says", ",", "", "whom", "said"}) {
+    tokens.push_back(token(w, true));
+    tokens.push_back(token(w, false));
+  }
+  std::vector<std::uint32_t> each(tokens.size(), 99u);
+  classes.OfEach(tokens, each.data());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    CAPTURE(i);
+    CHECK(each[i] == classes.Of(tokens[i]));
+  }
 }
 
 TEST_CASE("literals: whole words and prefixes, inline") {
