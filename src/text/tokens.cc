@@ -589,6 +589,10 @@ struct Scan {
   Token* out;
   std::size_t n;  // tokens made
   TokenWriter* folded;
+  // The short path's copy and bits of text[begin, end) (ScanJoined).
+  const char* lower = nullptr;
+  const unsigned char* breaks = nullptr;
+  std::size_t begin = 0;
 };
 
 // The general path: makes the token that starts at text[i] (i is not a
@@ -700,6 +704,58 @@ struct Scan {
   return t.end;
 }
 
+// The length of the word at f, the lower-cased copy of sentence byte
+// `at`, whose first k bytes are ASCII letters and digits and whose next
+// byte may join more to it: runs of ASCII letters and digits joined by
+// single '-', '.' or '\'' ("al-qaeda", "3.5", "d'ivoire", "u.s"), then a
+// final period when the word is an abbreviation or initials, as the
+// general path makes them. 0 when a non-ASCII byte may join: the general
+// path makes those words.
+std::size_t JoinedLength(const char* f, const unsigned char* breaks,
+                         std::size_t at, std::size_t k) {
+  for (;;) {
+    auto d = static_cast<unsigned char>(f[k]);
+    if (d >= 0x80) return 0;
+    if (!(kByteClasses[d] & kMayJoinByte)) return k;
+    auto next = static_cast<unsigned char>(f[k + 1]);
+    if (kByteClasses[next] & kAsciiWordByte) {
+      if (IsPossessiveAt(f + k)) return k;
+      k += 1 + RunLength(breaks, at + k + 1);
+      continue;
+    }
+    if (next >= 0x80) return 0;
+    std::string_view word(f, k);
+    if (d == '.' && (IsKnownAbbreviation(word) || IsInitials(word))) ++k;
+    return k;
+  }
+}
+
+bool AllCapsAfterFirst(const char* p, std::size_t i, std::size_t e);
+
+// Makes *t the word at offset `at` of the sentence when it is ASCII
+// letters and digits joined by '-', '.' or '\'' (JoinedLength) and
+// returns its length and that of a space after it; 0 when the general
+// path must make it. Out of the short path's loop: such words are few.
+std::size_t JoinedWord(const char* sentence,
+                                         const char* lower,
+                                         const unsigned char* breaks,
+                                         std::size_t begin, std::size_t at,
+                                         Token* t) {
+  const char* f = lower + at;
+  std::size_t k = JoinedLength(f, breaks, at, RunLength(breaks, at));
+  if (k == 0) return 0;
+  t->start = begin + at;
+  t->end = begin + at + k;
+  t->folded = std::string_view(f, k);
+  t->hash = HashAt(f, k);
+  auto c = static_cast<unsigned char>(sentence[at]);
+  t->capitalized = (kByteClasses[c] & kUpperByte) != 0;
+  // (Joiners and a joined period are neither upper nor lower case.)
+  t->all_caps = t->capitalized && AllCapsAfterFirst(sentence, at, at + k);
+  t->is_word = true;
+  return k + (f[k] == ' ');
+}
+
 // Whether the capitalised ASCII word text[i, e) is all caps: no lower-case
 // letter, and an upper-case one after the first. (Most capitalised words
 // end the loop at their second letter.)
@@ -711,6 +767,24 @@ bool AllCapsAfterFirst(const char* p, std::size_t i, std::size_t e) {
     more_upper |= (cls & kUpperByte) != 0;
   }
   return more_upper;
+}
+
+// For the short path: makes the token at text[i] that it leaves, by
+// JoinedWord when it is ASCII letters and digits joined by '-', '.' or
+// '\'', else by ScanToken, and returns where the next one may begin.
+// (One call in the short path's loop, as ScanToken alone was: a second
+// costs the loop registers.)
+[[gnu::noinline]] std::size_t ScanJoined(Scan& s, std::size_t i) {
+  const std::size_t at = i - s.begin;
+  if (kByteClasses[static_cast<unsigned char>(s.lower[at])] &
+      kAsciiWordByte) {
+    if (std::size_t k = JoinedWord(s.text.data() + s.begin, s.lower, s.breaks,
+                                   s.begin, at, s.out + s.n)) {
+      ++s.n;
+      return i + k;
+    }
+  }
+  return ScanToken(s, i);
 }
 
 template <bool kFast>
@@ -751,6 +825,9 @@ TokenList TokenizeRange(std::string_view text, std::size_t begin,
   if (kFast) {
     lower = folded.Claim(bytes);
     LowerAndMarkBreaks(sentence, bytes, lower, breaks);
+    s.lower = lower;
+    s.breaks = breaks;
+    s.begin = begin;
   }
   static const std::array<std::uint64_t, 128> kByteHashes = [] {
     std::array<std::uint64_t, 128> h{};
@@ -830,7 +907,7 @@ TokenList TokenizeRange(std::string_view text, std::size_t begin,
       continue;
     }
     s.n = static_cast<std::size_t>(next - out);
-    a = ScanToken(s, begin + a) - begin;
+    a = (kFast ? ScanJoined(s, begin + a) : ScanToken(s, begin + a)) - begin;
     next = out + s.n;
   }
   std::size_t n = static_cast<std::size_t>(next - out);
