@@ -39,7 +39,9 @@ constexpr std::array<std::uint8_t, 256> MakeByteClasses() {
     if (b >= '0' && b <= '9') c[b] = kWordByte | kAsciiWordByte;
     if (b >= 0x80) c[b] = kWordByte | kMayJoinByte;
   }
-  for (char j : {'-', '.', '\''}) c[static_cast<unsigned char>(j)] = kMayJoinByte;
+  for (char j : {'-', '.', '\''}) {
+    c[static_cast<unsigned char>(j)] = kMayJoinByte;
+  }
   for (char s : {' ', '\t', '\n', '\r', '\f', '\v'}) {
     c[static_cast<unsigned char>(s)] = kSpaceByte;
   }
@@ -704,6 +706,19 @@ struct Scan {
   return t.end;
 }
 
+// Whether the capitalised ASCII word text[i, e) is all caps: no lower-case
+// letter, and an upper-case one after the first. (Most capitalised words
+// end the loop at their second letter.)
+bool AllCapsAfterFirst(const char* p, std::size_t i, std::size_t e) {
+  bool more_upper = false;
+  for (std::size_t k = i + 1; k < e; ++k) {
+    std::uint8_t cls = kByteClasses[static_cast<unsigned char>(p[k])];
+    if (cls & kLowerByte) return false;
+    more_upper |= (cls & kUpperByte) != 0;
+  }
+  return more_upper;
+}
+
 // The length of the word at f, the lower-cased copy of sentence byte
 // `at`, whose first k bytes are ASCII letters and digits and whose next
 // byte may join more to it: runs of ASCII letters and digits joined by
@@ -730,17 +745,13 @@ std::size_t JoinedLength(const char* f, const unsigned char* breaks,
   }
 }
 
-bool AllCapsAfterFirst(const char* p, std::size_t i, std::size_t e);
-
 // Makes *t the word at offset `at` of the sentence when it is ASCII
 // letters and digits joined by '-', '.' or '\'' (JoinedLength) and
 // returns its length and that of a space after it; 0 when the general
 // path must make it. Out of the short path's loop: such words are few.
-std::size_t JoinedWord(const char* sentence,
-                                         const char* lower,
-                                         const unsigned char* breaks,
-                                         std::size_t begin, std::size_t at,
-                                         Token* t) {
+std::size_t JoinedWord(const char* sentence, const char* lower,
+                       const unsigned char* breaks, std::size_t begin,
+                       std::size_t at, Token* t) {
   const char* f = lower + at;
   std::size_t k = JoinedLength(f, breaks, at, RunLength(breaks, at));
   if (k == 0) return 0;
@@ -754,19 +765,6 @@ std::size_t JoinedWord(const char* sentence,
   t->all_caps = t->capitalized && AllCapsAfterFirst(sentence, at, at + k);
   t->is_word = true;
   return k + (f[k] == ' ');
-}
-
-// Whether the capitalised ASCII word text[i, e) is all caps: no lower-case
-// letter, and an upper-case one after the first. (Most capitalised words
-// end the loop at their second letter.)
-bool AllCapsAfterFirst(const char* p, std::size_t i, std::size_t e) {
-  bool more_upper = false;
-  for (std::size_t k = i + 1; k < e; ++k) {
-    std::uint8_t cls = kByteClasses[static_cast<unsigned char>(p[k])];
-    if (cls & kLowerByte) return false;
-    more_upper |= (cls & kUpperByte) != 0;
-  }
-  return more_upper;
 }
 
 // For the short path: makes the token at text[i] that it leaves, by
@@ -849,7 +847,7 @@ TokenList TokenizeRange(std::string_view text, std::size_t begin,
       // A run of ASCII letters and digits is a whole word, whose folded
       // form is its span of the copy, unless what follows may join it: a
       // non-ASCII byte (a letter, or a typographic apostrophe), or '-',
-      // '.' or '\'' before a word byte. Those words take the general path.
+      // '.' or '\'' before a word byte. Those words are ScanJoined's.
       // (The copy's bytes after the sentence are zeros: they join nothing.)
       const char* f = lower + a;
       std::size_t k = RunLength(breaks, a);
