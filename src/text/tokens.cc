@@ -26,6 +26,9 @@ enum : std::uint8_t {
   kUpperByte = 4,
   kLowerByte = 8,
   kAsciiWordByte = 16,  // ASCII letters and digits
+  // '-', '.', '\'' and every non-ASCII byte: after a run of ASCII letters
+  // and digits, what may join more to it (or, non-ASCII, be part of it).
+  kMayJoinByte = 32,
 };
 
 constexpr std::array<std::uint8_t, 256> MakeByteClasses() {
@@ -34,7 +37,10 @@ constexpr std::array<std::uint8_t, 256> MakeByteClasses() {
     if (b >= 'a' && b <= 'z') c[b] = kWordByte | kAsciiWordByte | kLowerByte;
     if (b >= 'A' && b <= 'Z') c[b] = kWordByte | kAsciiWordByte | kUpperByte;
     if (b >= '0' && b <= '9') c[b] = kWordByte | kAsciiWordByte;
-    if (b >= 0x80) c[b] = kWordByte;
+    if (b >= 0x80) c[b] = kWordByte | kMayJoinByte;
+  }
+  for (char j : {'-', '.', '\''}) {
+    c[static_cast<unsigned char>(j)] = kMayJoinByte;
   }
   for (char s : {' ', '\t', '\n', '\r', '\f', '\v'}) {
     c[static_cast<unsigned char>(s)] = kSpaceByte;
@@ -229,9 +235,25 @@ namespace {
 constexpr std::uint64_t kHashSeed = 0x9E3779B97F4A7C15ULL;
 constexpr std::uint64_t kHashMul = 0xBF58476D1CE4E5B9ULL;
 
-// The low n bytes of x (n < 8).
+// The low n bytes of x (n < 8), by a table rather than a shift's few
+// instructions: it is on the path of every word.
+constexpr std::array<std::uint64_t, 8> kLowBytes = [] {
+  std::array<std::uint64_t, 8> m{};
+  for (std::size_t n = 1; n < 8; ++n) m[n] = (std::uint64_t{1} << (8 * n)) - 1;
+  return m;
+}();
 std::uint64_t LowBytes(std::uint64_t x, std::size_t n) {
-  return x & ((std::uint64_t{1} << (8 * n)) - 1);
+  return x & kLowBytes[n];
+}
+
+// Eight bytes from p, the first lowest.
+std::uint64_t Load8(const char* p) {
+  std::uint64_t x;
+  std::memcpy(&x, p, 8);
+  if constexpr (std::endian::native != std::endian::little) {
+    x = __builtin_bswap64(x);
+  }
+  return x;
 }
 
 // HashFolded(std::string_view(p, n)) when p may be read up to the next
@@ -242,6 +264,8 @@ std::uint64_t LowBytes(std::uint64_t x, std::size_t n) {
     return HashFolded(std::string_view(p, n));
   } else {
     std::uint64_t h = kHashSeed ^ n;
+    // Most words are shorter than eight bytes: one masked load.
+    if (n < 8) return Mix(h ^ LowBytes(Load8(p), n));
     std::size_t i = 0;
     for (; i + 8 <= n; i += 8) {
       std::uint64_t v;
@@ -343,30 +367,71 @@ void FinishWord(std::string_view text, std::size_t i, std::size_t n,
 
 }  // namespace
 
+namespace {
+
+constexpr std::array<std::string_view, 52> kAbbreviations = {
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "adm",
+    "sgt", "sen", "rep", "gov", "amb", "pres", "prof", "rev", "st", "jr",
+    "sr", "no", "vs", "etc", "inc", "corp", "co", "ltd", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "cmdr", "brig",
+    "cpl", "pvt", "lieut"};
+
+// A word of up to eight bytes packed into an integer, its first byte
+// lowest (as an eight-byte load reads it). No abbreviation holds a zero
+// byte, so words of different lengths differ.
+constexpr std::uint64_t Pack(std::string_view s) {
+  std::uint64_t v = 0;
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    v |= std::uint64_t{static_cast<unsigned char>(s[k])} << (8 * k);
+  }
+  return v;
+}
+
+// The abbreviations by a perfect hash of their packed form: one probe
+// instead of a search of the list, for every word before a period.
+// `multiplier` is the first of a fixed sequence of odd numbers under which
+// the words' products land in different slots of 256 (by their top byte);
+// slot s holds 1 + the index of its word in kAbbreviations, or 0, whose
+// packed form is one no word of two to five bytes has.
+struct AbbreviationTable {
+  std::uint64_t multiplier = 0;
+  std::array<std::uint8_t, 256> slots{};
+  std::array<std::uint64_t, kAbbreviations.size() + 1> packed{~0ULL};
+};
+
+constexpr AbbreviationTable MakeAbbreviationTable() {
+  AbbreviationTable t;
+  for (std::uint64_t m = 0x9E3779B97F4A7C15ULL;;
+       m = (m * 6364136223846793005ULL + 1442695040888963407ULL) | 1) {
+    t.multiplier = m;
+    t.slots.fill(0);
+    bool distinct = true;
+    for (std::size_t i = 0; i < kAbbreviations.size() && distinct; ++i) {
+      std::uint64_t v = Pack(kAbbreviations[i]);
+      std::uint8_t& slot = t.slots[(v * m) >> 56];
+      distinct = slot == 0;
+      slot = static_cast<std::uint8_t>(i + 1);
+      t.packed[i + 1] = v;
+    }
+    if (distinct) return t;
+  }
+}
+
+constexpr AbbreviationTable kAbbreviationTable = MakeAbbreviationTable();
+
+// IsKnownAbbreviation of a word of two to five bytes packed by Pack (or
+// read by an eight-byte load and masked to its length).
+bool IsPackedAbbreviation(std::uint64_t v) {
+  const AbbreviationTable& t = kAbbreviationTable;
+  return t.packed[t.slots[(v * t.multiplier) >> 56]] == v;
+}
+
+}  // namespace
+
 bool IsKnownAbbreviation(std::string_view w) {
   if (w.size() < 2 || w.size() > 5) return false;  // "mr" .. "thurs"
-  static constexpr std::array<std::string_view, 52> kAbbrev = {
-      "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "adm",
-      "sgt", "sen", "rep", "gov", "amb", "pres", "prof", "rev", "st", "jr",
-      "sr", "no", "vs", "etc", "inc", "corp", "co", "ltd", "jan", "feb",
-      "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-      "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "cmdr", "brig",
-      "cpl", "pvt", "lieut"};
-  // Each word packed into an integer (no word holds a zero byte, so words
-  // of different lengths differ): integer comparisons, no memcmp.
-  auto pack = [](std::string_view s) {
-    std::uint64_t v = 0;
-    for (std::size_t k = 0; k < s.size(); ++k) {
-      v |= std::uint64_t{static_cast<unsigned char>(s[k])} << (8 * k);
-    }
-    return v;
-  };
-  static constexpr std::array<std::uint64_t, kAbbrev.size()> kPacked = [&] {
-    std::array<std::uint64_t, kAbbrev.size()> p{};
-    for (std::size_t i = 0; i < kAbbrev.size(); ++i) p[i] = pack(kAbbrev[i]);
-    return p;
-  }();
-  return std::find(kPacked.begin(), kPacked.end(), pack(w)) != kPacked.end();
+  return IsPackedAbbreviation(Pack(w));
 }
 
 namespace {
@@ -404,40 +469,117 @@ std::size_t AsciiRunEnd(const char* p, std::size_t j, std::size_t end) {
 
 bool IsSOrCapitalS(char c) { return c == 's' || c == 'S'; }
 
+const std::uint64_t kPossessiveHash = HashFolded("'s");
+
+// Whether "'s" or "'S" at f (in the lower-cased copy of a sentence, which
+// ends in zero bytes) is a possessive: a word byte does not follow.
+bool IsPossessiveAt(const char* f) {
+  return f[0] == '\'' && f[1] == 's' &&
+         !(kByteClasses[static_cast<unsigned char>(f[2])] & kWordByte);
+}
+
 // Tokens are made in a per-thread array that fits any sentence of up to
 // kScratchBytes (there are at most as many tokens as bytes), without a
 // capacity check each; the list then gets them in one exact allocation.
 constexpr std::size_t kScratchBytes = std::size_t{1} << 16;
 
+// Bytes of the bit string LowerAndMarkBreaks writes for n bytes of text:
+// a bit a byte, in whole sixteen-bit blocks, and eight bytes after them,
+// which RunLength's eight-byte loads may reach.
+constexpr std::size_t BreakBitsBytes(std::size_t n) {
+  return (n + 15) / 16 * 2 + 8;
+}
+
 // Copies src[0, n) to dst with ASCII upper-case letters lower-cased (every
 // other byte as it is): the folded form of a plain ASCII word is then its
-// own span of the copy. Sixteen bytes at a time where SSE2 is there (it is
-// on every x86-64); signed compares leave the bytes of 0x80 and above,
-// which read as negative, untouched.
-void LowerAscii(const char* src, std::size_t n, char* dst) {
+// own span of the copy. Sets bit k of the bit string `breaks` (first bit
+// the lowest of its byte) when dst[k] is not an ASCII letter or digit, so
+// that the end of a word is found by one count of bits; bits at and after
+// n are set. dst must hold 16 zero bytes after n, `breaks`
+// BreakBitsBytes(n) bytes.
+//
+// Sixteen bytes at a time where SSE2 is there (it is on every x86-64),
+// each range test one signed comparison: adding 0x80 - 'A' moves 'A'..'Z'
+// to the bottom of the signed range, where nothing else lands (bytes of
+// 0x80 and above read as negative and move up).
+void LowerAndMarkBreaks(const char* src, std::size_t n, char* dst,
+                        unsigned char* breaks) {
   std::size_t k = 0;
 #if defined(__SSE2__)
-  const __m128i after_at = _mm_set1_epi8('A' - 1);
-  const __m128i after_z = _mm_set1_epi8('Z' + 1);
-  const __m128i case_bit = _mm_set1_epi8(0x20);
-  auto lower16 = [&](std::size_t at) {
-    __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + at));
-    __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(x, after_at),
-                                  _mm_cmplt_epi8(x, after_z));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + at),
-                     _mm_or_si128(x, _mm_and_si128(upper, case_bit)));
+  auto in_range = [](__m128i x, char first, char last) {
+    const auto shift = static_cast<char>(0x80 - first);
+    const auto bound = static_cast<char>(-0x80 + (last - first + 1));
+    return _mm_cmpgt_epi8(_mm_set1_epi8(bound),
+                          _mm_add_epi8(x, _mm_set1_epi8(shift)));
   };
-  for (; k + 16 <= n; k += 16) lower16(k);
-  // The last sixteen bytes again, overlapping: lower-casing is the same
-  // whichever block a byte is read in.
-  if (k < n && n >= 16) {
-    lower16(n - 16);
-    return;
+  auto lower16 = [&](__m128i x) {
+    __m128i upper = in_range(x, 'A', 'Z');
+    return _mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+  };
+  // What is not a letter or digit among lower-cased bytes.
+  auto mark16 = [&](__m128i lower, std::size_t at) {
+    auto m = static_cast<std::uint16_t>(~_mm_movemask_epi8(
+        _mm_or_si128(in_range(lower, 'a', 'z'), in_range(lower, '0', '9'))));
+    std::memcpy(breaks + at / 8, &m, 2);
+  };
+  for (; k + 16 <= n; k += 16) {
+    __m128i x = lower16(
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + k)));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + k), x);
+    mark16(x, k);
+  }
+  if (k < n) {
+    if (n >= 16) {
+      // The last sixteen bytes again, overlapping: lower-casing is the
+      // same whichever block a byte is read in.
+      _mm_storeu_si128(
+          reinterpret_cast<__m128i*>(dst + n - 16),
+          lower16(_mm_loadu_si128(
+              reinterpret_cast<const __m128i*>(src + n - 16))));
+    } else {
+      for (std::size_t j = 0; j < n; ++j) {
+        char c = src[j];
+        dst[j] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
+      }
+    }
+    // The last block's marks from the copy, whose zeros after n are
+    // breaks.
+    mark16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(dst + k)), k);
+    k += 16;
+  }
+#else
+  for (; k < n; k += 16) {
+    std::uint16_t m = 0xFFFF;
+    for (std::size_t j = k; j < k + 16 && j < n; ++j) {
+      char c = src[j];
+      dst[j] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
+      if (kByteClasses[static_cast<unsigned char>(c)] & kAsciiWordByte) {
+        m &= static_cast<std::uint16_t>(~(1u << (j - k)));
+      }
+    }
+    breaks[k / 8] = static_cast<unsigned char>(m);
+    breaks[k / 8 + 1] = static_cast<unsigned char>(m >> 8);
   }
 #endif
-  for (; k < n; ++k) {
-    char c = src[k];
-    dst[k] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
+  std::memset(breaks + k / 8, 0xFF, 8);
+}
+
+// The length of the word of ASCII letters and digits at byte `at` of a
+// sentence: the bits of `breaks` (LowerAndMarkBreaks's) up to the next
+// set one; one eight-byte load for a word of up to 56 bytes.
+std::size_t RunLength(const unsigned char* breaks, std::size_t at) {
+  // Bits 0 to 56 of a load shifted by up to 7 are the string's; bit 57
+  // stops the count there (and tells the compiler the count's operand is
+  // never zero).
+  constexpr std::uint64_t kStop = std::uint64_t{1} << 57;
+  std::size_t k = at;
+  for (;;) {
+    std::uint64_t b;
+    std::memcpy(&b, breaks + k / 8, 8);
+    auto run =
+        static_cast<std::size_t>(std::countr_zero((b >> (k % 8)) | kStop));
+    k += run;
+    if (run < 57) return k - at;
   }
 }
 
@@ -449,13 +591,17 @@ struct Scan {
   Token* out;
   std::size_t n;  // tokens made
   TokenWriter* folded;
+  // The short path's copy and bits of text[begin, end) (ScanJoined).
+  const char* lower = nullptr;
+  const unsigned char* breaks = nullptr;
+  std::size_t begin = 0;
 };
 
 // The general path: makes the token that starts at text[i] (i is not a
 // space) and returns where the next one may begin. It handles everything:
 // joined words ("al-Qaeda", "U.S.", "d’Ivoire"), possessives, non-ASCII
 // letters and punctuation, abbreviations.
-std::size_t ScanToken(Scan& s, std::size_t i) {
+[[gnu::noinline]] std::size_t ScanToken(Scan& s, std::size_t i) {
   std::string_view text = s.text;
   const std::size_t end = s.end;
   const char* p = text.data();
@@ -472,13 +618,12 @@ std::size_t ScanToken(Scan& s, std::size_t i) {
         i + alen < end && IsSOrCapitalS(p[i + alen]) &&
         (i + alen + 1 >= end ||
          !IsWordByte(static_cast<unsigned char>(p[i + alen + 1])))) {
-      static const std::uint64_t kPossessive = HashFolded("'s");
       Token& t = out[s.n++];
       t = Token{};
       t.start = i;
       t.end = i + alen + 1;
       s.folded->Append(&t, "'s");
-      t.hash = kPossessive;
+      t.hash = kPossessiveHash;
       t.is_word = true;
       return i + alen + 1;
     }
@@ -561,34 +706,6 @@ std::size_t ScanToken(Scan& s, std::size_t i) {
   return t.end;
 }
 
-// The end of the run of ASCII letters and digits from lower[k], in the
-// lower-cased copy of a sentence, which ends in zero bytes (not letters):
-// the run ends there at the latest, so no bound is needed. Sixteen bytes
-// at a time where SSE2 is there.
-std::size_t LowerRunEnd(const char* lower, std::size_t k) {
-#if defined(__SSE2__)
-  const __m128i after_a = _mm_set1_epi8('a' - 1);
-  const __m128i after_z = _mm_set1_epi8('z' + 1);
-  const __m128i after_0 = _mm_set1_epi8('0' - 1);
-  const __m128i after_9 = _mm_set1_epi8('9' + 1);
-  for (;; k += 16) {
-    __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(lower + k));
-    __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(x, after_a),
-                                   _mm_cmplt_epi8(x, after_z));
-    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, after_0),
-                                  _mm_cmplt_epi8(x, after_9));
-    auto word = static_cast<unsigned>(
-        _mm_movemask_epi8(_mm_or_si128(letter, digit)));
-    if (word != 0xFFFF) return k + std::countr_one(word);
-  }
-#else
-  while (kByteClasses[static_cast<unsigned char>(lower[k])] & kAsciiWordByte) {
-    ++k;
-  }
-  return k;
-#endif
-}
-
 // Whether the capitalised ASCII word text[i, e) is all caps: no lower-case
 // letter, and an upper-case one after the first. (Most capitalised words
 // end the loop at their second letter.)
@@ -602,12 +719,85 @@ bool AllCapsAfterFirst(const char* p, std::size_t i, std::size_t e) {
   return more_upper;
 }
 
+// The length of the word at f, the lower-cased copy of sentence byte
+// `at`, whose first k bytes are ASCII letters and digits and whose next
+// byte may join more to it: runs of ASCII letters and digits joined by
+// single '-', '.' or '\'' ("al-qaeda", "3.5", "d'ivoire", "u.s"), then a
+// final period when the word is an abbreviation or initials, as the
+// general path makes them. 0 when a non-ASCII byte may join: the general
+// path makes those words.
+std::size_t JoinedLength(const char* f, const unsigned char* breaks,
+                         std::size_t at, std::size_t k) {
+  for (;;) {
+    auto d = static_cast<unsigned char>(f[k]);
+    if (d >= 0x80) return 0;
+    if (!(kByteClasses[d] & kMayJoinByte)) return k;
+    auto next = static_cast<unsigned char>(f[k + 1]);
+    if (kByteClasses[next] & kAsciiWordByte) {
+      if (IsPossessiveAt(f + k)) return k;
+      k += 1 + RunLength(breaks, at + k + 1);
+      continue;
+    }
+    if (next >= 0x80) return 0;
+    std::string_view word(f, k);
+    if (d == '.' && (IsKnownAbbreviation(word) || IsInitials(word))) ++k;
+    return k;
+  }
+}
+
+// Makes *t the word at offset `at` of the sentence when it is ASCII
+// letters and digits joined by '-', '.' or '\'' (JoinedLength) and
+// returns its length and that of a space after it; 0 when the general
+// path must make it. Out of the short path's loop: such words are few.
+std::size_t JoinedWord(const char* sentence, const char* lower,
+                       const unsigned char* breaks, std::size_t begin,
+                       std::size_t at, Token* t) {
+  const char* f = lower + at;
+  std::size_t k = JoinedLength(f, breaks, at, RunLength(breaks, at));
+  if (k == 0) return 0;
+  t->start = begin + at;
+  t->end = begin + at + k;
+  t->folded = std::string_view(f, k);
+  t->hash = HashAt(f, k);
+  auto c = static_cast<unsigned char>(sentence[at]);
+  t->capitalized = (kByteClasses[c] & kUpperByte) != 0;
+  // (Joiners and a joined period are neither upper nor lower case.)
+  t->all_caps = t->capitalized && AllCapsAfterFirst(sentence, at, at + k);
+  t->is_word = true;
+  return k + (f[k] == ' ');
+}
+
+// For the short path: makes the token at text[i] that it leaves, by
+// JoinedWord when it is ASCII letters and digits joined by '-', '.' or
+// '\'', else by ScanToken, and returns where the next one may begin.
+// (One call in the short path's loop, as ScanToken alone was: a second
+// costs the loop registers.)
+[[gnu::noinline]] std::size_t ScanJoined(Scan& s, std::size_t i) {
+  const std::size_t at = i - s.begin;
+  if (kByteClasses[static_cast<unsigned char>(s.lower[at])] &
+      kAsciiWordByte) {
+    if (std::size_t k = JoinedWord(s.text.data() + s.begin, s.lower, s.breaks,
+                                   s.begin, at, s.out + s.n)) {
+      ++s.n;
+      return i + k;
+    }
+  }
+  return ScanToken(s, i);
+}
+
+template <bool kFast>
 TokenList TokenizeRange(std::string_view text, std::size_t begin,
-                        std::size_t end, bool fast) {
+                        std::size_t end) {
   TokenList tokens;
   end = std::min(end, text.size());
   if (end <= begin) return tokens;
   std::size_t bytes = end - begin;
+  // The short path's bit string is on the stack, where its address needs
+  // no register of its own; the rare longer sentences take the general
+  // path, which makes the same tokens.
+  if (kFast && bytes > kScratchBytes) {
+    return TokenizeRange<false>(text, begin, end);
+  }
   thread_local std::vector<Token> scratch;
   std::vector<Token> large;
   Token* out;
@@ -627,9 +817,16 @@ TokenList TokenizeRange(std::string_view text, std::size_t begin,
   // longer than their spans.
   TokenWriter folded(2 * bytes + TokenWriter::kSlack, out, &s.n);
   s.folded = &folded;
-  char* lower = folded.Claim(bytes);
-  LowerAscii(text.data() + begin, bytes, lower);
-  const char* p = text.data();
+  const char* sentence = text.data() + begin;
+  char* lower = nullptr;
+  alignas(8) unsigned char breaks[kFast ? BreakBitsBytes(kScratchBytes) : 1];
+  if (kFast) {
+    lower = folded.Claim(bytes);
+    LowerAndMarkBreaks(sentence, bytes, lower, breaks);
+    s.lower = lower;
+    s.breaks = breaks;
+    s.begin = begin;
+  }
   static const std::array<std::uint64_t, 128> kByteHashes = [] {
     std::array<std::uint64_t, 128> h{};
     for (int b = 0; b < 128; ++b) {
@@ -638,74 +835,84 @@ TokenList TokenizeRange(std::string_view text, std::size_t begin,
     }
     return h;
   }();
-  // The tokens made, in a local between calls of the general path (which
-  // counts in s.n): stores to the tokens cannot then be taken to change it.
-  std::size_t n = 0;
-  std::size_t i = begin;
-  while (i < end) {
-    auto c = static_cast<unsigned char>(p[i]);
+    // The tokens made, `next` the place of the next one, in a local between
+  // calls of the general path (which counts in s.n): stores to the tokens
+  // cannot then be taken to change it.
+  Token* next = out;
+  std::size_t a = 0;  // offset in the sentence
+  while (a < bytes) {
+    auto c = static_cast<unsigned char>(sentence[a]);
     std::uint8_t cls = kByteClasses[c];
-    if (cls & kSpaceByte) {
-      ++i;
-      continue;
-    }
-    if (fast && (cls & kAsciiWordByte)) {
+    if (kFast && (cls & kAsciiWordByte)) {
       // A run of ASCII letters and digits is a whole word, whose folded
       // form is its span of the copy, unless what follows may join it: a
       // non-ASCII byte (a letter, or a typographic apostrophe), or '-',
-      // '.' or '\'' before a word byte. Those words take the general path.
-      const char* f = lower + (i - begin);
-      std::size_t k = LowerRunEnd(f, 1);
-      bool period = false, simple = true;
-      if (i + k < end) {
-        auto d = static_cast<unsigned char>(f[k]);
-        if (d >= 0x80) {
-          simple = false;
-        } else if (d == '-' || d == '.' || d == '\'') {
-          // (The copy's bytes after the sentence are zeros: not words.)
-          simple = !(kByteClasses[static_cast<unsigned char>(f[k + 1])] &
-                     kWordByte);
-          period = d == '.';
-        }
+      // '.' or '\'' before a word byte. Those words are ScanJoined's.
+      // (The copy's bytes after the sentence are zeros: they join nothing.)
+      const char* f = lower + a;
+      std::size_t k = RunLength(breaks, a);
+      auto d = static_cast<unsigned char>(f[k]);
+      bool period = false, joins = false;
+      if (kByteClasses[d] & kMayJoinByte) {
+        joins = d >= 0x80 ||
+                ((kByteClasses[static_cast<unsigned char>(f[k + 1])] &
+                  kWordByte) &&
+                 !IsPossessiveAt(f + k));
+        period = d == '.';
       }
-      if (simple) {
-        std::size_t word_end = i + k;
+      if (!joins) {
+        std::size_t word = k;
+        std::uint64_t hash = HashAt(f, k);
         // A final period joins abbreviations and single initials (as
         // FinishWord decides; a run of letters is initials only alone).
-        if (period &&
-            (k == 1 || IsKnownAbbreviation(std::string_view(f, k)))) {
+        // (The word is hashed first, then again with its period: hashing
+        // after the test costs the loop a register.)
+        if (period && (k == 1 || (k <= 5 && IsPackedAbbreviation(
+                                                LowBytes(Load8(f), k))))) {
           ++k;
+          hash = HashAt(f, k);
         }
-        Token& t = out[n++];
-        t.start = i;
-        t.end = i + k;
+        Token& t = *next++;
+        t.start = begin + a;
+        t.end = begin + a + k;
         t.folded = std::string_view(f, k);
-        t.hash = HashAt(f, k);
-        t.capitalized = c >= 'A' && c <= 'Z';
-        t.all_caps = t.capitalized && AllCapsAfterFirst(p, i, word_end);
+        t.hash = hash;
+        t.capitalized = (cls & kUpperByte) != 0;
+        t.all_caps = t.capitalized && AllCapsAfterFirst(sentence, a, a + word);
         t.is_word = true;
-        i += k;
         // Most words are followed by one space: step over it here rather
-        // than in a turn of the loop of its own.
-        if (i < end && p[i] == ' ') ++i;
+        // than in a turn of the loop of its own. (The copy ends in zeros.)
+        a += k + (f[k] == ' ');
         continue;
       }
-    } else if (fast && c < 0x80 && c != '\'' && !(cls & kWordByte)) {
-      // ASCII punctuation other than an apostrophe (which may start a
-      // possessive) is a token of its own, folded to itself.
-      Token& t = out[n++];
+    } else if (cls & kSpaceByte) {
+      ++a;
+      continue;
+    } else if (kFast && c < 0x80 && !(cls & kWordByte)) {
+      // ASCII punctuation is a token of its own, folded to itself, but for
+      // the apostrophe of a possessive "'s" right after a word.
+      Token& t = *next++;
       t = Token{};
-      t.start = i;
-      t.end = i + 1;
-      t.folded = std::string_view(lower + (i - begin), 1);
-      t.hash = kByteHashes[c];
-      ++i;
+      t.start = begin + a;
+      std::size_t len = 1;
+      if (c == '\'' && IsPossessiveAt(lower + a) && next - 1 != out &&
+          next[-2].is_word && next[-2].end == begin + a) {
+        len = 2;
+        t.hash = kPossessiveHash;
+        t.is_word = true;
+      } else {
+        t.hash = kByteHashes[c];
+      }
+      t.end = begin + a + len;
+      t.folded = std::string_view(lower + a, len);
+      a += len + (lower[a + len] == ' ');
       continue;
     }
-    s.n = n;
-    i = ScanToken(s, i);
-    n = s.n;
+    s.n = static_cast<std::size_t>(next - out);
+    a = (kFast ? ScanJoined(s, begin + a) : ScanToken(s, begin + a)) - begin;
+    next = out + s.n;
   }
+  std::size_t n = static_cast<std::size_t>(next - out);
   tokens.assign(out, out + n);
   folded.GiveTo(&tokens);
   return tokens;
@@ -715,12 +922,12 @@ TokenList TokenizeRange(std::string_view text, std::size_t begin,
 
 TokenList Tokenize(std::string_view text, std::size_t begin,
                    std::size_t end) {
-  return TokenizeRange(text, begin, end, /*fast=*/true);
+  return TokenizeRange<true>(text, begin, end);
 }
 
 TokenList TokenizeByGeneralPath(std::string_view text, std::size_t begin,
                                 std::size_t end) {
-  return TokenizeRange(text, begin, end, /*fast=*/false);
+  return TokenizeRange<false>(text, begin, end);
 }
 
 std::vector<std::string> FoldPhrase(std::string_view phrase) {

@@ -185,6 +185,26 @@ TEST_CASE("all_caps needs two or more upper-case letters and no lower") {
   }
 }
 
+TEST_CASE("knows the abbreviations that keep their period, and no others") {
+  // The list is looked up by a perfect hash: every word of it is found,
+  // and words next to them (in length or letters) are not.
+  for (const char* w :
+       {"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "adm",
+        "sgt", "sen", "rep", "gov", "amb", "pres", "prof", "rev", "st", "jr",
+        "sr", "no", "vs", "etc", "inc", "corp", "co", "ltd", "jan", "feb",
+        "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "cmdr", "brig",
+        "cpl", "pvt", "lieut"}) {
+    CAPTURE(w);
+    CHECK(IsKnownAbbreviation(w));
+  }
+  for (const char* w : {"", "m", "mx", "mrx", "gens", "thursd", "lieute",
+                        "Mr", "said", "us", "u.s", "a", "the", "sat", "sun"}) {
+    CAPTURE(w);
+    CHECK_FALSE(IsKnownAbbreviation(w));
+  }
+}
+
 // Tokenize takes a shorter path for plain ASCII words and punctuation; the
 // general path, which makes every kind of token, is the reference. The two
 // must make the same tokens, field by field.
@@ -231,7 +251,10 @@ TEST_CASE("the short path makes the general path's tokens on random text") {
   const std::vector<std::string> pieces = {
       "a", "Xi", "US", "U", "mr", "Mr", "gen", "NATO", "2021", "s", "S",
       "-", ".", "'", "\xE2\x80\x99", "\xE2\x80\x94", "\xC3\xB6",
-      "\xC3\x96", " ", " ", "  ", "\n", ",", "\"", "(", "x7Y"};
+      "\xC3\x96", " ", " ", "  ", "\n", ",", "\"", "(", "x7Y", "Sept",
+      "THURS", "St", "3", "--", "'s", "\xC2\xA0",
+      "Counterinsurgencyoperationsintheregionlastedlongerthananyoneexpected",
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGH"};
   std::mt19937 rng(20261129);
   for (int round = 0; round < 4000; ++round) {
     std::string text;
@@ -241,6 +264,45 @@ TEST_CASE("the short path makes the general path's tokens on random text") {
     std::size_t end = begin + rng() % (text.size() - begin + 1);
     CheckSameAsGeneralPath(text, 0, text.size());
     CheckSameAsGeneralPath(text, begin, end);
+  }
+}
+
+TEST_CASE("words of every length make the general path's tokens") {
+  // The short path counts a word's bytes from one eight-byte load of its
+  // bits for words up to 56 bytes and goes on for longer ones; its bits
+  // come in sixteen-byte blocks. Words of 1 to 130 bytes, plain, capital,
+  // all caps, joined and before a period, at every offset of a block.
+  for (std::size_t n = 1; n <= 130; ++n) {
+    for (std::size_t pad = 0; pad < 16; ++pad) {
+      // Spaces, or spaces and a word.
+      const std::string before = pad % 4 == 3
+                                     ? std::string(pad - 3, ' ') + "Ab "
+                                     : std::string(pad, ' ');
+      for (const char* after : {"", " ", ".", "-x y", "'s", ". z"}) {
+        std::string lower(n, 'q');
+        std::string upper(n, 'Q');
+        std::string capital = "Q" + std::string(n - 1, 'q');
+        std::string joined = lower;
+        if (n > 2) joined[n / 2] = '-';
+        for (const std::string& w : {lower, upper, capital, joined}) {
+          std::string text = before + w + after;
+          CheckSameAsGeneralPath(text, 0, text.size());
+          CheckSameAsGeneralPath(text, 1, text.size());
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("sentences longer than the short path takes tokenize alike") {
+  // Sentences over the short path's size (64 KiB) take the general path;
+  // around that size the two must agree.
+  std::string text;
+  while (text.size() < 65600) {
+    text += "The U.S. envoy met Gen. Wei, al-Qaeda's rival, on Sept. 3. ";
+  }
+  for (std::size_t end : {65530, 65536, 65537, 65600}) {
+    CheckSameAsGeneralPath(text, 0, end);
   }
 }
 
