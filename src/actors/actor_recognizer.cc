@@ -66,6 +66,7 @@ std::vector<ActorMention> ActorRecognizer::Find(
   std::vector<std::pair<int, int>>& named = scratch.named;
   const PhraseMatcher& matcher = impl_->matcher;
   const PhraseMatcher::StartFilter starts = matcher.start_filter();
+  const PhraseMatcher::OpeningFilter openings = matcher.opening_filter();
   for (std::size_t si = 0; si < tokens.size(); ++si) {
     const auto& t = tokens[si].tokens;
     first.push_back(raw.size());
@@ -77,6 +78,12 @@ std::vector<ActorMention> ActorRecognizer::Find(
       // so the sentence is not encoded as a whole).
       while (i < n && !starts.MayStart(words[i].hash)) ++i;
       if (i == n) break;
+      // Most words that pass start no phrase here: a second filter, of
+      // the word's case and the next word, passes over them unlooked-up.
+      if (!openings.MayOpen(words, i, n)) {
+        ++i;
+        continue;
+      }
       PhraseMatcher::Match m = matcher.LongestAt(t, i, n);
       if (m.length == 0) {
         ++i;

@@ -231,6 +231,40 @@ void PhraseMatcher::GrowEdges() {
   edges_ = std::move(edges);
 }
 
+// Marks opening o in the filter's tables.
+void PhraseMatcher::Open(const Opening& o) {
+  unsigned bit = 1u << static_cast<unsigned>(o.first_case);
+  if (o.second != 0) bit <<= 3;
+  opening_cases_[CaseSlot(o.first, opening_cases_.size() - 1)] |=
+      static_cast<std::uint8_t>(bit);
+  if (o.second != 0) {
+    std::size_t b =
+        PairBit(o.first, o.second, opening_pairs_.size() * 64 - 1);
+    opening_pairs_[b >> 6] |= std::uint64_t{1} << (b & 63);
+  }
+}
+
+// Adds o to the filter, at least 8 case slots and 16 pair bits an opening
+// (within 2^22 slots and 2^23 bits): the tables are made again, twice as
+// big, when they fill.
+void PhraseMatcher::AddOpening(const Opening& o) {
+  openings_.push_back(o);
+  if (openings_.size() * 8 <= opening_cases_.size() ||
+      opening_cases_.size() >= (std::size_t{1} << 22)) {
+    Open(o);
+    return;
+  }
+  std::size_t slots = 1024;
+  while (slots < openings_.size() * 8 && slots < (std::size_t{1} << 22)) {
+    slots *= 2;
+  }
+  opening_cases_.assign(slots, 0);
+  opening_pairs_.assign(slots * 2 / 64, 0);  // 16 bits an opening
+  // A token not hashed (hash 0, slot 0) passes for any case.
+  opening_cases_[0] = 0x3F;
+  for (const Opening& each : openings_) Open(each);
+}
+
 void PhraseMatcher::Add(std::string_view phrase, int payload,
                         bool case_sensitive, bool user) {
   TokenList tokens = Tokenize(phrase, 0, phrase.size());
@@ -265,6 +299,9 @@ void PhraseMatcher::Add(std::string_view phrase, int payload,
   }
   nodes_[first_node].first_cases |=
       static_cast<std::uint8_t>(1u << static_cast<unsigned>(cases[0]));
+  AddOpening({HashFolded(tokens[0].folded),
+              tokens.size() > 1 ? HashFolded(tokens[1].folded) : 0,
+              cases[0]});
   Node& end = nodes_[node];
   if (end.endings.empty()) ++phrases_;
   for (Ending& e : end.endings) {
