@@ -244,22 +244,23 @@ void PhraseMatcher::Open(const Opening& o) {
   }
 }
 
-// Adds o to the filter, at least 8 case slots and 16 pair bits an opening
-// (within 2^22 slots and 2^23 bits): the tables are made again, twice as
-// big, when they fill.
+// Adds o to the filter, at least 16 case slots and 16 pair bits an
+// opening (within 2^22 slots and bits): the tables are made again, twice
+// as big, when they fill. (A scan tests a case slot at every word: at
+// most one word in 16 not starting a phrase gets past it.)
 void PhraseMatcher::AddOpening(const Opening& o) {
   openings_.push_back(o);
-  if (openings_.size() * 8 <= opening_cases_.size() ||
+  if (openings_.size() * 16 <= opening_cases_.size() ||
       opening_cases_.size() >= (std::size_t{1} << 22)) {
     Open(o);
     return;
   }
   std::size_t slots = 1024;
-  while (slots < openings_.size() * 8 && slots < (std::size_t{1} << 22)) {
+  while (slots < openings_.size() * 16 && slots < (std::size_t{1} << 22)) {
     slots *= 2;
   }
   opening_cases_.assign(slots, 0);
-  opening_pairs_.assign(slots * 2 / 64, 0);  // 16 bits an opening
+  opening_pairs_.assign(slots / 64, 0);
   // A token not hashed (hash 0, slot 0) passes for any case.
   opening_cases_[0] = 0x3F;
   for (const Opening& each : openings_) Open(each);
@@ -370,13 +371,13 @@ std::vector<std::uint32_t> PhraseMatcher::Encode(
   return ids;
 }
 
-template <typename IdAt>
+template <typename FirstId, typename IdAt>
 [[gnu::always_inline]] inline PhraseMatcher::Match PhraseMatcher::Walk(
-    const std::vector<Token>& tokens, IdAt id_at, std::size_t begin,
-    std::size_t stop) const {
+    const std::vector<Token>& tokens, FirstId first_id, IdAt id_at,
+    std::size_t begin, std::size_t stop) const {
   Match best;
   if (begin >= stop) return best;
-  std::uint32_t first = id_at(begin);
+  std::uint32_t first = first_id(begin);
   if (first == kUnknown) return best;
   std::uint32_t node = root_[first];
   if (node == 0 || !MeetsOne(nodes_[node].first_cases, tokens[begin])) {
@@ -411,18 +412,26 @@ template <typename IdAt>
 PhraseMatcher::Match PhraseMatcher::Longest(
     const std::vector<Token>& tokens, const std::vector<std::uint32_t>& ids,
     std::size_t begin, std::size_t end) const {
-  return Walk(
-      tokens, [&ids](std::size_t i) { return ids[i]; }, begin,
-      std::min(end, ids.size()));
+  auto id_at = [&ids](std::size_t i) { return ids[i]; };
+  return Walk(tokens, id_at, id_at, begin, std::min(end, ids.size()));
 }
 
 PhraseMatcher::Match PhraseMatcher::LongestAt(const std::vector<Token>& tokens,
                                               std::size_t begin,
                                               std::size_t end) const {
   // Each word as Encode would look it up: by the hash the token carries, or
-  // (a token made by hand) its hash computed here.
+  // (a token made by hand) its hash computed here. The first word goes
+  // straight to the slots, past the vocabulary's filter: a scan calls
+  // this where its own filters passed the word, so this one would too,
+  // mostly (and it only ever saves a probe).
   return Walk(
       tokens,
+      [this, &tokens](std::size_t i) __attribute__((always_inline)) {
+        const Token& t = tokens[i];
+        if (word_slots_.empty()) return kUnknown;
+        return Probe(word_slots_.data(), word_slots_.size() - 1, t.folded,
+                     t.hash != 0 ? t.hash : HashFolded(t.folded));
+      },
       [this, &tokens](std::size_t i) __attribute__((always_inline)) {
         const Token& t = tokens[i];
         return Lookup(t.folded, t.hash != 0 ? t.hash : HashFolded(t.folded));

@@ -99,6 +99,13 @@ class PhraseMatcher {
     std::size_t case_mask;
     const std::uint64_t* pairs;  // PairBit of each phrase's first two words
     std::size_t pair_mask;
+    // Whether some phrase may start with a word of hash `hash`, in any
+    // case: a filter of the phrases' first words, as MayStart, that a
+    // scan tests at every token before MayOpen (one byte, which MayOpen
+    // then reads again).
+    bool MayStart(std::uint64_t hash) const {
+      return cases[CaseSlot(hash, case_mask)] != 0;
+    }
     bool MayOpen(const Token* t, std::size_t i, std::size_t end) const {
       // The cases t[i] meets, as Walk tests them (kAny always).
       unsigned met = 1u | (t[i].capitalized || !t[i].is_word ? 2u : 0u) |
@@ -218,10 +225,11 @@ class PhraseMatcher {
   std::vector<std::uint64_t> opening_pairs_;
   void Open(const Opening& o);
   void AddOpening(const Opening& o);
-  // Longest's walk; `id_at(i)` is the vocabulary id of tokens[i].
-  template <typename IdAt>
-  Match Walk(const std::vector<Token>& tokens, IdAt id_at, std::size_t begin,
-             std::size_t stop) const;
+  // Longest's walk; `id_at(i)` is the vocabulary id of tokens[i], and
+  // `first_id(begin)` that of the first word.
+  template <typename FirstId, typename IdAt>
+  Match Walk(const std::vector<Token>& tokens, FirstId first_id, IdAt id_at,
+             std::size_t begin, std::size_t stop) const;
   // Edges of the trie: (node, word id) -> child. Edges from the root are
   // looked up by word id directly (root_[id], 0 for none).
   struct Edge {

@@ -277,8 +277,10 @@ TEST_CASE("MayStart passes every phrase's first word; LongestAt is Longest") {
     if (ids[i] != PhraseMatcher::kUnknown && m.Starts(ids[i])) {
       CHECK(m.MayStart(tokens[i].hash));
       CHECK(m.start_filter().MayStart(tokens[i].hash));
+      CHECK(m.opening_filter().MayStart(tokens[i].hash));
     }
     CHECK(m.MayStart(0));  // a token not hashed is looked up
+    CHECK(m.opening_filter().MayStart(0));
     for (std::size_t end : {tokens.size(), i + 1, i + 2}) {
       PhraseMatcher::Match want = m.Longest(tokens, ids, i, end);
       const std::vector<Token>& hashed = tokens;
@@ -304,6 +306,7 @@ TEST_CASE("MayStart passes every phrase's first word; LongestAt is Longest") {
   CHECK_FALSE(empty.MayStart(tokens[0].hash));
   CHECK_FALSE(empty.MayStart(0));
   CHECK(empty.LongestAt(tokens, 0, tokens.size()).length == 0);
+  CHECK_FALSE(empty.opening_filter().MayStart(0));
   CHECK_FALSE(empty.opening_filter().MayOpen(tokens.data(), 0, tokens.size()));
 }
 
