@@ -142,10 +142,10 @@ std::uint32_t PhraseMatcher::IdOf(std::string_view folded,
 // Inline in IdOf.
 [[gnu::always_inline]] inline std::uint32_t PhraseMatcher::Lookup(
     std::string_view folded, std::uint64_t h) const {
-  if (word_slots_.empty()) return kUnknown;
+  if (word_mask_ == 0) return kUnknown;  // no slots
   std::size_t bit = FilterBit(h);
   if (((filter_[bit >> 6] >> (bit & 63)) & 1) == 0) return kUnknown;
-  return Probe(word_slots_.data(), word_slots_.size() - 1, folded, h);
+  return Probe(word_slots_.data(), word_mask_, folded, h);
 }
 
 // Puts word `id` (already in words_) in the first free slot from its hash.
@@ -171,6 +171,7 @@ void PhraseMatcher::GrowWords() {
     Place(&slots, static_cast<std::uint32_t>(id), HashFolded(words_[id]));
   }
   word_slots_ = std::move(slots);
+  word_mask_ = word_slots_.size() - 1;
   // At least 16 filter bits a word (at most one word in 16 of a text not
   // in the vocabulary gets past the filter), within 2^24 bits.
   std::size_t bits = 4096;
@@ -428,8 +429,8 @@ PhraseMatcher::Match PhraseMatcher::LongestAt(const std::vector<Token>& tokens,
       tokens,
       [this, &tokens](std::size_t i) __attribute__((always_inline)) {
         const Token& t = tokens[i];
-        if (word_slots_.empty()) return kUnknown;
-        return Probe(word_slots_.data(), word_slots_.size() - 1, t.folded,
+        if (word_mask_ == 0) return kUnknown;  // no slots
+        return Probe(word_slots_.data(), word_mask_, t.folded,
                      t.hash != 0 ? t.hash : HashFolded(t.folded));
       },
       [this, &tokens](std::size_t i) __attribute__((always_inline)) {

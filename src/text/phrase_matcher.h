@@ -180,6 +180,10 @@ class PhraseMatcher {
   void GrowWords();
   std::vector<std::string> words_;  // by id
   std::vector<WordSlot> word_slots_;
+  // word_slots_.size() - 1 (the slots are 24 bytes: their number is a
+  // division away from the vector's ends), or 0 with no slots (there are
+  // at least 64 once there are any).
+  std::size_t word_mask_ = 0;
   // One bit for each word's hash (a Bloom filter with one hash), which
   // IdOf tests before the slots. Most words of a text are in no phrase;
   // with a large vocabulary their slots would be cache misses, while the
