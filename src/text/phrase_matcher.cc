@@ -220,6 +220,41 @@ std::uint32_t PhraseMatcher::AddWord(std::string_view folded) {
   }
 }
 
+// The child of `node` (not the root) by the word `folded` of hash h, or 0:
+// one probe of word_edges_ by the hash, and the word's bytes compared only
+// for the edge of that hash. (Inline in LongestAt's loop. Walk asks only
+// at a node with children, so the table is never empty here.)
+[[gnu::always_inline]] inline std::uint32_t PhraseMatcher::WordChild(
+    std::uint32_t node, std::string_view folded, std::uint64_t h) const {
+  const WordEdge* edges = word_edges_.data();
+  for (std::size_t i = WordEdgeSlot(node, h, word_edge_mask_);;
+       i = (i + 1) & word_edge_mask_) {
+    const WordEdge& e = edges[i];
+    if (e.node == 0) return 0;
+    if (e.hash == h && e.node == node && SameWord(words_[e.id], folded)) {
+      return e.child;
+    }
+  }
+}
+
+// Adds the edge (node, word id of hash h) -> child to word_edges_, which
+// is made twice as big when half full.
+void PhraseMatcher::AddWordEdge(const WordEdge& edge) {
+  if ((word_edge_count_ + 1) * 2 > word_edges_.size()) {
+    std::vector<WordEdge> old = std::move(word_edges_);
+    word_edges_.assign(old.empty() ? 64 : old.size() * 2, WordEdge{});
+    word_edge_mask_ = word_edges_.size() - 1;
+    word_edge_count_ = 0;
+    for (const WordEdge& e : old) {
+      if (e.node != 0) AddWordEdge(e);
+    }
+  }
+  std::size_t i = WordEdgeSlot(edge.node, edge.hash, word_edge_mask_);
+  while (word_edges_[i].node != 0) i = (i + 1) & word_edge_mask_;
+  word_edges_[i] = edge;
+  ++word_edge_count_;
+}
+
 void PhraseMatcher::GrowEdges() {
   std::vector<Edge> edges(edges_.empty() ? 64 : edges_.size() * 2);
   std::size_t mask = edges.size() - 1;
@@ -294,6 +329,7 @@ void PhraseMatcher::Add(std::string_view phrase, int payload,
         while (edges_[i].key != ~std::uint64_t{0}) i = (i + 1) & mask;
         edges_[i] = {key, child};
         ++edge_count_;
+        AddWordEdge({HashFolded(t.folded), node, child, id});
       }
     }
     if (first_node == 0) first_node = child;
@@ -372,9 +408,9 @@ std::vector<std::uint32_t> PhraseMatcher::Encode(
   return ids;
 }
 
-template <typename FirstId, typename IdAt>
+template <typename FirstId, typename ChildAt>
 [[gnu::always_inline]] inline PhraseMatcher::Match PhraseMatcher::Walk(
-    const std::vector<Token>& tokens, FirstId first_id, IdAt id_at,
+    const std::vector<Token>& tokens, FirstId first_id, ChildAt child_at,
     std::size_t begin, std::size_t stop) const {
   Match best;
   if (begin >= stop) return best;
@@ -403,9 +439,7 @@ template <typename FirstId, typename IdAt>
     // (A node without children stops here, before its next word is
     // looked up.)
     if (at.child_bits == 0) break;
-    std::uint32_t id = id_at(i);
-    if (id == kUnknown || ((at.child_bits >> (id & 63)) & 1) == 0) break;
-    node = Child(node, id);
+    node = child_at(node, at, i);
   }
   return best;
 }
@@ -413,18 +447,28 @@ template <typename FirstId, typename IdAt>
 PhraseMatcher::Match PhraseMatcher::Longest(
     const std::vector<Token>& tokens, const std::vector<std::uint32_t>& ids,
     std::size_t begin, std::size_t end) const {
-  auto id_at = [&ids](std::size_t i) { return ids[i]; };
-  return Walk(tokens, id_at, id_at, begin, std::min(end, ids.size()));
+  return Walk(
+      tokens, [&ids](std::size_t i) { return ids[i]; },
+      [this, &ids](std::uint32_t node, const Node& at, std::size_t i)
+          __attribute__((always_inline)) {
+            std::uint32_t id = ids[i];
+            if (id == kUnknown || ((at.child_bits >> (id & 63)) & 1) == 0) {
+              return std::uint32_t{0};
+            }
+            return Child(node, id);
+          },
+      begin, std::min(end, ids.size()));
 }
 
 PhraseMatcher::Match PhraseMatcher::LongestAt(const std::vector<Token>& tokens,
                                               std::size_t begin,
                                               std::size_t end) const {
-  // Each word as Encode would look it up: by the hash the token carries, or
-  // (a token made by hand) its hash computed here. The first word goes
-  // straight to the slots, past the vocabulary's filter: a scan calls
-  // this where its own filters passed the word, so this one would too,
-  // mostly (and it only ever saves a probe).
+  // Each word by the hash the token carries, or (a token made by hand) its
+  // hash computed here. The first word goes straight to the slots, past
+  // the vocabulary's filter: a scan calls this where its own filters
+  // passed the word, so this one would too, mostly (and it only ever saves
+  // a probe). The words after it are not looked up in the vocabulary at
+  // all: the edge to the next node is found by the word's hash.
   return Walk(
       tokens,
       [this, &tokens](std::size_t i) __attribute__((always_inline)) {
@@ -433,10 +477,12 @@ PhraseMatcher::Match PhraseMatcher::LongestAt(const std::vector<Token>& tokens,
         return Probe(word_slots_.data(), word_mask_, t.folded,
                      t.hash != 0 ? t.hash : HashFolded(t.folded));
       },
-      [this, &tokens](std::size_t i) __attribute__((always_inline)) {
-        const Token& t = tokens[i];
-        return Lookup(t.folded, t.hash != 0 ? t.hash : HashFolded(t.folded));
-      },
+      [this, &tokens](std::uint32_t node, const Node&, std::size_t i)
+          __attribute__((always_inline)) {
+            const Token& t = tokens[i];
+            return WordChild(node, t.folded,
+                             t.hash != 0 ? t.hash : HashFolded(t.folded));
+          },
       begin, std::min(end, tokens.size()));
 }
 

@@ -229,11 +229,12 @@ class PhraseMatcher {
   std::vector<std::uint64_t> opening_pairs_;
   void Open(const Opening& o);
   void AddOpening(const Opening& o);
-  // Longest's walk; `id_at(i)` is the vocabulary id of tokens[i], and
-  // `first_id(begin)` that of the first word.
-  template <typename FirstId, typename IdAt>
-  Match Walk(const std::vector<Token>& tokens, FirstId first_id, IdAt id_at,
-             std::size_t begin, std::size_t stop) const;
+  // Longest's walk; `first_id(begin)` is the vocabulary id of the first
+  // word, and `child_at(node, nodes_[node], i)` the child of node by
+  // tokens[i] (0 for none).
+  template <typename FirstId, typename ChildAt>
+  Match Walk(const std::vector<Token>& tokens, FirstId first_id,
+             ChildAt child_at, std::size_t begin, std::size_t stop) const;
   // Edges of the trie: (node, word id) -> child. Edges from the root are
   // looked up by word id directly (root_[id], 0 for none).
   struct Edge {
@@ -242,6 +243,26 @@ class PhraseMatcher {
   };
   std::uint32_t Child(std::uint32_t node, std::uint32_t id) const;
   void GrowEdges();
+  // The same edges (not the root's), keyed by (node, the word's hash), so
+  // that LongestAt finds the next node from a token's hash and its bytes,
+  // without looking the word up in the vocabulary first. node 0: empty.
+  struct WordEdge {
+    std::uint64_t hash = 0;
+    std::uint32_t node = 0;
+    std::uint32_t child = 0;
+    std::uint32_t id = 0;  // the word's
+  };
+  static std::size_t WordEdgeSlot(std::uint32_t node, std::uint64_t hash,
+                                  std::size_t mask) {
+    return static_cast<std::size_t>(hash ^ (node * 0x9E3779B97F4A7C15ULL)) &
+           mask;
+  }
+  std::uint32_t WordChild(std::uint32_t node, std::string_view folded,
+                          std::uint64_t hash) const;
+  void AddWordEdge(const WordEdge& edge);
+  std::vector<WordEdge> word_edges_;
+  std::size_t word_edge_mask_ = 0;  // word_edges_.size() - 1
+  std::size_t word_edge_count_ = 0;
   std::vector<std::uint32_t> root_;
   std::vector<Edge> edges_;
   std::size_t edge_count_ = 0;
