@@ -65,18 +65,26 @@ std::vector<ActorMention> ActorRecognizer::Find(
   // not a count for every state of the lexicon).
   std::vector<std::pair<int, int>>& named = scratch.named;
   const PhraseMatcher& matcher = impl_->matcher;
-  const PhraseMatcher::StartFilter starts = matcher.start_filter();
+  const PhraseMatcher::OpeningFilter openings = matcher.opening_filter();
   for (std::size_t si = 0; si < tokens.size(); ++si) {
     const auto& t = tokens[si].tokens;
     first.push_back(raw.size());
     const Token* words = t.data();
     const std::size_t n = t.size();
     for (std::size_t i = 0; i < n;) {
-      // Most words start no phrase: one filter bit skips them, with no
+      // Most words start no phrase: one byte of the opening filter skips them, with no
       // lookup of the word (LongestAt looks up only the words it reads,
       // so the sentence is not encoded as a whole).
-      while (i < n && !starts.MayStart(words[i].hash)) ++i;
-      if (i == n) break;
+      const Token* w = words + i;
+      while (w != words + n && !openings.MayStart(w->hash)) ++w;
+      if (w == words + n) break;
+      i = static_cast<std::size_t>(w - words);
+      // Most words that pass start no phrase here: a second filter, of
+      // the word's case and the next word, passes over them unlooked-up.
+      if (!openings.MayOpen(words, i, n)) {
+        ++i;
+        continue;
+      }
       PhraseMatcher::Match m = matcher.LongestAt(t, i, n);
       if (m.length == 0) {
         ++i;

@@ -142,10 +142,10 @@ std::uint32_t PhraseMatcher::IdOf(std::string_view folded,
 // Inline in IdOf.
 [[gnu::always_inline]] inline std::uint32_t PhraseMatcher::Lookup(
     std::string_view folded, std::uint64_t h) const {
-  if (word_slots_.empty()) return kUnknown;
+  if (word_mask_ == 0) return kUnknown;  // no slots
   std::size_t bit = FilterBit(h);
   if (((filter_[bit >> 6] >> (bit & 63)) & 1) == 0) return kUnknown;
-  return Probe(word_slots_.data(), word_slots_.size() - 1, folded, h);
+  return Probe(word_slots_.data(), word_mask_, folded, h);
 }
 
 // Puts word `id` (already in words_) in the first free slot from its hash.
@@ -171,6 +171,7 @@ void PhraseMatcher::GrowWords() {
     Place(&slots, static_cast<std::uint32_t>(id), HashFolded(words_[id]));
   }
   word_slots_ = std::move(slots);
+  word_mask_ = word_slots_.size() - 1;
   // At least 16 filter bits a word (at most one word in 16 of a text not
   // in the vocabulary gets past the filter), within 2^24 bits.
   std::size_t bits = 4096;
@@ -219,6 +220,41 @@ std::uint32_t PhraseMatcher::AddWord(std::string_view folded) {
   }
 }
 
+// The child of `node` (not the root) by the word `folded` of hash h, or 0:
+// one probe of word_edges_ by the hash, and the word's bytes compared only
+// for the edge of that hash. (Inline in LongestAt's loop. Walk asks only
+// at a node with children, so the table is never empty here.)
+[[gnu::always_inline]] inline std::uint32_t PhraseMatcher::WordChild(
+    std::uint32_t node, std::string_view folded, std::uint64_t h) const {
+  const WordEdge* edges = word_edges_.data();
+  for (std::size_t i = WordEdgeSlot(node, h, word_edge_mask_);;
+       i = (i + 1) & word_edge_mask_) {
+    const WordEdge& e = edges[i];
+    if (e.node == 0) return 0;
+    if (e.hash == h && e.node == node && SameWord(words_[e.id], folded)) {
+      return e.child;
+    }
+  }
+}
+
+// Adds the edge (node, word id of hash h) -> child to word_edges_, which
+// is made twice as big when half full.
+void PhraseMatcher::AddWordEdge(const WordEdge& edge) {
+  if ((word_edge_count_ + 1) * 2 > word_edges_.size()) {
+    std::vector<WordEdge> old = std::move(word_edges_);
+    word_edges_.assign(old.empty() ? 64 : old.size() * 2, WordEdge{});
+    word_edge_mask_ = word_edges_.size() - 1;
+    word_edge_count_ = 0;
+    for (const WordEdge& e : old) {
+      if (e.node != 0) AddWordEdge(e);
+    }
+  }
+  std::size_t i = WordEdgeSlot(edge.node, edge.hash, word_edge_mask_);
+  while (word_edges_[i].node != 0) i = (i + 1) & word_edge_mask_;
+  word_edges_[i] = edge;
+  ++word_edge_count_;
+}
+
 void PhraseMatcher::GrowEdges() {
   std::vector<Edge> edges(edges_.empty() ? 64 : edges_.size() * 2);
   std::size_t mask = edges.size() - 1;
@@ -229,6 +265,41 @@ void PhraseMatcher::GrowEdges() {
     edges[i] = e;
   }
   edges_ = std::move(edges);
+}
+
+// Marks opening o in the filter's tables.
+void PhraseMatcher::Open(const Opening& o) {
+  unsigned bit = 1u << static_cast<unsigned>(o.first_case);
+  if (o.second != 0) bit <<= 3;
+  opening_cases_[CaseSlot(o.first, opening_cases_.size() - 1)] |=
+      static_cast<std::uint8_t>(bit);
+  if (o.second != 0) {
+    std::size_t b =
+        PairBit(o.first, o.second, opening_pairs_.size() * 64 - 1);
+    opening_pairs_[b >> 6] |= std::uint64_t{1} << (b & 63);
+  }
+}
+
+// Adds o to the filter, at least 16 case slots and 16 pair bits an
+// opening (within 2^22 slots and bits): the tables are made again, twice
+// as big, when they fill. (A scan tests a case slot at every word: at
+// most one word in 16 not starting a phrase gets past it.)
+void PhraseMatcher::AddOpening(const Opening& o) {
+  openings_.push_back(o);
+  if (openings_.size() * 16 <= opening_cases_.size() ||
+      opening_cases_.size() >= (std::size_t{1} << 22)) {
+    Open(o);
+    return;
+  }
+  std::size_t slots = 1024;
+  while (slots < openings_.size() * 16 && slots < (std::size_t{1} << 22)) {
+    slots *= 2;
+  }
+  opening_cases_.assign(slots, 0);
+  opening_pairs_.assign(slots / 64, 0);
+  // A token not hashed (hash 0, slot 0) passes for any case.
+  opening_cases_[0] = 0x3F;
+  for (const Opening& each : openings_) Open(each);
 }
 
 void PhraseMatcher::Add(std::string_view phrase, int payload,
@@ -258,6 +329,7 @@ void PhraseMatcher::Add(std::string_view phrase, int payload,
         while (edges_[i].key != ~std::uint64_t{0}) i = (i + 1) & mask;
         edges_[i] = {key, child};
         ++edge_count_;
+        AddWordEdge({HashFolded(t.folded), node, child, id});
       }
     }
     if (first_node == 0) first_node = child;
@@ -265,6 +337,9 @@ void PhraseMatcher::Add(std::string_view phrase, int payload,
   }
   nodes_[first_node].first_cases |=
       static_cast<std::uint8_t>(1u << static_cast<unsigned>(cases[0]));
+  AddOpening({HashFolded(tokens[0].folded),
+              tokens.size() > 1 ? HashFolded(tokens[1].folded) : 0,
+              cases[0]});
   Node& end = nodes_[node];
   if (end.endings.empty()) ++phrases_;
   for (Ending& e : end.endings) {
@@ -333,13 +408,13 @@ std::vector<std::uint32_t> PhraseMatcher::Encode(
   return ids;
 }
 
-template <typename IdAt>
+template <typename FirstId, typename ChildAt>
 [[gnu::always_inline]] inline PhraseMatcher::Match PhraseMatcher::Walk(
-    const std::vector<Token>& tokens, IdAt id_at, std::size_t begin,
-    std::size_t stop) const {
+    const std::vector<Token>& tokens, FirstId first_id, ChildAt child_at,
+    std::size_t begin, std::size_t stop) const {
   Match best;
   if (begin >= stop) return best;
-  std::uint32_t first = id_at(begin);
+  std::uint32_t first = first_id(begin);
   if (first == kUnknown) return best;
   std::uint32_t node = root_[first];
   if (node == 0 || !MeetsOne(nodes_[node].first_cases, tokens[begin])) {
@@ -364,9 +439,7 @@ template <typename IdAt>
     // (A node without children stops here, before its next word is
     // looked up.)
     if (at.child_bits == 0) break;
-    std::uint32_t id = id_at(i);
-    if (id == kUnknown || ((at.child_bits >> (id & 63)) & 1) == 0) break;
-    node = Child(node, id);
+    node = child_at(node, at, i);
   }
   return best;
 }
@@ -375,21 +448,41 @@ PhraseMatcher::Match PhraseMatcher::Longest(
     const std::vector<Token>& tokens, const std::vector<std::uint32_t>& ids,
     std::size_t begin, std::size_t end) const {
   return Walk(
-      tokens, [&ids](std::size_t i) { return ids[i]; }, begin,
-      std::min(end, ids.size()));
+      tokens, [&ids](std::size_t i) { return ids[i]; },
+      [this, &ids](std::uint32_t node, const Node& at, std::size_t i)
+          __attribute__((always_inline)) {
+            std::uint32_t id = ids[i];
+            if (id == kUnknown || ((at.child_bits >> (id & 63)) & 1) == 0) {
+              return std::uint32_t{0};
+            }
+            return Child(node, id);
+          },
+      begin, std::min(end, ids.size()));
 }
 
 PhraseMatcher::Match PhraseMatcher::LongestAt(const std::vector<Token>& tokens,
                                               std::size_t begin,
                                               std::size_t end) const {
-  // Each word as Encode would look it up: by the hash the token carries, or
-  // (a token made by hand) its hash computed here.
+  // Each word by the hash the token carries, or (a token made by hand) its
+  // hash computed here. The first word goes straight to the slots, past
+  // the vocabulary's filter: a scan calls this where its own filters
+  // passed the word, so this one would too, mostly (and it only ever saves
+  // a probe). The words after it are not looked up in the vocabulary at
+  // all: the edge to the next node is found by the word's hash.
   return Walk(
       tokens,
       [this, &tokens](std::size_t i) __attribute__((always_inline)) {
         const Token& t = tokens[i];
-        return Lookup(t.folded, t.hash != 0 ? t.hash : HashFolded(t.folded));
+        if (word_mask_ == 0) return kUnknown;  // no slots
+        return Probe(word_slots_.data(), word_mask_, t.folded,
+                     t.hash != 0 ? t.hash : HashFolded(t.folded));
       },
+      [this, &tokens](std::uint32_t node, const Node&, std::size_t i)
+          __attribute__((always_inline)) {
+            const Token& t = tokens[i];
+            return WordChild(node, t.folded,
+                             t.hash != 0 ? t.hash : HashFolded(t.folded));
+          },
       begin, std::min(end, tokens.size()));
 }
 

@@ -84,6 +84,50 @@ class PhraseMatcher {
     if (start_filter_.empty()) return {&kNone, 0};
     return {start_filter_.data(), filter_mask_};
   }
+  // A finer test for a scan, where MayStart holds: whether a phrase may
+  // start at t[i] and end at or before t[end] (i < end), judged by the
+  // first word's hash and case and the next word's hash, without looking
+  // the words up. Never false where LongestAt(tokens, i, end) finds a
+  // phrase. Most tokens that pass MayStart start no phrase ("the" before
+  // a common noun, "he" where only "He Lifeng" starts with it): this
+  // rejects most of them at the cost of a byte and a bit.
+  struct OpeningFilter {
+    // By CaseSlot(hash): bit (1 << Case) for the first case of a phrase of
+    // one word, bit (8 << Case) for that of a longer phrase, of the words
+    // whose hashes share the slot.
+    const std::uint8_t* cases;
+    std::size_t case_mask;
+    const std::uint64_t* pairs;  // PairBit of each phrase's first two words
+    std::size_t pair_mask;
+    // Whether some phrase may start with a word of hash `hash`, in any
+    // case: a filter of the phrases' first words, as MayStart, that a
+    // scan tests at every token before MayOpen (one byte, which MayOpen
+    // then reads again).
+    bool MayStart(std::uint64_t hash) const {
+      return cases[CaseSlot(hash, case_mask)] != 0;
+    }
+    bool MayOpen(const Token* t, std::size_t i, std::size_t end) const {
+      // The cases t[i] meets, as Walk tests them (kAny always).
+      unsigned met = 1u | (t[i].capitalized || !t[i].is_word ? 2u : 0u) |
+                     (t[i].all_caps ? 4u : 0u);
+      unsigned first = cases[CaseSlot(t[i].hash, case_mask)];
+      if ((first & met) != 0) return true;  // a phrase of this word alone
+      if (((first >> 3) & met) == 0 || i + 1 >= end) return false;
+      // (A token not hashed passes: its hash is not known here.)
+      std::uint64_t next = t[i + 1].hash;
+      if (next == 0) return true;
+      std::size_t bit = PairBit(t[i].hash, next, pair_mask);
+      return ((pairs[bit >> 6] >> (bit & 63)) & 1) != 0;
+    }
+  };
+  OpeningFilter opening_filter() const {
+    // (No phrase: the slot of every hash is clear.)
+    static constexpr std::uint8_t kNoCase = 0;
+    static constexpr std::uint64_t kNoPair = 0;
+    if (opening_cases_.empty()) return {&kNoCase, 0, &kNoPair, 0};
+    return {opening_cases_.data(), opening_cases_.size() - 1,
+            opening_pairs_.data(), opening_pairs_.size() * 64 - 1};
+  }
   // Longest(tokens, Encode(tokens), begin, end), looking up only the words
   // the walk reads.
   Match LongestAt(const std::vector<Token>& tokens, std::size_t begin,
@@ -136,6 +180,10 @@ class PhraseMatcher {
   void GrowWords();
   std::vector<std::string> words_;  // by id
   std::vector<WordSlot> word_slots_;
+  // word_slots_.size() - 1 (the slots are 24 bytes: their number is a
+  // division away from the vector's ends), or 0 with no slots (there are
+  // at least 64 once there are any).
+  std::size_t word_mask_ = 0;
   // One bit for each word's hash (a Bloom filter with one hash), which
   // IdOf tests before the slots. Most words of a text are in no phrase;
   // with a large vocabulary their slots would be cache misses, while the
@@ -157,10 +205,36 @@ class PhraseMatcher {
     std::size_t bit = FilterBit(hash);
     start_filter_[bit >> 6] |= std::uint64_t{1} << (bit & 63);
   }
-  // Longest's walk; `id_at(i)` is the vocabulary id of tokens[i].
-  template <typename IdAt>
-  Match Walk(const std::vector<Token>& tokens, IdAt id_at, std::size_t begin,
-             std::size_t stop) const;
+  // The opening filter's slot and bit (OpeningFilter): bits of the hash
+  // other than those FilterBit and the word slots take, so that words the
+  // start filter confuses are mostly told apart here. (A hash of 0, a
+  // token not hashed, has slot 0, which Open marks for every case.)
+  static std::size_t CaseSlot(std::uint64_t hash, std::size_t mask) {
+    return static_cast<std::size_t>(hash >> 20) & mask;
+  }
+  static std::size_t PairBit(std::uint64_t first, std::uint64_t second,
+                             std::size_t mask) {
+    std::uint64_t k = first ^ ((second << 23) | (second >> 41));
+    return static_cast<std::size_t>(k >> 12) & mask;
+  }
+  // Each phrase's first word's hash and case, and its second word's hash
+  // (0 for a phrase of one word): what the opening filter is made of, kept
+  // to remake the filter at a larger size as phrases are added.
+  struct Opening {
+    std::uint64_t first = 0, second = 0;
+    Case first_case = Case::kAny;
+  };
+  std::vector<Opening> openings_;
+  std::vector<std::uint8_t> opening_cases_;
+  std::vector<std::uint64_t> opening_pairs_;
+  void Open(const Opening& o);
+  void AddOpening(const Opening& o);
+  // Longest's walk; `first_id(begin)` is the vocabulary id of the first
+  // word, and `child_at(node, nodes_[node], i)` the child of node by
+  // tokens[i] (0 for none).
+  template <typename FirstId, typename ChildAt>
+  Match Walk(const std::vector<Token>& tokens, FirstId first_id,
+             ChildAt child_at, std::size_t begin, std::size_t stop) const;
   // Edges of the trie: (node, word id) -> child. Edges from the root are
   // looked up by word id directly (root_[id], 0 for none).
   struct Edge {
@@ -169,6 +243,26 @@ class PhraseMatcher {
   };
   std::uint32_t Child(std::uint32_t node, std::uint32_t id) const;
   void GrowEdges();
+  // The same edges (not the root's), keyed by (node, the word's hash), so
+  // that LongestAt finds the next node from a token's hash and its bytes,
+  // without looking the word up in the vocabulary first. node 0: empty.
+  struct WordEdge {
+    std::uint64_t hash = 0;
+    std::uint32_t node = 0;
+    std::uint32_t child = 0;
+    std::uint32_t id = 0;  // the word's
+  };
+  static std::size_t WordEdgeSlot(std::uint32_t node, std::uint64_t hash,
+                                  std::size_t mask) {
+    return static_cast<std::size_t>(hash ^ (node * 0x9E3779B97F4A7C15ULL)) &
+           mask;
+  }
+  std::uint32_t WordChild(std::uint32_t node, std::string_view folded,
+                          std::uint64_t hash) const;
+  void AddWordEdge(const WordEdge& edge);
+  std::vector<WordEdge> word_edges_;
+  std::size_t word_edge_mask_ = 0;  // word_edges_.size() - 1
+  std::size_t word_edge_count_ = 0;
   std::vector<std::uint32_t> root_;
   std::vector<Edge> edges_;
   std::size_t edge_count_ = 0;

@@ -270,15 +270,17 @@ TEST_CASE("MayStart passes every phrase's first word; LongestAt is Longest") {
     return copy;
   }();
   std::vector<std::uint32_t> ids = m.Encode(tokens);
-  std::size_t found = 0;
+  std::size_t found = 0, passed_over = 0;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     CAPTURE(i);
     CAPTURE(std::string(tokens[i].folded));
     if (ids[i] != PhraseMatcher::kUnknown && m.Starts(ids[i])) {
       CHECK(m.MayStart(tokens[i].hash));
       CHECK(m.start_filter().MayStart(tokens[i].hash));
+      CHECK(m.opening_filter().MayStart(tokens[i].hash));
     }
     CHECK(m.MayStart(0));  // a token not hashed is looked up
+    CHECK(m.opening_filter().MayStart(0));
     for (std::size_t end : {tokens.size(), i + 1, i + 2}) {
       PhraseMatcher::Match want = m.Longest(tokens, ids, i, end);
       const std::vector<Token>& hashed = tokens;
@@ -286,15 +288,26 @@ TEST_CASE("MayStart passes every phrase's first word; LongestAt is Longest") {
         PhraseMatcher::Match got = m.LongestAt(*t, i, end);
         CHECK(got.length == want.length);
         CHECK(got.payloads == want.payloads);
+        // The opening filter never passes over a phrase, and a token not
+        // hashed always passes.
+        if (end > i && (want.length > 0 || t == &by_hand)) {
+          CHECK(m.opening_filter().MayOpen(t->data(), i, end));
+        }
+      }
+      if (end > i && !m.opening_filter().MayOpen(tokens.data(), i, end)) {
+        ++passed_over;
       }
       found += want.length > 0;
     }
   }
   CHECK(found > tokens.size() / 4);
+  CHECK(passed_over > 0);  // (else the filter would be no filter)
   PhraseMatcher empty;
   CHECK_FALSE(empty.MayStart(tokens[0].hash));
   CHECK_FALSE(empty.MayStart(0));
   CHECK(empty.LongestAt(tokens, 0, tokens.size()).length == 0);
+  CHECK_FALSE(empty.opening_filter().MayStart(0));
+  CHECK_FALSE(empty.opening_filter().MayOpen(tokens.data(), 0, tokens.size()));
 }
 
 TEST_CASE("the first word's case test keeps each phrase's own case") {
@@ -317,6 +330,20 @@ TEST_CASE("the first word's case test keeps each phrase's own case") {
   CHECK(Find(m, "us").length == 0);
   CHECK(Find(m, "us forces").length == 2);
   CHECK(Find(m, "- Kyiv").length == 2);  // punctuation meets a capital
+  // The opening filter judges the first word's case the same way: it
+  // passes each phrase in its own case, and words in another case with no
+  // phrase of theirs are passed over, unlooked-up.
+  auto opens = [&m](const std::string& text) {
+    TokenList tokens = Tokenize(text, 0, text.size());
+    return m.opening_filter().MayOpen(tokens.data(), 0, tokens.size());
+  };
+  for (const char* text : {"To Lam", "He Lifeng", "he said", "He said", "US",
+                           "us forces", "- Kyiv"}) {
+    CAPTURE(text);
+    CHECK(opens(text));
+  }
+  CHECK_FALSE(opens("to Lam"));
+  CHECK_FALSE(opens("us"));
 }
 
 }  // namespace
