@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <optional>
 #include <set>
@@ -519,14 +520,27 @@ class FirstOfEachKey {
     }
   }
 
-  // (Of the fields that tell most events apart; SameKey compares all.
-  // HashFolded is quick on short strings: ids, names, dates.)
+  // (Of the fields that tell most events apart; SameKey compares all, so
+  // the hash need only spread the keys, not fold their case: a field is
+  // read as its first and last eight bytes and its size, which tell apart
+  // ids ("sergei-lavrov", "sergei-shoigu"), codes and dates.)
   static std::uint64_t Hash(const Key& k) {
-    std::uint64_t x = HashFolded(k.source);
+    std::uint64_t x = FieldHash(k.source);
     for (std::string_view f : {k.relation, k.target, k.date}) {
-      x = (x ^ HashFolded(f)) * 0x9E3779B97F4A7C15ULL;
+      x = (x ^ FieldHash(f)) * 0x9E3779B97F4A7C15ULL;
     }
-    return x;
+    return x ^ (x >> 47);
+  }
+  static std::uint64_t FieldHash(std::string_view f) {
+    std::uint64_t head = 0, tail = 0;
+    if (f.size() >= 8) {
+      std::memcpy(&head, f.data(), 8);
+      std::memcpy(&tail, f.data() + f.size() - 8, 8);
+    } else {
+      for (char c : f) head = (head << 8) | static_cast<unsigned char>(c);
+    }
+    return (head * 0xC2B2AE3D27D4EB4FULL) ^ (tail * 0x165667B19E3779F9ULL) ^
+           f.size();
   }
   static bool SameKey(const Event& e, const Key& k) {
     return e.source.id == k.source && e.relation == k.relation &&
@@ -2981,6 +2995,16 @@ std::vector<Event> EventExtractor::Extract(
     const std::vector<ActorMention>& mentions,
     const std::vector<TimeExpression>& times,
     std::vector<Event>* one_sided) const {
+  return Extract(doc, sentences, tokens, mentions, times,
+                 ReadDateline(doc.text), one_sided);
+}
+
+std::vector<Event> EventExtractor::Extract(
+    const Document& doc, const std::vector<Sentence>& sentences,
+    const std::vector<SentenceTokens>& tokens,
+    const std::vector<ActorMention>& mentions,
+    const std::vector<TimeExpression>& times,
+    const std::optional<Dateline>& line, std::vector<Event>* one_sided) const {
   std::vector<Event> events;
   // (Events are large: room for a usual story, so that they are seldom
   // moved as the list grows. Dense stories have more events than
@@ -2998,7 +3022,6 @@ std::vector<Event> EventExtractor::Extract(
   std::size_t antecedent_sentence = 0;
   // "BEIJING (entente) -": the state where the story is filed.
   std::optional<ActorMention> dateline;
-  std::optional<Dateline> line = ReadDateline(doc.text);
   EventDating dating(doc, sentences, times, line);
   if (line) {
     std::string_view place = std::string_view(doc.text).substr(

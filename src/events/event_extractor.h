@@ -17,9 +17,11 @@
 #define ENTENTE_EVENTS_EVENT_EXTRACTOR_H_
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "actors/actor_recognizer.h"
+#include "dates/dateline.h"
 #include "entente/types.h"
 #include "lexicon/lexicon.h"
 
@@ -44,6 +46,14 @@ class EventExtractor {
                              const std::vector<ActorMention>& mentions,
                              const std::vector<TimeExpression>& times,
                              std::vector<Event>* one_sided = nullptr) const;
+  // As above, given ReadDateline(doc.text), for a caller that read it.
+  std::vector<Event> Extract(const Document& doc,
+                             const std::vector<Sentence>& sentences,
+                             const std::vector<SentenceTokens>& tokens,
+                             const std::vector<ActorMention>& mentions,
+                             const std::vector<TimeExpression>& times,
+                             const std::optional<Dateline>& dateline,
+                             std::vector<Event>* one_sided) const;
 
  private:
   struct Impl;
