@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -21,30 +22,10 @@ bool IsAlpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-// Calls `f` with each lower-cased ASCII word of `text` (a run of letters)
-// of `min_size` to `max_size` (at most 15) letters, until `f` returns true;
-// returns whether it did. Other words are skipped: `f` is false for them.
-template <typename F>
-bool AnyWord(std::string_view text, std::size_t min_size, std::size_t max_size,
-             F f) {
-  char buf[15];
-  max_size = std::min(max_size, sizeof buf);
-  std::size_t i = 0;
-  while (i < text.size()) {
-    if (!IsAlpha(text[i])) {
-      ++i;
-      continue;
-    }
-    std::size_t start = i;
-    while (i < text.size() && IsAlpha(text[i])) ++i;
-    if (i - start < min_size || i - start > max_size) continue;
-    // (Letters only: setting the case bit lower-cases each.)
-    for (std::size_t k = start; k < i; ++k) {
-      buf[k - start] = static_cast<char>(text[k] | 0x20);
-    }
-    if (f(std::string_view(buf, i - start))) return true;
-  }
-  return false;
+// IsAlpha in one comparison: setting the case bit maps 'A'-'Z' onto
+// 'a'-'z', and no other byte there.
+bool IsLetter(char c) {
+  return static_cast<unsigned char>((c | 0x20) - 'a') < 26;
 }
 
 // Whether the word right before byte `start` of `text` is "since" or
@@ -160,14 +141,39 @@ bool EventDating::Usable(const TimeExpression& t) const {
 bool EventDating::Separated(std::size_t from, std::size_t to,
                             Separation what) const {
   if (to <= from) return false;
-  // (Every subordinator has 4 to 9 letters: IsSubordinator.)
-  return AnyWord(std::string_view(doc_.text).substr(from, to - from), 4, 9,
-                 [what](std::string_view w) {
-                   return what == Separation::kDistant ? IsDistant(w)
-                          : what == Separation::kBefore
-                              ? IsSubordinator(w) && !IsRelative(w)
-                              : IsSubordinator(w);
-                 });
+  // (A word is looked at only when it has 4 to 9 letters
+  // and starts with a letter of kFirsts, as every subordinator does
+  // (IsSubordinator): most words are skipped without being copied.)
+  constexpr std::uint32_t kFirsts = 1u << ('a' - 'a') | 1u << ('b' - 'a') |
+                                    1u << ('f' - 'a') | 1u << ('s' - 'a') |
+                                    1u << ('t' - 'a') | 1u << ('u' - 'a') |
+                                    1u << ('w' - 'a');
+  const char* p = doc_.text.data() + from;
+  const char* end = doc_.text.data() + std::min(to, doc_.text.size());
+  while (p < end) {
+    if (!IsLetter(*p)) {
+      ++p;
+      continue;
+    }
+    const char* start = p;
+    do ++p;
+    while (p < end && IsLetter(*p));
+    std::size_t n = static_cast<std::size_t>(p - start);
+    unsigned first = static_cast<unsigned char>(*start | 0x20) - 'a';
+    if (n < 4 || n > 9 || ((kFirsts >> first) & 1) == 0) continue;
+    char buf[9];
+    // (Letters only: setting the case bit lower-cases each.)
+    for (std::size_t k = 0; k < n; ++k) {
+      buf[k] = static_cast<char>(start[k] | 0x20);
+    }
+    std::string_view w(buf, n);
+    bool separates = what == Separation::kDistant ? IsDistant(w)
+                     : what == Separation::kBefore
+                         ? IsSubordinator(w) && !IsRelative(w)
+                         : IsSubordinator(w);
+    if (separates) return true;
+  }
+  return false;
 }
 
 // "Lammy, who visited Islamabad last month, urged both sides": an
