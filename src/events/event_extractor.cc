@@ -522,8 +522,9 @@ class FirstOfEachKey {
 
   // (Of the fields that tell most events apart; SameKey compares all, so
   // the hash need only spread the keys, not fold their case: a field is
-  // read as its first and last eight bytes and its size, which tell apart
-  // ids ("sergei-lavrov", "sergei-shoigu"), codes and dates.)
+  // read as its first and last eight bytes (four, of a shorter one; three
+  // bytes of one shorter still) and its size, which tell apart ids
+  // ("sergei-lavrov", "sergei-shoigu"), codes and dates.)
   static std::uint64_t Hash(const Key& k) {
     std::uint64_t x = FieldHash(k.source);
     for (std::string_view f : {k.relation, k.target, k.date}) {
@@ -536,8 +537,15 @@ class FirstOfEachKey {
     if (f.size() >= 8) {
       std::memcpy(&head, f.data(), 8);
       std::memcpy(&tail, f.data() + f.size() - 8, 8);
-    } else {
-      for (char c : f) head = (head << 8) | static_cast<unsigned char>(c);
+    } else if (f.size() >= 4) {
+      std::uint32_t a, b;
+      std::memcpy(&a, f.data(), 4);
+      std::memcpy(&b, f.data() + f.size() - 4, 4);
+      head = (std::uint64_t{a} << 32) | b;
+    } else if (!f.empty()) {
+      head = static_cast<unsigned char>(f[0]) |
+             static_cast<unsigned char>(f[f.size() / 2]) << 8 |
+             static_cast<unsigned char>(f.back()) << 16;
     }
     return (head * 0xC2B2AE3D27D4EB4FULL) ^ (tail * 0x165667B19E3779F9ULL) ^
            f.size();
