@@ -100,8 +100,8 @@ std::size_t CodePointsBetween(std::string_view text, std::size_t from,
     std::size_t blocks = std::min<std::size_t>((to - i) / 16, 255);
     __m128i counts = _mm_setzero_si128();
     for (std::size_t b = 0; b < blocks; ++b, i += 16) {
-      __m128i v = _mm_loadu_si128(
-          reinterpret_cast<const __m128i*>(text.data() + i));
+      __m128i v =
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
       counts = _mm_sub_epi8(counts, _mm_cmplt_epi8(v, below));
     }
     __m128i sums = _mm_sad_epu8(counts, _mm_setzero_si128());
@@ -212,8 +212,8 @@ DocumentAnalysis Pipeline::Analyze(Document document) const {
         return tokens[i].tokens;
       },
       doc.date);
-  a.events = impl_->events.Extract(doc, a.sentences, tokens, a.actors,
-                                   a.times, dateline, &a.one_sided_events);
+  a.events = impl_->events.Extract(doc, a.sentences, tokens, a.actors, a.times,
+                                   dateline, &a.one_sided_events);
   if (impl_->verb_coder) {
     a.events = MergeVerbCoding(
         std::move(a.events),

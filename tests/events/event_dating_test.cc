@@ -36,6 +36,12 @@ TEST_CASE("gives each event the time expression of its own clause") {
       "Sunday.";
   CHECK(DateOf(text, "sergei-lavrov").value == "2021-09-06");
   CHECK(DateOf(text, "emmanuel-macron").value == "2021-09-05");
+  // A subordinator in capitals or at a sentence's start counts as well.
+  text =
+      "Blinken met Lavrov on Monday, a day AFTER Macron visited Moscow on "
+      "Sunday.";
+  CHECK(DateOf(text, "sergei-lavrov").value == "2021-09-06");
+  CHECK(DateOf(text, "emmanuel-macron").value == "2021-09-05");
   // A relative clause takes the expression it hangs from.
   text =
       "Blinken flew to Geneva after visiting Kyiv on Wednesday, where he "

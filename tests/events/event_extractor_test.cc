@@ -147,6 +147,37 @@ TEST_CASE("event evidence offsets are code points of the sentence") {
   CHECK(events[0].evidence_end == 38 + 45);
 }
 
+// (The offsets are counted 16 bytes at a time, with a sum of the counts
+// every 255 blocks: prefixes of many sizes and mixes of ASCII and two-,
+// three-byte characters move the same event by their code points.)
+TEST_CASE("evidence offsets count the code points of any text before") {
+  std::string sentence =
+      "Erdo\xC4\x9F"
+      "an met Russian President Vladimir Putin.";
+  auto alone = EventsOf(sentence, "2023-03-19");
+  REQUIRE_FALSE(alone.empty());
+  const std::string pieces[] = {"Caf\xC3\xA9 ", "ol\xC3\xA9 ", "rain ",
+                                "\xE2\x80\x9Cso\xE2\x80\x9D "};
+  for (std::size_t words : {0, 1, 2, 3, 5, 8, 13, 40, 300, 1100}) {
+    std::string prefix;
+    std::size_t code_points = 0;
+    for (std::size_t i = 0; i < words; ++i) {
+      const std::string& w = pieces[(i * 7 + words) % 4];
+      prefix += w;
+      for (char c : w) {
+        code_points += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+      }
+    }
+    prefix += "fell.\n\n";
+    code_points += 7;
+    CAPTURE(words);
+    auto events = EventsOf(prefix + sentence, "2023-03-19");
+    REQUIRE_FALSE(events.empty());
+    CHECK(events[0].evidence_start == code_points + alone[0].evidence_start);
+    CHECK(events[0].evidence_end == code_points + alone[0].evidence_end);
+  }
+}
+
 TEST_CASE("word classes: one probe per token, by the token's hash") {
   static constexpr std::string_view kA[] = {"said", "told", ","};
   static constexpr std::string_view kB[] = {"told", "whom"};
