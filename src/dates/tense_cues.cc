@@ -140,8 +140,8 @@ Cue Classify(std::string_view word, std::string_view before) {
   // words are none, and comparing it costs more than the tests of `word`.)
   static constexpr std::array<std::string_view, 3> kBe = {"be", "been",
                                                           "being"};
-  const bool past_form = past.Has(word) ||
-                         (word.size() > 4 && EndsWithLower(word, "ed"));
+  const bool past_form =
+      past.Has(word) || (word.size() > 4 && EndsWithLower(word, "ed"));
   if (past_form && !InLower(kBe, before)) return Cue::kPast;
   return Cue::kNone;
 }
