@@ -556,7 +556,7 @@ std::optional<TimexAnchor> Base(const TimexContext& context) {
   return std::nullopt;
 }
 
-int PrecisionRank(const std::string& precision) {
+int PrecisionRank(std::string_view precision) {
   return precision == "day"     ? 0
          : precision == "week"  ? 1
          : precision == "month" ? 2
@@ -603,7 +603,8 @@ std::optional<TimexValue> Anchored(TimexWords w, std::string_view text,
   if (w.count_unknown && !subday) return Unresolved(type);
   // A unit finer than the anchor cannot be placed inside it.
   if (PrecisionRank(unit) < PrecisionRank(base->precision)) {
-    return TimexValue{"DATE", FormatAnchor(*base), base->precision, true};
+    return TimexValue{"DATE", FormatAnchor(*base), std::string(base->precision),
+                      true};
   }
   long shift = direction * n;
   const CivilDate& d = base->date;

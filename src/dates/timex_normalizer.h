@@ -26,10 +26,11 @@ enum class NumericDateOrder { kMonthDayYear, kDayMonthYear, kYearMonthDay };
 
 // The date the text last set ("On Monday, ..."), against which anchored
 // expressions ("the day before", "a week later") are resolved. `date` is the
-// first day of the period named; `precision` is day, week, month or year.
+// first day of the period named; `precision` is day, week, month or year
+// (a constant: the anchor is copied into the context of every expression).
 struct TimexAnchor {
   CivilDate date;
-  std::string precision;
+  std::string_view precision;
 };
 
 // What a value is computed against.
