@@ -603,7 +603,7 @@ std::optional<TimexValue> Anchored(TimexWords w, std::string_view text,
   if (w.count_unknown && !subday) return Unresolved(type);
   // A unit finer than the anchor cannot be placed inside it.
   if (PrecisionRank(unit) < PrecisionRank(base->precision)) {
-    return TimexValue{"DATE", FormatAnchor(*base), std::string(base->precision),
+    return TimexValue{"DATE", FormatAnchor(*base), base->precision,
                       true};
   }
   long shift = direction * n;
