@@ -136,12 +136,13 @@ Cue Classify(std::string_view word, std::string_view before) {
     return Cue::kFuture;
   }
   // A participle after "be" or "been" ("to be published", "will be held")
-  // is no past tense.
+  // is no past tense. (The word before is read only for a past form: most
+  // words are none, and comparing it costs more than the tests of `word`.)
   static constexpr std::array<std::string_view, 3> kBe = {"be", "been",
                                                           "being"};
-  if (InLower(kBe, before)) return Cue::kNone;
-  if (past.Has(word)) return Cue::kPast;
-  if (word.size() > 4 && EndsWithLower(word, "ed")) return Cue::kPast;
+  const bool past_form =
+      past.Has(word) || (word.size() > 4 && EndsWithLower(word, "ed"));
+  if (past_form && !InLower(kBe, before)) return Cue::kPast;
   return Cue::kNone;
 }
 

@@ -473,10 +473,10 @@ void DocumentScan::Emit(TimexKind kind, std::size_t start, std::size_t end,
   expression.end = end;
   expression.sentence = index_;
   expression.text.assign(text_.data() + start, end - start);
-  expression.type = std::move(value->type);
+  expression.type = value->type;
   expression.value = std::move(value->value);
   if (!expression.value.empty()) {
-    expression.precision = std::move(value->precision);
+    expression.precision = value->precision;
   }
   expression.anchored = value->anchored;
   // The reading the other way in time, for the events stage, which knows

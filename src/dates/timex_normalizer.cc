@@ -96,10 +96,16 @@ std::string IsoDate(const CivilDate& d) {
   return std::string(buf, sizeof buf);
 }
 
+// `head` followed by `tail` (a view, which std::string's + does not take).
+std::string Concat(std::string head, std::string_view tail) {
+  head.append(tail);
+  return head;
+}
+
 TimexValue Day(const CivilDate& date, bool anchored,
-               const std::string& day_part = "") {
+               std::string_view day_part = {}) {
   if (day_part.empty()) return {"DATE", IsoDate(date), "day", anchored};
-  return {"TIME", IsoDate(date) + "T" + day_part, "day", anchored};
+  return {"TIME", Concat(IsoDate(date) + "T", day_part), "day", anchored};
 }
 
 int RelationOffset(TimexRelation relation) {
@@ -225,7 +231,7 @@ std::optional<TimexValue> RelativeDay(const TimexWords& w, const Doc& doc) {
 }
 
 // The season `code` that "last", "this" or "next" picks, as a start year.
-int SeasonYear(const std::string& code, TimexRelation relation,
+int SeasonYear(std::string_view code, TimexRelation relation,
                const CivilDate& doc) {
   int start_month = code == "SP" ? 3 : code == "SU" ? 6 : code == "FA" ? 9 : 12;
   auto floor_div = [](int a, int b) {
@@ -249,7 +255,8 @@ std::optional<TimexValue> RelativeUnit(const TimexWords& w, const Doc& doc) {
   const CivilDate& d = *doc;
   if (!w.season.empty()) {
     return TimexValue{
-        "DATE", Format("%04d-", SeasonYear(w.season, w.relation, d)) + w.season,
+        "DATE",
+        Concat(Format("%04d-", SeasonYear(w.season, w.relation, d)), w.season),
         "season", true};
   }
   if (w.unit == "week" || w.unit == "weekend") {
@@ -300,7 +307,7 @@ std::optional<TimexValue> SeasonQuarter(const TimexWords& w, const Doc& doc,
     if (!ahead && start == 12) year -= doc->month < 12 ? 1 : 0;
   }
   if (!w.season.empty()) {
-    return TimexValue{"DATE", Format("%04d-", year) + w.season, "season",
+    return TimexValue{"DATE", Concat(Format("%04d-", year), w.season), "season",
                       !explicit_year};
   }
   int quarter = w.quarter != 0 ? w.quarter : w.ordinal;
@@ -549,7 +556,7 @@ std::optional<TimexAnchor> Base(const TimexContext& context) {
   return std::nullopt;
 }
 
-int PrecisionRank(const std::string& precision) {
+int PrecisionRank(std::string_view precision) {
   return precision == "day"     ? 0
          : precision == "week"  ? 1
          : precision == "month" ? 2
@@ -573,7 +580,7 @@ std::optional<TimexValue> Anchored(TimexWords w, std::string_view text,
     w.same = true;
   }
   auto base = Base(context);
-  std::string unit = w.unit;
+  std::string unit(w.unit);
   bool day_part = !w.day_part.empty() && unit.empty();
   if (unit.empty() || unit == "hour" || unit == "minute" || unit == "second") {
     unit = "day";
@@ -596,7 +603,8 @@ std::optional<TimexValue> Anchored(TimexWords w, std::string_view text,
   if (w.count_unknown && !subday) return Unresolved(type);
   // A unit finer than the anchor cannot be placed inside it.
   if (PrecisionRank(unit) < PrecisionRank(base->precision)) {
-    return TimexValue{"DATE", FormatAnchor(*base), base->precision, true};
+    return TimexValue{"DATE", FormatAnchor(*base), base->precision,
+                      true};
   }
   long shift = direction * n;
   const CivilDate& d = base->date;
@@ -627,11 +635,11 @@ std::optional<TimexValue> Set(const TimexWords& w) {
     return TimexValue{"SET", Format("XXXX-WXX-%d", w.weekday), "", false};
   }
   if (!w.season.empty())
-    return TimexValue{"SET", "XXXX-" + w.season, "", false};
+    return TimexValue{"SET", Concat("XXXX-", w.season), "", false};
   if (!w.day_part.empty()) {
-    return TimexValue{"SET", "XXXX-XX-XXT" + w.day_part, "", false};
+    return TimexValue{"SET", Concat("XXXX-XX-XXT", w.day_part), "", false};
   }
-  const std::string& u = w.unit;
+  const std::string_view u = w.unit;
   if (u == "weekend") return TimexValue{"SET", "XXXX-WXX-WE", "", false};
   std::string period = u == "day" || u == "weekday"   ? "P" + every + "D"
                        : u == "night"                 ? "P" + every + "D"
@@ -659,7 +667,7 @@ std::optional<TimexValue> ClockTime(std::string_view text,
   rest += ' ';
   rest += text.substr(clock->end);
   TimexWords w = ReadTimexWords(rest);
-  w.day_part.clear();
+  w.day_part = {};
   std::optional<TimexValue> day;
   const auto& doc = context.document_date;
   if (w.weekday != 0) {

@@ -13,11 +13,13 @@
 namespace entente {
 
 // The normalised part of a TimeExpression.
+// (`type` and `precision` are constants, so views: a string would be built
+// for each of the two readings of every expression.)
 struct TimexValue {
-  std::string type;       // DATE | TIME | DURATION | SET
+  std::string_view type;  // DATE | TIME | DURATION | SET
   std::string value;      // TIMEX3 value; empty when it could not be computed
-  std::string precision;  // day | week | month | ... (DATE and TIME only)
-  bool anchored = false;  // the value was computed from the document date
+  std::string_view precision;  // day | week | month | ... (DATE and TIME only)
+  bool anchored = false;       // the value was computed from the document date
 };
 
 // How to read numeric dates whose first two numbers could each be the day
@@ -26,10 +28,11 @@ enum class NumericDateOrder { kMonthDayYear, kDayMonthYear, kYearMonthDay };
 
 // The date the text last set ("On Monday, ..."), against which anchored
 // expressions ("the day before", "a week later") are resolved. `date` is the
-// first day of the period named; `precision` is day, week, month or year.
+// first day of the period named; `precision` is day, week, month or year
+// (a constant: the anchor is copied into the context of every expression).
 struct TimexAnchor {
   CivilDate date;
-  std::string precision;
+  std::string_view precision;
 };
 
 // What a value is computed against.

@@ -253,9 +253,10 @@ const WordMap& WordTable() {
 
 // Calls `fn` with each lower-cased ASCII word of `text` (letters, digits,
 // apostrophes); a period between digits stays inside ("1.5"). A word is a
-// contiguous run of the text, so the text is lower-cased once into a
-// buffer (on the stack for the usual short expression) and the words are
-// views of it.
+// contiguous run of the text, so its bytes are lower-cased into a buffer
+// (on the stack for the usual short expression) at their offsets in the
+// text, and the words are views of it; the bytes between words, which no
+// word holds, are skipped, not copied.
 template <typename Fn>
 void ForEachWord(std::string_view text, Fn fn) {
   char stack[64];
@@ -265,29 +266,29 @@ void ForEachWord(std::string_view text, Fn fn) {
     heap.resize(text.size());
     buffer = heap.data();
   }
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    buffer[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  const std::string_view lower(buffer, text.size());
   auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  // Lower-casing changes no byte's class: a letter stays a letter, and
+  // digits, apostrophes and periods are left as they are.
   auto in_word = [&digit](char c) {
-    return (c >= 'a' && c <= 'z') || digit(c) || c == '\'';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || digit(c) ||
+           c == '\'';
   };
-  const std::size_t size = lower.size();
+  const std::size_t size = text.size();
   std::size_t i = 0;
   while (i < size) {
-    while (i < size && !in_word(lower[i])) ++i;
+    while (i < size && !in_word(text[i])) ++i;
     if (i == size) break;
     std::size_t start = i;
     // (A period is never a word's first byte: it needs a digit before it
     // in the word.)
     while (i < size &&
-           (in_word(lower[i]) || (lower[i] == '.' && digit(lower[i - 1]) &&
-                                  i + 1 < size && digit(lower[i + 1])))) {
+           (in_word(text[i]) || (text[i] == '.' && digit(text[i - 1]) &&
+                                 i + 1 < size && digit(text[i + 1])))) {
+      const char c = text[i];
+      buffer[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
       ++i;
     }
-    fn(lower.substr(start, i - start));
+    fn(std::string_view(buffer + start, i - start));
   }
 }
 

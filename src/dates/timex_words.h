@@ -25,11 +25,13 @@ struct TimexWords {
   int decade = -1;  // "1990s" → 199
   TimexRelation relation = TimexRelation::kNone;
   // Singular time unit: second, minute, hour, day, week, weekend, month,
-  // quarter, half, year, decade, century.
-  std::string unit;
-  std::string season;    // SP, SU, FA, WI
-  std::string day_part;  // MO, AF, EV, NI
-  int quarter = 0;       // from "Q3"
+  // quarter, half, year, decade, century. (These three are views of
+  // constants of the word table: a string would cost each expression its
+  // construction and copies.)
+  std::string_view unit;
+  std::string_view season;    // SP, SU, FA, WI
+  std::string_view day_part;  // MO, AF, EV, NI
+  int quarter = 0;            // from "Q3"
   // A count: "two" → 2, "a" → 1, "1.5" → 1.5; `count_unknown` for "few",
   // "several", "many", "dozens of".
   double count = 0;
