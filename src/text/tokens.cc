@@ -566,20 +566,22 @@ void LowerAndMarkBreaks(const char* src, std::size_t n, char* dst,
 
 // The length of the word of ASCII letters and digits at byte `at` of a
 // sentence: the bits of `breaks` (LowerAndMarkBreaks's) up to the next
-// set one; one eight-byte load for a word of up to 56 bytes.
+// set one; one four-byte load for a word of up to 24 bytes. (A four-byte
+// load's stop bit is an immediate operand; an eight-byte one's held a
+// register of the word loop.)
 std::size_t RunLength(const unsigned char* breaks, std::size_t at) {
-  // Bits 0 to 56 of a load shifted by up to 7 are the string's; bit 57
+  // Bits 0 to 24 of a load shifted by up to 7 are the string's; bit 25
   // stops the count there (and tells the compiler the count's operand is
   // never zero).
-  constexpr std::uint64_t kStop = std::uint64_t{1} << 57;
+  constexpr std::uint32_t kStop = std::uint32_t{1} << 25;
   std::size_t k = at;
   for (;;) {
-    std::uint64_t b;
-    std::memcpy(&b, breaks + k / 8, 8);
+    std::uint32_t b;
+    std::memcpy(&b, breaks + k / 8, 4);
     auto run =
         static_cast<std::size_t>(std::countr_zero((b >> (k % 8)) | kStop));
     k += run;
-    if (run < 57) return k - at;
+    if (run < 25) return k - at;
   }
 }
 
