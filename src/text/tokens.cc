@@ -892,9 +892,11 @@ TokenList TokenizeRange(std::string_view text, std::size_t begin,
     } else if (kFast && c < 0x80 && !(cls & kWordByte)) {
       // ASCII punctuation is a token of its own, folded to itself, but for
       // the apostrophe of a possessive "'s" right after a word.
+      // (Every field is set below: no zeroing of the whole token first.)
       Token& t = *next++;
-      t = Token{};
       t.start = begin + a;
+      t.capitalized = false;
+      t.all_caps = false;
       std::size_t len = 1;
       if (c == '\'' && IsPossessiveAt(lower + a) && next - 1 != out &&
           next[-2].is_word && next[-2].end == begin + a) {
@@ -903,6 +905,7 @@ TokenList TokenizeRange(std::string_view text, std::size_t begin,
         t.is_word = true;
       } else {
         t.hash = kByteHashes[c];
+        t.is_word = false;
       }
       t.end = begin + a + len;
       t.folded = std::string_view(lower + a, len);
