@@ -103,7 +103,7 @@ bool IsUpperLatin(char32_t cp) {
   return cp == 0x178;
 }
 
-std::uint64_t Mix(std::uint64_t h) {
+constexpr std::uint64_t Mix(std::uint64_t h) {
   h ^= h >> 32;
   h *= 0xD6E8FEB86659FD93ULL;
   h ^= h >> 32;
@@ -566,20 +566,22 @@ void LowerAndMarkBreaks(const char* src, std::size_t n, char* dst,
 
 // The length of the word of ASCII letters and digits at byte `at` of a
 // sentence: the bits of `breaks` (LowerAndMarkBreaks's) up to the next
-// set one; one eight-byte load for a word of up to 56 bytes.
+// set one; one four-byte load for a word of up to 24 bytes. (A four-byte
+// load's stop bit is an immediate operand; an eight-byte one's held a
+// register of the word loop.)
 std::size_t RunLength(const unsigned char* breaks, std::size_t at) {
-  // Bits 0 to 56 of a load shifted by up to 7 are the string's; bit 57
+  // Bits 0 to 24 of a load shifted by up to 7 are the string's; bit 25
   // stops the count there (and tells the compiler the count's operand is
   // never zero).
-  constexpr std::uint64_t kStop = std::uint64_t{1} << 57;
+  constexpr std::uint32_t kStop = std::uint32_t{1} << 25;
   std::size_t k = at;
   for (;;) {
-    std::uint64_t b;
-    std::memcpy(&b, breaks + k / 8, 8);
+    std::uint32_t b;
+    std::memcpy(&b, breaks + k / 8, 4);
     auto run =
         static_cast<std::size_t>(std::countr_zero((b >> (k % 8)) | kStop));
     k += run;
-    if (run < 57) return k - at;
+    if (run < 25) return k - at;
   }
 }
 
@@ -827,12 +829,11 @@ TokenList TokenizeRange(std::string_view text, std::size_t begin,
     s.breaks = breaks;
     s.begin = begin;
   }
-  static const std::array<std::uint64_t, 128> kByteHashes = [] {
+  // HashFolded of each one-byte string, made at compile time (a static
+  // made at run time costs every sentence a check of its guard).
+  static constexpr std::array<std::uint64_t, 128> kByteHashes = [] {
     std::array<std::uint64_t, 128> h{};
-    for (int b = 0; b < 128; ++b) {
-      char ch = static_cast<char>(b);
-      h[static_cast<std::size_t>(b)] = HashFolded(std::string_view(&ch, 1));
-    }
+    for (std::uint64_t b = 0; b < 128; ++b) h[b] = Mix(kHashSeed ^ 1 ^ b);
     return h;
   }();
     // The tokens made, `next` the place of the next one, in a local between
@@ -891,9 +892,11 @@ TokenList TokenizeRange(std::string_view text, std::size_t begin,
     } else if (kFast && c < 0x80 && !(cls & kWordByte)) {
       // ASCII punctuation is a token of its own, folded to itself, but for
       // the apostrophe of a possessive "'s" right after a word.
+      // (Every field is set below: no zeroing of the whole token first.)
       Token& t = *next++;
-      t = Token{};
       t.start = begin + a;
+      t.capitalized = false;
+      t.all_caps = false;
       std::size_t len = 1;
       if (c == '\'' && IsPossessiveAt(lower + a) && next - 1 != out &&
           next[-2].is_word && next[-2].end == begin + a) {
@@ -902,6 +905,7 @@ TokenList TokenizeRange(std::string_view text, std::size_t begin,
         t.is_word = true;
       } else {
         t.hash = kByteHashes[c];
+        t.is_word = false;
       }
       t.end = begin + a + len;
       t.folded = std::string_view(lower + a, len);

@@ -268,8 +268,8 @@ TEST_CASE("the short path makes the general path's tokens on random text") {
 }
 
 TEST_CASE("words of every length make the general path's tokens") {
-  // The short path counts a word's bytes from one eight-byte load of its
-  // bits for words up to 56 bytes and goes on for longer ones; its bits
+  // The short path counts a word's bytes from one four-byte load of its
+  // bits for words up to 24 bytes and goes on for longer ones; its bits
   // come in sixteen-byte blocks. Words of 1 to 130 bytes, plain, capital,
   // all caps, joined and before a period, at every offset of a block.
   for (std::size_t n = 1; n <= 130; ++n) {
