@@ -176,7 +176,28 @@ struct RelationCodes {
 
 // A place name as its folded words joined by spaces ("new york").
 std::string PlaceKey(std::string_view name) {
+  // A name of ASCII letters and spaces (a dateline's "BEIJING", nearly
+  // every capital) tokenizes into its runs of letters, each folded by
+  // lower-casing: those are joined here without the tokenizer and the
+  // strings FoldPhrase allocates.
+  bool plain = std::all_of(name.begin(), name.end(), [](char c) {
+    return c == ' ' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  });
   std::string key;
+  if (plain) {
+    key.reserve(name.size());
+    bool gap = false;  // spaces after a word
+    for (char c : name) {
+      if (c == ' ') {
+        gap = !key.empty();
+        continue;
+      }
+      if (gap) key += ' ';
+      gap = false;
+      key += c <= 'Z' ? static_cast<char>(c | 0x20) : c;
+    }
+    return key;
+  }
   for (const std::string& w : FoldPhrase(name)) {
     if (!key.empty()) key += ' ';
     key += w;
