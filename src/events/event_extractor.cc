@@ -176,7 +176,28 @@ struct RelationCodes {
 
 // A place name as its folded words joined by spaces ("new york").
 std::string PlaceKey(std::string_view name) {
+  // A name of ASCII letters and spaces (a dateline's "BEIJING", nearly
+  // every capital) tokenizes into its runs of letters, each folded by
+  // lower-casing: those are joined here without the tokenizer and the
+  // strings FoldPhrase allocates.
+  bool plain = std::all_of(name.begin(), name.end(), [](char c) {
+    return c == ' ' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  });
   std::string key;
+  if (plain) {
+    key.reserve(name.size());
+    bool gap = false;  // spaces after a word
+    for (char c : name) {
+      if (c == ' ') {
+        gap = !key.empty();
+        continue;
+      }
+      if (gap) key += ' ';
+      gap = false;
+      key += c <= 'Z' ? static_cast<char>(c | 0x20) : c;
+    }
+    return key;
+  }
   for (const std::string& w : FoldPhrase(name)) {
     if (!key.empty()) key += ' ';
     key += w;
@@ -577,6 +598,15 @@ bool MayBeJoint(const std::vector<const ActorMention*>& mentions) {
   return false;
 }
 
+// Whether a token of `tokens` is "must": a sentence with one is read even
+// without a trigger, and only such a sentence can gain a demand
+// (SentenceEvents::AddMustDemands). One scan serves both.
+bool HasMust(const std::vector<Token>& tokens) {
+  return std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
+    return t.folded.size() == 4 && Is(t.folded, "must");
+  });
+}
+
 class SentenceEvents {
  public:
   // Reads the mentions in `scratch->mentions`; uses the other buffers of
@@ -611,14 +641,15 @@ class SentenceEvents {
   // Appends the events to `out` and those whose sentence names a source
   // but no target ("Iran agreed to ...") to `one_sided` (may be null),
   // leaving out those whose key `seen` (`seen_one_sided`) kept before.
-  // (`*triggers`, the sentence's, may gain the demands of AddMustDemands.)
-  void Extract(std::vector<Trigger>* sentence_triggers, std::vector<Event>* out,
-               FirstOfEachKey* seen, std::vector<Event>* one_sided,
-               FirstOfEachKey* seen_one_sided) {
+  // (`*triggers`, the sentence's, may gain the demands of AddMustDemands;
+  // `has_must` says whether a token of the sentence is "must".)
+  void Extract(std::vector<Trigger>* sentence_triggers, bool has_must,
+               std::vector<Event>* out, FirstOfEachKey* seen,
+               std::vector<Event>* one_sided, FirstOfEachKey* seen_one_sided) {
     one_sided_ = one_sided;
     seen_ = seen;
     seen_one_sided_ = seen_one_sided;
-    AddMustDemands(sentence_triggers);
+    if (has_must) AddMustDemands(sentence_triggers);
     const std::vector<Trigger>& triggers = *sentence_triggers;
     first_trigger_ = triggers.empty() ? t_.size() : triggers.front().begin;
     std::vector<std::size_t>& lefts = scratch_.lefts;
@@ -1292,13 +1323,11 @@ class SentenceEvents {
         "said",     "says",       "say",       "declared", "declares",
         "reiterated", "insisted", "insists",   "announced", "stated",
         "concluded", "added"};
-    // Every demand added here ends in "must" (MustAfter): a sentence
-    // without one needs no look-up of its words. (Its triggers are in
-    // order already: FindTriggers gives them so.)
-    bool any_must = std::any_of(t_.begin(), t_.end(), [](const Token& t) {
-      return t.folded.size() == 4 && Is(t.folded, "must");
-    });
-    if (!any_must) return;
+    // Every demand added here ends in "must" (MustAfter): the caller
+    // calls this only for a sentence with one, found by the scan that
+    // also decides whether the sentence is read at all (HasMust). (The
+    // triggers of a sentence without one are in order already:
+    // FindTriggers gives them so.)
     const RelationEntry* demand = RelationNamed("demand");
     if (!demand) return;
     int index = static_cast<int>(demand - lex_.relations().data());
@@ -3057,17 +3086,14 @@ std::vector<Event> EventExtractor::Extract(
     // (A sentence without a trigger may still say a party "must" act, or
     // name parties together that a later "the talks" refers to: parties of
     // two countries, SentenceEvents::IsJoint.)
-    if (triggers.empty() && !MayBeJoint(ms) &&
-        std::none_of(tokens[si].tokens.begin(), tokens[si].tokens.end(),
-                     [](const Token& t) { return Is(t.folded, "must"); })) {
-      continue;
-    }
+    bool has_must = HasMust(tokens[si].tokens);
+    if (triggers.empty() && !has_must && !MayBeJoint(ms)) continue;
     SentenceEvents sentence(impl_->lex, doc, sentences[si], si,
                             tokens[si].tokens, &scratch, dating, impl_->cities,
                             impl_->codes);
     if (si <= antecedent_sentence + 2) sentence.SetAntecedent(antecedent);
     if (dateline) sentence.SetDatelinePlace(&*dateline);
-    sentence.Extract(&triggers, &events, &seen, one_sided, &seen_one_sided);
+    sentence.Extract(&triggers, has_must, &events, &seen, one_sided, &seen_one_sided);
     if (auto joint = sentence.JointParties(); !joint.empty()) {
       antecedent = std::move(joint);
       antecedent_sentence = si;

@@ -18,6 +18,8 @@
 
 #include <memory>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "actors/actor_recognizer.h"
@@ -59,6 +61,10 @@ class EventExtractor {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// A place name as its folded words (FoldPhrase) joined by spaces ("new
+// york"): how capitals, cities and datelines are matched.
+std::string PlaceKey(std::string_view name);
 
 }  // namespace entente
 

@@ -15,6 +15,7 @@
 #include "events/word_classes.h"
 #include "golden_table.h"
 #include "lexicon/lexicon.h"
+#include "text/tokens.h"
 
 namespace entente {
 namespace {
@@ -175,6 +176,27 @@ TEST_CASE("evidence offsets count the code points of any text before") {
     REQUIRE_FALSE(events.empty());
     CHECK(events[0].evidence_start == code_points + alone[0].evidence_start);
     CHECK(events[0].evidence_end == code_points + alone[0].evidence_end);
+  }
+}
+
+TEST_CASE("place keys equal the folded words of FoldPhrase, joined") {
+  // PlaceKey joins plain ASCII names without the tokenizer; its slow
+  // definition is FoldPhrase's words joined by spaces.
+  auto slow = [](std::string_view name) {
+    std::string key;
+    for (const std::string& w : FoldPhrase(name)) {
+      if (!key.empty()) key += ' ';
+      key += w;
+    }
+    return key;
+  };
+  for (std::string_view name :
+       {"BEIJING", "New York", "  Rio  de Janeiro ", "Washington D.C.",
+        "Port-au-Prince", "Bras\xc3\xadlia", "St. John's", "N'Djamena",
+        "A", "", " ", "KUALA LUMPUR", "Ulan Bator", "X y Z", "Sana'a",
+        "Washington 1", "tel aviv\t"}) {
+    CAPTURE(name);
+    CHECK(PlaceKey(name) == slow(name));
   }
 }
 
