@@ -89,7 +89,15 @@ std::optional<Dateline> ReadDateline(std::string_view text) {
 
 std::optional<CivilDate> DatelineDate(
     std::string_view text, const std::vector<TimeExpression>& times) {
-  auto line = ReadDateline(text);
+  return DatelineDate(ReadDateline(text), times);
+}
+
+bool DatelineNeedsYear(const std::optional<Dateline>& line) {
+  return line && line->month != 0 && line->year == 0;
+}
+
+std::optional<CivilDate> DatelineDate(const std::optional<Dateline>& line,
+                                      const std::vector<TimeExpression>& times) {
   if (!line || line->month == 0) return std::nullopt;
   int year = line->year;
   if (year == 0) {

@@ -37,6 +37,13 @@ std::optional<Dateline> ReadDateline(std::string_view text);
 // year, there is no date. Never guesses beyond that.
 std::optional<CivilDate> DatelineDate(std::string_view text,
                                       const std::vector<TimeExpression>& times);
+// As above, given the text's dateline (ReadDateline). `times` are read only
+// for a dateline of month and day without a year (DatelineNeedsYear).
+std::optional<CivilDate> DatelineDate(const std::optional<Dateline>& line,
+                                      const std::vector<TimeExpression>& times);
+// Whether DatelineDate needs the text's dates for `line`: a month and day
+// with no year. (A caller may skip finding them otherwise.)
+bool DatelineNeedsYear(const std::optional<Dateline>& line);
 
 }  // namespace entente
 

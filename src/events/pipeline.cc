@@ -52,12 +52,16 @@ namespace {
 std::optional<Dateline> DateFromDateline(const TimeRecognizer& times,
                                          DocumentAnalysis& a) {
   Document& doc = a.document;
-  if (!doc.date) {
-    doc.date = DatelineDate(
-        doc.text, times.Find(doc.text, a.sentences, std::nullopt));
-    return ReadDateline(doc.text);
-  }
   std::optional<Dateline> line = ReadDateline(doc.text);
+  if (!doc.date) {
+    // (The text's dates are found only when the dateline needs a year from
+    // them: a story without a dateline is not scanned twice.)
+    doc.date = DatelineDate(
+        line, DatelineNeedsYear(line)
+                  ? times.Find(doc.text, a.sentences, std::nullopt)
+                  : std::vector<TimeExpression>());
+    return line;
+  }
   if (!line || line->month == 0) return line;
   // Without a year, the nearest reading ("Dec. 31" for a story of Jan. 1).
   int y = doc.date->year;

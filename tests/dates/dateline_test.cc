@@ -68,5 +68,22 @@ TEST_CASE("dates a story by its dateline only with a full or inferable date") {
       DateOf("ROME, Feb. 29 (AP) - In March 2021, talks began.").has_value());
 }
 
+TEST_CASE("the text's dates are needed only for a dateline without a year") {
+  // What the pipeline relies on to skip finding them: with no dates given,
+  // every dateline that DatelineNeedsYear leaves out dates as with them.
+  for (const std::string text :
+       {"GENEVA, Sept. 9, 2021 (Reuters) - Talks ended.",
+        "WASHINGTON (AP) - The deal of March 2, 2020 held.",
+        "Talks went on. On Feb. 16, 2024, they ended.",
+        "MUNICH, Feb. 17 (entente) - On Feb. 16, 2024, Zelensky signed."}) {
+    CAPTURE(text);
+    std::optional<Dateline> line = ReadDateline(text);
+    if (!DatelineNeedsYear(line)) CHECK(DatelineDate(line, {}) == DateOf(text));
+  }
+  CHECK(DatelineNeedsYear(ReadDateline("MUNICH, Feb. 17 (entente) - Hi.")));
+  CHECK_FALSE(DatelineNeedsYear(ReadDateline("ROME (AP) - Hi.")));
+  CHECK_FALSE(DatelineNeedsYear(std::nullopt));
+}
+
 }  // namespace
 }  // namespace entente
