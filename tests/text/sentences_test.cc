@@ -50,6 +50,12 @@ TEST_CASE("survives U.S., Feb. 17, Mr., No. 10 and initials") {
       {"Prices rose 3.5 percent. Nothing else.", 2},
       {"He met the No. 2 official at No. 10 Downing Street. Then he left.", 2},
       {"Moscow said no. Kyiv disagreed.", 2},
+      // Abbreviations in capitals, and words with accents, which are folded
+      // (FoldWord) before they are looked up: "nó" is "no".
+      {"A call with GOV. Newsom. He agreed.", 2},
+      {"A vote of nó. Then more.", 2},
+      {"Room Nó. 5 is here. Next.", 2},
+      {"He met Abdullahi. Then he left.", 2},
       {"Why? Because. Yes!", 3},
       {"Headline without period\n\nBody text here. More.", 3},
       {"", 0},
