@@ -351,6 +351,7 @@ struct ActorRecognizer::Impl {
               : Actor{s.code, s.name, "state", s.code, code, ""}));
     }
     AddRoles();
+    AddPeople();
     for (const OrganizationEntry& o : orgs) {
       org_actors.push_back(
           Known(Actor{o.id, o.name, "organization", o.country, o.code, ""}));
@@ -421,6 +422,39 @@ struct ActorRecognizer::Impl {
     }
   }
 
+  // The Actor of each person with each of their roles and with none, built
+  // once here (PersonActor's), so that a mention of a known person copies
+  // no strings: person i with no role is person_actors[person_actor_at[i]],
+  // with role j the one j + 1 after it.
+  std::vector<KnownActor> person_actors;
+  std::vector<std::size_t> person_actor_at;
+
+  void AddPeople() {
+    const auto& people = lex.people();
+    for (std::size_t i = 0; i < people.size(); ++i) {
+      const PersonEntry& p = people[i];
+      person_actor_at.push_back(person_actors.size());
+      for (std::size_t j = 0; j <= p.roles.size(); ++j) {
+        KnownActor& k = person_actors.emplace_back();
+        FillPerson(static_cast<int>(i), j == 0 ? nullptr : &p.roles[j - 1],
+                   &k);
+      }
+    }
+  }
+
+  // The actor PersonActor(idx, date, *, title) makes, from person_actors,
+  // or null when the title adds to it (a person with no role of their own
+  // at `date`, introduced by a title): then PersonActor must make it.
+  const KnownActor* KnownPerson(int idx, const std::optional<CivilDate>& date,
+                                const TitleEntry* title = nullptr) const {
+    const PersonEntry& p = lex.people()[idx];
+    const RoleEntry* r = RoleFor(p, date, title);
+    if (title != nullptr && (r == nullptr || r->title.empty())) return nullptr;
+    std::size_t at = person_actor_at[idx];
+    if (r != nullptr) at += 1 + static_cast<std::size_t>(r - p.roles.data());
+    return &person_actors[at];
+  }
+
   // The id of a role as an actor spells it, or -1 (no role, or none of the
   // lexicon's, which no actor gets).
   int RoleId(std::string_view role) const {
@@ -489,10 +523,33 @@ struct ActorRecognizer::Impl {
   void PersonActor(int idx, const std::optional<CivilDate>& date,
                    KnownActor* k, const TitleEntry* title = nullptr) const {
     const PersonEntry& p = lex.people()[idx];
+    const RoleEntry* r = RoleFor(p, date, title);
+    FillPerson(idx, r, k);
+    Actor* a = &k->actor;
+    if (a->role.empty() && title != nullptr) {
+      // ("President Laurent Gbagbo" in a story the lexicon dates before
+      // his term: the text's title is the evidence, and gives its sector.)
+      a->role = title->title;
+      k->role = TitleRole(*title);
+      if (!title->sector.empty()) a->code.append(title->sector);
+    }
+  }
+
+  // The role of p that PersonActor gives them (see there), or null.
+  static const RoleEntry* RoleFor(const PersonEntry& p,
+                                  const std::optional<CivilDate>& date,
+                                  const TitleEntry* title) {
     const RoleEntry* r = p.RoleAt(date);
     if (!date && title != nullptr) {
       if (const RoleEntry* titled = LatestRoleTitled(p, *title)) r = titled;
     }
+    return r;
+  }
+
+  // Assigns person idx with role r (one of theirs, or null) to *k, every
+  // field.
+  void FillPerson(int idx, const RoleEntry* r, KnownActor* k) const {
+    const PersonEntry& p = lex.people()[idx];
     Actor* a = &k->actor;
     a->id = p.id;
     a->name = p.name;
@@ -514,13 +571,6 @@ struct ActorRecognizer::Impl {
       k->state = person_role_states[at];
     }
     k->country = PackCode(a->country);
-    if (a->role.empty() && title != nullptr) {
-      // ("President Laurent Gbagbo" in a story the lexicon dates before
-      // his term: the text's title is the evidence, and gives its sector.)
-      a->role = title->title;
-      k->role = TitleRole(*title);
-      if (!title->sector.empty()) a->code.append(title->sector);
-    }
     // (The built-in lexicon marks every woman "she"; a user's entry that
     // says nothing may be either.)
     k->pronoun = p.pronoun != 0 ? p.pronoun : p.user ? 0 : 'h';

@@ -531,6 +531,18 @@ class Composer {
     Noted(begin, end, name_begin);
   }
 
+  // Person idx of the lexicon, with the role they held at the document's
+  // date (Impl::PersonActor): the recognizer's actor for that role, or,
+  // when `title` gives the role, a new one of the document.
+  const KnownActor* Person(int idx, const TitleEntry* title = nullptr) {
+    if (const KnownActor* known = m_.KnownPerson(idx, doc_.date, title)) {
+      return known;
+    }
+    KnownActor& a = NewActor();
+    m_.PersonActor(idx, doc_.date, &a, title);
+    return &a;
+  }
+
   // A new actor of the document, to be assigned in full by the caller.
   KnownActor& NewActor() {
     KnownActor& k = pool_.Next();
@@ -969,9 +981,8 @@ class Composer {
       return;
     }
     if (s.Has(kPersonFull)) {
-      KnownActor& a = NewActor();
-      m_.PersonActor(s.Get(kPersonFull), doc_.date, &a);
-      Emit(s.begin, s.end, &a, How::kLexicon);
+      const KnownActor* a = Person(s.Get(kPersonFull));
+      Emit(s.begin, s.end, a, How::kLexicon);
       return;
     }
     if (s.Has(kOrg)) {
@@ -1026,9 +1037,8 @@ class Composer {
       if (s.end - s.begin == 1 && at != nullptr) {
         Emit(s.begin, s.end, out_[*at].actor, How::kShort);
       } else {
-        KnownActor& a = NewActor();
-        m_.PersonActor(s.Get(kPersonShort), doc_.date, &a);
-        Emit(s.begin, s.end, &a, How::kLexicon);
+        const KnownActor* a = Person(s.Get(kPersonShort));
+        Emit(s.begin, s.end, a, How::kLexicon);
       }
       return;
     }
@@ -1354,10 +1364,9 @@ class Composer {
     bool apposed = next && next->begin == after + 1 && after < T().size() &&
                    T()[after].folded == ","sv;
     if (next && (next->begin == after || apposed) && next->Has(kPersonFull)) {
-      KnownActor& a = NewActor();
-      m_.PersonActor(next->Get(kPersonFull), doc_.date, &a, &title);
+      const KnownActor* a = Person(next->Get(kPersonFull), &title);
       consumed_until_ = next->end;
-      Emit(begin, next->end, &a, How::kLexicon, next->begin);
+      Emit(begin, next->end, a, How::kLexicon, next->begin);
       return;
     }
     // "Russian President Putin", "Turkish President Erdogan": a known
@@ -1369,10 +1378,9 @@ class Composer {
       const int idx = next->Get(kPersonShort);
       if (state < 0 ||
           m_.lex.people()[idx].country == m_.lex.states()[state].code) {
-        KnownActor& a = NewActor();
-        m_.PersonActor(idx, doc_.date, &a, &title);
+        const KnownActor* a = Person(idx, &title);
         consumed_until_ = next->end;
-        Emit(begin, next->end, &a, How::kLexicon, next->begin);
+        Emit(begin, next->end, a, How::kLexicon, next->begin);
         return;
       }
     }
@@ -1398,10 +1406,9 @@ class Composer {
         }
       }
       if (named && named->Has(kPersonFull)) {
-        KnownActor& a = NewActor();
-        m_.PersonActor(named->Get(kPersonFull), doc_.date, &a, &title);
+        const KnownActor* a = Person(named->Get(kPersonFull), &title);
         consumed_until_ = named->end;
-        Emit(name, named->end, &a, How::kLexicon, name);
+        Emit(name, named->end, a, How::kLexicon, name);
         return;
       }
       if (r >= 2 && !named) {

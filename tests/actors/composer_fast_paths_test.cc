@@ -183,6 +183,33 @@ TEST_CASE("an actor's facts are those of its strings") {
       }
     }
   }
+  // KnownPerson, the composer's way to a known person, gives PersonActor's
+  // actor wherever it gives one: always without a title, and with one
+  // unless the title gives the role.
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    for (const auto& date : dates) {
+      const TitleEntry* title = &titles[i % titles.size()];
+      for (const TitleEntry* t : {static_cast<const TitleEntry*>(nullptr),
+                                  title}) {
+        CAPTURE(people[i].id);
+        CAPTURE(t != nullptr);
+        impl.PersonActor(static_cast<int>(i), date, &slot, t);
+        const KnownActor* known =
+            impl.KnownPerson(static_cast<int>(i), date, t);
+        if (t == nullptr) REQUIRE(known != nullptr);
+        if (known == nullptr) {
+          CHECK(slot.role == impl.TitleRole(*t));
+          continue;
+        }
+        CHECK(known->actor == slot.actor);
+        CHECK(known->kind == slot.kind);
+        CHECK(known->country == slot.country);
+        CHECK(known->state == slot.state);
+        CHECK(known->role == slot.role);
+        CHECK(known->pronoun == slot.pronoun);
+      }
+    }
+  }
   // (PackCode: codes of up to eight bytes differ as integers.)
   CHECK(PackCode("") == 0);
   CHECK(PackCode("USA") != PackCode("USAGOV"));
