@@ -79,8 +79,8 @@ std::size_t DatelineLength(const std::vector<Token>& t) {
 class ShortForms {
  public:
   const std::size_t* Find(const Token& t) const {
-    if (count_ == 0) return nullptr;
     std::uint64_t h = HashOf(t);
+    if (((bits_ >> Bit(h)) & 1) == 0) return nullptr;  // (none when empty)
     std::size_t mask = slots_.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       const Slot& s = slots_[i];
@@ -89,6 +89,12 @@ class ShortForms {
     }
   }
   bool Empty() const { return count_ == 0; }
+  // A bit for each word of the table, Bit(its hash): a word whose bit is
+  // clear is none of them (most words, looked up by their bit alone).
+  std::uint64_t Bits() const { return bits_; }
+  static unsigned Bit(std::uint64_t hash) {
+    return ActorRecognizer::Impl::HashBit(hash);
+  }
   // Forgets every word; keeps a small table's memory for the next
   // document (a large one is released, so that clearing stays cheap).
   void Clear() {
@@ -99,6 +105,7 @@ class ShortForms {
       std::fill(slots_.begin(), slots_.end(), Slot{});
     }
     count_ = 0;
+    bits_ = 0;
   }
   // map[t.folded] = at
   void Set(const Token& t, std::size_t at) { *SlotOf(t) = at; }
@@ -129,6 +136,7 @@ class ShortForms {
         s.hash = h;
         s.key = t.folded;
         ++count_;
+        bits_ |= std::uint64_t{1} << Bit(h);
         return &s.at;
       }
       if (s.hash == h && s.key == t.folded) return &s.at;
@@ -147,6 +155,7 @@ class ShortForms {
   }
   std::vector<Slot> slots_;
   std::size_t count_ = 0;
+  std::uint64_t bits_ = 0;
 };
 
 // A country named by the mentions so far: its code packed (PackCode), the
@@ -386,19 +395,21 @@ class Composer {
     // The phrase matches are in order and never overlap (Find steps over
     // each): the tokens outside them are the gaps between, walked here
     // gap by gap rather than testing every token against the matches.
-    // Only pronouns and capitalised words can be mentions here: the rest
-    // (most words) are passed over by two tests, a flag and one bit that
-    // the word's hash picks (see Impl::pronoun_bits; a word whose bit is
-    // clear is no pronoun, and one whose bit is set is compared in full).
+    // Only pronouns and capitalised words that are short forms can be
+    // mentions here: the rest (most words) are passed over by one bit that
+    // the word's hash picks, of the pronouns' bits (Impl::pronoun_bits)
+    // and, for a capitalised word, the short forms' (ShortForms::Bits). A
+    // word whose bit is clear is none of them; one whose bit is set is
+    // compared in full.
     const Token* words = t.data();
     const std::uint64_t pronoun_bits = m_.pronoun_bits;
     for (std::size_t j = 0; j <= spans.size(); ++j) {
       std::size_t from = j == 0 ? skip : std::max(skip, spans[j - 1].end);
       std::size_t to = j < spans.size() ? spans[j].begin : t.size();
       for (const Token *w = words + from, *last = words + to; w < last; ++w) {
-        if (!w->capitalized &&
-            ((pronoun_bits >> ActorRecognizer::Impl::HashBit(w->hash)) & 1) ==
-                0) {
+        std::uint64_t may =
+            pronoun_bits | (w->capitalized ? short_forms_.Bits() : 0);
+        if (((may >> ActorRecognizer::Impl::HashBit(w->hash)) & 1) == 0) {
           continue;
         }
         ShortFormOrPronoun(static_cast<std::size_t>(w - words));

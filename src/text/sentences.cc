@@ -89,6 +89,7 @@ bool NextStartsSentence(std::string_view text, std::size_t i,
       c == '(' || c == '[') {
     return true;
   }
+  if (static_cast<unsigned char>(c) < 0x80) return false;  // (not decoded)
   std::size_t len;
   char32_t cp = DecodeAt(text, i, &len);
   return cp == 0x201C || cp == 0x2018 || (cp >= 0xC0 && cp <= 0xDE);
@@ -120,6 +121,9 @@ bool IsClosing(std::string_view text, std::size_t i, std::size_t* len) {
   char c = text[i];
   *len = 1;
   if (c == '"' || c == '\'' || c == ')' || c == ']') return true;
+  // (Other ASCII closes nothing: most candidates, with a space after them,
+  // are not decoded.)
+  if (static_cast<unsigned char>(c) < 0x80) return false;
   char32_t cp = DecodeAt(text, i, len);
   return cp == 0x201D || cp == 0x2019;
 }
