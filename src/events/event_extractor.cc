@@ -2627,7 +2627,8 @@ class SentenceEvents {
     }
     // "On Friday, G7 leaders agreed to tighten sanctions": what an act
     // that happened plans takes that act's date, the past reading.
-    EventDate date =
+    // (As views: each event kept builds its own strings from them.)
+    EventDating::DateView date =
         DateFor(tr, SayingEnd(left, tr.begin), right,
                 !cues.governor_happened && Is(cues.modality, "planned"));
     std::optional<Location> loc;
@@ -2661,25 +2662,8 @@ class SentenceEvents {
                   std::to_string(tr.begin);
     }
     const Actor& nobody = NoActor();
-    auto emit = [&](const Actor& who, const Actor& named) {
-      // "Pakistan deployed police to Karachi": a state acting on a place
-      // of its own names no second party; the event is one-sided - but
-      // "Iraqis demonstrated in Kirkuk" is the dissent of Iraq's people
-      // against their state, as below.
-      bool own_place = !named.id.empty() && Is(who.kind, "state") &&
-                       named.id == who.id && !rel.symmetric;
-      bool dissent =
-          own_place && StartsWith(rel.cameo, "14") && !Is(rel.cameo, "140");
-      // (Made only for dissent: most events name the parties as they are.)
-      std::optional<Actor> people;
-      if (dissent) {
-        people = Actor{who.country + "CVL", who.name + " (civilians)", "group",
-                       who.country, who.country + "CVL", ""};
-      } else if (own_place && !one_sided_) {
-        return;
-      }
-      const Actor& s = dissent ? *people : who;
-      const Actor& t = own_place && !dissent ? nobody : named;
+    // Keeps the event of source `s` and target `t` (empty: one-sided).
+    auto keep = [&](const Actor& s, const Actor& t) {
       // (Self links are misreadings: events/event_rules.h.)
       bool one_sided = t.id.empty();
       if (!rel.source_sectors.empty() && !HasSector(s, rel.source_sectors)) {
@@ -2727,7 +2711,7 @@ class SentenceEvents {
             .plover = cameo ? cameo->plover : std::string(),
             .symmetric = rel.symmetric,
             .trigger = std::string(Text(tr.begin, tr.end)),
-            .date = date,
+            .date = date.ToDate(),
             .polarity = std::string(polarity),
             .modality = cues.modality,
             .location = loc,
@@ -2738,6 +2722,22 @@ class SentenceEvents {
             .evidence_start = sentence_.start,
             .evidence_end = sentence_.end};
       }});
+    };
+    auto emit = [&](const Actor& who, const Actor& named) {
+      // "Pakistan deployed police to Karachi": a state acting on a place
+      // of its own names no second party; the event is one-sided - but
+      // "Iraqis demonstrated in Kirkuk" is the dissent of Iraq's people
+      // against their state, as below.
+      bool own_place = !named.id.empty() && Is(who.kind, "state") &&
+                       named.id == who.id && !rel.symmetric;
+      if (!own_place) return keep(who, named);
+      if (StartsWith(rel.cameo, "14") && !Is(rel.cameo, "140")) {
+        // (Made only for dissent: most events name the parties as they are.)
+        Actor people{who.country + "CVL", who.name + " (civilians)", "group",
+                     who.country, who.country + "CVL", ""};
+        return keep(people, named);
+      }
+      if (one_sided_) keep(who, nobody);
     };
     if (targets) {
       for (const ActorMention* s : sources->members) {
@@ -2955,7 +2955,12 @@ class SentenceEvents {
 
   // Whether tokens [left, right) say the exchange was by phone or video.
   bool ByPhone(std::size_t left, std::size_t right) const {
-    for (std::size_t i = left; i + 1 < right && i + 1 < t_.size(); ++i) {
+    std::size_t end = std::min(right, t_.size());
+    for (std::size_t i = left; i + 1 < end; ++i) {
+      // (The first word's size rules out nearly every token before the
+      // next word is read.)
+      std::size_t size = t_[i].folded.size();
+      if (size != 2 && size != 3) continue;
       std::string_view a = t_[i].folded;
       std::string_view b = t_[i + 1].folded;
       if ((Is(a, "by") && (Is(b, "phone") || Is(b, "telephone") ||
@@ -2982,14 +2987,14 @@ class SentenceEvents {
 
   // The date of the event of trigger `tr` whose clause is tokens [left,
   // right): see events/event_dating.h.
-  EventDate DateFor(const Trigger& tr, std::size_t left, std::size_t right,
-                    bool planned) const {
+  EventDating::DateView DateFor(const Trigger& tr, std::size_t left,
+                                std::size_t right, bool planned) const {
     EventDating::Span trigger{t_[tr.begin].start, t_[tr.end - 1].end};
     EventDating::Span clause{trigger.begin, trigger.end};
     if (left < right && right <= t_.size()) {
       clause = {t_[left].start, t_[right - 1].end};
     }
-    return dating_.DateFor(index_, trigger, clause, planned);
+    return dating_.DateViewFor(index_, trigger, clause, planned);
   }
 
   const Lexicon& lex_;
