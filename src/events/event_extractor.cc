@@ -2627,10 +2627,18 @@ class SentenceEvents {
     }
     // "On Friday, G7 leaders agreed to tighten sanctions": what an act
     // that happened plans takes that act's date, the past reading.
-    // (As views: each event kept builds its own strings from them.)
-    EventDating::DateView date =
-        DateFor(tr, SayingEnd(left, tr.begin), right,
-                !cues.governor_happened && Is(cues.modality, "planned"));
+    // (As views: each event kept builds its own strings from them. Read
+    // when the first event is checked: many triggers keep none.)
+    const bool date_planned =
+        !cues.governor_happened && Is(cues.modality, "planned");
+    const std::size_t date_left = left;
+    std::optional<EventDating::DateView> dated;
+    auto date = [&]() -> const EventDating::DateView& {
+      if (!dated) {
+        dated = DateFor(tr, SayingEnd(date_left, tr.begin), right, date_planned);
+      }
+      return *dated;
+    };
     std::optional<Location> loc;
     if (location) {
       const Actor& a = location->members.front()->actor;
@@ -2689,7 +2697,7 @@ class SentenceEvents {
       std::string_view polarity = cues.negated ? "negated" : "affirmed";
       std::vector<Event>& list = one_sided ? *one_sided_ : *out;
       FirstOfEachKey& seen = one_sided ? *seen_one_sided_ : *seen_;
-      if (seen.SeenOrKeep({source.id, rel.relation, target.id, date.value,
+      if (seen.SeenOrKeep({source.id, rel.relation, target.id, date().value,
                            polarity, cues.modality},
                           list)) {
         return;
@@ -2711,7 +2719,7 @@ class SentenceEvents {
             .plover = cameo ? cameo->plover : std::string(),
             .symmetric = rel.symmetric,
             .trigger = std::string(Text(tr.begin, tr.end)),
-            .date = date.ToDate(),
+            .date = dated->ToDate(),
             .polarity = std::string(polarity),
             .modality = cues.modality,
             .location = loc,
