@@ -7,6 +7,7 @@
 #include "events/event_extractor.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <functional>
@@ -2648,20 +2649,32 @@ class SentenceEvents {
     // A symmetric relation among three or more parties is one gathering.
     std::vector<Actor> participants;
     if (rel.symmetric) {
-      // (Actors are copied only for a gathering.)
-      std::vector<const Actor*> distinct;
+      // (Actors are copied only for a gathering. The distinct ones are
+      // counted on the stack: the parties of a trigger are few, and most
+      // triggers of a symmetric relation are no gathering.)
+      std::size_t most = (sources ? sources->members.size() : 0) +
+                         (targets ? targets->members.size() : 0);
+      std::array<const Actor*, 8> few;
+      std::vector<const Actor*> many;
+      const Actor** distinct = few.data();
+      if (most > few.size()) {
+        many.resize(most);
+        distinct = many.data();
+      }
+      std::size_t n = 0;
       for (const Group* g : {sources, targets}) {
         if (!g) continue;
         for (const ActorMention* m : g->members) {
-          bool known = std::any_of(
-              distinct.begin(), distinct.end(),
-              [&](const Actor* a) { return a->id == m->actor.id; });
-          if (!known) distinct.push_back(&m->actor);
+          bool known =
+              std::any_of(distinct, distinct + n, [&](const Actor* a) {
+                return a->id == m->actor.id;
+              });
+          if (!known) distinct[n++] = &m->actor;
         }
       }
-      if (distinct.size() >= 3) {
-        participants.reserve(distinct.size());
-        for (const Actor* a : distinct) participants.push_back(*a);
+      if (n >= 3) {
+        participants.reserve(n);
+        for (std::size_t i = 0; i < n; ++i) participants.push_back(*distinct[i]);
       }
     }
     std::string gathering;
@@ -2713,7 +2726,8 @@ class SentenceEvents {
             .doc = doc_.id,
             .sentence = index_,
             .source = source,
-            .target = target,
+            // (A one-sided event's empty target is made, not copied.)
+            .target = one_sided ? Actor() : target,
             .relation = rel.relation,
             .cameo = planned ? IntentCode(rel.cameo) : rel.cameo,
             .plover = cameo ? cameo->plover : std::string(),
