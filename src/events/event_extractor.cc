@@ -2636,7 +2636,8 @@ class SentenceEvents {
     std::optional<EventDating::DateView> dated;
     auto date = [&]() -> const EventDating::DateView& {
       if (!dated) {
-        dated = DateFor(tr, SayingEnd(date_left, tr.begin), right, date_planned);
+        dated = DateFor(tr, SayingEnd(date_left, tr.begin), right,
+                        date_planned);
       }
       return *dated;
     };
@@ -2674,7 +2675,9 @@ class SentenceEvents {
       }
       if (n >= 3) {
         participants.reserve(n);
-        for (std::size_t i = 0; i < n; ++i) participants.push_back(*distinct[i]);
+        for (std::size_t i = 0; i < n; ++i) {
+          participants.push_back(*distinct[i]);
+        }
       }
     }
     std::string gathering;
