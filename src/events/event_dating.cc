@@ -210,8 +210,8 @@ bool EventDating::Fronted(const TimeExpression& t) const {
   return before.find(',') == std::string_view::npos && AtMostWords(before, 3);
 }
 
-EventDate EventDating::FromExpression(const TimeExpression& t,
-                                      bool planned) const {
+EventDating::DateView EventDating::FromExpression(const TimeExpression& t,
+                                                  bool planned) const {
   const std::string& directed = planned ? t.future_value : t.past_value;
   std::string_view value = directed.empty() ? t.value : directed;
   std::string_view precision = t.precision;
@@ -220,7 +220,7 @@ EventDate EventDating::FromExpression(const TimeExpression& t,
     if (value.size() != 10) return {"", "", "", "none"};
     precision = "day";
   }
-  return {std::string(value), std::string(precision), t.text, "text"};
+  return {value, precision, t.text, "text"};
 }
 
 // A frame set by another clause keeps its own reading; a planned event
@@ -228,20 +228,22 @@ EventDate EventDating::FromExpression(const TimeExpression& t,
 bool EventDating::FrameFits(const TimeExpression& t, bool planned) const {
   if (!planned || !doc_.date) return true;
   CivilDate first, last;
-  std::string value = FromExpression(t, false).value;
-  return TimexDayRange(value, &first, &last) && last > *doc_.date;
+  return TimexDayRange(FromExpression(t, false).value, &first, &last) &&
+         last > *doc_.date;
 }
 
-EventDate EventDating::FromFrame(const TimeExpression& t) const {
-  EventDate date = FromExpression(t, false);
-  date.value = std::string_view(t.type) == "TIME"
-                   ? t.value.substr(0, t.value.find('T'))
-                   : t.value;
+EventDating::DateView EventDating::FromFrame(const TimeExpression& t) const {
+  DateView date = FromExpression(t, false);
+  std::string_view value = t.value;
+  date.value =
+      std::string_view(t.type) == "TIME" ? value.substr(0, value.find('T'))
+                                         : value;
   return date;
 }
 
-EventDate EventDating::DateFor(std::size_t sentence, Span trigger, Span clause,
-                               bool planned) const {
+EventDating::DateView EventDating::DateViewFor(std::size_t sentence,
+                                               Span trigger, Span clause,
+                                               bool planned) const {
   if (sentence < sentences_.size()) {
     std::size_t first = first_time_[sentence], end = first_time_[sentence + 1];
     // 1. The clause's own expression, nearest the trigger; then 1b. the

@@ -33,6 +33,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dates/dateline.h"
@@ -61,7 +62,24 @@ class EventDating {
   // sought) spans `clause`. Never fails: an event of an undated story
   // without time expressions gets basis "none".
   EventDate DateFor(std::size_t sentence, Span trigger, Span clause,
-                    bool planned) const;
+                    bool planned) const {
+    return DateViewFor(sentence, trigger, clause, planned).ToDate();
+  }
+
+  // An EventDate as views of the time expressions, of this object's copy
+  // of the document date and of literals: valid while this and `times`
+  // live. (For a caller that makes several events of one date, or keeps
+  // few of those it dates: each builds its strings once, from the views.)
+  struct DateView {
+    std::string_view value, precision, text, basis;
+    EventDate ToDate() const {
+      return {std::string(value), std::string(precision), std::string(text),
+              std::string(basis)};
+    }
+  };
+  // As DateFor.
+  DateView DateViewFor(std::size_t sentence, Span trigger, Span clause,
+                       bool planned) const;
 
  private:
   bool Usable(const TimeExpression& t) const;
@@ -69,9 +87,9 @@ class EventDating {
   bool Separated(std::size_t from, std::size_t to, Separation what) const;
   bool Fronted(const TimeExpression& t) const;
   bool InClosedRelative(const TimeExpression& t, std::size_t trigger) const;
-  EventDate FromExpression(const TimeExpression& t, bool planned) const;
+  DateView FromExpression(const TimeExpression& t, bool planned) const;
   bool FrameFits(const TimeExpression& t, bool planned) const;
-  EventDate FromFrame(const TimeExpression& t) const;
+  DateView FromFrame(const TimeExpression& t) const;
 
   const Document& doc_;
   const std::vector<Sentence>& sentences_;

@@ -7,6 +7,7 @@
 #include "events/event_extractor.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <functional>
@@ -2627,9 +2628,19 @@ class SentenceEvents {
     }
     // "On Friday, G7 leaders agreed to tighten sanctions": what an act
     // that happened plans takes that act's date, the past reading.
-    EventDate date =
-        DateFor(tr, SayingEnd(left, tr.begin), right,
-                !cues.governor_happened && Is(cues.modality, "planned"));
+    // (As views: each event kept builds its own strings from them. Read
+    // when the first event is checked: many triggers keep none.)
+    const bool date_planned =
+        !cues.governor_happened && Is(cues.modality, "planned");
+    const std::size_t date_left = left;
+    std::optional<EventDating::DateView> dated;
+    auto date = [&]() -> const EventDating::DateView& {
+      if (!dated) {
+        dated = DateFor(tr, SayingEnd(date_left, tr.begin), right,
+                        date_planned);
+      }
+      return *dated;
+    };
     std::optional<Location> loc;
     if (location) {
       const Actor& a = location->members.front()->actor;
@@ -2639,20 +2650,34 @@ class SentenceEvents {
     // A symmetric relation among three or more parties is one gathering.
     std::vector<Actor> participants;
     if (rel.symmetric) {
-      // (Actors are copied only for a gathering.)
-      std::vector<const Actor*> distinct;
+      // (Actors are copied only for a gathering. The distinct ones are
+      // counted on the stack: the parties of a trigger are few, and most
+      // triggers of a symmetric relation are no gathering.)
+      std::size_t most = (sources ? sources->members.size() : 0) +
+                         (targets ? targets->members.size() : 0);
+      std::array<const Actor*, 8> few;
+      std::vector<const Actor*> many;
+      const Actor** distinct = few.data();
+      if (most > few.size()) {
+        many.resize(most);
+        distinct = many.data();
+      }
+      std::size_t n = 0;
       for (const Group* g : {sources, targets}) {
         if (!g) continue;
         for (const ActorMention* m : g->members) {
-          bool known = std::any_of(
-              distinct.begin(), distinct.end(),
-              [&](const Actor* a) { return a->id == m->actor.id; });
-          if (!known) distinct.push_back(&m->actor);
+          bool known =
+              std::any_of(distinct, distinct + n, [&](const Actor* a) {
+                return a->id == m->actor.id;
+              });
+          if (!known) distinct[n++] = &m->actor;
         }
       }
-      if (distinct.size() >= 3) {
-        participants.reserve(distinct.size());
-        for (const Actor* a : distinct) participants.push_back(*a);
+      if (n >= 3) {
+        participants.reserve(n);
+        for (std::size_t i = 0; i < n; ++i) {
+          participants.push_back(*distinct[i]);
+        }
       }
     }
     std::string gathering;
@@ -2661,25 +2686,8 @@ class SentenceEvents {
                   std::to_string(tr.begin);
     }
     const Actor& nobody = NoActor();
-    auto emit = [&](const Actor& who, const Actor& named) {
-      // "Pakistan deployed police to Karachi": a state acting on a place
-      // of its own names no second party; the event is one-sided - but
-      // "Iraqis demonstrated in Kirkuk" is the dissent of Iraq's people
-      // against their state, as below.
-      bool own_place = !named.id.empty() && Is(who.kind, "state") &&
-                       named.id == who.id && !rel.symmetric;
-      bool dissent =
-          own_place && StartsWith(rel.cameo, "14") && !Is(rel.cameo, "140");
-      // (Made only for dissent: most events name the parties as they are.)
-      std::optional<Actor> people;
-      if (dissent) {
-        people = Actor{who.country + "CVL", who.name + " (civilians)", "group",
-                       who.country, who.country + "CVL", ""};
-      } else if (own_place && !one_sided_) {
-        return;
-      }
-      const Actor& s = dissent ? *people : who;
-      const Actor& t = own_place && !dissent ? nobody : named;
+    // Keeps the event of source `s` and target `t` (empty: one-sided).
+    auto keep = [&](const Actor& s, const Actor& t) {
       // (Self links are misreadings: events/event_rules.h.)
       bool one_sided = t.id.empty();
       if (!rel.source_sectors.empty() && !HasSector(s, rel.source_sectors)) {
@@ -2705,7 +2713,7 @@ class SentenceEvents {
       std::string_view polarity = cues.negated ? "negated" : "affirmed";
       std::vector<Event>& list = one_sided ? *one_sided_ : *out;
       FirstOfEachKey& seen = one_sided ? *seen_one_sided_ : *seen_;
-      if (seen.SeenOrKeep({source.id, rel.relation, target.id, date.value,
+      if (seen.SeenOrKeep({source.id, rel.relation, target.id, date().value,
                            polarity, cues.modality},
                           list)) {
         return;
@@ -2721,13 +2729,14 @@ class SentenceEvents {
             .doc = doc_.id,
             .sentence = index_,
             .source = source,
-            .target = target,
+            // (A one-sided event's empty target is made, not copied.)
+            .target = one_sided ? Actor() : target,
             .relation = rel.relation,
             .cameo = planned ? IntentCode(rel.cameo) : rel.cameo,
             .plover = cameo ? cameo->plover : std::string(),
             .symmetric = rel.symmetric,
             .trigger = std::string(Text(tr.begin, tr.end)),
-            .date = date,
+            .date = dated->ToDate(),
             .polarity = std::string(polarity),
             .modality = cues.modality,
             .location = loc,
@@ -2738,6 +2747,22 @@ class SentenceEvents {
             .evidence_start = sentence_.start,
             .evidence_end = sentence_.end};
       }});
+    };
+    auto emit = [&](const Actor& who, const Actor& named) {
+      // "Pakistan deployed police to Karachi": a state acting on a place
+      // of its own names no second party; the event is one-sided - but
+      // "Iraqis demonstrated in Kirkuk" is the dissent of Iraq's people
+      // against their state, as below.
+      bool own_place = !named.id.empty() && Is(who.kind, "state") &&
+                       named.id == who.id && !rel.symmetric;
+      if (!own_place) return keep(who, named);
+      if (StartsWith(rel.cameo, "14") && !Is(rel.cameo, "140")) {
+        // (Made only for dissent: most events name the parties as they are.)
+        Actor people{who.country + "CVL", who.name + " (civilians)", "group",
+                     who.country, who.country + "CVL", ""};
+        return keep(people, named);
+      }
+      if (one_sided_) keep(who, nobody);
     };
     if (targets) {
       for (const ActorMention* s : sources->members) {
@@ -2955,7 +2980,12 @@ class SentenceEvents {
 
   // Whether tokens [left, right) say the exchange was by phone or video.
   bool ByPhone(std::size_t left, std::size_t right) const {
-    for (std::size_t i = left; i + 1 < right && i + 1 < t_.size(); ++i) {
+    std::size_t end = std::min(right, t_.size());
+    for (std::size_t i = left; i + 1 < end; ++i) {
+      // (The first word's size rules out nearly every token before the
+      // next word is read.)
+      std::size_t size = t_[i].folded.size();
+      if (size != 2 && size != 3) continue;
       std::string_view a = t_[i].folded;
       std::string_view b = t_[i + 1].folded;
       if ((Is(a, "by") && (Is(b, "phone") || Is(b, "telephone") ||
@@ -2982,14 +3012,14 @@ class SentenceEvents {
 
   // The date of the event of trigger `tr` whose clause is tokens [left,
   // right): see events/event_dating.h.
-  EventDate DateFor(const Trigger& tr, std::size_t left, std::size_t right,
-                    bool planned) const {
+  EventDating::DateView DateFor(const Trigger& tr, std::size_t left,
+                                std::size_t right, bool planned) const {
     EventDating::Span trigger{t_[tr.begin].start, t_[tr.end - 1].end};
     EventDating::Span clause{trigger.begin, trigger.end};
     if (left < right && right <= t_.size()) {
       clause = {t_[left].start, t_[right - 1].end};
     }
-    return dating_.DateFor(index_, trigger, clause, planned);
+    return dating_.DateViewFor(index_, trigger, clause, planned);
   }
 
   const Lexicon& lex_;

@@ -115,5 +115,43 @@ TEST_CASE("a dateline read by the caller dates as one read by EventDating") {
   }
 }
 
+TEST_CASE("gives as views the date it gives as strings") {
+  // Each rule in turn: the clause's own expression, a TIME, the paragraph's
+  // frame, the lede's, the document date, for every word as trigger.
+  Document d;
+  d.id = "t";
+  d.text =
+      "GENEVA, Sept. 10 (entente) - Kerry met Zarif on Monday, after Wang "
+      "visited Kabul at 3 p.m. on Sunday. Kerry also called Lavrov.\n\n"
+      "In July, Blinken met Wang. He will visit China.";
+  d.date = ParseIsoDate("2021-09-10");
+  DocumentAnalysis a = SharedPipeline().Analyze(d);
+  REQUIRE(!a.times.empty());
+  EventDating dating(a.document, a.sentences, a.times);
+  for (std::size_t s = 0; s < a.sentences.size(); ++s) {
+    const Sentence& sentence = a.sentences[s];
+    EventDating::Span clause{sentence.start, sentence.end};
+    for (std::size_t b = sentence.start; b < sentence.end; ++b) {
+      if (b > sentence.start && d.text[b - 1] != ' ') continue;
+      std::size_t e = d.text.find(' ', b);
+      if (e == std::string::npos || e > sentence.end) e = sentence.end;
+      EventDating::Span trigger{b, e};
+      for (bool planned : {false, true}) {
+        CAPTURE(s);
+        CAPTURE(b);
+        CAPTURE(planned);
+        EventDate strings = dating.DateFor(s, trigger, clause, planned);
+        EventDating::DateView views =
+            dating.DateViewFor(s, trigger, clause, planned);
+        CHECK(views.value == strings.value);
+        CHECK(views.precision == strings.precision);
+        CHECK(views.text == strings.text);
+        CHECK(views.basis == strings.basis);
+        CHECK(views.ToDate() == strings);
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace entente
