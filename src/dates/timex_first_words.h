@@ -18,8 +18,11 @@
 #include <bitset>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace entente {
@@ -30,6 +33,37 @@ inline bool IsTimexSpace(char c) {
          c == '\v';
 }
 
+// What the grammar can read after a run that is a whole match by itself
+// ("Friday", "2019"), for telling, without running the automaton, that the
+// longest match beginning there is the run alone. Each set is a superset of
+// what the grammar can read at that point.
+struct TimexTail {
+  // The bytes that can be read right after the run (non-word bytes only:
+  // a word byte there is not judged).
+  std::bitset<256> next;
+  // Whether no match can end after the run and some spaces, or with them
+  // (then `after_spaces` is meaningful).
+  bool spaces_end_nothing = false;
+  // The bytes that can be read first after the run and a run of spaces.
+  std::bitset<256> after_spaces;
+  // The same two after a punctuation byte the run can be followed by
+  // ("Friday, ..."), for each such byte: no match ends right after it, and
+  // what can be read next, right away or after spaces.
+  struct Mark {
+    char byte = 0;
+    bool ends_nothing = false;
+    std::bitset<256> next, after_spaces;
+  };
+  std::vector<Mark> marks;
+};
+
+// Whether no match longer than text[pos, end), a run that is a whole match
+// whose tail is `tail`, begins at pos when matches must end by `limit`:
+// what follows the run cannot be read by the grammar. (False when unsure.)
+// text[end] must be no word byte, or `end` the text's end.
+bool TimexTailStops(const TimexTail& tail, std::string_view text,
+                    std::size_t end, std::size_t limit);
+
 class TimexFirstWords {
  public:
   // Analyses `pattern`, in RE2 syntax (the subset timex_grammar.cc writes:
@@ -37,6 +71,9 @@ class TimexFirstWords {
   // \B, \s, \d, \xHH and escaped punctuation), as matched at a word start:
   // the byte before the match is no word character.
   explicit TimexFirstWords(std::string_view pattern);
+  ~TimexFirstWords();
+  TimexFirstWords(const TimexFirstWords&) = delete;
+  TimexFirstWords& operator=(const TimexFirstWords&) = delete;
 
   // False when the analysis could not prove a finite set of first words;
   // then MayBegin is always true.
@@ -64,6 +101,18 @@ class TimexFirstWords {
   // The first words, lower-case and sorted (for tests).
   std::vector<std::string> Words() const;
 
+  // The first words that only some words can follow, each with those
+  // words, lower-case and sorted: "last" with "week", "may", "friday"...
+  std::vector<std::pair<std::string, std::string>> WordPairs() const;
+
+  // What the grammar can read after `span` (its exact bytes, beginning
+  // with a word byte) read from a word start; nullopt when the analysis
+  // gave up or no match begins with the span. Only what follows is judged,
+  // not whether the span is a match. Walks the pattern's automaton (a few
+  // thousand instructions): for building tables, not for scanning. Not
+  // thread-safe.
+  std::optional<TimexTail> TailOf(std::string_view span) const;
+
  private:
   // The words as a trie: node * kSymbols + symbol gives the next node, 0
   // for none; symbols are the 26 letters, either case, and kSpace, which
@@ -76,6 +125,9 @@ class TimexFirstWords {
   std::uint32_t Walk(std::uint32_t node, std::string_view run) const;
 
   bool bounded_ = false;
+  // The pattern's automaton, kept for TailOf.
+  struct Analysis;
+  std::unique_ptr<Analysis> analysis_;
   std::vector<std::uint32_t> next_ = std::vector<std::uint32_t>(kSymbols, 0);
   std::vector<bool> word_end_ = std::vector<bool>(1, false);    // [node]
   std::vector<bool> any_second_ = std::vector<bool>(1, false);  // [node]
