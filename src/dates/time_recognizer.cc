@@ -34,6 +34,7 @@
 #include <cstring>
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -103,6 +104,7 @@ struct Grammar {
         }
       }
     }
+    void Reserve(std::size_t n) { entries_.reserve(n); }
     // `span` must not be in the table yet.
     void Add(std::string span, KnownSpan known) {
       entries_.emplace_back(std::move(span), std::move(known));
@@ -161,12 +163,16 @@ struct Grammar {
 
   void LearnKinds() {
     std::string scratch;
-    auto learn = [&](const std::string& span) {
-      if (known_kinds.Find(span)) return;
-      KnownSpan known{ClassifyByAutomaton(span, &scratch), std::nullopt,
-                      ReadTimexWords(span)};
-      if (known.kind) known.tail = first_words->TailOf(span);
-      known_kinds.Add(span, std::move(known));
+    // The spans typed, then their tails all at once (TailsOf shares the
+    // walks of their common prefixes), then the table.
+    std::vector<std::pair<std::string, KnownSpan>> spans;
+    std::set<std::string, std::less<>> seen;
+    auto learn = [&](const std::string& span, bool only_matches) {
+      if (!seen.insert(span).second) return;
+      std::optional<TimexKind> kind = ClassifyByAutomaton(span, &scratch);
+      if (only_matches && !kind) return;
+      spans.emplace_back(span, KnownSpan{kind, std::nullopt,
+                                         ReadTimexWords(span)});
     };
     for (std::string word : first_words->Words()) {
       std::string capitalised = word;
@@ -175,34 +181,44 @@ struct Grammar {
             kTimexWordKey)) {
         continue;
       }
-      learn(word);
+      learn(word, false);
       word = capitalised;
-      learn(word);
+      learn(word, false);
       for (char& c : word) {
         if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
       }
-      learn(word);
+      learn(word, false);
     }
-    for (int year = 1800; year <= 2099; ++year) learn(std::to_string(year));
+    for (int year = 1800; year <= 2099; ++year) {
+      learn(std::to_string(year), false);
+    }
     // Two words with one space ("last week", "Last September", "two
-    // days"), lower-case or capitalised, kept only when they are a match:
-    // the other pairs cost the table room and the scan nothing.
+    // days"), the first lower-case or capitalised, the second lower-case
+    // or, when that is no match (months), capitalised; kept only when they
+    // are a match: the other pairs cost the table room and the scan
+    // nothing.
     auto capitalise = [](std::string w) {
       w[0] = static_cast<char>(w[0] - 'a' + 'A');
       return w;
     };
     for (const auto& [first, second] : first_words->WordPairs()) {
       for (const std::string& a : {first, capitalise(first)}) {
-        for (const std::string& b : {second, capitalise(second)}) {
-          const std::string span = a + " " + b;
-          if (known_kinds.Find(span)) continue;
-          KnownSpan known{ClassifyByAutomaton(span, &scratch), std::nullopt,
-                          ReadTimexWords(span)};
-          if (!known.kind) continue;
-          known.tail = first_words->TailOf(span);
-          known_kinds.Add(span, std::move(known));
-        }
+        const std::size_t before = spans.size();
+        learn(a + " " + second, true);
+        if (spans.size() == before) learn(a + " " + capitalise(second), true);
       }
+    }
+    std::vector<std::string_view> matches;
+    for (const auto& [span, known] : spans) {
+      if (known.kind) matches.push_back(span);
+    }
+    std::vector<std::optional<TimexTail>> tails =
+        first_words->TailsOf(matches);
+    std::size_t next = 0;
+    known_kinds.Reserve(spans.size());
+    for (auto& [span, known] : spans) {
+      if (known.kind) known.tail = std::move(tails[next++]);
+      known_kinds.Add(std::move(span), std::move(known));
     }
   }
 
@@ -686,6 +702,7 @@ TimeRecognizer::TimeRecognizer(const TimeRecognizerOptions& options)
   grammar.scanner = std::make_unique<RE2>(pattern, re_options);
   grammar.first_words = std::make_unique<TimexFirstWords>(pattern);
   if (grammar.scanner->ok()) grammar.LearnKinds();
+  grammar.first_words->ForgetAutomaton();
 }
 
 TimeRecognizer::~TimeRecognizer() = default;

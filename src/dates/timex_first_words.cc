@@ -23,6 +23,7 @@
 #include <bitset>
 #include <deque>
 #include <iterator>
+#include <map>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -581,6 +582,8 @@ struct TimexFirstWords::Analysis {
 
 TimexFirstWords::~TimexFirstWords() = default;
 
+void TimexFirstWords::ForgetAutomaton() { analysis_.reset(); }
+
 TimexFirstWords::TimexFirstWords(std::string_view pattern) {
   Parser parser(pattern);
   int root = parser.Parse();
@@ -759,18 +762,20 @@ namespace {
 // after a word byte or not), and whether a match can end there.
 ByteSet Readable(const Nfa& nfa, const std::vector<int>& states,
                  bool word_before, bool* may_end) {
+  static const ByteSet kWordBytes = [] {
+    ByteSet word;
+    for (int c = 0; c < 256; ++c) {
+      if (IsWordByte(c)) word.set(static_cast<std::size_t>(c));
+    }
+    return word;
+  }();
   ByteSet out;
   for (bool word_after : {false, true}) {
+    const ByteSet kind = word_after ? kWordBytes : ~kWordBytes;
     std::vector<int> closed = nfa.Closure(states, word_before, word_after);
     if (HasMatch(nfa, closed)) *may_end = true;
     for (int s : closed) {
-      if (nfa[s].kind != State::kByte) continue;
-      for (int c = 0; c < 256; ++c) {
-        if (nfa[s].bytes[static_cast<std::size_t>(c)] &&
-            IsWordByte(c) == word_after) {
-          out.set(static_cast<std::size_t>(c));
-        }
-      }
+      if (nfa[s].kind == State::kByte) out |= nfa[s].bytes & kind;
     }
   }
   return out;
@@ -809,20 +814,10 @@ bool AfterSpaces(const Nfa& nfa, const std::vector<int>& closed,
   return !may_end;
 }
 
-}  // namespace
-
-std::optional<TimexTail> TimexFirstWords::TailOf(std::string_view span) const {
-  if (!bounded_ || !analysis_ || span.empty()) return std::nullopt;
-  const Nfa& nfa = analysis_->nfa;
-  if (!IsWordByte(static_cast<unsigned char>(span[0]))) return std::nullopt;
-  std::vector<int> states = {nfa.start()};
-  bool word_before = false;
-  for (char c : span) {
-    const auto byte = static_cast<unsigned char>(c);
-    states = After(nfa, states, word_before, byte);
-    word_before = IsWordByte(byte);
-    if (states.empty()) return std::nullopt;
-  }
+// The tail after `states` (after the span's last byte, a word byte or
+// not).
+TimexTail TailAfter(const Nfa& nfa, const std::vector<int>& states,
+                    bool word_before) {
   TimexTail tail;
   bool ignored = false;
   tail.next = Readable(nfa, states, word_before, &ignored);
@@ -833,7 +828,10 @@ std::optional<TimexTail> TimexFirstWords::TailOf(std::string_view span) const {
       nfa, nfa.Closure(states, word_before, false), &tail.after_spaces);
   for (int c = 0; c < 256; ++c) {
     const auto byte = static_cast<unsigned char>(c);
-    if (!tail.next[byte] || IsTimexSpace(static_cast<char>(c))) continue;
+    // (Spaces are read above; control bytes, the type markers among them,
+    // are left unjudged.)
+    if (!tail.next[byte] || c <= ' ') continue;
+    if (tail.mark_count == TimexTail::kMarks) break;
     TimexTail::Mark mark;
     mark.byte = static_cast<char>(c);
     const std::vector<int> after = After(nfa, states, word_before, byte);
@@ -842,9 +840,67 @@ std::optional<TimexTail> TimexFirstWords::TailOf(std::string_view span) const {
     mark.ends_nothing =
         !may_end &&
         AfterSpaces(nfa, nfa.Closure(after, false, false), &mark.after_spaces);
-    tail.marks.push_back(mark);
+    tail.marks[tail.mark_count++] = mark;
   }
   return tail;
+}
+
+}  // namespace
+
+std::optional<TimexTail> TimexFirstWords::TailOf(std::string_view span) const {
+  return TailsOf({span})[0];
+}
+
+std::vector<std::optional<TimexTail>> TimexFirstWords::TailsOf(
+    const std::vector<std::string_view>& spans) const {
+  std::vector<std::optional<TimexTail>> out(spans.size());
+  if (!bounded_ || !analysis_) return out;
+  const Nfa& nfa = analysis_->nfa;
+  // In sorted order, each span walked from where it parts from the one
+  // before: the states after each of that one's prefixes are kept, and
+  // the first steps, from the whole grammar, cost the most.
+  std::vector<std::size_t> order(spans.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&spans](std::size_t a, std::size_t b) {
+    return spans[a] < spans[b];
+  });
+  std::vector<std::vector<int>> prefix = {{nfa.start()}};  // [length]
+  std::string_view previous;
+  // Many spans end in the same states ("two days", "three days").
+  std::map<std::pair<std::vector<int>, bool>, TimexTail> tails;
+  for (std::size_t index : order) {
+    const std::string_view span = spans[index];
+    if (span.empty() || !IsWordByte(static_cast<unsigned char>(span[0]))) {
+      continue;
+    }
+    std::size_t common = 0;
+    while (common < span.size() && common < previous.size() &&
+           span[common] == previous[common]) {
+      ++common;
+    }
+    prefix.resize(common + 1);
+    for (std::size_t k = common; k < span.size(); ++k) {
+      const bool word_before =
+          k > 0 && IsWordByte(static_cast<unsigned char>(span[k - 1]));
+      prefix.push_back(
+          prefix[k].empty()
+              ? std::vector<int>()
+              : After(nfa, prefix[k], word_before,
+                      static_cast<unsigned char>(span[k])));
+    }
+    previous = span;
+    const std::vector<int>& states = prefix[span.size()];
+    if (states.empty()) continue;
+    const bool word_before = IsWordByte(static_cast<unsigned char>(span.back()));
+    auto known = tails.find({states, word_before});
+    if (known == tails.end()) {
+      known = tails.emplace(std::pair(states, word_before),
+                            TailAfter(nfa, states, word_before))
+                  .first;
+    }
+    out[index] = known->second;
+  }
+  return out;
 }
 
 bool TimexTailStops(const TimexTail& tail, std::string_view text,
@@ -863,7 +919,8 @@ bool TimexTailStops(const TimexTail& tail, std::string_view text,
     return tail.spaces_end_nothing && after_spaces(end, tail.after_spaces);
   }
   if (!tail.next[static_cast<unsigned char>(c)]) return true;
-  for (const TimexTail::Mark& mark : tail.marks) {
+  for (std::size_t m = 0; m < tail.mark_count; ++m) {
+    const TimexTail::Mark& mark = tail.marks[m];
     if (mark.byte != c) continue;
     if (!mark.ends_nothing) return false;
     const std::size_t i = end + 1;

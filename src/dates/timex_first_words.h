@@ -29,8 +29,8 @@ namespace entente {
 
 // The bytes the two-word look-up takes for spaces: \s of RE2 and \v.
 inline bool IsTimexSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-         c == '\v';
+  // '\t', '\n', '\v', '\f' and '\r' are one range.
+  return c == ' ' || static_cast<unsigned char>(c - '\t') <= '\r' - '\t';
 }
 
 // What the grammar can read after a run that is a whole match by itself
@@ -54,7 +54,11 @@ struct TimexTail {
     bool ends_nothing = false;
     std::bitset<256> next, after_spaces;
   };
-  std::vector<Mark> marks;
+  // (At most kMarks, the bytes from the lowest; a byte past them is not
+  // judged. Kept inline: the recogniser holds thousands of tails.)
+  static constexpr std::size_t kMarks = 6;
+  std::array<Mark, kMarks> marks;
+  std::size_t mark_count = 0;
 };
 
 // Whether no match longer than text[pos, end), a run that is a whole match
@@ -108,10 +112,16 @@ class TimexFirstWords {
   // What the grammar can read after `span` (its exact bytes, beginning
   // with a word byte) read from a word start; nullopt when the analysis
   // gave up or no match begins with the span. Only what follows is judged,
-  // not whether the span is a match. Walks the pattern's automaton (a few
-  // thousand instructions): for building tables, not for scanning. Not
-  // thread-safe.
+  // not whether the span is a match. Walks the pattern's automaton (tens
+  // of thousands of instructions): for building tables, not for scanning.
   std::optional<TimexTail> TailOf(std::string_view span) const;
+  // TailOf of each span, in order; many spans cost less this way than one
+  // by one (their common prefixes and ends are walked once).
+  std::vector<std::optional<TimexTail>> TailsOf(
+      const std::vector<std::string_view>& spans) const;
+  // Frees the automaton TailOf walks (megabytes) once the tables are
+  // built; TailOf then gives nullopt.
+  void ForgetAutomaton();
 
  private:
   // The words as a trie: node * kSymbols + symbol gives the next node, 0
@@ -129,8 +139,9 @@ class TimexFirstWords {
   struct Analysis;
   std::unique_ptr<Analysis> analysis_;
   std::vector<std::uint32_t> next_ = std::vector<std::uint32_t>(kSymbols, 0);
-  std::vector<bool> word_end_ = std::vector<bool>(1, false);    // [node]
-  std::vector<bool> any_second_ = std::vector<bool>(1, false);  // [node]
+  // (Bytes, not std::vector<bool>: a look-up is then one load.)
+  std::vector<std::uint8_t> word_end_ = {0};    // [node]
+  std::vector<std::uint8_t> any_second_ = {0};  // [node]
   // For the node of each first word: the bytes that may come right after
   // it, and first after spaces (a superset: any byte when a match can end
   // there).
