@@ -208,6 +208,18 @@ struct Grammar {
         if (spans.size() == before) learn(a + " " + capitalise(second), true);
       }
     }
+    // Months and days as news writes them ("March 6", "Feb. 16", "Sept
+    // 22"), again only those that are a match.
+    for (const char* month :
+         {"January", "February", "March", "April", "May", "June", "July",
+          "August", "September", "October", "November", "December", "Jan",
+          "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+          "Dec", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.",
+          "Sep.", "Sept.", "Oct.", "Nov.", "Dec."}) {
+      for (int day = 1; day <= 31; ++day) {
+        learn(std::string(month) + " " + std::to_string(day), true);
+      }
+    }
     std::vector<std::string_view> matches;
     for (const auto& [span, known] : spans) {
       if (known.kind) matches.push_back(span);
@@ -547,13 +559,18 @@ const Grammar::KnownSpan* DocumentScan::WholeWordMatch(std::size_t pos,
     *end = i;
     return known;
   }
-  // Or two words with one space between them ("last week").
-  if (!letters || i + 1 >= limit || text_[i] != ' ' ||
-      !IsLetter(text_[i + 1])) {
-    return nullptr;
-  }
+  // Or a word and, after one space (and a period: "Feb. 16"), a word or a
+  // number: "last week", "March 6".
+  if (!letters) return nullptr;
+  if (i < limit && text_[i] == '.') ++i;
+  if (i + 1 >= limit || text_[i] != ' ') return nullptr;
   i += 1;
-  while (i < text_.size() && IsLetter(text_[i])) ++i;
+  const bool second_letters = IsLetter(text_[i]);
+  if (!second_letters && !IsDigit(text_[i])) return nullptr;
+  while (i < text_.size() &&
+         (second_letters ? IsLetter(text_[i]) : IsDigit(text_[i]))) {
+    ++i;
+  }
   if (i > limit ||
       (i < text_.size() && (IsAlnum(text_[i]) || text_[i] == '_'))) {
     return nullptr;
