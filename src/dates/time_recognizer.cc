@@ -7,9 +7,14 @@
 // ASCII, so arbitrary bytes are harmless). The scanner asks only for the
 // extent of each match, anchored at a word start, which RE2 answers with
 // its forward DFA alone; capture groups would force its much slower NFA,
-// and an unanchored search a second, reverse DFA. Each match is then
+// and an unanchored search a second, reverse DFA. Most matches never
+// reach the automaton: a word, or a word and a word or number after a
+// space ("Friday", "last week", "Feb. 16"), that the table of known spans
+// holds as a match, and after which the text cannot be read by the grammar
+// (its TimexTail, timex_first_words.h), is the longest match there. Each
+// match is then
 //  1. typed by the same automaton, run over the span and type markers
-//     (see Grammar; the commonest one-word spans by a table it filled when
+//     (see Grammar; the commonest short spans by a table it filled when
 //     the grammar was built),
 //  2. trimmed of a leading preposition ("in May" → "May"),
 //  3. checked against a few cheap false alarms (a "2000" in "$2000"),
