@@ -7,9 +7,14 @@
 // ASCII, so arbitrary bytes are harmless). The scanner asks only for the
 // extent of each match, anchored at a word start, which RE2 answers with
 // its forward DFA alone; capture groups would force its much slower NFA,
-// and an unanchored search a second, reverse DFA. Each match is then
+// and an unanchored search a second, reverse DFA. Most matches never
+// reach the automaton: a word, or a word and a word or number after a
+// space ("Friday", "last week", "Feb. 16"), that the table of known spans
+// holds as a match, and after which the text cannot be read by the grammar
+// (its TimexTail, timex_first_words.h), is the longest match there. Each
+// match is then
 //  1. typed by the same automaton, run over the span and type markers
-//     (see Grammar; the commonest one-word spans by a table it filled when
+//     (see Grammar; the commonest short spans by a table it filled when
 //     the grammar was built),
 //  2. trimmed of a leading preposition ("in May" → "May"),
 //  3. checked against a few cheap false alarms (a "2000" in "$2000"),
@@ -30,10 +35,14 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
-#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "core/utf8.h"
 #include "dates/tense_cues.h"
@@ -73,21 +82,102 @@ struct Grammar {
   // written lower-case, capitalised and in capitals, and the years
   // 1800-2099. Half the expressions of news are one such word ("Monday",
   // "March", "2019", "yesterday"), and a look-up here costs a tenth of a
-  // run of the automaton.
-  struct SpanHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return HashFolded(s); }
+  // run of the automaton. A span that is a match also keeps what the
+  // grammar can read after it (TimexTail), so that the scan can tell
+  // without the automaton that a match is that one word ("Friday said"),
+  // and its words, read once here rather than for each expression.
+  struct KnownSpan {
+    std::optional<TimexKind> kind;
+    std::optional<TimexTail> tail;  // only with a kind
+    TimexWords words;               // ReadTimexWords(span)
   };
-  std::unordered_map<std::string, std::optional<TimexKind>, SpanHash,
-                     std::equal_to<>>
-      known_kinds;
+  // The known spans by their bytes: open addressing over a power-of-two
+  // array at most half full, each slot with its span's hash, so that a
+  // look-up is a hash of a few bytes and one or two probes, and a miss
+  // (most words the scan asks about) compares no bytes. (A std::
+  // unordered_map divides by a prime and walks a list.)
+  class SpanTable {
+   public:
+    const KnownSpan* Find(std::string_view span) const {
+      if (slots_.empty()) return nullptr;
+      const std::uint64_t hash = Hash(span);
+      for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
+        const Slot& slot = slots_[i];
+        if (slot.entry == 0) return nullptr;
+        if (slot.hash == hash && entries_[slot.entry - 1].first == span) {
+          return &entries_[slot.entry - 1].second;
+        }
+      }
+    }
+    void Reserve(std::size_t n) { entries_.reserve(n); }
+    // `span` must not be in the table yet.
+    void Add(std::string span, KnownSpan known) {
+      entries_.emplace_back(std::move(span), std::move(known));
+      if (2 * entries_.size() > slots_.size()) {
+        slots_.assign(std::max<std::size_t>(64, 4 * entries_.size()), {});
+        mask_ = slots_.size() - 1;
+        // (4 * size rounded up to a power of two.)
+        while (mask_ & (mask_ + 1)) mask_ |= mask_ >> 1;
+        slots_.resize(mask_ + 1);
+        for (std::size_t e = 0; e < entries_.size(); ++e) Place(e);
+      } else {
+        Place(entries_.size() - 1);
+      }
+    }
+
+   private:
+    struct Slot {
+      std::uint64_t hash = 0;
+      std::uint32_t entry = 0;  // index + 1; 0: empty
+    };
+    // The spans are short: their length and first and last bytes (up to
+    // eight of each, read as two words), mixed.
+    static std::uint64_t Hash(std::string_view s) {
+      const char* p = s.data();
+      const std::size_t n = s.size();
+      std::uint64_t a = 0, b = 0;
+      if (n >= 8) {
+        std::memcpy(&a, p, 8);
+        std::memcpy(&b, p + n - 8, 8);
+      } else if (n >= 4) {
+        std::uint32_t x, y;
+        std::memcpy(&x, p, 4);
+        std::memcpy(&y, p + n - 4, 4);
+        a = x, b = y;
+      } else if (n > 0) {
+        a = static_cast<unsigned char>(p[0]) |
+            static_cast<unsigned>(static_cast<unsigned char>(p[n / 2])) << 8;
+        b = static_cast<unsigned char>(p[n - 1]);
+      }
+      std::uint64_t h = (a ^ (b + n) * 0xC2B2AE3D27D4EB4Full) *
+                        0x9E3779B97F4A7C15ull;
+      return h ^ (h >> 31);
+    }
+    void Place(std::size_t e) {
+      const std::uint64_t hash = Hash(entries_[e].first);
+      std::size_t i = hash & mask_;
+      while (slots_[i].entry != 0) i = (i + 1) & mask_;
+      slots_[i] = {hash, static_cast<std::uint32_t>(e + 1)};
+    }
+
+    std::vector<std::pair<std::string, KnownSpan>> entries_;
+    std::vector<Slot> slots_;
+    std::size_t mask_ = 0;
+  };
+  SpanTable known_kinds;
 
   void LearnKinds() {
     std::string scratch;
-    auto learn = [&](const std::string& span) {
-      if (!known_kinds.contains(span)) {
-        known_kinds.emplace(span, ClassifyByAutomaton(span, &scratch));
-      }
+    // The spans typed, then their tails all at once (TailsOf shares the
+    // walks of their common prefixes), then the table.
+    std::vector<std::pair<std::string, KnownSpan>> spans;
+    std::set<std::string, std::less<>> seen;
+    auto learn = [&](const std::string& span, bool only_matches) {
+      if (!seen.insert(span).second) return;
+      std::optional<TimexKind> kind = ClassifyByAutomaton(span, &scratch);
+      if (only_matches && !kind) return;
+      spans.emplace_back(span, KnownSpan{kind, std::nullopt,
+                                         ReadTimexWords(span)});
     };
     for (std::string word : first_words->Words()) {
       std::string capitalised = word;
@@ -96,25 +186,69 @@ struct Grammar {
             kTimexWordKey)) {
         continue;
       }
-      learn(word);
+      learn(word, false);
       word = capitalised;
-      learn(word);
+      learn(word, false);
       for (char& c : word) {
         if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
       }
-      learn(word);
+      learn(word, false);
     }
-    for (int year = 1800; year <= 2099; ++year) learn(std::to_string(year));
+    for (int year = 1800; year <= 2099; ++year) {
+      learn(std::to_string(year), false);
+    }
+    // Two words with one space ("last week", "Last September", "two
+    // days"), the first lower-case or capitalised, the second lower-case
+    // or, when that is no match (months), capitalised; kept only when they
+    // are a match: the other pairs cost the table room and the scan
+    // nothing.
+    auto capitalise = [](std::string w) {
+      w[0] = static_cast<char>(w[0] - 'a' + 'A');
+      return w;
+    };
+    for (const auto& [first, second] : first_words->WordPairs()) {
+      for (const std::string& a : {first, capitalise(first)}) {
+        const std::size_t before = spans.size();
+        learn(a + " " + second, true);
+        if (spans.size() == before) learn(a + " " + capitalise(second), true);
+      }
+    }
+    // Months and days as news writes them ("March 6", "Feb. 16", "Sept
+    // 22"), again only those that are a match.
+    for (const char* month :
+         {"January", "February", "March", "April", "May", "June", "July",
+          "August", "September", "October", "November", "December", "Jan",
+          "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+          "Dec", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.",
+          "Sep.", "Sept.", "Oct.", "Nov.", "Dec."}) {
+      for (int day = 1; day <= 31; ++day) {
+        learn(std::string(month) + " " + std::to_string(day), true);
+      }
+    }
+    std::vector<std::string_view> matches;
+    for (const auto& [span, known] : spans) {
+      if (known.kind) matches.push_back(span);
+    }
+    std::vector<std::optional<TimexTail>> tails =
+        first_words->TailsOf(matches);
+    std::size_t next = 0;
+    known_kinds.Reserve(spans.size());
+    for (auto& [span, known] : spans) {
+      if (known.kind) known.tail = std::move(tails[next++]);
+      known_kinds.Add(std::move(span), std::move(known));
+    }
   }
 
   // The kind of a span (the first listed when several match), if any.
   // `scratch` holds the span between a space and the markers.
   std::optional<TimexKind> Classify(std::string_view span,
                                     std::string* scratch) const {
-    if (auto known = known_kinds.find(span); known != known_kinds.end()) {
-      return known->second;
-    }
+    if (const KnownSpan* known = Known(span)) return known->kind;
     return ClassifyByAutomaton(span, scratch);
+  }
+
+  const KnownSpan* Known(std::string_view span) const {
+    return known_kinds.Find(span);
   }
 
   std::optional<TimexKind> ClassifyByAutomaton(std::string_view span,
@@ -161,8 +295,8 @@ bool IsAlnum(char c) {
 
 // Where a match can begin: a letter or digit after a \b.
 bool IsWordStart(std::string_view text, std::size_t i) {
-  return IsAlnum(text[i]) && (i == 0 || !(IsAlnum(text[i - 1]) ||
-                                           text[i - 1] == '_'));
+  return IsAlnum(text[i]) &&
+         (i == 0 || !(IsAlnum(text[i - 1]) || text[i - 1] == '_'));
 }
 
 // Moves `start` past leading prepositions that an alternative needed as
@@ -308,12 +442,21 @@ class DocumentScan {
   // (timex_first_words.h). The words are read in the whole text, as the
   // automaton reads \b's context.
   bool MayBegin(std::size_t pos) const;
-  void Match(std::size_t start, std::size_t end);
+  // The span of one word or number at `pos` (a word start a match may
+  // begin at) when it is a known span whose match cannot go on in this
+  // window (Grammar::known_kinds): then it is the longest match there.
+  const Grammar::KnownSpan* WholeWordMatch(std::size_t pos, std::size_t limit,
+                                           std::size_t* end) const;
+  // Reads the match text_[start, end), of kind `kind` (none: not a time),
+  // whose words are `words` when not null.
+  void Match(std::size_t start, std::size_t end, std::optional<TimexKind> kind,
+             const TimexWords* words = nullptr);
   void Range(std::size_t start, std::size_t end);
   // Normalises text_[start, end) as `kind`, reading `words` (the span, or
-  // a fuller text for a range end) and adds the expression.
+  // a fuller text for a range end; `read` when not null, as read already)
+  // and adds the expression.
   void Emit(TimexKind kind, std::size_t start, std::size_t end,
-            std::string_view words);
+            std::string_view words, const TimexWords* read = nullptr);
 
   const Grammar& impl_;
   std::string_view text_;
@@ -361,6 +504,16 @@ void DocumentScan::ScanSentence(std::size_t index, std::size_t from,
         }
         continue;
       }
+      // Half the matches are one word that the grammar cannot read past
+      // ("Friday said"): found and typed by a look-up, not the automaton.
+      std::size_t word_end = 0;
+      if (const Grammar::KnownSpan* known =
+              WholeWordMatch(pos, window.end, &word_end)) {
+        const std::size_t start = pos;
+        pos = word_end;
+        Match(start, word_end, known->kind, &known->words);
+        continue;
+      }
       if (!impl_.scanner->Match(text_, pos, window.end, RE2::ANCHOR_START,
                                 &match, 1)) {
         ++pos;
@@ -373,7 +526,12 @@ void DocumentScan::ScanSentence(std::size_t index, std::size_t from,
       // markers begin).
       while (end > start && text_[end - 1] == kTimexTypeMarker) --end;
       pos = end > start ? end : start + 1;
-      Match(start, end);
+      const std::string_view span = text_.substr(start, end - start);
+      if (const Grammar::KnownSpan* known = impl_.Known(span)) {
+        Match(start, end, known->kind, &known->words);
+      } else {
+        Match(start, end, impl_.ClassifyByAutomaton(span, &kinds_));
+      }
     }
   }
 }
@@ -382,9 +540,57 @@ bool DocumentScan::MayBegin(std::size_t pos) const {
   return impl_.first_words->MayBeginAt(text_, pos);
 }
 
-void DocumentScan::Match(std::size_t start, std::size_t end) {
-  auto kind = impl_.Classify(text_.substr(start, end - start), &kinds_);
+const Grammar::KnownSpan* DocumentScan::WholeWordMatch(std::size_t pos,
+                                                       std::size_t limit,
+                                                       std::size_t* end) const {
+  const bool letters = IsLetter(text_[pos]);
+  std::size_t i = pos;
+  while (i < text_.size() &&
+         (letters ? IsLetter(text_[i]) : IsDigit(text_[i]))) {
+    ++i;
+  }
+  // The span was typed with a non-word byte after it, which \b reads as
+  // it reads text_[i] only when that is no word byte either.
+  if (i > limit ||
+      (i < text_.size() && (IsAlnum(text_[i]) || text_[i] == '_'))) {
+    return nullptr;
+  }
+  auto stops = [&](const Grammar::KnownSpan* known, std::size_t span_end) {
+    return known && known->tail &&
+           TimexTailStops(*known->tail, text_, span_end, limit);
+  };
+  const Grammar::KnownSpan* known = impl_.Known(text_.substr(pos, i - pos));
+  if (stops(known, i)) {
+    *end = i;
+    return known;
+  }
+  // Or a word and, after one space (and a period: "Feb. 16"), a word or a
+  // number: "last week", "March 6".
+  if (!letters) return nullptr;
+  if (i < limit && text_[i] == '.') ++i;
+  if (i + 1 >= limit || text_[i] != ' ') return nullptr;
+  i += 1;
+  const bool second_letters = IsLetter(text_[i]);
+  if (!second_letters && !IsDigit(text_[i])) return nullptr;
+  while (i < text_.size() &&
+         (second_letters ? IsLetter(text_[i]) : IsDigit(text_[i]))) {
+    ++i;
+  }
+  if (i > limit ||
+      (i < text_.size() && (IsAlnum(text_[i]) || text_[i] == '_'))) {
+    return nullptr;
+  }
+  known = impl_.Known(text_.substr(pos, i - pos));
+  if (!stops(known, i)) return nullptr;
+  *end = i;
+  return known;
+}
+
+void DocumentScan::Match(std::size_t start, std::size_t end,
+                         std::optional<TimexKind> kind,
+                         const TimexWords* words) {
   if (!kind) return;
+  const std::size_t matched = start;
   start = SkipPrepositions(text_, start, end);
   if (*kind == TimexKind::kYear && IsNumberNotYear(text_, start, end)) return;
   if (*kind == TimexKind::kDuration && IsAge(text_, end)) return;
@@ -410,7 +616,8 @@ void DocumentScan::Match(std::size_t start, std::size_t end) {
       return;
     }
   }
-  Emit(*kind, start, end, text_.substr(start, end - start));
+  Emit(*kind, start, end, text_.substr(start, end - start),
+       start == matched ? words : nullptr);
 }
 
 void DocumentScan::Range(std::size_t start, std::size_t end) {
@@ -454,7 +661,7 @@ void DocumentScan::Range(std::size_t start, std::size_t end) {
 }
 
 void DocumentScan::Emit(TimexKind kind, std::size_t start, std::size_t end,
-                        std::string_view words) {
+                        std::string_view words, const TimexWords* read_before) {
   std::string_view sentence = text_.substr(from_, to_ - from_);
   TimexContext context;
   context.document_date = document_date_;
@@ -463,7 +670,7 @@ void DocumentScan::Emit(TimexKind kind, std::size_t start, std::size_t end,
   context.looks_ahead =
       NeedsDirection(kind) && LooksAhead(sentence, start - from_, end - from_);
   // (The words are read once for both directions.)
-  const TimexWords read = ReadTimexWords(words);
+  const TimexWords read = read_before ? *read_before : ReadTimexWords(words);
   auto value = NormalizeTimex(kind, words, read, context);
   if (!value) return;
   // Built in place: a move into the vector costs a copy of each string's
@@ -517,6 +724,7 @@ TimeRecognizer::TimeRecognizer(const TimeRecognizerOptions& options)
   grammar.scanner = std::make_unique<RE2>(pattern, re_options);
   grammar.first_words = std::make_unique<TimexFirstWords>(pattern);
   if (grammar.scanner->ok()) grammar.LearnKinds();
+  grammar.first_words->ForgetAutomaton();
 }
 
 TimeRecognizer::~TimeRecognizer() = default;

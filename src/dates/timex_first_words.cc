@@ -23,6 +23,7 @@
 #include <bitset>
 #include <deque>
 #include <iterator>
+#include <map>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -126,9 +127,14 @@ class Parser {
   }
 
   void AddByte(ByteSet* set, int c) const {
-    set->set(static_cast<unsigned char>(c));
-    if (fold_ && IsAsciiLetter(c))
-      set->set(static_cast<unsigned char>(c ^ 0x20));
+    c = static_cast<unsigned char>(c);  // (a char of the pattern)
+    set->set(static_cast<std::size_t>(c));
+    // RE2 folds the Latin-1 letters too ("\xE2" and "\xC2"), which the
+    // grammar's dashes and apostrophes are written with.
+    if (fold_ && (IsAsciiLetter(c) || (c >= 0xC0 && c <= 0xFE && c != 0xD7 &&
+                                       c != 0xDF && c != 0xF7))) {
+      set->set(static_cast<std::size_t>(c ^ 0x20));
+    }
   }
 
   // An escape's bytes (after the backslash), or false for \b, \B and
@@ -567,11 +573,23 @@ std::optional<std::vector<std::string>> SecondRuns(
 
 }  // namespace
 
+struct TimexFirstWords::Analysis {
+  Analysis(std::vector<Node> parsed, int root)
+      : nodes(std::move(parsed)), nfa(nodes, root) {}
+  std::vector<Node> nodes;
+  Nfa nfa;  // (views `nodes`)
+};
+
+TimexFirstWords::~TimexFirstWords() = default;
+
+void TimexFirstWords::ForgetAutomaton() { analysis_.reset(); }
+
 TimexFirstWords::TimexFirstWords(std::string_view pattern) {
   Parser parser(pattern);
   int root = parser.Parse();
   if (root < 0) return;
-  Nfa nfa(parser.nodes(), root);
+  analysis_ = std::make_unique<Analysis>(parser.nodes(), root);
+  const Nfa& nfa = analysis_->nfa;
   struct FirstWord {
     std::string run;
     std::optional<std::vector<std::string>> second;
@@ -710,8 +728,15 @@ bool TimexFirstWords::MayBeginAt(std::string_view text, std::size_t pos) const {
     while (end < text.size() && text[end] >= '0' && text[end] <= '9') ++end;
     node = digit_runs_[std::min(end - pos, kDigitRuns)];
   } else {
-    end = run_end(pos);
-    node = Walk(0, text.substr(pos, end - pos));
+    // The trie is walked as the run is read: most runs leave it within a
+    // letter or two, and then where they end does not matter.
+    while (end < text.size() &&
+           IsAsciiLetter(static_cast<unsigned char>(text[end]))) {
+      node = next_[node * kSymbols +
+                   static_cast<unsigned>((text[end] | 0x20) - 'a')];
+      if (node == 0) return false;
+      ++end;
+    }
   }
   if (node == 0 || !word_end_[node]) return false;
   if (end == text.size()) return true;
@@ -729,6 +754,207 @@ bool TimexFirstWords::MayBeginAt(std::string_view text, std::size_t pos) const {
   const std::uint32_t last =
       Walk(space, text.substr(second, run_end(second) - second));
   return last != 0 && word_end_[last];
+}
+
+namespace {
+
+// The bytes the states can read next (`states` before their empty moves,
+// after a word byte or not), and whether a match can end there.
+ByteSet Readable(const Nfa& nfa, const std::vector<int>& states,
+                 bool word_before, bool* may_end) {
+  static const ByteSet kWordBytes = [] {
+    ByteSet word;
+    for (int c = 0; c < 256; ++c) {
+      if (IsWordByte(c)) word.set(static_cast<std::size_t>(c));
+    }
+    return word;
+  }();
+  ByteSet out;
+  for (bool word_after : {false, true}) {
+    const ByteSet kind = word_after ? kWordBytes : ~kWordBytes;
+    std::vector<int> closed = nfa.Closure(states, word_before, word_after);
+    if (HasMatch(nfa, closed)) *may_end = true;
+    for (int s : closed) {
+      if (nfa[s].kind == State::kByte) out |= nfa[s].bytes & kind;
+    }
+  }
+  return out;
+}
+
+// The states after byte `c` read from `states` (before their empty moves).
+std::vector<int> After(const Nfa& nfa, const std::vector<int>& states,
+                       bool word_before, unsigned char c) {
+  ByteSet one;
+  one.set(c);
+  return Step(nfa, nfa.Closure(states, word_before, IsWordByte(c)), one);
+}
+
+// What can be read first after a run of spaces that follows `closed` (the
+// closed states before the first space): false when a match can end in or
+// right after the spaces.
+bool AfterSpaces(const Nfa& nfa, const std::vector<int>& closed,
+                 ByteSet* readable) {
+  ByteSet spaces;
+  for (int c = 0; c < 256; ++c) {
+    if (IsTimexSpace(static_cast<char>(c))) spaces.set(c);
+  }
+  // Every state some run of spaces leads to (a superset, as in SecondRuns).
+  std::vector<int> in_spaces = Step(nfa, closed, spaces);
+  for (;;) {
+    std::vector<int> more =
+        Step(nfa, nfa.Closure(in_spaces, false, false), spaces);
+    std::vector<int> joined;
+    std::set_union(in_spaces.begin(), in_spaces.end(), more.begin(), more.end(),
+                   std::back_inserter(joined));
+    if (joined == in_spaces) break;
+    in_spaces = std::move(joined);
+  }
+  bool may_end = false;
+  *readable = Readable(nfa, in_spaces, false, &may_end);
+  return !may_end;
+}
+
+// The tail after `states` (after the span's last byte, a word byte or
+// not).
+TimexTail TailAfter(const Nfa& nfa, const std::vector<int>& states,
+                    bool word_before) {
+  TimexTail tail;
+  bool ignored = false;
+  tail.next = Readable(nfa, states, word_before, &ignored);
+  for (int c = 0; c < 256; ++c) {
+    if (IsWordByte(c)) tail.next.reset(static_cast<std::size_t>(c));
+  }
+  tail.spaces_end_nothing = AfterSpaces(
+      nfa, nfa.Closure(states, word_before, false), &tail.after_spaces);
+  for (int c = 0; c < 256; ++c) {
+    const auto byte = static_cast<unsigned char>(c);
+    // (Spaces are read above; control bytes, the type markers among them,
+    // are left unjudged.)
+    if (!tail.next[byte] || c <= ' ') continue;
+    if (tail.mark_count == TimexTail::kMarks) break;
+    TimexTail::Mark mark;
+    mark.byte = static_cast<char>(c);
+    const std::vector<int> after = After(nfa, states, word_before, byte);
+    bool may_end = false;
+    mark.next = Readable(nfa, after, false, &may_end);
+    mark.ends_nothing =
+        !may_end &&
+        AfterSpaces(nfa, nfa.Closure(after, false, false), &mark.after_spaces);
+    tail.marks[tail.mark_count++] = mark;
+  }
+  return tail;
+}
+
+}  // namespace
+
+std::optional<TimexTail> TimexFirstWords::TailOf(std::string_view span) const {
+  return TailsOf({span})[0];
+}
+
+std::vector<std::optional<TimexTail>> TimexFirstWords::TailsOf(
+    const std::vector<std::string_view>& spans) const {
+  std::vector<std::optional<TimexTail>> out(spans.size());
+  if (!bounded_ || !analysis_) return out;
+  const Nfa& nfa = analysis_->nfa;
+  // In sorted order, each span walked from where it parts from the one
+  // before: the states after each of that one's prefixes are kept, and
+  // the first steps, from the whole grammar, cost the most.
+  std::vector<std::size_t> order(spans.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&spans](std::size_t a, std::size_t b) {
+    return spans[a] < spans[b];
+  });
+  std::vector<std::vector<int>> prefix = {{nfa.start()}};  // [length]
+  std::string_view previous;
+  // Many spans end in the same states ("two days", "three days").
+  std::map<std::pair<std::vector<int>, bool>, TimexTail> tails;
+  for (std::size_t index : order) {
+    const std::string_view span = spans[index];
+    if (span.empty() || !IsWordByte(static_cast<unsigned char>(span[0]))) {
+      continue;
+    }
+    std::size_t common = 0;
+    while (common < span.size() && common < previous.size() &&
+           span[common] == previous[common]) {
+      ++common;
+    }
+    prefix.resize(common + 1);
+    for (std::size_t k = common; k < span.size(); ++k) {
+      const bool word_before =
+          k > 0 && IsWordByte(static_cast<unsigned char>(span[k - 1]));
+      prefix.push_back(
+          prefix[k].empty()
+              ? std::vector<int>()
+              : After(nfa, prefix[k], word_before,
+                      static_cast<unsigned char>(span[k])));
+    }
+    previous = span;
+    const std::vector<int>& states = prefix[span.size()];
+    if (states.empty()) continue;
+    const bool word_before = IsWordByte(static_cast<unsigned char>(span.back()));
+    auto known = tails.find({states, word_before});
+    if (known == tails.end()) {
+      known = tails.emplace(std::pair(states, word_before),
+                            TailAfter(nfa, states, word_before))
+                  .first;
+    }
+    out[index] = known->second;
+  }
+  return out;
+}
+
+bool TimexTailStops(const TimexTail& tail, std::string_view text,
+                    std::size_t end, std::size_t limit) {
+  limit = std::min(limit, text.size());
+  if (end >= limit) return true;
+  // The first byte after spaces that start at `i`, read from `spaces`:
+  // whether it cannot be read (or none is left before the limit).
+  auto after_spaces = [&](std::size_t i, const std::bitset<256>& readable) {
+    while (i < limit && IsTimexSpace(text[i])) ++i;
+    return i >= limit || !readable[static_cast<unsigned char>(text[i])];
+  };
+  const char c = text[end];
+  if (IsWordByte(static_cast<unsigned char>(c))) return false;  // not judged
+  if (IsTimexSpace(c)) {
+    return tail.spaces_end_nothing && after_spaces(end, tail.after_spaces);
+  }
+  if (!tail.next[static_cast<unsigned char>(c)]) return true;
+  for (std::size_t m = 0; m < tail.mark_count; ++m) {
+    const TimexTail::Mark& mark = tail.marks[m];
+    if (mark.byte != c) continue;
+    if (!mark.ends_nothing) return false;
+    const std::size_t i = end + 1;
+    if (i >= limit) return true;
+    if (IsTimexSpace(text[i])) return after_spaces(i, mark.after_spaces);
+    return !mark.next[static_cast<unsigned char>(text[i])];
+  }
+  return false;
+}
+
+std::vector<std::pair<std::string, std::string>> TimexFirstWords::WordPairs()
+    const {
+  std::vector<std::pair<std::string, std::string>> out;
+  // Below each first word's space node, as Words() walks the root.
+  auto walk = [this, &out](const std::string& first, std::uint32_t space) {
+    std::vector<std::pair<std::uint32_t, std::string>> stack = {{space, ""}};
+    while (!stack.empty()) {
+      auto [node, word] = std::move(stack.back());
+      stack.pop_back();
+      if (word_end_[node]) out.emplace_back(first, word);
+      for (int c = 25; c >= 0; --c) {
+        std::uint32_t next = next_[node * kSymbols + c];
+        if (next != 0) {
+          stack.push_back({next, word + static_cast<char>('a' + c)});
+        }
+      }
+    }
+  };
+  for (const std::string& first : Words()) {
+    const std::uint32_t node = Walk(0, first);
+    const std::uint32_t space = next_[node * kSymbols + kSpace];
+    if (space != 0 && !any_second_[node]) walk(first, space);
+  }
+  return out;
 }
 
 std::vector<std::string> TimexFirstWords::Words() const {

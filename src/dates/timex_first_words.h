@@ -18,17 +18,55 @@
 #include <bitset>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace entente {
 
 // The bytes the two-word look-up takes for spaces: \s of RE2 and \v.
 inline bool IsTimexSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-         c == '\v';
+  // '\t', '\n', '\v', '\f' and '\r' are one range.
+  return c == ' ' || static_cast<unsigned char>(c - '\t') <= '\r' - '\t';
 }
+
+// What the grammar can read after a run that is a whole match by itself
+// ("Friday", "2019"), for telling, without running the automaton, that the
+// longest match beginning there is the run alone. Each set is a superset of
+// what the grammar can read at that point.
+struct TimexTail {
+  // The bytes that can be read right after the run (non-word bytes only:
+  // a word byte there is not judged).
+  std::bitset<256> next;
+  // Whether no match can end after the run and some spaces, or with them
+  // (then `after_spaces` is meaningful).
+  bool spaces_end_nothing = false;
+  // The bytes that can be read first after the run and a run of spaces.
+  std::bitset<256> after_spaces;
+  // The same two after a punctuation byte the run can be followed by
+  // ("Friday, ..."), for each such byte: no match ends right after it, and
+  // what can be read next, right away or after spaces.
+  struct Mark {
+    char byte = 0;
+    bool ends_nothing = false;
+    std::bitset<256> next, after_spaces;
+  };
+  // (At most kMarks, the bytes from the lowest; a byte past them is not
+  // judged. Kept inline: the recogniser holds thousands of tails.)
+  static constexpr std::size_t kMarks = 6;
+  std::array<Mark, kMarks> marks;
+  std::size_t mark_count = 0;
+};
+
+// Whether no match longer than text[pos, end), a run that is a whole match
+// whose tail is `tail`, begins at pos when matches must end by `limit`:
+// what follows the run cannot be read by the grammar. (False when unsure.)
+// text[end] must be no word byte, or `end` the text's end.
+bool TimexTailStops(const TimexTail& tail, std::string_view text,
+                    std::size_t end, std::size_t limit);
 
 class TimexFirstWords {
  public:
@@ -37,6 +75,9 @@ class TimexFirstWords {
   // \B, \s, \d, \xHH and escaped punctuation), as matched at a word start:
   // the byte before the match is no word character.
   explicit TimexFirstWords(std::string_view pattern);
+  ~TimexFirstWords();
+  TimexFirstWords(const TimexFirstWords&) = delete;
+  TimexFirstWords& operator=(const TimexFirstWords&) = delete;
 
   // False when the analysis could not prove a finite set of first words;
   // then MayBegin is always true.
@@ -64,6 +105,24 @@ class TimexFirstWords {
   // The first words, lower-case and sorted (for tests).
   std::vector<std::string> Words() const;
 
+  // The first words that only some words can follow, each with those
+  // words, lower-case and sorted: "last" with "week", "may", "friday"...
+  std::vector<std::pair<std::string, std::string>> WordPairs() const;
+
+  // What the grammar can read after `span` (its exact bytes, beginning
+  // with a word byte) read from a word start; nullopt when the analysis
+  // gave up or no match begins with the span. Only what follows is judged,
+  // not whether the span is a match. Walks the pattern's automaton (tens
+  // of thousands of instructions): for building tables, not for scanning.
+  std::optional<TimexTail> TailOf(std::string_view span) const;
+  // TailOf of each span, in order; many spans cost less this way than one
+  // by one (their common prefixes and ends are walked once).
+  std::vector<std::optional<TimexTail>> TailsOf(
+      const std::vector<std::string_view>& spans) const;
+  // Frees the automaton TailOf walks (megabytes) once the tables are
+  // built; TailOf then gives nullopt.
+  void ForgetAutomaton();
+
  private:
   // The words as a trie: node * kSymbols + symbol gives the next node, 0
   // for none; symbols are the 26 letters, either case, and kSpace, which
@@ -76,9 +135,13 @@ class TimexFirstWords {
   std::uint32_t Walk(std::uint32_t node, std::string_view run) const;
 
   bool bounded_ = false;
+  // The pattern's automaton, kept for TailOf.
+  struct Analysis;
+  std::unique_ptr<Analysis> analysis_;
   std::vector<std::uint32_t> next_ = std::vector<std::uint32_t>(kSymbols, 0);
-  std::vector<bool> word_end_ = std::vector<bool>(1, false);    // [node]
-  std::vector<bool> any_second_ = std::vector<bool>(1, false);  // [node]
+  // (Bytes, not std::vector<bool>: a look-up is then one load.)
+  std::vector<std::uint8_t> word_end_ = {0};    // [node]
+  std::vector<std::uint8_t> any_second_ = {0};  // [node]
   // For the node of each first word: the bytes that may come right after
   // it, and first after spaces (a superset: any byte when a match can end
   // there).

@@ -308,17 +308,20 @@ class WordTable {
       // flags: again a larger window at worst.)
       slots_[i].hash = hash;
       slots_[i].flags |= flags;
-      Set(&words_, hash);
-      if (flags & (kTimexWordKey | kCapitalizedKey)) Set(&keys_, hash);
+      filter_[hash >> 52] |= kMayBeWord;
+      if (flags & (kTimexWordKey | kCapitalizedKey)) {
+        filter_[hash >> 52] |= kMayBeKey;
+      }
     };
     for (std::string_view w : kKeys) add(w);
     for (std::string_view w : kMonths) add(w);
     for (std::string_view w : kOtherWords) add(w);
   }
 
-  // Whether the hash may be a grammar word's, or a key's.
-  bool MayBeWord(std::uint64_t hash) const { return Has(words_, hash); }
-  bool MayBeKey(std::uint64_t hash) const { return Has(keys_, hash); }
+  // What the hash may be: a grammar word's (kMayBeWord), a key's too
+  // (kMayBeKey), or neither (0).
+  static constexpr unsigned kMayBeWord = 1, kMayBeKey = 2;
+  unsigned MayBe(std::uint64_t hash) const { return filter_[hash >> 52]; }
 
   // The automaton's flags for the run of letters whose folded form has
   // the hash `hash`: 0 for a word no match holds.
@@ -338,21 +341,13 @@ class WordTable {
     std::uint64_t hash = 0;
     unsigned flags = 0;  // never 0 for a word of the lists
   };
-  // A filter: 4,096 bits, one a word, so about one text word in sixteen
-  // passes it wrongly. (Its bit comes from the hash's top bits, as the
-  // table's slot does; they are well mixed.)
-  using Filter = std::array<std::uint64_t, 64>;
-  static void Set(Filter* f, std::uint64_t hash) {
-    const std::size_t bit = hash >> 52;
-    (*f)[bit >> 6] |= std::uint64_t{1} << (bit & 63);
-  }
-  static bool Has(const Filter& f, std::uint64_t hash) {
-    const std::size_t bit = hash >> 52;
-    return (f[bit >> 6] >> (bit & 63)) & 1;
-  }
+  // The two filters in one: 4,096 entries, one a word, so about one text
+  // word in sixteen passes the word filter wrongly. (An entry comes from
+  // the hash's top bits, as the table's slot does; they are well mixed.)
+  // A byte an entry, both answers with one load.
+  std::array<std::uint8_t, 4096> filter_{};
 
   std::array<Slot, std::size_t{1} << kBits> slots_{};
-  Filter words_{}, keys_{};
 };
 
 const WordTable& Table() {
@@ -483,9 +478,10 @@ void FindTimexWindows(std::string_view text, std::size_t from, std::size_t to,
       // A run of letters, whole (the bytes around a token are no
       // letters), whose folded form is its lower-case spelling, hashed.
       const std::uint64_t hash = t.hash;
-      if (!table.MayBeWord(hash)) {
+      const unsigned may_be = table.MayBe(hash);
+      if (may_be == 0) {
         word_no_match_holds(t);
-      } else if (table.MayBeKey(hash)) [[unlikely]] {
+      } else if (may_be & WordTable::kMayBeKey) [[unlikely]] {
         const unsigned flags = table.Flags(hash);
         if (flags == 0) {
           word_no_match_holds(t);
