@@ -106,7 +106,6 @@ struct PendingGroup {
 struct SentenceScratch {
   std::vector<const ActorMention*> mentions;  // of the sentence, in order
   std::vector<Trigger> triggers;
-  std::vector<std::uint32_t> trigger_ids;  // the trigger matcher's
   GroupList groups;
   // BuildGroups: the member and the token span of each mention it keeps,
   // in order (the members of a pending group are consecutive here).
@@ -240,7 +239,7 @@ struct EventExtractor::Impl {
     }
     for (std::size_t i = 0; i < rels.size(); ++i) {
       int idx = static_cast<int>(i) * 4;
-      for (const auto& v : rels[i].verbs) AddTrigger(v, idx + kVerb);
+      for (const auto& v : rels[i].verbs) matcher.Add(v, idx + kVerb, false);
       // "agreed to lift embargoes on", "will extend the curfew in": the
       // base form the lexicon leaves out, after "to" and modal verbs.
       // (A base form the relation lists as its own noun is both: "a protest
@@ -250,25 +249,14 @@ struct EventExtractor::Impl {
             rels[i].nouns.begin(), rels[i].nouns.end(),
             [&](const std::string& n) { return Lowered(n) == Lowered(v); });
         if (known.insert(Lowered(v)).second || own_noun) {
-          AddTrigger(v, idx + kBase);
+          matcher.Add(v, idx + kBase, false);
         }
       }
-      for (const auto& v : rels[i].passive) AddTrigger(v, idx + kPassive);
-      for (const auto& v : rels[i].nouns) AddTrigger(v, idx + kNoun);
+      for (const auto& v : rels[i].passive) {
+        matcher.Add(v, idx + kPassive, false);
+      }
+      for (const auto& v : rels[i].nouns) matcher.Add(v, idx + kNoun, false);
     }
-  }
-
-  // The trigger matcher's phrases: their first words (as the matcher
-  // tokenizes them) and their greatest length in tokens, for FindTriggers.
-  HashFilter first_words;
-  std::size_t longest_phrase = 0;
-  void AddTrigger(const std::string& phrase, int payload) {
-    matcher.Add(phrase, payload, false);
-    TokenList words = Tokenize(phrase, 0, phrase.size());
-    if (words.empty()) return;
-    const Token& w = words.front();
-    first_words.Add(w.hash != 0 ? w.hash : HashFolded(w.folded));
-    longest_phrase = std::max(longest_phrase, words.size());
   }
 
   // The "by" of a passive agent at token `at`, or after a phrase of place
@@ -371,54 +359,32 @@ struct EventExtractor::Impl {
            Is(before, "with") || Is(before, "against");
   }
 
-  // Sets `*triggers` to the triggers of `t`. (The buffers are reused from
+  // Sets `*triggers` to the triggers of `t`. (The buffer is reused from
   // sentence to sentence.)
   void FindTriggers(const std::vector<Token>& t,
-                    std::vector<std::uint32_t>* ids_buffer,
                     std::vector<Trigger>* triggers) const {
     std::vector<Trigger>& out = *triggers;
     out.clear();
-    // Most words start no phrase: one bit of `first_words` says so. At a
-    // candidate, only the words a phrase starting there can span are
-    // looked up in the matcher's vocabulary, not every word of the
-    // sentence (as Encode would): at most longest_phrase words, and none
-    // after a word in no phrase, which ends every walk. Longest reads no
-    // id past `window`, and finds what it would over the whole sentence.
+    // Most words start no phrase: one byte of the matcher's opening filter
+    // says so, and a second test, of the next word, passes over most of
+    // the others (as the actors stage scans). Only where both pass is a
+    // phrase looked for, and LongestAt looks up only the words it reads,
+    // not the sentence as a whole.
+    const PhraseMatcher::OpeningFilter openings = matcher.opening_filter();
+    const Token* words = t.data();
     const std::size_t n = t.size();
-    std::vector<std::uint32_t>& ids = *ids_buffer;
-    // (Only ids written below are read: a longer buffer left by an earlier
-    // sentence is not cut and zeroed again.)
-    if (ids.size() < n) ids.resize(n);
-    std::size_t encoded = 0;  // ids[i, encoded) are known (i < encoded)
-    const Token* tokens = t.data();
     for (std::size_t i = 0; i < n;) {
       // (A loop of its own, which stores nothing, for the words passed:
       // its pointers stay in registers.)
-      while (i < n && tokens[i].hash != 0 &&
-             !first_words.MayContain(tokens[i].hash)) {
-        ++i;
-      }
-      if (i == n) break;
-      const std::size_t limit =
-          std::min(n, i + std::max<std::size_t>(longest_phrase, 1));
-      std::size_t window = std::max(encoded, i);
-      // (Known ids from an earlier window: go on after them, unless one of
-      // them ended that window.)
-      bool stopped = window > i && ids[window - 1] == PhraseMatcher::kUnknown;
-      while (!stopped && window < limit) {
-        const Token& w = t[window];
-        std::uint32_t id = w.hash != 0 ? matcher.IdOf(w.folded, w.hash)
-                                       : matcher.IdOf(w.folded);
-        ids[window++] = id;
-        stopped = id == PhraseMatcher::kUnknown;
-      }
-      encoded = window;
-      window = std::min(window, limit);
-      if (ids[i] == PhraseMatcher::kUnknown || !matcher.Starts(ids[i])) {
+      const Token* w = words + i;
+      while (w != words + n && !openings.MayStart(w->hash)) ++w;
+      if (w == words + n) break;
+      i = static_cast<std::size_t>(w - words);
+      if (!openings.MayOpen(words, i, n)) {
         ++i;
         continue;
       }
-      PhraseMatcher::Match m = matcher.Longest(t, ids, i, window);
+      PhraseMatcher::Match m = matcher.LongestAt(t, i, n);
       if (m.length == 0) {
         ++i;
         continue;
@@ -3082,7 +3048,7 @@ std::vector<Event> EventExtractor::Extract(
     }
     if (ms.empty()) continue;
     std::vector<Trigger>& triggers = scratch.triggers;
-    impl_->FindTriggers(tokens[si].tokens, &scratch.trigger_ids, &triggers);
+    impl_->FindTriggers(tokens[si].tokens, &triggers);
     // (A sentence without a trigger may still say a party "must" act, or
     // name parties together that a later "the talks" refers to: parties of
     // two countries, SentenceEvents::IsJoint.)
