@@ -1690,10 +1690,8 @@ class SentenceEvents {
       // (Every position read is written below: a longer buffer left by an
       // earlier sentence is not cut and zeroed again.)
       if (classes.size() < n + 1) classes.resize(n + 1);
-      // (One loop that only looks up, then one over the classes.)
       const WordClasses& table = ClassTable();
       std::uint32_t* c = classes.data();
-      table.OfEach(t_, c);
       c[n] = 0;
       SentenceCueIndex& cues = scratch_.cues;
       cues.Index(std::span<const std::uint32_t>(c, n), kCueShift);
@@ -1703,19 +1701,21 @@ class SentenceEvents {
       ends.clear();
       // A clause starts after an opener or a reporting word, and ends at a
       // ";", a reporting word, or a comma before "who", "which" or "whom".
+      // (Asked only of the few tokens in some class, as they are looked
+      // up: c[i - 1] is set by then.)
       constexpr std::uint32_t kBounds = kClauseOpener | kSemicolon |
                                         kRelativeWord | kReportingVerb |
                                         kConditionWord;
-      for (std::size_t i = 0; i < n; ++i) {
-        if (!(c[i] & kBounds)) continue;  // (most words)
-        if (c[i] & kReportingVerb) cues.AddReporting(i);
-        if (c[i] & kConditionWord) cues.AddCondition(i);
-        if ((c[i] & kRelativeWord) && i > 0 && (c[i - 1] & kCommaWord)) {
+      table.OfEach(t_, c, [&](std::size_t i, std::uint32_t ci) {
+        if (!(ci & kBounds)) return;  // (most words in a class: "the", ",")
+        if (ci & kReportingVerb) cues.AddReporting(i);
+        if (ci & kConditionWord) cues.AddCondition(i);
+        if ((ci & kRelativeWord) && i > 0 && (c[i - 1] & kCommaWord)) {
           ends.push_back(i - 1);
         }
-        if (c[i] & (kSemicolon | kReportingVerb)) ends.push_back(i);
-        if (c[i] & (kClauseOpener | kReportingVerb)) openers.push_back(i);
-      }
+        if (ci & (kSemicolon | kReportingVerb)) ends.push_back(i);
+        if (ci & (kClauseOpener | kReportingVerb)) openers.push_back(i);
+      });
     }
     return classes.data();
   }
