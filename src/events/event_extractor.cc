@@ -127,7 +127,6 @@ struct SentenceScratch {
   // SentenceEvents::Extract: what each trigger found.
   std::vector<std::size_t> lefts;
   std::vector<const Group*> subjects, objects;
-  std::vector<std::optional<Cues>> cues_of;
 };
 
 // Constructs an element in place: `v.emplace_back(InPlace{make})`
@@ -621,17 +620,21 @@ class SentenceEvents {
     std::vector<std::size_t>& lefts = scratch_.lefts;
     std::vector<const Group*>& subjects = scratch_.subjects;
     std::vector<const Group*>& objects = scratch_.objects;
-    std::vector<std::optional<Cues>>& cues_of = scratch_.cues_of;
     lefts.assign(triggers.size(), 0);
     subjects.assign(triggers.size(), nullptr);
     objects.assign(triggers.size(), nullptr);
-    cues_of.assign(triggers.size(), std::nullopt);
+    // The cues trigger k - 1 was read with (none if it was passed over):
+    // only the next trigger asks for them, so one is kept, not a list.
+    std::optional<Cues> previous;
     for (std::size_t k = 0; k < triggers.size(); ++k) {
       const Trigger& tr = triggers[k];
       // "rejected North Korea's demand to ...", "rejected a US offer to
       // host a summit": what a rejection rejects is its object, not an
       // event of its own.
-      if (k > 0 && RejectedNoun(triggers[k - 1], tr)) continue;
+      if (k > 0 && RejectedNoun(triggers[k - 1], tr)) {
+        previous.reset();
+        continue;
+      }
       std::size_t left = k > 0 ? triggers[k - 1].end : 0;
       left = std::max(left, ClauseStart(tr.begin));
       // "X refused to meet Y", "X threatened to attack Y": the relation
@@ -681,11 +684,11 @@ class SentenceEvents {
       // "Saudi Arabia will host talks between ...", "could host a summit
       // of ...": a noun that is the object of a verb in the future or a
       // condition is as planned or as possible as the verb.
-      if (!forced && k > 0 && cues_of[k - 1] && ObjectOfVerb(triggers[k - 1], tr) &&
-          (Is(cues_of[k - 1]->modality, "planned") ||
-           Is(cues_of[k - 1]->modality, "hypothetical"))) {
+      if (!forced && k > 0 && previous && ObjectOfVerb(triggers[k - 1], tr) &&
+          (Is(previous->modality, "planned") ||
+           Is(previous->modality, "hypothetical"))) {
         forced = ReadCues(t_, CueIndex(), tr.begin, left, right);
-        forced->modality = cues_of[k - 1]->modality;
+        forced->modality = previous->modality;
       }
       // "Pelosi arrived in Taipei ... and met Tsai", "spent hours in talks
       // and at a dinner with Qin": a second verb or noun joined by "and"
@@ -773,7 +776,7 @@ class SentenceEvents {
       // praised him".)
       shared_cues_ = shared && k > 0 && shared == subjects[k - 1] &&
                              !(and_at != 0 && Is(t_[and_at].folded, "but"))
-                         ? cues_of[k - 1]
+                         ? previous
                          : std::nullopt;
       // "Cairo had not been consulted on the filling of the dam and
       // accused Addis Ababa": the negation of a passive does not reach an
@@ -787,7 +790,8 @@ class SentenceEvents {
       std::tie(subjects[k], objects[k]) =
           ExtractOne(tr, left, right, object_from, forced, shared, out);
       if (!main_subject_) main_subject_ = subjects[k];
-      cues_of[k] = last_cues_;
+      // (Moved: last_cues_ is reset before the next trigger is read.)
+      previous = std::move(last_cues_);
     }
   }
 
