@@ -565,7 +565,8 @@ bool MayBeJoint(const std::vector<const ActorMention*>& mentions) {
 
 // Whether a token of `tokens` is "must": a sentence with one is read even
 // without a trigger, and only such a sentence can gain a demand
-// (SentenceEvents::AddMustDemands). One scan serves both.
+// (SentenceEvents::AddMustDemands). (Asked only of a sentence that nothing
+// else makes read: SentenceEvents learns it from its word classes.)
 bool HasMust(const std::vector<Token>& tokens) {
   return std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
     return t.folded.size() == 4 && Is(t.folded, "must");
@@ -606,14 +607,17 @@ class SentenceEvents {
   // Appends the events to `out` and those whose sentence names a source
   // but no target ("Iran agreed to ...") to `one_sided` (may be null),
   // leaving out those whose key `seen` (`seen_one_sided`) kept before.
-  // (`*triggers`, the sentence's, may gain the demands of AddMustDemands;
-  // `has_must` says whether a token of the sentence is "must".)
-  void Extract(std::vector<Trigger>* sentence_triggers, bool has_must,
-               std::vector<Event>* out, FirstOfEachKey* seen,
-               std::vector<Event>* one_sided, FirstOfEachKey* seen_one_sided) {
+  // (`*triggers`, the sentence's, may gain the demands of AddMustDemands.)
+  void Extract(std::vector<Trigger>* sentence_triggers, std::vector<Event>* out,
+               FirstOfEachKey* seen, std::vector<Event>* one_sided,
+               FirstOfEachKey* seen_one_sided) {
     one_sided_ = one_sided;
     seen_ = seen;
     seen_one_sided_ = seen_one_sided;
+    // (A sentence with a trigger has its words' classes looked up anyway,
+    // which tell "must"; one without is scanned for it alone.)
+    bool has_must =
+        sentence_triggers->empty() ? HasMust(t_) : (Classes(), has_must_);
     if (has_must) AddMustDemands(sentence_triggers);
     const std::vector<Trigger>& triggers = *sentence_triggers;
     first_trigger_ = triggers.empty() ? t_.size() : triggers.front().begin;
@@ -1294,10 +1298,9 @@ class SentenceEvents {
         "reiterated", "insisted", "insists",   "announced", "stated",
         "concluded", "added"};
     // Every demand added here ends in "must" (MustAfter): the caller
-    // calls this only for a sentence with one, found by the scan that
-    // also decides whether the sentence is read at all (HasMust). (The
-    // triggers of a sentence without one are in order already:
-    // FindTriggers gives them so.)
+    // calls this only for a sentence with one, found as its words'
+    // classes are (Classes) or by HasMust. (The triggers of a sentence without
+    // one are in order already: FindTriggers gives them so.)
     const RelationEntry* demand = RelationNamed("demand");
     if (!demand) return;
     int index = static_cast<int>(demand - lex_.relations().data());
@@ -1656,10 +1659,11 @@ class SentenceEvents {
     kReportingVerb = 16,
     kFigureWord = 32,
     kDayWord = 64,
-    kConditionWord = 128  // "if", "unless" (SentenceCueIndex)
+    kConditionWord = 128,  // "if", "unless" (SentenceCueIndex)
+    kMustWord = 256        // (AddMustDemands)
   };
   // (Bits kCueShift and up: the classes of CueWordLists, for ReadCues.)
-  static constexpr int kCueShift = 8;
+  static constexpr int kCueShift = 9;
   static const WordClasses& ClassTable() {
     static constexpr std::string_view kOpeners[] = {";", ":", "whom"};
     static constexpr std::string_view kSemicolons[] = {";"};
@@ -1673,19 +1677,20 @@ class SentenceEvents {
         "monday",   "tuesday", "wednesday", "thursday", "friday",
         "saturday", "sunday",  "today",     "yesterday"};
     static constexpr std::string_view kConditions[] = {"if", "unless"};
+    static constexpr std::string_view kMust[] = {"must"};
     static const auto cue = CueWordLists();
     static_assert(kCueLists == 6, "one list of the table per cue list");
-    static const WordClasses kTable(
-        {kOpeners, kSemicolons, kCommas, kRelatives, ReportingWords(),
-         kFigures, kDays, kConditions, cue[0], cue[1], cue[2], cue[3], cue[4],
-         cue[5]});
+    static const WordClasses kTable({kOpeners, kSemicolons, kCommas, kRelatives,
+                                     ReportingWords(), kFigures, kDays,
+                                     kConditions, kMust, cue[0], cue[1], cue[2],
+                                     cue[3], cue[4], cue[5]});
     return kTable;
   }
 
   // The classes of each token of the sentence, and 0 past its end, looked
   // up once per sentence, on first use. The same pass indexes the cues
-  // (CueIndex) and the clause bounds (ClauseStart, ClauseEnd): one probe
-  // per token serves all three.
+  // (CueIndex), the clause bounds (ClauseStart, ClauseEnd) and "must"
+  // (AddMustDemands): one probe per token serves all four.
   const std::uint32_t* Classes() const {
     std::vector<std::uint32_t>& classes = scratch_.word_classes;
     if (!classes_indexed_) {
@@ -1710,7 +1715,9 @@ class SentenceEvents {
       constexpr std::uint32_t kBounds = kClauseOpener | kSemicolon |
                                         kRelativeWord | kReportingVerb |
                                         kConditionWord;
+      has_must_ = false;
       table.OfEach(t_, c, [&](std::size_t i, std::uint32_t ci) {
+        if (ci & kMustWord) has_must_ = true;
         if (!(ci & kBounds)) return;  // (most words in a class: "the", ",")
         if (ci & kReportingVerb) cues.AddReporting(i);
         if (ci & kConditionWord) cues.AddCondition(i);
@@ -2990,8 +2997,10 @@ class SentenceEvents {
   // Token of a bare meeting word bound to earlier parties (BareMeeting).
   std::optional<std::size_t> bound_meeting_;
   std::optional<Cues> last_cues_;    // of the trigger just read
-  // (Classes: the word classes, cues and clause bounds of the sentence.)
+  // (Classes: the word classes, cues and clause bounds of the sentence,
+  // and whether a word of it is "must".)
   mutable bool classes_indexed_ = false;
+  mutable bool has_must_ = false;
 };
 
 }  // namespace
@@ -3056,14 +3065,15 @@ std::vector<Event> EventExtractor::Extract(
     // (A sentence without a trigger may still say a party "must" act, or
     // name parties together that a later "the talks" refers to: parties of
     // two countries, SentenceEvents::IsJoint.)
-    bool has_must = HasMust(tokens[si].tokens);
-    if (triggers.empty() && !has_must && !MayBeJoint(ms)) continue;
+    if (triggers.empty() && !MayBeJoint(ms) && !HasMust(tokens[si].tokens)) {
+      continue;
+    }
     SentenceEvents sentence(impl_->lex, doc, sentences[si], si,
                             tokens[si].tokens, &scratch, dating, impl_->cities,
                             impl_->codes);
     if (si <= antecedent_sentence + 2) sentence.SetAntecedent(antecedent);
     if (dateline) sentence.SetDatelinePlace(&*dateline);
-    sentence.Extract(&triggers, has_must, &events, &seen, one_sided, &seen_one_sided);
+    sentence.Extract(&triggers, &events, &seen, one_sided, &seen_one_sided);
     if (auto joint = sentence.JointParties(); !joint.empty()) {
       antecedent = std::move(joint);
       antecedent_sentence = si;
