@@ -1442,12 +1442,20 @@ class SentenceEvents {
     groups_.Clear();
     std::size_t possessor = t_.size();  // first token of "Bahrain's" before
     // TokenAt, for mentions in text order: each search goes on from where
-    // the one before ended, unless the byte lies before it.
+    // the one before ended, unless the byte lies before it. (A byte after
+    // the last token's start is past every token; before it, some token
+    // ends the walk, which need not test for the end of the tokens.)
+    const Token* tokens = t_.data();
+    const std::size_t n = t_.size();
     std::size_t cursor = 0;
-    auto token_at = [this, &cursor](std::size_t byte) {
-      if (cursor > 0 && t_[cursor - 1].start >= byte) cursor = TokenAt(byte);
-      while (cursor < t_.size() && t_[cursor].start < byte) ++cursor;
-      return cursor;
+    auto token_at = [&](std::size_t byte) {
+      if (n == 0 || tokens[n - 1].start < byte) return cursor = n;
+      if (cursor > 0 && tokens[cursor - 1].start >= byte) {
+        cursor = TokenAt(byte);
+      }
+      const Token* w = tokens + cursor;
+      while (w->start < byte) ++w;
+      return cursor = static_cast<std::size_t>(w - tokens);
     };
     for (std::size_t mi = 0; mi < mentions_.size(); ++mi) {
       const ActorMention* m = mentions_[mi];
