@@ -120,6 +120,12 @@ struct SentenceScratch {
   SentenceCueIndex cues;
   // Parties named together before; the dateline's state (SentenceEvents).
   Group antecedent, dateline;
+  // What SentenceEvents makes up when asked, overwritten each time: here,
+  // not in each sentence's SentenceEvents, which would construct and
+  // destroy them (an ActorMention's seven strings) for every sentence.
+  Group author;
+  ActorMention unidentified_mention;
+  Group unidentified;
   // Whether each group is a place, once asked (SentenceEvents::IsPlace):
   // -1 not yet known, else 0 or 1.
   std::vector<signed char> group_is_place;
@@ -595,7 +601,10 @@ class SentenceEvents {
         cities_(cities),
         codes_(codes),
         antecedent_(scratch->antecedent),
-        dateline_(scratch->dateline) {
+        dateline_(scratch->dateline),
+        author_(scratch->author),
+        unidentified_mention_(scratch->unidentified_mention),
+        unidentified_(scratch->unidentified) {
     antecedent_.begin = antecedent_.end = 0;
     antecedent_.members.clear();
     dateline_.begin = dateline_.end = 0;
@@ -2998,10 +3007,10 @@ class SentenceEvents {
   Group& antecedent_;  // parties named together before (SetAntecedent)
   std::size_t first_trigger_ = 0;  // token where the first trigger begins
   Group& dateline_;  // the dateline's state, when known (SetDatelinePlace)
-  Group author_;  // a state named by its adjective (AuthorByAdjective)
+  Group& author_;    // a state named by its adjective (AuthorByAdjective)
   // Unidentified armed forces of the place of a blast (UnidentifiedForce).
-  ActorMention unidentified_mention_;
-  Group unidentified_;
+  ActorMention& unidentified_mention_;
+  Group& unidentified_;
   // Token of a bare meeting word bound to earlier parties (BareMeeting).
   std::optional<std::size_t> bound_meeting_;
   std::optional<Cues> last_cues_;    // of the trigger just read
