@@ -3048,7 +3048,8 @@ std::vector<Event> EventExtractor::Extract(
   if (one_sided) one_sided->reserve(one_sided->size() + room);
   FirstOfEachKey seen, seen_one_sided;
   // (Kept from one document to the next: its buffers have grown to fit.)
-  thread_local SentenceScratch scratch;
+  thread_local SentenceScratch thread_scratch;
+  SentenceScratch& scratch = thread_scratch;  // (its address found once)
   // Parties named together ("X and Y agreed"), for the bare meeting words
   // ("after the talks") of the two sentences after theirs.
   std::vector<const ActorMention*> antecedent;
@@ -3067,16 +3068,19 @@ std::vector<Event> EventExtractor::Extract(
       dateline->how = "place";
     }
   }
-  std::size_t mi = 0;
+  // The first mention of sentence si or after it. (Walked by pointer:
+  // an index would be compared with a size, which is the vector's length
+  // in bytes divided by the mentions' size.)
+  const ActorMention* next = mentions.data();
+  const ActorMention* const last = next + mentions.size();
   for (std::size_t si = 0; si < sentences.size(); ++si) {
+    while (next != last && next->sentence < si) ++next;
+    if (next == last || next->sentence != si) continue;
     std::vector<const ActorMention*>& ms = scratch.mentions;
     ms.clear();
-    while (mi < mentions.size() && mentions[mi].sentence < si) ++mi;
-    for (std::size_t k = mi; k < mentions.size() && mentions[k].sentence == si;
-         ++k) {
-      ms.push_back(&mentions[k]);
+    for (const ActorMention* m = next; m != last && m->sentence == si; ++m) {
+      ms.push_back(m);
     }
-    if (ms.empty()) continue;
     std::vector<Trigger>& triggers = scratch.triggers;
     impl_->FindTriggers(tokens[si].tokens, &triggers);
     // (A sentence without a trigger may still say a party "must" act, or
