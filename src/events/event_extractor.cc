@@ -62,7 +62,7 @@ class GroupList {
   void Clear() { size_ = 0; }
   // A new group at the end, with no members yet.
   Group& Add(std::size_t begin, std::size_t end) {
-    if (size_ == pool_.size()) pool_.emplace_back();
+    if (size_ == pool_.size()) Grow();
     Group& g = pool_[size_++];
     g.begin = begin;
     g.end = end;
@@ -88,6 +88,10 @@ class GroupList {
   const Group& operator[](std::size_t i) const { return pool_[i]; }
 
  private:
+  // (A call of its own, seldom made: inline, the vector's growth would
+  // make every Add save and restore the registers it needs.)
+  [[gnu::noinline]] void Grow() { pool_.emplace_back(); }
+
   std::vector<Group> pool_;
   std::size_t size_ = 0;
 };

@@ -185,25 +185,6 @@ class PhraseSet {
   std::bitset<kBits> first_words_;
 };
 
-// A set of word hashes (HashFolded) as one bit each: MayContain(hash) is
-// one bit test, false for most hashes never added and never false for
-// one added. (The events stage asks it of every word of a sentence before
-// looking the word up in a larger table.)
-class HashFilter {
- public:
-  void Add(std::uint64_t hash) { bits_.set(Bit(hash)); }
-  // (Bit() is in range: operator[] skips the check test() makes.)
-  bool MayContain(std::uint64_t hash) const { return bits_[Bit(hash)]; }
-
- private:
-  static constexpr std::size_t kBits = std::size_t{1} << 16;  // 8 KB
-  // (High bits: the tables that look the word up next use the low ones.)
-  static std::size_t Bit(std::uint64_t hash) {
-    return static_cast<std::size_t>(hash >> 32) & (kBits - 1);
-  }
-  std::bitset<kBits> bits_;
-};
-
 }  // namespace entente
 
 #endif  // ENTENTE_EVENTS_WORD_CLASSES_H_

@@ -363,32 +363,6 @@ TEST_CASE("a long document keeps each of many events once, in first place") {
   for (const Event& e : events) CHECK(e.sentence % 3 != 2);  // repeats
 }
 
-TEST_CASE("hash filter: never rejects a hash added, rejects most others") {
-  HashFilter filter;
-  std::vector<std::uint64_t> added;
-  std::uint64_t x = 0x243F6A8885A308D3ULL;
-  for (int i = 0; i < 3000; ++i) {
-    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
-    added.push_back(x);
-    filter.Add(x);
-  }
-  for (std::uint64_t h : added) CHECK(filter.MayContain(h));
-  int passed = 0;
-  for (int i = 0; i < 10000; ++i) {
-    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
-    passed += filter.MayContain(x) ? 1 : 0;
-  }
-  CHECK(passed < 1000);  // about 3000 / 65536 of them
-  // Words, by the hash Tokenize gives them.
-  HashFilter words;
-  words.Add(HashFolded("met"));
-  words.Add(HashFolded("talks"));
-  TokenList t = Tokenize("Blinken met Wang for talks", 0, 26);
-  REQUIRE(t.size() == 5);
-  CHECK(words.MayContain(t[1].hash));
-  CHECK(words.MayContain(t[4].hash));
-}
-
 TEST_CASE("phrase set: the first-word filter never rejects a phrase's start") {
   PhraseSet set;
   const std::string_view kPhrases[] = {"new york", "tianjin", "st. petersburg",
