@@ -63,7 +63,7 @@ class GroupList {
   void Clear() { size_ = 0; }
   // A new group at the end, with no members yet.
   Group& Add(std::size_t begin, std::size_t end) {
-    if (size_ == pool_.size()) pool_.emplace_back();
+    if (size_ == pool_.size()) Grow();
     Group& g = pool_[size_++];
     g.begin = begin;
     g.end = end;
@@ -89,6 +89,10 @@ class GroupList {
   const Group& operator[](std::size_t i) const { return pool_[i]; }
 
  private:
+  // (A call of its own, seldom made: inline, the vector's growth would
+  // make every Add save and restore the registers it needs.)
+  [[gnu::noinline]] void Grow() { pool_.emplace_back(); }
+
   std::vector<Group> pool_;
   std::size_t size_ = 0;
 };
@@ -107,7 +111,6 @@ struct PendingGroup {
 struct SentenceScratch {
   std::vector<const ActorMention*> mentions;  // of the sentence, in order
   std::vector<Trigger> triggers;
-  std::vector<std::uint32_t> trigger_ids;  // the trigger matcher's
   GroupList groups;
   // BuildGroups: the member and the token span of each mention it keeps,
   // in order (the members of a pending group are consecutive here).
@@ -122,6 +125,12 @@ struct SentenceScratch {
   SentenceCueIndex cues;
   // Parties named together before; the dateline's state (SentenceEvents).
   Group antecedent, dateline;
+  // What SentenceEvents makes up when asked, overwritten each time: here,
+  // not in each sentence's SentenceEvents, which would construct and
+  // destroy them (an ActorMention's seven strings) for every sentence.
+  Group author;
+  ActorMention unidentified_mention;
+  Group unidentified;
   // Whether each group is a place, once asked (SentenceEvents::IsPlace):
   // -1 not yet known, else 0 or 1.
   std::vector<signed char> group_is_place;
@@ -129,7 +138,6 @@ struct SentenceScratch {
   // SentenceEvents::Extract: what each trigger found.
   std::vector<std::size_t> lefts;
   std::vector<const Group*> subjects, objects;
-  std::vector<std::optional<Cues>> cues_of;
 };
 
 // Constructs an element in place: `v.emplace_back(InPlace{make})`
@@ -241,7 +249,7 @@ struct EventExtractor::Impl {
     }
     for (std::size_t i = 0; i < rels.size(); ++i) {
       int idx = static_cast<int>(i) * 4;
-      for (const auto& v : rels[i].verbs) AddTrigger(v, idx + kVerb);
+      for (const auto& v : rels[i].verbs) matcher.Add(v, idx + kVerb, false);
       // "agreed to lift embargoes on", "will extend the curfew in": the
       // base form the lexicon leaves out, after "to" and modal verbs.
       // (A base form the relation lists as its own noun is both: "a protest
@@ -251,25 +259,14 @@ struct EventExtractor::Impl {
             rels[i].nouns.begin(), rels[i].nouns.end(),
             [&](const std::string& n) { return Lowered(n) == Lowered(v); });
         if (known.insert(Lowered(v)).second || own_noun) {
-          AddTrigger(v, idx + kBase);
+          matcher.Add(v, idx + kBase, false);
         }
       }
-      for (const auto& v : rels[i].passive) AddTrigger(v, idx + kPassive);
-      for (const auto& v : rels[i].nouns) AddTrigger(v, idx + kNoun);
+      for (const auto& v : rels[i].passive) {
+        matcher.Add(v, idx + kPassive, false);
+      }
+      for (const auto& v : rels[i].nouns) matcher.Add(v, idx + kNoun, false);
     }
-  }
-
-  // The trigger matcher's phrases: their first words (as the matcher
-  // tokenizes them) and their greatest length in tokens, for FindTriggers.
-  HashFilter first_words;
-  std::size_t longest_phrase = 0;
-  void AddTrigger(const std::string& phrase, int payload) {
-    matcher.Add(phrase, payload, false);
-    TokenList words = Tokenize(phrase, 0, phrase.size());
-    if (words.empty()) return;
-    const Token& w = words.front();
-    first_words.Add(w.hash != 0 ? w.hash : HashFolded(w.folded));
-    longest_phrase = std::max(longest_phrase, words.size());
   }
 
   // The "by" of a passive agent at token `at`, or after a phrase of place
@@ -372,54 +369,32 @@ struct EventExtractor::Impl {
            Is(before, "with") || Is(before, "against");
   }
 
-  // Sets `*triggers` to the triggers of `t`. (The buffers are reused from
+  // Sets `*triggers` to the triggers of `t`. (The buffer is reused from
   // sentence to sentence.)
   void FindTriggers(const std::vector<Token>& t,
-                    std::vector<std::uint32_t>* ids_buffer,
                     std::vector<Trigger>* triggers) const {
     std::vector<Trigger>& out = *triggers;
     out.clear();
-    // Most words start no phrase: one bit of `first_words` says so. At a
-    // candidate, only the words a phrase starting there can span are
-    // looked up in the matcher's vocabulary, not every word of the
-    // sentence (as Encode would): at most longest_phrase words, and none
-    // after a word in no phrase, which ends every walk. Longest reads no
-    // id past `window`, and finds what it would over the whole sentence.
+    // Most words start no phrase: one byte of the matcher's opening filter
+    // says so, and a second test, of the next word, passes over most of
+    // the others (as the actors stage scans). Only where both pass is a
+    // phrase looked for, and LongestAt looks up only the words it reads,
+    // not the sentence as a whole.
+    const PhraseMatcher::OpeningFilter openings = matcher.opening_filter();
+    const Token* words = t.data();
     const std::size_t n = t.size();
-    std::vector<std::uint32_t>& ids = *ids_buffer;
-    // (Only ids written below are read: a longer buffer left by an earlier
-    // sentence is not cut and zeroed again.)
-    if (ids.size() < n) ids.resize(n);
-    std::size_t encoded = 0;  // ids[i, encoded) are known (i < encoded)
-    const Token* tokens = t.data();
     for (std::size_t i = 0; i < n;) {
       // (A loop of its own, which stores nothing, for the words passed:
       // its pointers stay in registers.)
-      while (i < n && tokens[i].hash != 0 &&
-             !first_words.MayContain(tokens[i].hash)) {
-        ++i;
-      }
-      if (i == n) break;
-      const std::size_t limit =
-          std::min(n, i + std::max<std::size_t>(longest_phrase, 1));
-      std::size_t window = std::max(encoded, i);
-      // (Known ids from an earlier window: go on after them, unless one of
-      // them ended that window.)
-      bool stopped = window > i && ids[window - 1] == PhraseMatcher::kUnknown;
-      while (!stopped && window < limit) {
-        const Token& w = t[window];
-        std::uint32_t id = w.hash != 0 ? matcher.IdOf(w.folded, w.hash)
-                                       : matcher.IdOf(w.folded);
-        ids[window++] = id;
-        stopped = id == PhraseMatcher::kUnknown;
-      }
-      encoded = window;
-      window = std::min(window, limit);
-      if (ids[i] == PhraseMatcher::kUnknown || !matcher.Starts(ids[i])) {
+      const Token* w = words + i;
+      while (w != words + n && !openings.MayStart(w->hash)) ++w;
+      if (w == words + n) break;
+      i = static_cast<std::size_t>(w - words);
+      if (!openings.MayOpen(words, i, n)) {
         ++i;
         continue;
       }
-      PhraseMatcher::Match m = matcher.Longest(t, ids, i, window);
+      PhraseMatcher::Match m = matcher.LongestAt(t, i, n);
       if (m.length == 0) {
         ++i;
         continue;
@@ -601,7 +576,8 @@ bool MayBeJoint(const std::vector<const ActorMention*>& mentions) {
 
 // Whether a token of `tokens` is "must": a sentence with one is read even
 // without a trigger, and only such a sentence can gain a demand
-// (SentenceEvents::AddMustDemands). One scan serves both.
+// (SentenceEvents::AddMustDemands). (Asked only of a sentence that nothing
+// else makes read: SentenceEvents learns it from its word classes.)
 bool HasMust(const std::vector<Token>& tokens) {
   return std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
     return t.folded.size() == 4 && Is(t.folded, "must");
@@ -630,7 +606,10 @@ class SentenceEvents {
         cities_(cities),
         codes_(codes),
         antecedent_(scratch->antecedent),
-        dateline_(scratch->dateline) {
+        dateline_(scratch->dateline),
+        author_(scratch->author),
+        unidentified_mention_(scratch->unidentified_mention),
+        unidentified_(scratch->unidentified) {
     antecedent_.begin = antecedent_.end = 0;
     antecedent_.members.clear();
     dateline_.begin = dateline_.end = 0;
@@ -642,31 +621,38 @@ class SentenceEvents {
   // Appends the events to `out` and those whose sentence names a source
   // but no target ("Iran agreed to ...") to `one_sided` (may be null),
   // leaving out those whose key `seen` (`seen_one_sided`) kept before.
-  // (`*triggers`, the sentence's, may gain the demands of AddMustDemands;
-  // `has_must` says whether a token of the sentence is "must".)
-  void Extract(std::vector<Trigger>* sentence_triggers, bool has_must,
-               std::vector<Event>* out, FirstOfEachKey* seen,
-               std::vector<Event>* one_sided, FirstOfEachKey* seen_one_sided) {
+  // (`*triggers`, the sentence's, may gain the demands of AddMustDemands.)
+  void Extract(std::vector<Trigger>* sentence_triggers, std::vector<Event>* out,
+               FirstOfEachKey* seen, std::vector<Event>* one_sided,
+               FirstOfEachKey* seen_one_sided) {
     one_sided_ = one_sided;
     seen_ = seen;
     seen_one_sided_ = seen_one_sided;
+    // (A sentence with a trigger has its words' classes looked up anyway,
+    // which tell "must"; one without is scanned for it alone.)
+    bool has_must =
+        sentence_triggers->empty() ? HasMust(t_) : (Classes(), has_must_);
     if (has_must) AddMustDemands(sentence_triggers);
     const std::vector<Trigger>& triggers = *sentence_triggers;
     first_trigger_ = triggers.empty() ? t_.size() : triggers.front().begin;
     std::vector<std::size_t>& lefts = scratch_.lefts;
     std::vector<const Group*>& subjects = scratch_.subjects;
     std::vector<const Group*>& objects = scratch_.objects;
-    std::vector<std::optional<Cues>>& cues_of = scratch_.cues_of;
     lefts.assign(triggers.size(), 0);
     subjects.assign(triggers.size(), nullptr);
     objects.assign(triggers.size(), nullptr);
-    cues_of.assign(triggers.size(), std::nullopt);
+    // The cues trigger k - 1 was read with (none if it was passed over):
+    // only the next trigger asks for them, so one is kept, not a list.
+    std::optional<Cues> previous;
     for (std::size_t k = 0; k < triggers.size(); ++k) {
       const Trigger& tr = triggers[k];
       // "rejected North Korea's demand to ...", "rejected a US offer to
       // host a summit": what a rejection rejects is its object, not an
       // event of its own.
-      if (k > 0 && RejectedNoun(triggers[k - 1], tr)) continue;
+      if (k > 0 && RejectedNoun(triggers[k - 1], tr)) {
+        previous.reset();
+        continue;
+      }
       std::size_t left = k > 0 ? triggers[k - 1].end : 0;
       left = std::max(left, ClauseStart(tr.begin));
       // "X refused to meet Y", "X threatened to attack Y": the relation
@@ -716,11 +702,11 @@ class SentenceEvents {
       // "Saudi Arabia will host talks between ...", "could host a summit
       // of ...": a noun that is the object of a verb in the future or a
       // condition is as planned or as possible as the verb.
-      if (!forced && k > 0 && cues_of[k - 1] && ObjectOfVerb(triggers[k - 1], tr) &&
-          (Is(cues_of[k - 1]->modality, "planned") ||
-           Is(cues_of[k - 1]->modality, "hypothetical"))) {
+      if (!forced && k > 0 && previous && ObjectOfVerb(triggers[k - 1], tr) &&
+          (Is(previous->modality, "planned") ||
+           Is(previous->modality, "hypothetical"))) {
         forced = ReadCues(t_, CueIndex(), tr.begin, left, right);
-        forced->modality = cues_of[k - 1]->modality;
+        forced->modality = previous->modality;
       }
       // "Pelosi arrived in Taipei ... and met Tsai", "spent hours in talks
       // and at a dinner with Qin": a second verb or noun joined by "and"
@@ -808,7 +794,7 @@ class SentenceEvents {
       // praised him".)
       shared_cues_ = shared && k > 0 && shared == subjects[k - 1] &&
                              !(and_at != 0 && Is(t_[and_at].folded, "but"))
-                         ? cues_of[k - 1]
+                         ? previous
                          : std::nullopt;
       // "Cairo had not been consulted on the filling of the dam and
       // accused Addis Ababa": the negation of a passive does not reach an
@@ -822,7 +808,8 @@ class SentenceEvents {
       std::tie(subjects[k], objects[k]) =
           ExtractOne(tr, left, right, object_from, forced, shared, out);
       if (!main_subject_) main_subject_ = subjects[k];
-      cues_of[k] = last_cues_;
+      // (Moved: last_cues_ is reset before the next trigger is read.)
+      previous = std::move(last_cues_);
     }
   }
 
@@ -1325,10 +1312,9 @@ class SentenceEvents {
         "reiterated", "insisted", "insists",   "announced", "stated",
         "concluded", "added"};
     // Every demand added here ends in "must" (MustAfter): the caller
-    // calls this only for a sentence with one, found by the scan that
-    // also decides whether the sentence is read at all (HasMust). (The
-    // triggers of a sentence without one are in order already:
-    // FindTriggers gives them so.)
+    // calls this only for a sentence with one, found as its words'
+    // classes are (Classes) or by HasMust. (The triggers of a sentence without
+    // one are in order already: FindTriggers gives them so.)
     const RelationEntry* demand = RelationNamed("demand");
     if (!demand) return;
     int index = static_cast<int>(demand - lex_.relations().data());
@@ -1470,12 +1456,20 @@ class SentenceEvents {
     groups_.Clear();
     std::size_t possessor = t_.size();  // first token of "Bahrain's" before
     // TokenAt, for mentions in text order: each search goes on from where
-    // the one before ended, unless the byte lies before it.
+    // the one before ended, unless the byte lies before it. (A byte after
+    // the last token's start is past every token; before it, some token
+    // ends the walk, which need not test for the end of the tokens.)
+    const Token* tokens = t_.data();
+    const std::size_t n = t_.size();
     std::size_t cursor = 0;
-    auto token_at = [this, &cursor](std::size_t byte) {
-      if (cursor > 0 && t_[cursor - 1].start >= byte) cursor = TokenAt(byte);
-      while (cursor < t_.size() && t_[cursor].start < byte) ++cursor;
-      return cursor;
+    auto token_at = [&](std::size_t byte) {
+      if (n == 0 || tokens[n - 1].start < byte) return cursor = n;
+      if (cursor > 0 && tokens[cursor - 1].start >= byte) {
+        cursor = TokenAt(byte);
+      }
+      const Token* w = tokens + cursor;
+      while (w->start < byte) ++w;
+      return cursor = static_cast<std::size_t>(w - tokens);
     };
     for (std::size_t mi = 0; mi < mentions_.size(); ++mi) {
       const ActorMention* m = mentions_[mi];
@@ -1687,10 +1681,11 @@ class SentenceEvents {
     kReportingVerb = 16,
     kFigureWord = 32,
     kDayWord = 64,
-    kConditionWord = 128  // "if", "unless" (SentenceCueIndex)
+    kConditionWord = 128,  // "if", "unless" (SentenceCueIndex)
+    kMustWord = 256        // (AddMustDemands)
   };
   // (Bits kCueShift and up: the classes of CueWordLists, for ReadCues.)
-  static constexpr int kCueShift = 8;
+  static constexpr int kCueShift = 9;
   static const WordClasses& ClassTable() {
     static constexpr std::string_view kOpeners[] = {";", ":", "whom"};
     static constexpr std::string_view kSemicolons[] = {";"};
@@ -1704,19 +1699,20 @@ class SentenceEvents {
         "monday",   "tuesday", "wednesday", "thursday", "friday",
         "saturday", "sunday",  "today",     "yesterday"};
     static constexpr std::string_view kConditions[] = {"if", "unless"};
+    static constexpr std::string_view kMust[] = {"must"};
     static const auto cue = CueWordLists();
     static_assert(kCueLists == 6, "one list of the table per cue list");
-    static const WordClasses kTable(
-        {kOpeners, kSemicolons, kCommas, kRelatives, ReportingWords(),
-         kFigures, kDays, kConditions, cue[0], cue[1], cue[2], cue[3], cue[4],
-         cue[5]});
+    static const WordClasses kTable({kOpeners, kSemicolons, kCommas, kRelatives,
+                                     ReportingWords(), kFigures, kDays,
+                                     kConditions, kMust, cue[0], cue[1], cue[2],
+                                     cue[3], cue[4], cue[5]});
     return kTable;
   }
 
   // The classes of each token of the sentence, and 0 past its end, looked
   // up once per sentence, on first use. The same pass indexes the cues
-  // (CueIndex) and the clause bounds (ClauseStart, ClauseEnd): one probe
-  // per token serves all three.
+  // (CueIndex), the clause bounds (ClauseStart, ClauseEnd) and "must"
+  // (AddMustDemands): one probe per token serves all four.
   const std::uint32_t* Classes() const {
     std::vector<std::uint32_t>& classes = scratch_.word_classes;
     if (!classes_indexed_) {
@@ -1725,10 +1721,8 @@ class SentenceEvents {
       // (Every position read is written below: a longer buffer left by an
       // earlier sentence is not cut and zeroed again.)
       if (classes.size() < n + 1) classes.resize(n + 1);
-      // (One loop that only looks up, then one over the classes.)
       const WordClasses& table = ClassTable();
       std::uint32_t* c = classes.data();
-      table.OfEach(t_, c);
       c[n] = 0;
       SentenceCueIndex& cues = scratch_.cues;
       cues.Index(std::span<const std::uint32_t>(c, n), kCueShift);
@@ -1738,19 +1732,23 @@ class SentenceEvents {
       ends.clear();
       // A clause starts after an opener or a reporting word, and ends at a
       // ";", a reporting word, or a comma before "who", "which" or "whom".
+      // (Asked only of the few tokens in some class, as they are looked
+      // up: c[i - 1] is set by then.)
       constexpr std::uint32_t kBounds = kClauseOpener | kSemicolon |
                                         kRelativeWord | kReportingVerb |
                                         kConditionWord;
-      for (std::size_t i = 0; i < n; ++i) {
-        if (!(c[i] & kBounds)) continue;  // (most words)
-        if (c[i] & kReportingVerb) cues.AddReporting(i);
-        if (c[i] & kConditionWord) cues.AddCondition(i);
-        if ((c[i] & kRelativeWord) && i > 0 && (c[i - 1] & kCommaWord)) {
+      has_must_ = false;
+      table.OfEach(t_, c, [&](std::size_t i, std::uint32_t ci) {
+        if (ci & kMustWord) has_must_ = true;
+        if (!(ci & kBounds)) return;  // (most words in a class: "the", ",")
+        if (ci & kReportingVerb) cues.AddReporting(i);
+        if (ci & kConditionWord) cues.AddCondition(i);
+        if ((ci & kRelativeWord) && i > 0 && (c[i - 1] & kCommaWord)) {
           ends.push_back(i - 1);
         }
-        if (c[i] & (kSemicolon | kReportingVerb)) ends.push_back(i);
-        if (c[i] & (kClauseOpener | kReportingVerb)) openers.push_back(i);
-      }
+        if (ci & (kSemicolon | kReportingVerb)) ends.push_back(i);
+        if (ci & (kClauseOpener | kReportingVerb)) openers.push_back(i);
+      });
     }
     return classes.data();
   }
@@ -3043,15 +3041,17 @@ class SentenceEvents {
   Group& antecedent_;  // parties named together before (SetAntecedent)
   std::size_t first_trigger_ = 0;  // token where the first trigger begins
   Group& dateline_;  // the dateline's state, when known (SetDatelinePlace)
-  Group author_;  // a state named by its adjective (AuthorByAdjective)
+  Group& author_;    // a state named by its adjective (AuthorByAdjective)
   // Unidentified armed forces of the place of a blast (UnidentifiedForce).
-  ActorMention unidentified_mention_;
-  Group unidentified_;
+  ActorMention& unidentified_mention_;
+  Group& unidentified_;
   // Token of a bare meeting word bound to earlier parties (BareMeeting).
   std::optional<std::size_t> bound_meeting_;
   std::optional<Cues> last_cues_;    // of the trigger just read
-  // (Classes: the word classes, cues and clause bounds of the sentence.)
+  // (Classes: the word classes, cues and clause bounds of the sentence,
+  // and whether a word of it is "must".)
   mutable bool classes_indexed_ = false;
+  mutable bool has_must_ = false;
 };
 
 }  // namespace
@@ -3082,7 +3082,8 @@ std::vector<Event> EventExtractor::Extract(
   if (one_sided) one_sided->reserve(one_sided->size() + room);
   FirstOfEachKey seen, seen_one_sided;
   // (Kept from one document to the next: its buffers have grown to fit.)
-  thread_local SentenceScratch scratch;
+  thread_local SentenceScratch thread_scratch;
+  SentenceScratch& scratch = thread_scratch;  // (its address found once)
   // Parties named together ("X and Y agreed"), for the bare meeting words
   // ("after the talks") of the two sentences after theirs.
   std::vector<const ActorMention*> antecedent;
@@ -3101,29 +3102,33 @@ std::vector<Event> EventExtractor::Extract(
       dateline->how = "place";
     }
   }
-  std::size_t mi = 0;
+  // The first mention of sentence si or after it. (Walked by pointer:
+  // an index would be compared with a size, which is the vector's length
+  // in bytes divided by the mentions' size.)
+  const ActorMention* next = mentions.data();
+  const ActorMention* const last = next + mentions.size();
   for (std::size_t si = 0; si < sentences.size(); ++si) {
+    while (next != last && next->sentence < si) ++next;
+    if (next == last || next->sentence != si) continue;
     std::vector<const ActorMention*>& ms = scratch.mentions;
     ms.clear();
-    while (mi < mentions.size() && mentions[mi].sentence < si) ++mi;
-    for (std::size_t k = mi; k < mentions.size() && mentions[k].sentence == si;
-         ++k) {
-      ms.push_back(&mentions[k]);
+    for (const ActorMention* m = next; m != last && m->sentence == si; ++m) {
+      ms.push_back(m);
     }
-    if (ms.empty()) continue;
     std::vector<Trigger>& triggers = scratch.triggers;
-    impl_->FindTriggers(tokens[si].tokens, &scratch.trigger_ids, &triggers);
+    impl_->FindTriggers(tokens[si].tokens, &triggers);
     // (A sentence without a trigger may still say a party "must" act, or
     // name parties together that a later "the talks" refers to: parties of
     // two countries, SentenceEvents::IsJoint.)
-    bool has_must = HasMust(tokens[si].tokens);
-    if (triggers.empty() && !has_must && !MayBeJoint(ms)) continue;
+    if (triggers.empty() && !MayBeJoint(ms) && !HasMust(tokens[si].tokens)) {
+      continue;
+    }
     SentenceEvents sentence(impl_->lex, doc, sentences[si], si,
                             tokens[si].tokens, &scratch, dating, impl_->cities,
                             impl_->codes);
     if (si <= antecedent_sentence + 2) sentence.SetAntecedent(antecedent);
     if (dateline) sentence.SetDatelinePlace(&*dateline);
-    sentence.Extract(&triggers, has_must, &events, &seen, one_sided, &seen_one_sided);
+    sentence.Extract(&triggers, &events, &seen, one_sided, &seen_one_sided);
     if (auto joint = sentence.JointParties(); !joint.empty()) {
       antecedent = std::move(joint);
       antecedent_sentence = si;

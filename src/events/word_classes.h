@@ -8,9 +8,11 @@
 #ifndef ENTENTE_EVENTS_WORD_CLASSES_H_
 #define ENTENTE_EVENTS_WORD_CLASSES_H_
 
+#include <array>
 #include <bitset>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <span>
 #include <string>
@@ -27,7 +29,9 @@ class WordClasses {
  public:
   // The words of `lists[k]` (folded) are in class 1 << k; a word may be in
   // several lists. The lists must outlive this (their words are viewed).
-  explicit WordClasses(
+  // (Made once per table: cold, out of line, it leaves the inlining of
+  // the functions that build their table on first use as it was.)
+  [[gnu::cold]] explicit WordClasses(
       std::initializer_list<std::span<const std::string_view>> lists) {
     std::size_t words = 0;
     for (const auto& list : lists) words += list.size();
@@ -35,6 +39,9 @@ class WordClasses {
     while (size < 4 * words) size *= 2;  // at most a quarter full
     slots_.resize(size);
     mask_ = size - 1;
+    // A token not hashed (hash 0) is hashed in ProbeOutOfLine: it always
+    // passes.
+    maybe_[MaybeSlot(0)] = 1;
     std::uint32_t bit = 1;
     for (const auto& list : lists) {
       for (std::string_view w : list) {
@@ -43,6 +50,7 @@ class WordClasses {
         s.hash = hash;
         s.word = w;
         s.classes |= bit;
+        maybe_[MaybeSlot(hash)] = 1;
       }
       bit <<= 1;
     }
@@ -50,6 +58,8 @@ class WordClasses {
 
   // The classes of a token (0: in no list). Tokenize hashed the token; a
   // token made some other way (hash 0) is hashed here.
+  // (A probe, inline: the byte filter OfEach tests first saves the
+  // actors stage's callers nothing, measured.)
   std::uint32_t Of(const Token& t) const {
     return Of(t.folded, t.hash != 0 ? t.hash : HashFolded(t.folded));
   }
@@ -57,16 +67,30 @@ class WordClasses {
   std::uint32_t Of(std::string_view word, std::uint64_t hash) const {
     return Probe(slots_.data(), mask_, word, hash);
   }
-  // Sets out[i] to Of(tokens[i]) for each token. (The table's slots and
-  // mask are read once: stores into `out` between look-ups would make the
-  // compiler reload them, and the tokens, for every token.)
+  // Sets out[i] to Of(tokens[i]) for each token.
   void OfEach(std::span<const Token> tokens, std::uint32_t* out) const {
-    const Slot* slots = slots_.data();
-    const std::size_t mask = mask_;
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-      const Token& t = tokens[i];
-      std::uint64_t hash = t.hash != 0 ? t.hash : HashFolded(t.folded);
-      out[i] = Probe(slots, mask, t.folded, hash);
+    OfEach(tokens, out, [](std::size_t, std::uint32_t) {});
+  }
+  // As above, and calls on_word(i, out[i]) for each token i in a class, in
+  // order, once out[0..i] are set. (Most tokens are in no list: their
+  // loop tests one byte of `maybe_` per token and stores a 0. The look-up
+  // of the others is a call of its own, whose registers stay out of the
+  // loop's; so does `on_word`, which only they reach.)
+  template <typename OnWord>
+  void OfEach(std::span<const Token> tokens, std::uint32_t* out,
+              OnWord&& on_word) const {
+    const std::uint8_t* maybe = maybe_.data();
+    const Token* t = tokens.data();
+    const std::size_t n = tokens.size();
+    for (std::size_t i = 0; i < n; ++i) {
+      std::uint32_t classes = 0;
+      if (maybe[MaybeSlot(t[i].hash)] != 0) [[unlikely]] {
+        classes = ProbeOutOfLine(t[i]);
+        out[i] = classes;
+        if (classes != 0) on_word(i, classes);
+        continue;
+      }
+      out[i] = classes;
     }
   }
 
@@ -76,6 +100,14 @@ class WordClasses {
     std::string_view word;
     std::uint32_t classes = 0;  // 0: empty
   };
+  // A byte for each value of 12 bits of a word's hash (not those of its
+  // slot): 0 where no listed word has them, which holds for all but a few
+  // words of a text, so that a token is mostly rejected by one load, with
+  // no probe of the slots.
+  static constexpr std::size_t kMaybeSlots = 4096;
+  static std::size_t MaybeSlot(std::uint64_t hash) {
+    return static_cast<std::size_t>(hash >> 40) & (kMaybeSlots - 1);
+  }
   static std::uint32_t Probe(const Slot* slots, std::size_t mask,
                              std::string_view word, std::uint64_t hash) {
     for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
@@ -83,6 +115,37 @@ class WordClasses {
       if (s.classes == 0) return 0;
       if (s.hash == hash && s.word == word) return s.classes;
     }
+  }
+  // Of(t), out of OfEach's loop, with the words compared without memcmp.
+  [[gnu::noinline]] std::uint32_t ProbeOutOfLine(const Token& t) const {
+    const std::uint64_t hash = t.hash != 0 ? t.hash : HashFolded(t.folded);
+    const Slot* slots = slots_.data();
+    for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots[i];
+      if (s.classes == 0) return 0;
+      if (s.hash == hash && Same(s.word, t.folded)) return s.classes;
+    }
+  }
+  // a == b, for words of a few bytes without a call of memcmp: two
+  // loads from each, overlapping where the word is shorter than both.
+  static bool Same(std::string_view a, std::string_view b) {
+    const std::size_t n = a.size();
+    if (b.size() != n) return false;
+    if (n > 16) return std::memcmp(a.data(), b.data(), n) == 0;
+    if (n >= 8) return SameEnds<std::uint64_t>(a.data(), b.data(), n);
+    if (n >= 4) return SameEnds<std::uint32_t>(a.data(), b.data(), n);
+    if (n >= 2) return SameEnds<std::uint16_t>(a.data(), b.data(), n);
+    return n == 0 || a[0] == b[0];
+  }
+  // The first and last sizeof(Word) of n bytes equal (sizeof(Word) <= n).
+  template <typename Word>
+  static bool SameEnds(const char* a, const char* b, std::size_t n) {
+    Word a0, b0, a1, b1;
+    std::memcpy(&a0, a, sizeof(Word));
+    std::memcpy(&b0, b, sizeof(Word));
+    std::memcpy(&a1, a + n - sizeof(Word), sizeof(Word));
+    std::memcpy(&b1, b + n - sizeof(Word), sizeof(Word));
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
   }
   // The slot of `word`, or the empty slot where it goes.
   Slot& Find(std::string_view word, std::uint64_t hash) {
@@ -94,6 +157,7 @@ class WordClasses {
 
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
+  std::array<std::uint8_t, kMaybeSlots> maybe_{};
 };
 
 // A set of phrases, each its folded words joined by single spaces ("new
@@ -129,25 +193,6 @@ class PhraseSet {
   static constexpr std::size_t kBits = 4096;
   std::unordered_set<std::string> phrases_;
   std::bitset<kBits> first_words_;
-};
-
-// A set of word hashes (HashFolded) as one bit each: MayContain(hash) is
-// one bit test, false for most hashes never added and never false for
-// one added. (The events stage asks it of every word of a sentence before
-// looking the word up in a larger table.)
-class HashFilter {
- public:
-  void Add(std::uint64_t hash) { bits_.set(Bit(hash)); }
-  // (Bit() is in range: operator[] skips the check test() makes.)
-  bool MayContain(std::uint64_t hash) const { return bits_[Bit(hash)]; }
-
- private:
-  static constexpr std::size_t kBits = std::size_t{1} << 16;  // 8 KB
-  // (High bits: the tables that look the word up next use the low ones.)
-  static std::size_t Bit(std::uint64_t hash) {
-    return static_cast<std::size_t>(hash >> 32) & (kBits - 1);
-  }
-  std::bitset<kBits> bits_;
 };
 
 }  // namespace entente

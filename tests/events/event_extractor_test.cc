@@ -201,8 +201,9 @@ TEST_CASE("place keys equal the folded words of FoldPhrase, joined") {
 }
 
 TEST_CASE("word classes: one probe per token, by the token's hash") {
-  static constexpr std::string_view kA[] = {"said", "told", ","};
-  static constexpr std::string_view kB[] = {"told", "whom"};
+  static constexpr std::string_view kA[] = {"said", "told", ",", "according"};
+  static constexpr std::string_view kB[] = {"told", "whom", "approximately",
+                                            "counterproductively"};
   const WordClasses classes({kA, kB});
   auto token = [](std::string_view w, bool hashed) {
     Token t;
@@ -217,12 +218,21 @@ TEST_CASE("word classes: one probe per token, by the token's hash") {
     CHECK(classes.Of(token(",", hashed)) == 1u);
     CHECK(classes.Of(token("says", hashed)) == 0u);
     CHECK(classes.Of(token("", hashed)) == 0u);
+    // (Words of 8 to 16 bytes and longer are compared another way.)
+    CHECK(classes.Of(token("according", hashed)) == 1u);
+    CHECK(classes.Of(token("approximately", hashed)) == 2u);
+    CHECK(classes.Of(token("counterproductively", hashed)) == 2u);
+    CHECK(classes.Of(token("accordinG", hashed)) == 0u);
+    CHECK(classes.Of(token("approximatelx", hashed)) == 0u);
   }
   // A word whose hash collides with a listed one is still told apart.
   CHECK(classes.Of("sai", HashFolded("said")) == 0u);
-  // OfEach gives each token what Of gives it.
+  CHECK(classes.Of("approximatelx", HashFolded("approximately")) == 0u);
+  // OfEach gives each token what Of gives it, and tells each token in a
+  // class, in order, with what is set by then.
   std::vector<Token> tokens;
-  for (std::string_view w : {"told", "says", ",", "", "whom", "said"}) {
+  for (std::string_view w : {"told", "says", ",", "", "whom", "said",
+                             "approximately", "according", "accord"}) {
     tokens.push_back(token(w, true));
     tokens.push_back(token(w, false));
   }
@@ -232,6 +242,19 @@ TEST_CASE("word classes: one probe per token, by the token's hash") {
     CAPTURE(i);
     CHECK(each[i] == classes.Of(tokens[i]));
   }
+  std::vector<std::uint32_t> again(tokens.size(), 99u);
+  std::vector<std::size_t> told;
+  classes.OfEach(tokens, again.data(), [&](std::size_t i, std::uint32_t c) {
+    CHECK(c == again[i]);
+    CHECK((i == 0 || again[i - 1] == each[i - 1]));
+    told.push_back(i);
+  });
+  CHECK(again == each);
+  std::vector<std::size_t> in_class;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (each[i] != 0) in_class.push_back(i);
+  }
+  CHECK(told == in_class);
 }
 
 TEST_CASE("literals: whole words and prefixes, inline") {
@@ -338,32 +361,6 @@ TEST_CASE("a long document keeps each of many events once, in first place") {
   CHECK(distinct.size() == seen.size());
   CHECK(events.size() >= 50);
   for (const Event& e : events) CHECK(e.sentence % 3 != 2);  // repeats
-}
-
-TEST_CASE("hash filter: never rejects a hash added, rejects most others") {
-  HashFilter filter;
-  std::vector<std::uint64_t> added;
-  std::uint64_t x = 0x243F6A8885A308D3ULL;
-  for (int i = 0; i < 3000; ++i) {
-    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
-    added.push_back(x);
-    filter.Add(x);
-  }
-  for (std::uint64_t h : added) CHECK(filter.MayContain(h));
-  int passed = 0;
-  for (int i = 0; i < 10000; ++i) {
-    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
-    passed += filter.MayContain(x) ? 1 : 0;
-  }
-  CHECK(passed < 1000);  // about 3000 / 65536 of them
-  // Words, by the hash Tokenize gives them.
-  HashFilter words;
-  words.Add(HashFolded("met"));
-  words.Add(HashFolded("talks"));
-  TokenList t = Tokenize("Blinken met Wang for talks", 0, 26);
-  REQUIRE(t.size() == 5);
-  CHECK(words.MayContain(t[1].hash));
-  CHECK(words.MayContain(t[4].hash));
 }
 
 TEST_CASE("phrase set: the first-word filter never rejects a phrase's start") {
