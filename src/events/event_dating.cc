@@ -141,13 +141,14 @@ bool EventDating::Usable(const TimeExpression& t) const {
 bool EventDating::Separated(std::size_t from, std::size_t to,
                             Separation what) const {
   if (to <= from) return false;
-  // (A word is looked at only when it has 4 to 9 letters
-  // and starts with a letter of kFirsts, as every subordinator does
-  // (IsSubordinator): most words are skipped without being copied.)
-  constexpr std::uint32_t kFirsts = 1u << ('a' - 'a') | 1u << ('b' - 'a') |
-                                    1u << ('f' - 'a') | 1u << ('s' - 'a') |
-                                    1u << ('t' - 'a') | 1u << ('u' - 'a') |
-                                    1u << ('w' - 'a');
+  // (A word is looked at only when its first letter starts a subordinator
+  // of its length (IsSubordinator): "with", "says", "they" are skipped
+  // without being copied.)
+  constexpr auto bit = [](char c) { return 1u << (c - 'a'); };
+  constexpr std::uint32_t kFirsts[10] = {
+      0, 0, 0, 0, bit('t') | bit('w'),  // till, when
+      bit('a') | bit('s') | bit('u') | bit('w'),  // after, since, until ...
+      bit('b'), bit('w'), 0, bit('f')};  // before, whereas, following
   const char* p = doc_.text.data() + from;
   const char* end = doc_.text.data() + std::min(to, doc_.text.size());
   while (p < end) {
@@ -160,7 +161,7 @@ bool EventDating::Separated(std::size_t from, std::size_t to,
     while (p < end && IsLetter(*p));
     std::size_t n = static_cast<std::size_t>(p - start);
     unsigned first = static_cast<unsigned char>(*start | 0x20) - 'a';
-    if (n < 4 || n > 9 || ((kFirsts >> first) & 1) == 0) continue;
+    if (n < 4 || n > 9 || ((kFirsts[n] >> first) & 1) == 0) continue;
     char buf[9];
     // (Letters only: setting the case bit lower-cases each.)
     for (std::size_t k = 0; k < n; ++k) {
