@@ -2003,13 +2003,21 @@ class SentenceEvents {
 
   // A comma right before the group is an apposition ("China's top
   // diplomat, Yang Jiechi"), not a break.
+  // (IsClauseBreak by the word classes of the sentence: its words are
+  // those of the classes below, and "as".)
   bool BreaksClause(std::size_t from, std::size_t to) const {
+    // (CueWordLists()[4]: the subordinators.)
+    constexpr std::uint32_t kCueSubordinator = 1u << (kCueShift + 4);
+    constexpr std::uint32_t kBreaks = kClauseOpener | kSemicolon | kCommaWord |
+                                      kRelativeWord | kCueSubordinator;
+    const std::uint32_t* classes = Classes();
     for (std::size_t i = from; i < to; ++i) {
-      if (InsideNumber(i)) continue;  // "more than 1,000 refugees"
-      if (IsClauseBreak(t_[i].folded) &&
-          !(i + 1 == to && Is(t_[i].folded, ","))) {
-        return true;
+      if (!(classes[i] & kBreaks)) {
+        if (Is(t_[i].folded, "as")) return true;
+        continue;
       }
+      if (InsideNumber(i)) continue;  // "more than 1,000 refugees"
+      if (!(i + 1 == to && (classes[i] & kCommaWord))) return true;
     }
     return false;
   }
