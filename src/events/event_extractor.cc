@@ -2746,7 +2746,7 @@ class SentenceEvents {
             .trigger = std::string(Text(tr.begin, tr.end)),
             .date = dated->ToDate(),
             .polarity = std::string(polarity),
-            .modality = cues.modality,
+            .modality = std::string(cues.modality),
             .location = loc,
             .gathering = gathers ? gathering : std::string(),
             .participants = gathers ? participants : std::vector<Actor>(),
