@@ -157,8 +157,12 @@ bool EventDating::Separated(std::size_t from, std::size_t to,
       continue;
     }
     const char* start = p;
+    // (No bound is checked per letter: the '\0' that ends the string stops
+    // a word that runs to the end of the text, and a word that runs past
+    // `end` is cut there.)
     do ++p;
-    while (p < end && IsLetter(*p));
+    while (IsLetter(*p));
+    if (p > end) p = end;
     std::size_t n = static_cast<std::size_t>(p - start);
     unsigned first = static_cast<unsigned char>(*start | 0x20) - 'a';
     if (n < 4 || n > 9 || ((kFirsts[n] >> first) & 1) == 0) continue;
