@@ -212,7 +212,9 @@ bool EventDating::Fronted(const TimeExpression& t) const {
   if (t.start < from) return false;
   std::string_view before =
       std::string_view(doc_.text).substr(from, t.start - from);
-  return before.find(',') == std::string_view::npos && AtMostWords(before, 3);
+  // (Words first: they stop the scan within a few words, where a search
+  // for a comma would read a long sentence up to the expression.)
+  return AtMostWords(before, 3) && before.find(',') == std::string_view::npos;
 }
 
 EventDating::DateView EventDating::FromExpression(const TimeExpression& t,
@@ -254,7 +256,9 @@ EventDating::DateView EventDating::DateViewFor(std::size_t sentence,
     // 1. The clause's own expression, nearest the trigger; then 1b. the
     // nearest one of the sentence that no subordinator puts in a clause of
     // its own (an event of an "after" clause takes the main clause's date).
-    for (bool own : {true, false}) {
+    // (A pass over a list of two flags costs more than the loop itself.)
+    for (int pass = 0; pass < 2; ++pass) {
+      const bool own = pass == 0;
       const TimeExpression* best = nullptr;
       std::size_t best_distance = 0;
       for (std::size_t k = first; k < end; ++k) {
