@@ -2040,19 +2040,21 @@ class SentenceEvents {
   // after `from`, in its clause: the party after "by"/"from" that follows
   // such a noun, or the party right before it ("an Indian proposal",
   // "North Korea's demand", "a US offer").
-  static bool IsProposalWord(std::string_view f) {
-    static const std::set<std::string, std::less<>> kProposals = {
+  // (A table of the token's hash: asked of every token of a clause.)
+  static bool IsProposalWord(const Token& t) {
+    static constexpr std::string_view kProposals[] = {
         "proposal", "proposals", "offer",   "offers",     "demand",
         "demands",  "call",      "calls",   "plan",       "plans",
         "request",  "requests",  "appeal",  "appeals",    "invitation",
         "invitations", "initiative", "ultimatum", "bid", "mediation"};
-    return kProposals.count(f) > 0;
+    static const WordClasses kTable({kProposals});
+    return kTable.Of(t) != 0;
   }
 
   // Whether a proposal word stands in tokens [from, to).
   bool ProposalBetween(std::size_t from, std::size_t to) const {
     for (std::size_t i = from; i < to && i < t_.size(); ++i) {
-      if (IsProposalWord(t_[i].folded)) return true;
+      if (IsProposalWord(t_[i])) return true;
     }
     return false;
   }
@@ -2061,7 +2063,7 @@ class SentenceEvents {
     std::size_t end = std::min(ClauseEnd(from), from + 9);
     for (std::size_t i = from; i < end; ++i) {
       if (IsClauseBreak(t_[i].folded) && !Is(t_[i].folded, ",")) return nullptr;
-      if (!IsProposalWord(t_[i].folded)) continue;
+      if (!IsProposalWord(t_[i])) continue;
       for (const Group& g : groups_) {
         bool before =
             g.end == i || (g.end + 1 == i && Is(t_[g.end].folded, "'s"));
@@ -2218,13 +2220,15 @@ class SentenceEvents {
   // bombing", "an improvised explosive device", "a minefield explosion")
   // is named in tokens [from, to).
   bool NamesBlast(std::size_t from, std::size_t to) const {
-    static const std::unordered_set<std::string_view> kBlast = {
+    // (A table of the token's hash, as IsProposalWord.)
+    static constexpr std::string_view kBlastWords[] = {
         "bombing", "bombings", "bomb", "bombs", "explosion", "explosions",
         "blast", "blasts", "minefield", "landmine", "landmines", "device",
         "devices", "ied", "ieds", "grenade", "grenades", "rocket", "rockets",
         "mortar", "mortars"};
+    static const WordClasses kBlast({kBlastWords});
     for (std::size_t i = from; i < to && i < t_.size(); ++i) {
-      if (kBlast.count(std::string_view(t_[i].folded))) return true;
+      if (kBlast.Of(t_[i]) != 0) return true;
     }
     return false;
   }
