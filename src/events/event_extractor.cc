@@ -941,7 +941,7 @@ class SentenceEvents {
     }
     if (a.compare(0, 2, b, 0, 2) != 0 && !intent) return false;
     // (The words between are counted last: the codes rule out most pairs.)
-    if (WordsBetween(verb.end, noun.begin) > 3 ||
+    if (WordsBetween(verb.end, noun.begin, 3) > 3 ||
         Is(t_[verb.end - 1].folded, "to")) {
       return false;
     }
@@ -1858,7 +1858,10 @@ class SentenceEvents {
   // to", "up to 4,000 troops to") and of a day ("on Saturday"): a quantity
   // or a date is one modifier, however many words it takes, when
   // measuring how far an object stands.
-  std::size_t WordsBetween(std::size_t from, std::size_t to) const {
+  // (Counting stops past `most`: the callers ask only whether there are
+  // more than a few.)
+  std::size_t WordsBetween(std::size_t from, std::size_t to,
+                           std::size_t most) const {
     const std::uint32_t* classes = Classes();
     auto digit = [&](std::size_t i) {
       return i < t_.size() && !t_[i].folded.empty() &&
@@ -1878,7 +1881,7 @@ class SentenceEvents {
           (classes[i] & (kFigureWord | kDayWord))) {
         continue;
       }
-      ++n;
+      if (++n > most) break;
     }
     return n;
   }
@@ -1967,7 +1970,7 @@ class SentenceEvents {
   const Group* DistantGroupAfter(std::size_t pos, std::size_t right) const {
     for (const Group& g : groups_) {
       if (g.begin <= pos || g.end > right) continue;
-      if (WordsBetween(pos, g.begin) > 8 || BreaksClause(pos, g.begin)) {
+      if (WordsBetween(pos, g.begin, 8) > 8 || BreaksClause(pos, g.begin)) {
         return nullptr;
       }
       // The preposition may stand before a number or a lower-case word or
@@ -2098,7 +2101,7 @@ class SentenceEvents {
   const Group* PlaceAfter(std::size_t from, std::size_t right) const {
     for (const Group& g : groups_) {
       if (g.begin <= from || g.end > right) continue;
-      if (WordsBetween(from, g.begin) > 12 || BreaksClause(from, g.begin)) {
+      if (WordsBetween(from, g.begin, 12) > 12 || BreaksClause(from, g.begin)) {
         return nullptr;
       }
       std::string_view before = t_[g.begin - 1].folded;
@@ -2152,7 +2155,7 @@ class SentenceEvents {
   // and the party ("troops for an offensive against the rebels", "for a
   // possible invasion of Ukraine"); null if none.
   const Group* PurposeTarget(std::size_t from, std::size_t to) const {
-    for (std::size_t i = from; i < to && WordsBetween(from, i) <= 6; ++i) {
+    for (std::size_t i = from; i < to && WordsBetween(from, i, 6) <= 6; ++i) {
       if (IsClauseBreak(t_[i].folded) && !InsideNumber(i)) return nullptr;
       if (!Is(t_[i].folded, "for")) continue;
       for (std::size_t j = i + 1; j < to && j <= i + 5; ++j) {
