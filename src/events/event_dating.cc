@@ -141,13 +141,14 @@ bool EventDating::Usable(const TimeExpression& t) const {
 bool EventDating::Separated(std::size_t from, std::size_t to,
                             Separation what) const {
   if (to <= from) return false;
-  // (A word is looked at only when it has 4 to 9 letters
-  // and starts with a letter of kFirsts, as every subordinator does
-  // (IsSubordinator): most words are skipped without being copied.)
-  constexpr std::uint32_t kFirsts = 1u << ('a' - 'a') | 1u << ('b' - 'a') |
-                                    1u << ('f' - 'a') | 1u << ('s' - 'a') |
-                                    1u << ('t' - 'a') | 1u << ('u' - 'a') |
-                                    1u << ('w' - 'a');
+  // (A word is looked at only when its first letter starts a subordinator
+  // of its length (IsSubordinator): "with", "says", "they" are skipped
+  // without being copied.)
+  constexpr auto bit = [](char c) { return 1u << (c - 'a'); };
+  constexpr std::uint32_t kFirsts[10] = {
+      0, 0, 0, 0, bit('t') | bit('w'),  // till, when
+      bit('a') | bit('s') | bit('u') | bit('w'),  // after, since, until ...
+      bit('b'), bit('w'), 0, bit('f')};  // before, whereas, following
   const char* p = doc_.text.data() + from;
   const char* end = doc_.text.data() + std::min(to, doc_.text.size());
   while (p < end) {
@@ -156,11 +157,15 @@ bool EventDating::Separated(std::size_t from, std::size_t to,
       continue;
     }
     const char* start = p;
+    // (No bound is checked per letter: the '\0' that ends the string stops
+    // a word that runs to the end of the text, and a word that runs past
+    // `end` is cut there.)
     do ++p;
-    while (p < end && IsLetter(*p));
+    while (IsLetter(*p));
+    if (p > end) p = end;
     std::size_t n = static_cast<std::size_t>(p - start);
     unsigned first = static_cast<unsigned char>(*start | 0x20) - 'a';
-    if (n < 4 || n > 9 || ((kFirsts >> first) & 1) == 0) continue;
+    if (n < 4 || n > 9 || ((kFirsts[n] >> first) & 1) == 0) continue;
     char buf[9];
     // (Letters only: setting the case bit lower-cases each.)
     for (std::size_t k = 0; k < n; ++k) {
@@ -207,7 +212,9 @@ bool EventDating::Fronted(const TimeExpression& t) const {
   if (t.start < from) return false;
   std::string_view before =
       std::string_view(doc_.text).substr(from, t.start - from);
-  return before.find(',') == std::string_view::npos && AtMostWords(before, 3);
+  // (Words first: they stop the scan within a few words, where a search
+  // for a comma would read a long sentence up to the expression.)
+  return AtMostWords(before, 3) && before.find(',') == std::string_view::npos;
 }
 
 EventDating::DateView EventDating::FromExpression(const TimeExpression& t,
@@ -249,7 +256,9 @@ EventDating::DateView EventDating::DateViewFor(std::size_t sentence,
     // 1. The clause's own expression, nearest the trigger; then 1b. the
     // nearest one of the sentence that no subordinator puts in a clause of
     // its own (an event of an "after" clause takes the main clause's date).
-    for (bool own : {true, false}) {
+    // (A pass over a list of two flags costs more than the loop itself.)
+    for (int pass = 0; pass < 2; ++pass) {
+      const bool own = pass == 0;
       const TimeExpression* best = nullptr;
       std::size_t best_distance = 0;
       for (std::size_t k = first; k < end; ++k) {

@@ -928,7 +928,7 @@ class SentenceEvents {
     }
     if (a.compare(0, 2, b, 0, 2) != 0 && !intent) return false;
     // (The words between are counted last: the codes rule out most pairs.)
-    if (WordsBetween(verb.end, noun.begin) > 3 ||
+    if (WordsBetween(verb.end, noun.begin, 3) > 3 ||
         Is(t_[verb.end - 1].folded, "to")) {
       return false;
     }
@@ -1856,7 +1856,10 @@ class SentenceEvents {
   // to", "up to 4,000 troops to") and of a day ("on Saturday"): a quantity
   // or a date is one modifier, however many words it takes, when
   // measuring how far an object stands.
-  std::size_t WordsBetween(std::size_t from, std::size_t to) const {
+  // (Counting stops past `most`: the callers ask only whether there are
+  // more than a few.)
+  std::size_t WordsBetween(std::size_t from, std::size_t to,
+                           std::size_t most) const {
     const std::uint32_t* classes = Classes();
     auto digit = [&](std::size_t i) {
       return i < t_.size() && !t_[i].folded.empty() &&
@@ -1876,7 +1879,7 @@ class SentenceEvents {
           (classes[i] & (kFigureWord | kDayWord))) {
         continue;
       }
-      ++n;
+      if (++n > most) break;
     }
     return n;
   }
@@ -1965,7 +1968,7 @@ class SentenceEvents {
   const Group* DistantGroupAfter(std::size_t pos, std::size_t right) const {
     for (const Group& g : groups_) {
       if (g.begin <= pos || g.end > right) continue;
-      if (WordsBetween(pos, g.begin) > 8 || BreaksClause(pos, g.begin)) {
+      if (WordsBetween(pos, g.begin, 8) > 8 || BreaksClause(pos, g.begin)) {
         return nullptr;
       }
       // The preposition may stand before a number or a lower-case word or
@@ -2001,13 +2004,21 @@ class SentenceEvents {
 
   // A comma right before the group is an apposition ("China's top
   // diplomat, Yang Jiechi"), not a break.
+  // (IsClauseBreak by the word classes of the sentence: its words are
+  // those of the classes below, and "as".)
   bool BreaksClause(std::size_t from, std::size_t to) const {
+    // (CueWordLists()[4]: the subordinators.)
+    constexpr std::uint32_t kCueSubordinator = 1u << (kCueShift + 4);
+    constexpr std::uint32_t kBreaks = kClauseOpener | kSemicolon | kCommaWord |
+                                      kRelativeWord | kCueSubordinator;
+    const std::uint32_t* classes = Classes();
     for (std::size_t i = from; i < to; ++i) {
-      if (InsideNumber(i)) continue;  // "more than 1,000 refugees"
-      if (IsClauseBreak(t_[i].folded) &&
-          !(i + 1 == to && Is(t_[i].folded, ","))) {
-        return true;
+      if (!(classes[i] & kBreaks)) {
+        if (Is(t_[i].folded, "as")) return true;
+        continue;
       }
+      if (InsideNumber(i)) continue;  // "more than 1,000 refugees"
+      if (!(i + 1 == to && (classes[i] & kCommaWord))) return true;
     }
     return false;
   }
@@ -2030,19 +2041,21 @@ class SentenceEvents {
   // after `from`, in its clause: the party after "by"/"from" that follows
   // such a noun, or the party right before it ("an Indian proposal",
   // "North Korea's demand", "a US offer").
-  static bool IsProposalWord(std::string_view f) {
-    static const std::set<std::string, std::less<>> kProposals = {
+  // (A table of the token's hash: asked of every token of a clause.)
+  static bool IsProposalWord(const Token& t) {
+    static constexpr std::string_view kProposals[] = {
         "proposal", "proposals", "offer",   "offers",     "demand",
         "demands",  "call",      "calls",   "plan",       "plans",
         "request",  "requests",  "appeal",  "appeals",    "invitation",
         "invitations", "initiative", "ultimatum", "bid", "mediation"};
-    return kProposals.count(f) > 0;
+    static const WordClasses kTable({kProposals});
+    return kTable.Of(t) != 0;
   }
 
   // Whether a proposal word stands in tokens [from, to).
   bool ProposalBetween(std::size_t from, std::size_t to) const {
     for (std::size_t i = from; i < to && i < t_.size(); ++i) {
-      if (IsProposalWord(t_[i].folded)) return true;
+      if (IsProposalWord(t_[i])) return true;
     }
     return false;
   }
@@ -2051,7 +2064,7 @@ class SentenceEvents {
     std::size_t end = std::min(ClauseEnd(from), from + 9);
     for (std::size_t i = from; i < end; ++i) {
       if (IsClauseBreak(t_[i].folded) && !Is(t_[i].folded, ",")) return nullptr;
-      if (!IsProposalWord(t_[i].folded)) continue;
+      if (!IsProposalWord(t_[i])) continue;
       for (const Group& g : groups_) {
         bool before =
             g.end == i || (g.end + 1 == i && Is(t_[g.end].folded, "'s"));
@@ -2086,7 +2099,7 @@ class SentenceEvents {
   const Group* PlaceAfter(std::size_t from, std::size_t right) const {
     for (const Group& g : groups_) {
       if (g.begin <= from || g.end > right) continue;
-      if (WordsBetween(from, g.begin) > 12 || BreaksClause(from, g.begin)) {
+      if (WordsBetween(from, g.begin, 12) > 12 || BreaksClause(from, g.begin)) {
         return nullptr;
       }
       std::string_view before = t_[g.begin - 1].folded;
@@ -2140,7 +2153,7 @@ class SentenceEvents {
   // and the party ("troops for an offensive against the rebels", "for a
   // possible invasion of Ukraine"); null if none.
   const Group* PurposeTarget(std::size_t from, std::size_t to) const {
-    for (std::size_t i = from; i < to && WordsBetween(from, i) <= 6; ++i) {
+    for (std::size_t i = from; i < to && WordsBetween(from, i, 6) <= 6; ++i) {
       if (IsClauseBreak(t_[i].folded) && !InsideNumber(i)) return nullptr;
       if (!Is(t_[i].folded, "for")) continue;
       for (std::size_t j = i + 1; j < to && j <= i + 5; ++j) {
@@ -2208,13 +2221,15 @@ class SentenceEvents {
   // bombing", "an improvised explosive device", "a minefield explosion")
   // is named in tokens [from, to).
   bool NamesBlast(std::size_t from, std::size_t to) const {
-    static const std::unordered_set<std::string_view> kBlast = {
+    // (A table of the token's hash, as IsProposalWord.)
+    static constexpr std::string_view kBlastWords[] = {
         "bombing", "bombings", "bomb", "bombs", "explosion", "explosions",
         "blast", "blasts", "minefield", "landmine", "landmines", "device",
         "devices", "ied", "ieds", "grenade", "grenades", "rocket", "rockets",
         "mortar", "mortars"};
+    static const WordClasses kBlast({kBlastWords});
     for (std::size_t i = from; i < to && i < t_.size(); ++i) {
-      if (kBlast.count(std::string_view(t_[i].folded))) return true;
+      if (kBlast.Of(t_[i]) != 0) return true;
     }
     return false;
   }
@@ -2736,7 +2751,7 @@ class SentenceEvents {
             .trigger = std::string(Text(tr.begin, tr.end)),
             .date = dated->ToDate(),
             .polarity = std::string(polarity),
-            .modality = cues.modality,
+            .modality = std::string(cues.modality),
             .location = loc,
             .gathering = gathers ? gathering : std::string(),
             .participants = gathers ? participants : std::vector<Actor>(),

@@ -184,22 +184,38 @@ Cues ReadWindow(const std::vector<Token>& t, ClassesOf classes,
     }
   }
   bool future = false, conditional = false;
+  // (The classes of the token before each, carried from one to the next.
+  // Most tokens are in no cue list and neither "to" nor "ruled": one test
+  // of their classes and one of their size pass them.)
+  std::uint32_t before = from > 0 ? classes(from - 1) : 0;
   for (std::size_t i = from; i < trigger; ++i) {
-    std::string_view f = t[i].folded;
     std::uint32_t word = classes(i);
-    if (word & kNegationWord) c.negated = true;
     // ("accepted the plan at a meeting": after a determiner, a noun.)
-    bool noun = i > 0 && (classes(i - 1) & kDeterminerWord);
-    if ((word & kFutureWord) && !noun) future = true;
-    // "said it would allow", "said on Wednesday they would meet": "would"
-    // in reported speech is the speaker's "will", a stated intention.
-    if (f == "would" && ReportedWould(t, i)) {
-      future = true;
-    } else if (word & kConditionalWord) {
-      conditional = true;
+    bool noun = before & kDeterminerWord;
+    before = word;
+    if (word & (kNegationWord | kFutureWord | kConditionalWord)) {
+      if (word & kNegationWord) c.negated = true;
+      if ((word & kFutureWord) && !noun) future = true;
+      // "said it would allow", "said on Wednesday they would meet":
+      // "would" in reported speech is the speaker's "will", a stated
+      // intention. (Only a conditional word can be "would".)
+      if (word & kConditionalWord) {
+        if (t[i].folded == "would" && ReportedWould(t, i)) {
+          future = true;
+        } else {
+          conditional = true;
+        }
+      }
     }
-    // "is to meet", "are to hold talks": a scheduled event.
-    if (f == "to" && i > 0 && IsBeVerb(t[i - 1].folded)) future = true;
+    std::string_view f = t[i].folded;
+    if (f.size() == 2) {
+      // "is to meet", "are to hold talks": a scheduled event.
+      if (f == "to" && i > 0 && IsBeVerb(t[i - 1].folded)) future = true;
+    } else if (f.size() == 5 && f == "ruled" && i + 1 < trigger &&
+               t[i + 1].folded == "out") {
+      // "ruled out talks", "no plans to meet" read the same way.
+      c.negated = true;
+    }
   }
   // "declined an invitation for Austin and Li to meet", "offered to
   // mediate": what is offered, proposed or invited is not yet done.
@@ -210,10 +226,6 @@ Cues ReadWindow(const std::vector<Token>& t, ClassesOf classes,
     for (std::size_t i = offer_from; i < trigger; ++i) {
       if (classes(i) & kOfferWord) future = true;
     }
-  }
-  // "ruled out talks", "no plans to meet" read the same way.
-  for (std::size_t i = from; i + 1 < trigger; ++i) {
-    if (t[i].folded == "ruled" && t[i + 1].folded == "out") c.negated = true;
   }
   if (wide.condition) {
     conditional = conditional || condition_counts;

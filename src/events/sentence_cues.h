@@ -18,7 +18,9 @@ namespace entente {
 
 struct Cues {
   bool negated = false;
-  std::string modality = "asserted";  // asserted|reported|planned|hypothetical
+  // asserted|reported|planned|hypothetical. (A view of a literal: cues
+  // are copied from trigger to trigger, and a copy copies no string.)
+  std::string_view modality = "asserted";
   // An explicit condition ("if", "unless") in the clause: a coercive act
   // on a condition is a threat (CAMEO 13), not mere speculation.
   bool on_condition = false;

@@ -272,6 +272,30 @@ TEST_CASE("literals: whole words and prefixes, inline") {
   CHECK(StartsWith(code, ""));
 }
 
+// SentenceEvents::BreaksClause reads IsClauseBreak from the sentence's
+// word classes: a comma, ";", ":", "who", "which", "whom", the
+// subordinators of the cue lists, and "as". Each of those is a clause
+// break, and so is no other word.
+TEST_CASE("the clause breaks are the classes BreaksClause reads, and as") {
+  std::set<std::string_view> breaks = {",", ";", ":", "who", "which", "whom",
+                                       "as"};
+  auto lists = CueWordLists();
+  for (std::string_view w : lists[4]) breaks.insert(w);
+  for (std::string_view w : breaks) {
+    CAPTURE(w);
+    CHECK(IsClauseBreak(w));
+  }
+  const char* text =
+      "As Iran said, since talks began, which failed because Li and Wang met "
+      "amid protests while, although, until before after when but whom who "
+      "as; the envoy: a b c 1,000 whether until.";
+  TokenList t = Tokenize(text, 0, std::string_view(text).size());
+  for (const Token& token : t) {
+    CAPTURE(token.folded);
+    CHECK(IsClauseBreak(token.folded) == (breaks.count(token.folded) > 0));
+  }
+}
+
 // ReadCues with a sentence's index reads the same cues as without it, for
 // every trigger position and clause of a sentence.
 TEST_CASE("cues read with a sentence index equal cues read by scanning") {
