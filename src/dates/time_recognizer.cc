@@ -167,17 +167,28 @@ struct Grammar {
   SpanTable known_kinds;
 
   void LearnKinds() {
-    std::string scratch;
-    // The spans typed, then their tails all at once (TailsOf shares the
-    // walks of their common prefixes), then the table.
-    std::vector<std::pair<std::string, KnownSpan>> spans;
+    // The spans, then their kinds and the tails of the matches, each all
+    // at once (the analysis's automaton walks their common prefixes once),
+    // then the table.
+    struct Candidate {
+      std::string span;
+      bool only_if_match = false;
+      // The candidate this one stands in for when that is no match.
+      std::optional<std::size_t> instead_of;
+    };
+    std::vector<Candidate> candidates;
+    // (Single words may repeat: "Q" capitalised and in capitals. Pairs and
+    // months and days cannot: they hold a space, and each pair is written
+    // a different way.)
     std::set<std::string, std::less<>> seen;
-    auto learn = [&](const std::string& span, bool only_matches) {
-      if (!seen.insert(span).second) return;
-      std::optional<TimexKind> kind = ClassifyByAutomaton(span, &scratch);
-      if (only_matches && !kind) return;
-      spans.emplace_back(span, KnownSpan{kind, std::nullopt,
-                                         ReadTimexWords(span)});
+    auto learn_word = [&](std::string span) {
+      if (seen.insert(span).second) candidates.push_back({std::move(span)});
+    };
+    // The candidate's index.
+    auto learn = [&](std::string span, bool only_if_match,
+                     std::optional<std::size_t> instead_of = std::nullopt) {
+      candidates.push_back({std::move(span), only_if_match, instead_of});
+      return std::optional(candidates.size() - 1);
     };
     for (std::string word : first_words->Words()) {
       std::string capitalised = word;
@@ -186,16 +197,16 @@ struct Grammar {
             kTimexWordKey)) {
         continue;
       }
-      learn(word, false);
+      learn_word(word);
       word = capitalised;
-      learn(word, false);
+      learn_word(word);
       for (char& c : word) {
         if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
       }
-      learn(word, false);
+      learn_word(word);
     }
     for (int year = 1800; year <= 2099; ++year) {
-      learn(std::to_string(year), false);
+      learn_word(std::to_string(year));
     }
     // Two words with one space ("last week", "Last September", "two
     // days"), the first lower-case or capitalised, the second lower-case
@@ -208,9 +219,8 @@ struct Grammar {
     };
     for (const auto& [first, second] : first_words->WordPairs()) {
       for (const std::string& a : {first, capitalise(first)}) {
-        const std::size_t before = spans.size();
-        learn(a + " " + second, true);
-        if (spans.size() == before) learn(a + " " + capitalise(second), true);
+        std::optional<std::size_t> lower = learn(a + " " + second, true);
+        learn(a + " " + capitalise(second), true, lower);
       }
     }
     // Months and days as news writes them ("March 6", "Feb. 16", "Sept
@@ -225,18 +235,46 @@ struct Grammar {
         learn(std::string(month) + " " + std::to_string(day), true);
       }
     }
-    std::vector<std::string_view> matches;
-    for (const auto& [span, known] : spans) {
-      if (known.kind) matches.push_back(span);
+    std::vector<std::string_view> spans;
+    for (const Candidate& c : candidates) spans.push_back(c.span);
+    std::vector<std::optional<TimexTail>> tails;
+    const std::vector<std::optional<TimexKind>> kinds = Kinds(spans, &tails);
+    std::vector<std::size_t> kept;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      const Candidate& c = candidates[i];
+      if (c.only_if_match && !kinds[i]) continue;
+      if (c.instead_of && kinds[*c.instead_of]) continue;
+      kept.push_back(i);
     }
-    std::vector<std::optional<TimexTail>> tails =
-        first_words->TailsOf(matches);
-    std::size_t next = 0;
-    known_kinds.Reserve(spans.size());
-    for (auto& [span, known] : spans) {
-      if (known.kind) known.tail = std::move(tails[next++]);
-      known_kinds.Add(std::move(span), std::move(known));
+    known_kinds.Reserve(kept.size());
+    for (std::size_t i : kept) {
+      KnownSpan known{kinds[i], std::nullopt, ReadTimexWords(spans[i])};
+      if (kinds[i]) known.tail = std::move(tails[i]);
+      known_kinds.Add(std::move(candidates[i].span), std::move(known));
     }
+  }
+
+  // The kinds of the spans, as ClassifyByAutomaton gives them, read off
+  // the analysis's automaton (timex_first_words.h): RE2 would build the
+  // states of its DFA for each span (about 18,000 instructions a span).
+  // By RE2 when the analysis has no automaton. Sets `tails` to the tails
+  // of the matches, where the analysis knows them.
+  std::vector<std::optional<TimexKind>> Kinds(
+      const std::vector<std::string_view>& spans,
+      std::vector<std::optional<TimexTail>>* tails) const {
+    std::vector<std::optional<TimexKind>> out(spans.size());
+    const std::vector<int> markers = first_words->MarkedMatches(
+        spans, kTimexTypeMarker, static_cast<int>(kTimexKindCount), tails);
+    if (markers.empty()) *tails = first_words->TailsOf(spans);
+    std::string scratch;
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+      if (markers.empty()) {
+        out[i] = ClassifyByAutomaton(spans[i], &scratch);
+      } else if (markers[i] > 0) {
+        out[i] = static_cast<TimexKind>(kTimexKindCount - markers[i]);
+      }
+    }
+    return out;
   }
 
   // The kind of a span (the first listed when several match), if any.

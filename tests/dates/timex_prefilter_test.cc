@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <re2/re2.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -478,6 +479,95 @@ TEST_CASE("tails: no match goes on where a tail says it stops") {
   }
   MESSAGE(stopped << " matches of one or two words judged whole");
   CHECK(stopped > 100);
+}
+
+// ---- Kinds (MarkedMatches) ------------------------------------------------
+
+// The recogniser types its known spans with the analysis's automaton, not
+// RE2: both must read the same number of type markers past every span it
+// can learn (every first word as written three ways, the years, every pair
+// of words four ways, months and days) and past random spans.
+TEST_CASE("kinds: the analysis reads as many type markers as RE2") {
+  for (bool present : {false, true}) {
+    CAPTURE(present);
+    RE2::Options options = ScannerOptions();
+    const std::string pattern = TimexPattern(present);
+    RE2 scanner(pattern, options);
+    REQUIRE(scanner.ok());
+    TimexFirstWords first(pattern);
+    REQUIRE(first.bounded());
+    auto capitalise = [](std::string w) {
+      if (w[0] >= 'a' && w[0] <= 'z') w[0] = static_cast<char>(w[0] - 32);
+      return w;
+    };
+    std::vector<std::string> spans;
+    for (const std::string& word : first.Words()) {
+      std::string upper = word;
+      for (char& c : upper) c = static_cast<char>(c - 'a' + 'A');
+      spans.insert(spans.end(), {word, capitalise(word), upper});
+    }
+    for (int year = 1800; year <= 2099; ++year) {
+      spans.push_back(std::to_string(year));
+    }
+    for (const auto& [a, b] : first.WordPairs()) {
+      for (const std::string& x : {a, capitalise(a)}) {
+        for (const std::string& y : {b, capitalise(b)}) {
+          spans.push_back(x + " " + y);
+        }
+      }
+    }
+    for (const char* month : {"January", "May", "Sept", "Sept.", "Feb.",
+                              "Dec", "march", "Mid", "Q"}) {
+      for (int day = 0; day <= 40; ++day) {
+        spans.push_back(std::string(month) + " " + std::to_string(day));
+      }
+    }
+    const std::vector<std::string> pieces = {
+        "in", "the", "last", "mid", "early", "a", "few", "May", "March",
+        "Monday", "week", "weeks", "days", "year", "ago", "later", "next",
+        "New", "Year", "Eve", "o", "clock", "p", "m", "2021", "9", "30",
+        "1990", "s", "th", "-", ".", ",", "'", "/", ":", "GMT", "night",
+        "at", "noon", "to", "and", "from", "\xE2\x80\x93", "said", "Feb.",
+        "16", "\x01", "_"};
+    const std::vector<std::string> glue = {" ", " ", "", ", ", "-", "."};
+    std::mt19937 rng(13);
+    for (int i = 0; i < 3000; ++i) {
+      std::string span;
+      for (unsigned k = 0, n = 1 + rng() % 5; k < n; ++k) {
+        span += pieces[rng() % pieces.size()];
+        if (k + 1 < n) span += glue[rng() % glue.size()];
+      }
+      spans.push_back(span);
+    }
+    std::vector<std::string_view> views(spans.begin(), spans.end());
+    const std::vector<int> markers =
+        first.MarkedMatches(views, kTimexTypeMarker, kTimexKindCount);
+    REQUIRE(markers.size() == spans.size());
+    int matched = 0;
+    std::string scratch;
+    re2::StringPiece match;
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+      const std::string& span = spans[i];
+      if (span.empty() || !(std::isalnum(static_cast<unsigned char>(
+                                span[0])) || span[0] == '_')) {
+        continue;  // (spans begin with a word byte)
+      }
+      scratch = " " + span + std::string(kTimexKindCount, kTimexTypeMarker);
+      int expected = 0;
+      if (scanner.Match(scratch, 1, scratch.size(), RE2::ANCHOR_START, &match,
+                        1) &&
+          match.size() > span.size()) {
+        expected = static_cast<int>(match.size() - span.size());
+      }
+      if (markers[i] != expected) {
+        FAIL_CHECK("'" << span << "': " << markers[i] << " markers, RE2 "
+                       << expected);
+      }
+      matched += expected > 0;
+    }
+    MESSAGE(matched << " of " << spans.size() << " spans typed");
+    CHECK(matched > 1000);
+  }
 }
 
 }  // namespace
