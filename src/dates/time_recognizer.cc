@@ -85,11 +85,17 @@ struct Grammar {
   // run of the automaton. A span that is a match also keeps what the
   // grammar can read after it (TimexTail), so that the scan can tell
   // without the automaton that a match is that one word ("Friday said"),
-  // and its words, read once here rather than for each expression.
+  // and its words, read once here rather than for each expression. Pairs
+  // of words that are no match ("the first", "in the") keep their tail
+  // too: when no match can end inside them either, and the text after
+  // cannot be read, no match begins there at all.
   struct KnownSpan {
     std::optional<TimexKind> kind;
-    std::optional<TimexTail> tail;  // only with a kind
-    TimexWords words;               // ReadTimexWords(span)
+    std::optional<TimexTail> tail;
+    TimexWords words;  // ReadTimexWords(span), for a match
+    // No kind: whether no match ends before the span's end (a run of
+    // letters, or a first word the grammar must read a second after).
+    bool ends_nothing_inside = false;
   };
   // The known spans by their bytes: open addressing over a power-of-two
   // array at most half full, each slot with its span's hash, so that a
@@ -175,6 +181,7 @@ struct Grammar {
       bool only_if_match = false;
       // The candidate this one stands in for when that is no match.
       std::optional<std::size_t> instead_of;
+      bool ends_nothing_inside = false;  // (when no match)
     };
     std::vector<Candidate> candidates;
     // (Single words may repeat: "Q" capitalised and in capitals. Pairs and
@@ -182,12 +189,17 @@ struct Grammar {
     // a different way.)
     std::set<std::string, std::less<>> seen;
     auto learn_word = [&](std::string span) {
-      if (seen.insert(span).second) candidates.push_back({std::move(span)});
+      if (!seen.insert(span).second) return;
+      // (Nothing ends inside a run of letters: the analysis proved it.)
+      const bool letters = span[0] < '0' || span[0] > '9';
+      candidates.push_back({std::move(span), false, std::nullopt, letters});
     };
     // The candidate's index.
     auto learn = [&](std::string span, bool only_if_match,
-                     std::optional<std::size_t> instead_of = std::nullopt) {
-      candidates.push_back({std::move(span), only_if_match, instead_of});
+                     std::optional<std::size_t> instead_of = std::nullopt,
+                     bool ends_nothing_inside = false) {
+      candidates.push_back(
+          {std::move(span), only_if_match, instead_of, ends_nothing_inside});
       return std::optional(candidates.size() - 1);
     };
     for (std::string word : first_words->Words()) {
@@ -210,16 +222,16 @@ struct Grammar {
     }
     // Two words with one space ("last week", "Last September", "two
     // days"), the first lower-case or capitalised, the second lower-case
-    // or, when that is no match (months), capitalised; kept only when they
-    // are a match: the other pairs cost the table room and the scan
-    // nothing.
+    // or, when that is no match (months), capitalised. The first are kept
+    // when they are no match too, the others only when they are one.
     auto capitalise = [](std::string w) {
       w[0] = static_cast<char>(w[0] - 'a' + 'A');
       return w;
     };
     for (const auto& [first, second] : first_words->WordPairs()) {
       for (const std::string& a : {first, capitalise(first)}) {
-        std::optional<std::size_t> lower = learn(a + " " + second, true);
+        std::optional<std::size_t> lower = learn(
+            a + " " + second, false, std::nullopt, !first_words->MayEndAfter(a));
         learn(a + " " + capitalise(second), true, lower);
       }
     }
@@ -248,8 +260,9 @@ struct Grammar {
     }
     known_kinds.Reserve(kept.size());
     for (std::size_t i : kept) {
-      KnownSpan known{kinds[i], std::nullopt, ReadTimexWords(spans[i])};
-      if (kinds[i]) known.tail = std::move(tails[i]);
+      KnownSpan known{kinds[i], std::move(tails[i]), {},
+                      candidates[i].ends_nothing_inside};
+      if (kinds[i]) known.words = ReadTimexWords(spans[i]);
       known_kinds.Add(std::move(candidates[i].span), std::move(known));
     }
   }
@@ -483,6 +496,9 @@ class DocumentScan {
   // The span of one word or number at `pos` (a word start a match may
   // begin at) when it is a known span whose match cannot go on in this
   // window (Grammar::known_kinds): then it is the longest match there.
+  // Or a known span that is no match, inside which no match ends, and
+  // after which none can go on: then no match begins at `pos`, and `end`
+  // is set to the end of its first word, where the scan goes on.
   const Grammar::KnownSpan* WholeWordMatch(std::size_t pos, std::size_t limit,
                                            std::size_t* end) const;
   // Reads the match text_[start, end), of kind `kind` (none: not a time),
@@ -595,8 +611,10 @@ const Grammar::KnownSpan* DocumentScan::WholeWordMatch(std::size_t pos,
   }
   auto stops = [&](const Grammar::KnownSpan* known, std::size_t span_end) {
     return known && known->tail &&
+           (known->kind || known->ends_nothing_inside) &&
            TimexTailStops(*known->tail, text_, span_end, limit);
   };
+  const std::size_t first_end = i;
   const Grammar::KnownSpan* known = impl_.Known(text_.substr(pos, i - pos));
   if (stops(known, i)) {
     *end = i;
@@ -620,7 +638,8 @@ const Grammar::KnownSpan* DocumentScan::WholeWordMatch(std::size_t pos,
   }
   known = impl_.Known(text_.substr(pos, i - pos));
   if (!stops(known, i)) return nullptr;
-  *end = i;
+  // No match: the second word may begin one ("of May").
+  *end = known->kind ? i : first_end;
   return known;
 }
 

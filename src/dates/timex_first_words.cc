@@ -702,6 +702,16 @@ bool TimexFirstWords::MayBegin(std::string_view run) const {
   return node != 0 && word_end_[node];
 }
 
+bool TimexFirstWords::MayEndAfter(std::string_view run) const {
+  if (!bounded_) return true;
+  // A first word has a space node, and no "any second word", exactly when
+  // SecondRuns listed its second words: no match ends after it or in the
+  // spaces.
+  std::uint32_t node = Walk(0, run);
+  return node == 0 || !word_end_[node] || any_second_[node] ||
+         next_[node * kSymbols + kSpace] == 0;
+}
+
 bool TimexFirstWords::MayBegin(std::string_view run,
                                std::string_view second) const {
   if (!bounded_) return true;
@@ -982,7 +992,7 @@ std::vector<int> TimexFirstWords::MarkedMatches(
           e.markers = n;
         }
       }
-      if (tails && bounded_ && e.markers > 0) {
+      if (tails && bounded_) {
         e.tail = TailAfter(nfa, walker.states(end), word_before);
       }
     }

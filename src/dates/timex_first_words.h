@@ -89,6 +89,12 @@ class TimexFirstWords {
   // superset of what the case-sensitive parts of the grammar accept.
   bool MayBegin(std::string_view run) const;
 
+  // Whether a match can end right after the run of letters `run` read from
+  // a word start, or in spaces after it ("Friday", "in"): false only when
+  // the run is a first word after which the grammar must read a second
+  // ("the", "last"), as known from the analysis.
+  bool MayEndAfter(std::string_view run) const;
+
   // The same, when the run is followed by spaces (IsTimexSpace bytes) and
   // then by the run of letters `second`, taken whole: whether a match can
   // begin with the two. ("in" may begin one, "in Geneva" not.)
@@ -128,8 +134,7 @@ class TimexFirstWords {
   // the automaton is forgotten. Walks the automaton as TailsOf does, so
   // that the recogniser can type thousands of spans for a fraction of what
   // RE2 costs to build the states of its DFA for them. When `tails` is not
-  // null, sets it to TailOf of each span that is a match (with 1 or more
-  // markers) and nullopt for the others, at no cost for the walk.
+  // null, sets it to TailOf of each span, at no cost for the walk.
   std::vector<int> MarkedMatches(
       const std::vector<std::string_view>& spans, char marker,
       int max_markers,
