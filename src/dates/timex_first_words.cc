@@ -597,9 +597,19 @@ TimexFirstWords::TimexFirstWords(std::string_view pattern) {
     ByteSet next, after_spaces;
   };
   std::vector<FirstWord> words;
+  // Words of one alternation ("monday|tuesday|...") end in the same
+  // states, and then have the same followers: each set is followed once.
+  std::map<std::vector<int>, std::size_t> followed;  // states -> word
   bool bounded = ExploreRuns(
       nfa, {nfa.start()},
-      [&nfa, &words](const std::string& run, const std::vector<int>& after) {
+      [&](const std::string& run, const std::vector<int>& after) {
+        auto [it, added] = followed.try_emplace(after, words.size());
+        if (!added) {
+          FirstWord w = words[it->second];
+          w.run = run;
+          words.push_back(std::move(w));
+          return true;
+        }
         FirstWord w{run, std::nullopt, FollowingBytes(nfa, after, true), {}};
         w.second = SecondRuns(nfa, after, &w.after_spaces);
         words.push_back(std::move(w));
@@ -884,11 +894,18 @@ class SpanWalker {
   // byte before `c` is a word byte.
   int Next(int set, bool word_before, unsigned char c) {
     if (set == 0) return 0;
+    // (Never 0, the empty slot's key: `set` is not.)
     const std::uint64_t key = static_cast<std::uint64_t>(set) << 9 |
                               static_cast<std::uint64_t>(word_before) << 8 | c;
-    auto [it, added] = moves_.try_emplace(key, 0);
-    if (added) it->second = Number(After(nfa_, sets_[set], word_before, c));
-    return it->second;
+    std::size_t i = (key * 0x9E3779B97F4A7C15ull) >> 40 & mask_;
+    while (moves_[i].key != 0) {
+      if (moves_[i].key == key) return moves_[i].to;
+      i = (i + 1) & mask_;
+    }
+    const int to = Number(After(nfa_, sets_[set], word_before, c));
+    moves_[i] = {key, to};
+    if (2 * ++move_count_ > moves_.size()) Grow();
+    return to;
   }
 
   // The set after `span`, read from a word start.
@@ -910,6 +927,24 @@ class SpanWalker {
       return static_cast<std::size_t>(h ^ (h >> 29));
     }
   };
+  // The moves, open addressing over a power-of-two array at most half
+  // full (the walk asks for a move a hundred thousand times, for a few
+  // thousand distinct ones: a look-up must cost little).
+  struct Move {
+    std::uint64_t key = 0;
+    int to = 0;
+  };
+  void Grow() {
+    std::vector<Move> old = std::move(moves_);
+    moves_.assign(2 * old.size(), Move{});
+    mask_ = moves_.size() - 1;
+    for (const Move& m : old) {
+      if (m.key == 0) continue;
+      std::size_t i = (m.key * 0x9E3779B97F4A7C15ull) >> 40 & mask_;
+      while (moves_[i].key != 0) i = (i + 1) & mask_;
+      moves_[i] = m;
+    }
+  }
   int Number(std::vector<int> states) {
     auto [it, added] =
         numbers_.try_emplace(std::move(states), static_cast<int>(sets_.size()));
@@ -920,7 +955,8 @@ class SpanWalker {
   const Nfa& nfa_;
   std::vector<std::vector<int>> sets_;  // [number]
   std::unordered_map<std::vector<int>, int, Hash> numbers_;
-  std::unordered_map<std::uint64_t, int> moves_;
+  std::vector<Move> moves_ = std::vector<Move>(1 << 12);
+  std::size_t mask_ = (1 << 12) - 1, move_count_ = 0;
 };
 
 // Calls `on_span(index, set, word_before)` for each span of `spans`
