@@ -76,11 +76,12 @@ struct Grammar {
   bool present_references = false;
   NumericDateOrder order = NumericDateOrder::kMonthDayYear;
 
-  // Spans typed when the grammar was built, by the automaton itself (so
-  // their kinds are its answers): the words a match can begin with that
-  // are keys of the prefilter (a match of one word holds a key), as
-  // written lower-case, capitalised and in capitals, and the years
-  // 1800-2099. Half the expressions of news are one such word ("Monday",
+  // Spans typed when the grammar was built, from the automaton's own
+  // pattern (by the first-word analysis's NFA, which a test holds to the
+  // automaton's answers for every span learnt): the words a match can
+  // begin with that are keys of the prefilter (a match of one word holds
+  // a key), as written lower-case, capitalised and in capitals, and the
+  // years 1800-2099. Half the expressions of news are one such word ("Monday",
   // "March", "2019", "yesterday"), and a look-up here costs a tenth of a
   // run of the automaton. A span that is a match also keeps what the
   // grammar can read after it (TimexTail), so that the scan can tell
@@ -230,8 +231,9 @@ struct Grammar {
     };
     for (const auto& [first, second] : first_words->WordPairs()) {
       for (const std::string& a : {first, capitalise(first)}) {
-        std::optional<std::size_t> lower = learn(
-            a + " " + second, false, std::nullopt, !first_words->MayEndAfter(a));
+        const bool ends_nothing_inside = !first_words->MayEndAfter(a);
+        std::optional<std::size_t> lower =
+            learn(a + " " + second, false, std::nullopt, ends_nothing_inside);
         learn(a + " " + capitalise(second), true, lower);
       }
     }

@@ -883,7 +883,7 @@ namespace {
 class SpanWalker {
  public:
   explicit SpanWalker(const Nfa& nfa) : nfa_(nfa) {
-    Number({});              // 0: no states, where a dead end leads
+    Number({});             // 0: no states, where a dead end leads
     Number({nfa.start()});  // 1: the start
   }
   static constexpr int kStart = 1;
@@ -923,7 +923,9 @@ class SpanWalker {
   struct Hash {
     std::size_t operator()(const std::vector<int>& v) const {
       std::uint64_t h = v.size();
-      for (int s : v) h = (h ^ static_cast<std::uint32_t>(s)) * 0x100000001B3ull;
+      for (int s : v) {
+        h = (h ^ static_cast<std::uint32_t>(s)) * 0x100000001B3ull;
+      }
       return static_cast<std::size_t>(h ^ (h >> 29));
     }
   };
@@ -987,17 +989,16 @@ std::vector<std::optional<TimexTail>> TimexFirstWords::TailsOf(
   // Many spans end in the same states ("two days", "three days").
   std::map<std::pair<int, bool>, TimexTail> tails;
   SpanWalker walker(nfa);
-  WalkSpans(&walker, spans,
-            [&](std::size_t index, int set, bool word_before) {
-              auto known = tails.find({set, word_before});
-              if (known == tails.end()) {
-                known = tails.emplace(std::pair(set, word_before),
-                                      TailAfter(nfa, walker.states(set),
-                                                word_before))
-                            .first;
-              }
-              out[index] = known->second;
-            });
+  WalkSpans(&walker, spans, [&](std::size_t index, int set, bool word_before) {
+    auto known = tails.find({set, word_before});
+    if (known == tails.end()) {
+      known = tails
+                  .emplace(std::pair(set, word_before),
+                           TailAfter(nfa, walker.states(set), word_before))
+                  .first;
+    }
+    out[index] = known->second;
+  });
   return out;
 }
 

@@ -136,8 +136,7 @@ class TimexFirstWords {
   // RE2 costs to build the states of its DFA for them. When `tails` is not
   // null, sets it to TailOf of each span, at no cost for the walk.
   std::vector<int> MarkedMatches(
-      const std::vector<std::string_view>& spans, char marker,
-      int max_markers,
+      const std::vector<std::string_view>& spans, char marker, int max_markers,
       std::vector<std::optional<TimexTail>>* tails = nullptr) const;
   // Frees the automaton TailOf walks (megabytes) once the tables are
   // built; TailOf then gives nullopt.

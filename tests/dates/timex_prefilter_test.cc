@@ -601,19 +601,26 @@ TEST_CASE("kinds: the analysis reads as many type markers as RE2") {
         }
       }
     }
-    for (const char* month : {"January", "May", "Sept", "Sept.", "Feb.",
-                              "Dec", "march", "Mid", "Q"}) {
+    for (const char* month : {"January", "May", "Sept", "Sept.", "Feb.", "Dec",
+                              "march", "Mid", "Q"}) {
       for (int day = 0; day <= 40; ++day) {
         spans.push_back(std::string(month) + " " + std::to_string(day));
       }
     }
     const std::vector<std::string> pieces = {
-        "in", "the", "last", "mid", "early", "a", "few", "May", "March",
-        "Monday", "week", "weeks", "days", "year", "ago", "later", "next",
-        "New", "Year", "Eve", "o", "clock", "p", "m", "2021", "9", "30",
-        "1990", "s", "th", "-", ".", ",", "'", "/", ":", "GMT", "night",
-        "at", "noon", "to", "and", "from", "\xE2\x80\x93", "said", "Feb.",
-        "16", "\x01", "_"};
+        "in",    "the",    "last", "mid",
+        "early", "a",      "few",  "May",
+        "March", "Monday", "week", "weeks",
+        "days",  "year",   "ago",  "later",
+        "next",  "New",    "Year", "Eve",
+        "o",     "clock",  "p",    "m",
+        "2021",  "9",      "30",   "1990",
+        "s",     "th",     "-",    ".",
+        ",",     "'",      "/",    ":",
+        "GMT",   "night",  "at",   "noon",
+        "to",    "and",    "from", "\xE2\x80\x93",
+        "said",  "Feb.",   "16",   "\x01",
+        "_"};
     const std::vector<std::string> glue = {" ", " ", "", ", ", "-", "."};
     std::mt19937 rng(13);
     for (int i = 0; i < 3000; ++i) {
@@ -633,8 +640,8 @@ TEST_CASE("kinds: the analysis reads as many type markers as RE2") {
     re2::StringPiece match;
     for (std::size_t i = 0; i < spans.size(); ++i) {
       const std::string& span = spans[i];
-      if (span.empty() || !(std::isalnum(static_cast<unsigned char>(
-                                span[0])) || span[0] == '_')) {
+      if (span.empty() || !(std::isalnum(static_cast<unsigned char>(span[0])) ||
+                            span[0] == '_')) {
         continue;  // (spans begin with a word byte)
       }
       scratch = " " + span + std::string(kTimexKindCount, kTimexTypeMarker);
