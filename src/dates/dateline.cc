@@ -21,8 +21,11 @@ bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 
 // Where the closing dash starts and ends: " - ", " -- ", " — ", " – ".
 bool FindDash(std::string_view head, std::size_t* at, std::size_t* after) {
-  for (std::size_t i = 1; i + 1 < head.size(); ++i) {
-    if (head[i - 1] != ' ') continue;
+  // From space to space (find is memchr): most bytes of a head are no space.
+  for (std::size_t space = head.find(' '); space != std::string_view::npos;
+       space = head.find(' ', space + 1)) {
+    const std::size_t i = space + 1;
+    if (i + 1 >= head.size()) break;
     std::size_t j = i;
     if (head.compare(i, 3, "\xE2\x80\x94") == 0 ||
         head.compare(i, 3, "\xE2\x80\x93") == 0) {
@@ -58,14 +61,19 @@ std::optional<Dateline> ReadDateline(std::string_view text) {
   }
   std::size_t dash = 0, after = 0;
   if (!FindDash(head, &dash, &after)) return std::nullopt;
-  std::string prefix(head.substr(0, dash));
-  // Drop "(Kyodo)", "(AP)".
-  std::string plain;
-  int depth = 0;
-  for (char c : prefix) {
-    if (c == '(') ++depth;
-    if (depth == 0) plain += c;
-    if (c == ')' && depth > 0) --depth;
+  const std::string_view prefix = head.substr(0, dash);
+  // Drop "(Kyodo)", "(AP)". (Most datelines have no parentheses, and then
+  // no copy.)
+  std::string dropped;
+  std::string_view plain = prefix;
+  if (prefix.find('(') != std::string_view::npos) {
+    int depth = 0;
+    for (char c : prefix) {
+      if (c == '(') ++depth;
+      if (depth == 0) dropped += c;
+      if (c == ')' && depth > 0) --depth;
+    }
+    plain = dropped;
   }
   Dateline line;
   line.end = begin + after;
@@ -75,8 +83,8 @@ std::optional<Dateline> ReadDateline(std::string_view text) {
   line.place_end = begin + place;
   // The date, if any, follows the first comma.
   std::size_t comma = plain.find(',');
-  if (comma != std::string::npos) {
-    TimexWords w = ReadTimexWords(std::string_view(plain).substr(comma + 1));
+  if (comma != std::string_view::npos) {
+    TimexWords w = ReadTimexWords(plain.substr(comma + 1));
     int day = w.number > 0 ? w.number : w.ordinal;
     if (w.month != 0 && day >= 1 && day <= 31) {
       line.month = w.month;

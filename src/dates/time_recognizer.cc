@@ -76,20 +76,27 @@ struct Grammar {
   bool present_references = false;
   NumericDateOrder order = NumericDateOrder::kMonthDayYear;
 
-  // Spans typed when the grammar was built, by the automaton itself (so
-  // their kinds are its answers): the words a match can begin with that
-  // are keys of the prefilter (a match of one word holds a key), as
-  // written lower-case, capitalised and in capitals, and the years
-  // 1800-2099. Half the expressions of news are one such word ("Monday",
+  // Spans typed when the grammar was built, from the automaton's own
+  // pattern (by the first-word analysis's NFA, which a test holds to the
+  // automaton's answers for every span learnt): the words a match can
+  // begin with that are keys of the prefilter (a match of one word holds
+  // a key), as written lower-case, capitalised and in capitals, and the
+  // years 1800-2099. Half the expressions of news are one such word ("Monday",
   // "March", "2019", "yesterday"), and a look-up here costs a tenth of a
   // run of the automaton. A span that is a match also keeps what the
   // grammar can read after it (TimexTail), so that the scan can tell
   // without the automaton that a match is that one word ("Friday said"),
-  // and its words, read once here rather than for each expression.
+  // and its words, read once here rather than for each expression. Pairs
+  // of words that are no match ("the first", "in the") keep their tail
+  // too: when no match can end inside them either, and the text after
+  // cannot be read, no match begins there at all.
   struct KnownSpan {
     std::optional<TimexKind> kind;
-    std::optional<TimexTail> tail;  // only with a kind
-    TimexWords words;               // ReadTimexWords(span)
+    std::optional<TimexTail> tail;
+    TimexWords words;  // ReadTimexWords(span), for a match
+    // No kind: whether no match ends before the span's end (a run of
+    // letters, or a first word the grammar must read a second after).
+    bool ends_nothing_inside = false;
   };
   // The known spans by their bytes: open addressing over a power-of-two
   // array at most half full, each slot with its span's hash, so that a
@@ -167,17 +174,34 @@ struct Grammar {
   SpanTable known_kinds;
 
   void LearnKinds() {
-    std::string scratch;
-    // The spans typed, then their tails all at once (TailsOf shares the
-    // walks of their common prefixes), then the table.
-    std::vector<std::pair<std::string, KnownSpan>> spans;
+    // The spans, then their kinds and the tails of the matches, each all
+    // at once (the analysis's automaton walks their common prefixes once),
+    // then the table.
+    struct Candidate {
+      std::string span;
+      bool only_if_match = false;
+      // The candidate this one stands in for when that is no match.
+      std::optional<std::size_t> instead_of;
+      bool ends_nothing_inside = false;  // (when no match)
+    };
+    std::vector<Candidate> candidates;
+    // (Single words may repeat: "Q" capitalised and in capitals. Pairs and
+    // months and days cannot: they hold a space, and each pair is written
+    // a different way.)
     std::set<std::string, std::less<>> seen;
-    auto learn = [&](const std::string& span, bool only_matches) {
+    auto learn_word = [&](std::string span) {
       if (!seen.insert(span).second) return;
-      std::optional<TimexKind> kind = ClassifyByAutomaton(span, &scratch);
-      if (only_matches && !kind) return;
-      spans.emplace_back(span, KnownSpan{kind, std::nullopt,
-                                         ReadTimexWords(span)});
+      // (Nothing ends inside a run of letters: the analysis proved it.)
+      const bool letters = span[0] < '0' || span[0] > '9';
+      candidates.push_back({std::move(span), false, std::nullopt, letters});
+    };
+    // The candidate's index.
+    auto learn = [&](std::string span, bool only_if_match,
+                     std::optional<std::size_t> instead_of = std::nullopt,
+                     bool ends_nothing_inside = false) {
+      candidates.push_back(
+          {std::move(span), only_if_match, instead_of, ends_nothing_inside});
+      return std::optional(candidates.size() - 1);
     };
     for (std::string word : first_words->Words()) {
       std::string capitalised = word;
@@ -186,31 +210,31 @@ struct Grammar {
             kTimexWordKey)) {
         continue;
       }
-      learn(word, false);
+      learn_word(word);
       word = capitalised;
-      learn(word, false);
+      learn_word(word);
       for (char& c : word) {
         if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
       }
-      learn(word, false);
+      learn_word(word);
     }
     for (int year = 1800; year <= 2099; ++year) {
-      learn(std::to_string(year), false);
+      learn_word(std::to_string(year));
     }
     // Two words with one space ("last week", "Last September", "two
     // days"), the first lower-case or capitalised, the second lower-case
-    // or, when that is no match (months), capitalised; kept only when they
-    // are a match: the other pairs cost the table room and the scan
-    // nothing.
+    // or, when that is no match (months), capitalised. The first are kept
+    // when they are no match too, the others only when they are one.
     auto capitalise = [](std::string w) {
       w[0] = static_cast<char>(w[0] - 'a' + 'A');
       return w;
     };
     for (const auto& [first, second] : first_words->WordPairs()) {
       for (const std::string& a : {first, capitalise(first)}) {
-        const std::size_t before = spans.size();
-        learn(a + " " + second, true);
-        if (spans.size() == before) learn(a + " " + capitalise(second), true);
+        const bool ends_nothing_inside = !first_words->MayEndAfter(a);
+        std::optional<std::size_t> lower =
+            learn(a + " " + second, false, std::nullopt, ends_nothing_inside);
+        learn(a + " " + capitalise(second), true, lower);
       }
     }
     // Months and days as news writes them ("March 6", "Feb. 16", "Sept
@@ -225,18 +249,47 @@ struct Grammar {
         learn(std::string(month) + " " + std::to_string(day), true);
       }
     }
-    std::vector<std::string_view> matches;
-    for (const auto& [span, known] : spans) {
-      if (known.kind) matches.push_back(span);
+    std::vector<std::string_view> spans;
+    for (const Candidate& c : candidates) spans.push_back(c.span);
+    std::vector<std::optional<TimexTail>> tails;
+    const std::vector<std::optional<TimexKind>> kinds = Kinds(spans, &tails);
+    std::vector<std::size_t> kept;
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      const Candidate& c = candidates[i];
+      if (c.only_if_match && !kinds[i]) continue;
+      if (c.instead_of && kinds[*c.instead_of]) continue;
+      kept.push_back(i);
     }
-    std::vector<std::optional<TimexTail>> tails =
-        first_words->TailsOf(matches);
-    std::size_t next = 0;
-    known_kinds.Reserve(spans.size());
-    for (auto& [span, known] : spans) {
-      if (known.kind) known.tail = std::move(tails[next++]);
-      known_kinds.Add(std::move(span), std::move(known));
+    known_kinds.Reserve(kept.size());
+    for (std::size_t i : kept) {
+      KnownSpan known{kinds[i], std::move(tails[i]), {},
+                      candidates[i].ends_nothing_inside};
+      if (kinds[i]) known.words = ReadTimexWords(spans[i]);
+      known_kinds.Add(std::move(candidates[i].span), std::move(known));
     }
+  }
+
+  // The kinds of the spans, as ClassifyByAutomaton gives them, read off
+  // the analysis's automaton (timex_first_words.h): RE2 would build the
+  // states of its DFA for each span (about 18,000 instructions a span).
+  // By RE2 when the analysis has no automaton. Sets `tails` to the tails
+  // of the matches, where the analysis knows them.
+  std::vector<std::optional<TimexKind>> Kinds(
+      const std::vector<std::string_view>& spans,
+      std::vector<std::optional<TimexTail>>* tails) const {
+    std::vector<std::optional<TimexKind>> out(spans.size());
+    const std::vector<int> markers = first_words->MarkedMatches(
+        spans, kTimexTypeMarker, static_cast<int>(kTimexKindCount), tails);
+    if (markers.empty()) *tails = first_words->TailsOf(spans);
+    std::string scratch;
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+      if (markers.empty()) {
+        out[i] = ClassifyByAutomaton(spans[i], &scratch);
+      } else if (markers[i] > 0) {
+        out[i] = static_cast<TimexKind>(kTimexKindCount - markers[i]);
+      }
+    }
+    return out;
   }
 
   // The kind of a span (the first listed when several match), if any.
@@ -445,6 +498,9 @@ class DocumentScan {
   // The span of one word or number at `pos` (a word start a match may
   // begin at) when it is a known span whose match cannot go on in this
   // window (Grammar::known_kinds): then it is the longest match there.
+  // Or a known span that is no match, inside which no match ends, and
+  // after which none can go on: then no match begins at `pos`, and `end`
+  // is set to the end of its first word, where the scan goes on.
   const Grammar::KnownSpan* WholeWordMatch(std::size_t pos, std::size_t limit,
                                            std::size_t* end) const;
   // Reads the match text_[start, end), of kind `kind` (none: not a time),
@@ -557,8 +613,10 @@ const Grammar::KnownSpan* DocumentScan::WholeWordMatch(std::size_t pos,
   }
   auto stops = [&](const Grammar::KnownSpan* known, std::size_t span_end) {
     return known && known->tail &&
+           (known->kind || known->ends_nothing_inside) &&
            TimexTailStops(*known->tail, text_, span_end, limit);
   };
+  const std::size_t first_end = i;
   const Grammar::KnownSpan* known = impl_.Known(text_.substr(pos, i - pos));
   if (stops(known, i)) {
     *end = i;
@@ -582,7 +640,8 @@ const Grammar::KnownSpan* DocumentScan::WholeWordMatch(std::size_t pos,
   }
   known = impl_.Known(text_.substr(pos, i - pos));
   if (!stops(known, i)) return nullptr;
-  *end = i;
+  // No match: the second word may begin one ("of May").
+  *end = known->kind ? i : first_end;
   return known;
 }
 

@@ -26,6 +26,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <unordered_map>
 #include <utility>
 
 namespace entente {
@@ -596,9 +597,19 @@ TimexFirstWords::TimexFirstWords(std::string_view pattern) {
     ByteSet next, after_spaces;
   };
   std::vector<FirstWord> words;
+  // Words of one alternation ("monday|tuesday|...") end in the same
+  // states, and then have the same followers: each set is followed once.
+  std::map<std::vector<int>, std::size_t> followed;  // states -> word
   bool bounded = ExploreRuns(
       nfa, {nfa.start()},
-      [&nfa, &words](const std::string& run, const std::vector<int>& after) {
+      [&](const std::string& run, const std::vector<int>& after) {
+        auto [it, added] = followed.try_emplace(after, words.size());
+        if (!added) {
+          FirstWord w = words[it->second];
+          w.run = run;
+          words.push_back(std::move(w));
+          return true;
+        }
         FirstWord w{run, std::nullopt, FollowingBytes(nfa, after, true), {}};
         w.second = SecondRuns(nfa, after, &w.after_spaces);
         words.push_back(std::move(w));
@@ -699,6 +710,16 @@ bool TimexFirstWords::MayBegin(std::string_view run) const {
   if (!bounded_) return true;
   std::uint32_t node = Walk(0, run);
   return node != 0 && word_end_[node];
+}
+
+bool TimexFirstWords::MayEndAfter(std::string_view run) const {
+  if (!bounded_) return true;
+  // A first word has a space node, and no "any second word", exactly when
+  // SecondRuns listed its second words: no match ends after it or in the
+  // spaces.
+  std::uint32_t node = Walk(0, run);
+  return node == 0 || !word_end_[node] || any_second_[node] ||
+         next_[node * kSymbols + kSpace] == 0;
 }
 
 bool TimexFirstWords::MayBegin(std::string_view run,
@@ -851,55 +872,170 @@ std::optional<TimexTail> TimexFirstWords::TailOf(std::string_view span) const {
   return TailsOf({span})[0];
 }
 
+namespace {
+
+// The sets of states the spans lead to, each given a number, and the
+// moves between them, made as they are first needed (a lazy subset
+// construction): "Last week", "last week" and "last Week" part at a letter
+// whose cases lead to the same states, and then share every move after it,
+// each a look-up rather than an NFA step (thousands of instructions from
+// the large sets near the start).
+class SpanWalker {
+ public:
+  explicit SpanWalker(const Nfa& nfa) : nfa_(nfa) {
+    Number({});             // 0: no states, where a dead end leads
+    Number({nfa.start()});  // 1: the start
+  }
+  static constexpr int kStart = 1;
+
+  const std::vector<int>& states(int set) const { return sets_[set]; }
+
+  // The set after byte `c` read from `set`; `word_before` says whether the
+  // byte before `c` is a word byte.
+  int Next(int set, bool word_before, unsigned char c) {
+    if (set == 0) return 0;
+    // (Never 0, the empty slot's key: `set` is not.)
+    const std::uint64_t key = static_cast<std::uint64_t>(set) << 9 |
+                              static_cast<std::uint64_t>(word_before) << 8 | c;
+    std::size_t i = (key * 0x9E3779B97F4A7C15ull) >> 40 & mask_;
+    while (moves_[i].key != 0) {
+      if (moves_[i].key == key) return moves_[i].to;
+      i = (i + 1) & mask_;
+    }
+    const int to = Number(After(nfa_, sets_[set], word_before, c));
+    moves_[i] = {key, to};
+    if (2 * ++move_count_ > moves_.size()) Grow();
+    return to;
+  }
+
+  // The set after `span`, read from a word start.
+  int Read(std::string_view span) {
+    int set = kStart;
+    for (std::size_t k = 0; k < span.size() && set != 0; ++k) {
+      const bool word_before =
+          k > 0 && IsWordByte(static_cast<unsigned char>(span[k - 1]));
+      set = Next(set, word_before, static_cast<unsigned char>(span[k]));
+    }
+    return set;
+  }
+
+ private:
+  struct Hash {
+    std::size_t operator()(const std::vector<int>& v) const {
+      std::uint64_t h = v.size();
+      for (int s : v) {
+        h = (h ^ static_cast<std::uint32_t>(s)) * 0x100000001B3ull;
+      }
+      return static_cast<std::size_t>(h ^ (h >> 29));
+    }
+  };
+  // The moves, open addressing over a power-of-two array at most half
+  // full (the walk asks for a move a hundred thousand times, for a few
+  // thousand distinct ones: a look-up must cost little).
+  struct Move {
+    std::uint64_t key = 0;
+    int to = 0;
+  };
+  void Grow() {
+    std::vector<Move> old = std::move(moves_);
+    moves_.assign(2 * old.size(), Move{});
+    mask_ = moves_.size() - 1;
+    for (const Move& m : old) {
+      if (m.key == 0) continue;
+      std::size_t i = (m.key * 0x9E3779B97F4A7C15ull) >> 40 & mask_;
+      while (moves_[i].key != 0) i = (i + 1) & mask_;
+      moves_[i] = m;
+    }
+  }
+  int Number(std::vector<int> states) {
+    auto [it, added] =
+        numbers_.try_emplace(std::move(states), static_cast<int>(sets_.size()));
+    if (added) sets_.push_back(it->first);
+    return it->second;
+  }
+
+  const Nfa& nfa_;
+  std::vector<std::vector<int>> sets_;  // [number]
+  std::unordered_map<std::vector<int>, int, Hash> numbers_;
+  std::vector<Move> moves_ = std::vector<Move>(1 << 12);
+  std::size_t mask_ = (1 << 12) - 1, move_count_ = 0;
+};
+
+// Calls `on_span(index, set, word_before)` for each span of `spans`
+// (beginning with a word byte) that a match can begin with, `set` being the
+// walker's number for the states after it (before their empty moves) and
+// `word_before` whether its last byte is a word byte.
+template <typename OnSpan>
+void WalkSpans(SpanWalker* walker, const std::vector<std::string_view>& spans,
+               OnSpan on_span) {
+  for (std::size_t index = 0; index < spans.size(); ++index) {
+    const std::string_view span = spans[index];
+    if (span.empty() || !IsWordByte(static_cast<unsigned char>(span[0]))) {
+      continue;
+    }
+    const int set = walker->Read(span);
+    if (set == 0) continue;
+    on_span(index, set, IsWordByte(static_cast<unsigned char>(span.back())));
+  }
+}
+
+}  // namespace
+
 std::vector<std::optional<TimexTail>> TimexFirstWords::TailsOf(
     const std::vector<std::string_view>& spans) const {
   std::vector<std::optional<TimexTail>> out(spans.size());
   if (!bounded_ || !analysis_) return out;
   const Nfa& nfa = analysis_->nfa;
-  // In sorted order, each span walked from where it parts from the one
-  // before: the states after each of that one's prefixes are kept, and
-  // the first steps, from the whole grammar, cost the most.
-  std::vector<std::size_t> order(spans.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&spans](std::size_t a, std::size_t b) {
-    return spans[a] < spans[b];
-  });
-  std::vector<std::vector<int>> prefix = {{nfa.start()}};  // [length]
-  std::string_view previous;
   // Many spans end in the same states ("two days", "three days").
-  std::map<std::pair<std::vector<int>, bool>, TimexTail> tails;
-  for (std::size_t index : order) {
-    const std::string_view span = spans[index];
-    if (span.empty() || !IsWordByte(static_cast<unsigned char>(span[0]))) {
-      continue;
-    }
-    std::size_t common = 0;
-    while (common < span.size() && common < previous.size() &&
-           span[common] == previous[common]) {
-      ++common;
-    }
-    prefix.resize(common + 1);
-    for (std::size_t k = common; k < span.size(); ++k) {
-      const bool word_before =
-          k > 0 && IsWordByte(static_cast<unsigned char>(span[k - 1]));
-      prefix.push_back(
-          prefix[k].empty()
-              ? std::vector<int>()
-              : After(nfa, prefix[k], word_before,
-                      static_cast<unsigned char>(span[k])));
-    }
-    previous = span;
-    const std::vector<int>& states = prefix[span.size()];
-    if (states.empty()) continue;
-    const bool word_before = IsWordByte(static_cast<unsigned char>(span.back()));
-    auto known = tails.find({states, word_before});
+  std::map<std::pair<int, bool>, TimexTail> tails;
+  SpanWalker walker(nfa);
+  WalkSpans(&walker, spans, [&](std::size_t index, int set, bool word_before) {
+    auto known = tails.find({set, word_before});
     if (known == tails.end()) {
-      known = tails.emplace(std::pair(states, word_before),
-                            TailAfter(nfa, states, word_before))
+      known = tails
+                  .emplace(std::pair(set, word_before),
+                           TailAfter(nfa, walker.states(set), word_before))
                   .first;
     }
     out[index] = known->second;
-  }
+  });
+  return out;
+}
+
+std::vector<int> TimexFirstWords::MarkedMatches(
+    const std::vector<std::string_view>& spans, char marker, int max_markers,
+    std::vector<std::optional<TimexTail>>* tails) const {
+  if (tails) tails->assign(spans.size(), std::nullopt);
+  if (!analysis_) return {};
+  const Nfa& nfa = analysis_->nfa;
+  const auto byte = static_cast<unsigned char>(marker);
+  std::vector<int> out(spans.size(), 0);
+  // Many spans end in the same states ("two days", "three days").
+  struct End {
+    int markers = 0;
+    std::optional<TimexTail> tail;
+  };
+  std::map<std::pair<int, bool>, End> known;
+  SpanWalker walker(nfa);
+  WalkSpans(&walker, spans, [&](std::size_t index, int end, bool word_before) {
+    auto [it, added] = known.try_emplace({end, word_before});
+    End& e = it->second;
+    if (added) {
+      int set = end;
+      for (int n = 1; n <= max_markers && set != 0; ++n) {
+        set = walker.Next(set, n == 1 && word_before, byte);
+        // (The marker is no word byte, nor what comes after.)
+        if (HasMatch(nfa, nfa.Closure(walker.states(set), false, false))) {
+          e.markers = n;
+        }
+      }
+      if (tails && bounded_) {
+        e.tail = TailAfter(nfa, walker.states(end), word_before);
+      }
+    }
+    out[index] = e.markers;
+    if (tails) (*tails)[index] = e.tail;
+  });
   return out;
 }
 

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <re2/re2.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -478,6 +479,187 @@ TEST_CASE("tails: no match goes on where a tail says it stops") {
   }
   MESSAGE(stopped << " matches of one or two words judged whole");
   CHECK(stopped > 100);
+}
+
+// The recogniser's other use of tails: a run of letters, or two runs with
+// one space ("the first", "in the"), that is no match, with no match
+// ending inside it (a run alone, or a first word the grammar must read a
+// second after: MayEndAfter false), and a tail that stops, begins no match
+// at all. Checked at every word start of real texts and random strings.
+TEST_CASE("tails: no match begins at a span that is none and stops") {
+  RE2::Options options = ScannerOptions();
+  const std::string pattern = TimexPattern(true);
+  RE2 scanner(pattern, options);
+  REQUIRE(scanner.ok());
+  TimexFirstWords first(pattern);
+  REQUIRE(first.bounded());
+  auto letter = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  };
+  auto word = [&](char c) {
+    return letter(c) || (c >= '0' && c <= '9') || c == '_';
+  };
+  // Whether the span is a whole match, as the recogniser types it.
+  std::string scratch;
+  re2::StringPiece match;
+  auto is_match = [&](std::string_view span) {
+    scratch = " " + std::string(span) +
+              std::string(kTimexKindCount, kTimexTypeMarker);
+    return scanner.Match(scratch, 1, scratch.size(), RE2::ANCHOR_START,
+                         &match, 1) &&
+           match.size() > span.size();
+  };
+  int skipped = 0;
+  auto check = [&](const std::string& text, std::size_t from, std::size_t to) {
+    const std::string_view view(text);
+    for (std::size_t pos = from; pos < to; ++pos) {
+      if (!letter(text[pos]) || (pos > 0 && word(text[pos - 1]))) continue;
+      std::size_t end = pos;
+      while (end < to && letter(text[end])) ++end;
+      std::vector<std::size_t> ends = {end};
+      if (end + 1 < to && text[end] == ' ' && letter(text[end + 1]) &&
+          !first.MayEndAfter(view.substr(pos, end - pos))) {
+        std::size_t second = end + 1;
+        while (second < to && letter(text[second])) ++second;
+        ends.push_back(second);
+      }
+      for (std::size_t e : ends) {
+        if (e < text.size() && word(text[e])) continue;
+        const std::string_view span = view.substr(pos, e - pos);
+        std::optional<TimexTail> tail = first.TailOf(span);
+        if (!tail || !TimexTailStops(*tail, text, e, to) || is_match(span)) {
+          continue;
+        }
+        ++skipped;
+        if (scanner.Match(text, pos, to, RE2::ANCHOR_START, &match, 1)) {
+          FAIL_CHECK("begins: " << match << " at " << span);
+        }
+      }
+    }
+  };
+  for (const std::filesystem::path& file : testing::RealTextFiles()) {
+    std::string text = testing::ReadBytes(file);
+    for (const Sentence& s : SplitSentences(text)) {
+      check(text, s.start, std::min(s.end, text.size()));
+    }
+  }
+  const std::string edges = kEdgePhrases;
+  check(edges, 0, edges.size());
+  const std::vector<std::string> pieces = {
+      "in", "the", "last", "first", "coming", "end", "at", "of", "a", "few",
+      "May", "March", "Monday", "week", "weeks", "days", "year", "ago",
+      "later", "next", "this", "New", "Year", "past", "same", "time",
+      "2021", "9", "30", "-", ".", ",", "'", "/", ":", "night", "noon",
+      "to", "and", "from", "said", "early", "mid", "Feb.", "16", "(",
+      "following", "day", "month", "over", "since"};
+  const std::vector<std::string> glue = {" ", " ", " ", "", ", ", "-", "."};
+  std::mt19937 rng(17);
+  for (int i = 0; i < 3000; ++i) {
+    std::string text;
+    for (unsigned k = 0, n = 1 + rng() % 10; k < n; ++k) {
+      text += pieces[rng() % pieces.size()];
+      text += glue[rng() % glue.size()];
+    }
+    check(text, 0, text.size());
+  }
+  MESSAGE(skipped << " spans that are no match judged to begin none");
+  CHECK(skipped > 100);
+}
+
+// ---- Kinds (MarkedMatches) ------------------------------------------------
+
+// The recogniser types its known spans with the analysis's automaton, not
+// RE2: both must read the same number of type markers past every span it
+// can learn (every first word as written three ways, the years, every pair
+// of words four ways, months and days) and past random spans.
+TEST_CASE("kinds: the analysis reads as many type markers as RE2") {
+  for (bool present : {false, true}) {
+    CAPTURE(present);
+    RE2::Options options = ScannerOptions();
+    const std::string pattern = TimexPattern(present);
+    RE2 scanner(pattern, options);
+    REQUIRE(scanner.ok());
+    TimexFirstWords first(pattern);
+    REQUIRE(first.bounded());
+    auto capitalise = [](std::string w) {
+      if (w[0] >= 'a' && w[0] <= 'z') w[0] = static_cast<char>(w[0] - 32);
+      return w;
+    };
+    std::vector<std::string> spans;
+    for (const std::string& word : first.Words()) {
+      std::string upper = word;
+      for (char& c : upper) c = static_cast<char>(c - 'a' + 'A');
+      spans.insert(spans.end(), {word, capitalise(word), upper});
+    }
+    for (int year = 1800; year <= 2099; ++year) {
+      spans.push_back(std::to_string(year));
+    }
+    for (const auto& [a, b] : first.WordPairs()) {
+      for (const std::string& x : {a, capitalise(a)}) {
+        for (const std::string& y : {b, capitalise(b)}) {
+          spans.push_back(x + " " + y);
+        }
+      }
+    }
+    for (const char* month : {"January", "May", "Sept", "Sept.", "Feb.", "Dec",
+                              "march", "Mid", "Q"}) {
+      for (int day = 0; day <= 40; ++day) {
+        spans.push_back(std::string(month) + " " + std::to_string(day));
+      }
+    }
+    const std::vector<std::string> pieces = {
+        "in",    "the",    "last", "mid",
+        "early", "a",      "few",  "May",
+        "March", "Monday", "week", "weeks",
+        "days",  "year",   "ago",  "later",
+        "next",  "New",    "Year", "Eve",
+        "o",     "clock",  "p",    "m",
+        "2021",  "9",      "30",   "1990",
+        "s",     "th",     "-",    ".",
+        ",",     "'",      "/",    ":",
+        "GMT",   "night",  "at",   "noon",
+        "to",    "and",    "from", "\xE2\x80\x93",
+        "said",  "Feb.",   "16",   "\x01",
+        "_"};
+    const std::vector<std::string> glue = {" ", " ", "", ", ", "-", "."};
+    std::mt19937 rng(13);
+    for (int i = 0; i < 3000; ++i) {
+      std::string span;
+      for (unsigned k = 0, n = 1 + rng() % 5; k < n; ++k) {
+        span += pieces[rng() % pieces.size()];
+        if (k + 1 < n) span += glue[rng() % glue.size()];
+      }
+      spans.push_back(span);
+    }
+    std::vector<std::string_view> views(spans.begin(), spans.end());
+    const std::vector<int> markers =
+        first.MarkedMatches(views, kTimexTypeMarker, kTimexKindCount);
+    REQUIRE(markers.size() == spans.size());
+    int matched = 0;
+    std::string scratch;
+    re2::StringPiece match;
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+      const std::string& span = spans[i];
+      if (span.empty() || !(std::isalnum(static_cast<unsigned char>(span[0])) ||
+                            span[0] == '_')) {
+        continue;  // (spans begin with a word byte)
+      }
+      scratch = " " + span + std::string(kTimexKindCount, kTimexTypeMarker);
+      int expected = 0;
+      if (scanner.Match(scratch, 1, scratch.size(), RE2::ANCHOR_START, &match,
+                        1) &&
+          match.size() > span.size()) {
+        expected = static_cast<int>(match.size() - span.size());
+      }
+      if (markers[i] != expected) {
+        FAIL_CHECK("'" << span << "': " << markers[i] << " markers, RE2 "
+                       << expected);
+      }
+      matched += expected > 0;
+    }
+    MESSAGE(matched << " of " << spans.size() << " spans typed");
+    CHECK(matched > 1000);
+  }
 }
 
 }  // namespace
