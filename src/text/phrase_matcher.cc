@@ -45,20 +45,6 @@ std::uint32_t PhraseMatcher::IdOf(std::string_view folded) const {
   return IdOf(folded, HashFolded(folded));
 }
 
-std::uint32_t PhraseMatcher::IdOf(std::string_view folded,
-                                  std::uint64_t h) const {
-  return Lookup(folded, h);
-}
-
-// Inline in IdOf.
-[[gnu::always_inline]] inline std::uint32_t PhraseMatcher::Lookup(
-    std::string_view folded, std::uint64_t h) const {
-  if (word_mask_ == 0) return kUnknown;  // no slots
-  std::size_t bit = FilterBit(h);
-  if (((filter_[bit >> 6] >> (bit & 63)) & 1) == 0) return kUnknown;
-  return Probe(word_slots_.data(), word_mask_, folded, h);
-}
-
 // Puts word `id` (already in words_) in the first free slot from its hash.
 void PhraseMatcher::Place(std::vector<WordSlot>* slots, std::uint32_t id,
                           std::uint64_t h) const {

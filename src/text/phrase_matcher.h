@@ -371,6 +371,21 @@ template <typename Word>
   }
 }
 
+// Inline in the scans that look up each word (a call's saving and restoring
+// of registers cost as much as the filter's test that rejects most words).
+[[gnu::always_inline]] inline std::uint32_t PhraseMatcher::IdOf(
+    std::string_view folded, std::uint64_t h) const {
+  return Lookup(folded, h);
+}
+
+[[gnu::always_inline]] inline std::uint32_t PhraseMatcher::Lookup(
+    std::string_view folded, std::uint64_t h) const {
+  if (word_mask_ == 0) return kUnknown;  // no slots
+  std::size_t bit = FilterBit(h);
+  if (((filter_[bit >> 6] >> (bit & 63)) & 1) == 0) return kUnknown;
+  return Probe(word_slots_.data(), word_mask_, folded, h);
+}
+
 // The child of `node` (not the root) by the word `folded` of hash h, or 0:
 // one probe of word_edges_ by the hash, and the word's bytes compared only
 // for the edge of that hash. (Inline in LongestAt's loop. Walk asks only
