@@ -28,13 +28,6 @@ PhraseMatcher::Case CaseOf(std::string_view raw) {
   return PhraseMatcher::Case::kAny;
 }
 
-std::uint64_t Mix(std::uint64_t h) {
-  h ^= h >> 32;
-  h *= 0xD6E8FEB86659FD93ULL;
-  h ^= h >> 32;
-  return h;
-}
-
 std::uint64_t EdgeKey(std::uint32_t node, std::uint32_t id) {
   return (static_cast<std::uint64_t>(node) << 32) | id;
 }
@@ -104,19 +97,6 @@ std::uint32_t PhraseMatcher::AddWord(std::string_view folded) {
   return id;
 }
 
-// Inline in Longest's loop, which calls it for every word it reads.
-[[gnu::always_inline]] inline std::uint32_t PhraseMatcher::Child(
-    std::uint32_t node, std::uint32_t id) const {
-  if (node == 0) return root_[id];
-  if (edges_.empty()) return 0;
-  std::uint64_t key = EdgeKey(node, id);
-  std::size_t mask = edges_.size() - 1;
-  for (std::size_t i = Mix(key) & mask;; i = (i + 1) & mask) {
-    if (edges_[i].key == key) return edges_[i].child;
-    if (edges_[i].key == ~std::uint64_t{0}) return 0;
-  }
-}
-
 // Adds the edge (node, word id of hash h) -> child to word_edges_, which
 // is made twice as big when half full.
 void PhraseMatcher::AddWordEdge(const WordEdge& edge) {
@@ -140,7 +120,7 @@ void PhraseMatcher::GrowEdges() {
   std::size_t mask = edges.size() - 1;
   for (const Edge& e : edges_) {
     if (e.key == ~std::uint64_t{0}) continue;
-    std::size_t i = Mix(e.key) & mask;
+    std::size_t i = phrase_matcher_detail::MixEdgeKey(e.key) & mask;
     while (edges[i].key != ~std::uint64_t{0}) i = (i + 1) & mask;
     edges[i] = e;
   }
@@ -205,7 +185,7 @@ void PhraseMatcher::Add(std::string_view phrase, int payload,
         if ((edge_count_ + 1) * 2 > edges_.size()) GrowEdges();
         std::uint64_t key = EdgeKey(node, id);
         std::size_t mask = edges_.size() - 1;
-        std::size_t i = Mix(key) & mask;
+        std::size_t i = phrase_matcher_detail::MixEdgeKey(key) & mask;
         while (edges_[i].key != ~std::uint64_t{0}) i = (i + 1) & mask;
         edges_[i] = {key, child};
         ++edge_count_;
@@ -286,22 +266,6 @@ std::vector<std::uint32_t> PhraseMatcher::Encode(
   std::vector<std::uint32_t> ids;
   Encode(tokens, &ids);
   return ids;
-}
-
-PhraseMatcher::Match PhraseMatcher::Longest(
-    const std::vector<Token>& tokens, const std::vector<std::uint32_t>& ids,
-    std::size_t begin, std::size_t end) const {
-  return Walk(
-      tokens, [&ids](std::size_t i) { return ids[i]; },
-      [this, &ids](std::uint32_t node, const Node& at, std::size_t i)
-          __attribute__((always_inline)) {
-            std::uint32_t id = ids[i];
-            if (id == kUnknown || ((at.child_bits >> (id & 63)) & 1) == 0) {
-              return std::uint32_t{0};
-            }
-            return Child(node, id);
-          },
-      begin, std::min(end, ids.size()));
 }
 
 PhraseMatcher::Match PhraseMatcher::Longest(const std::vector<Token>& tokens,

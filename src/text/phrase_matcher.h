@@ -345,6 +345,14 @@ template <typename Word>
   return x == y;
 }
 
+// The edge table's hash of an (node, id) key.
+inline std::uint64_t MixEdgeKey(std::uint64_t h) {
+  h ^= h >> 32;
+  h *= 0xD6E8FEB86659FD93ULL;
+  h ^= h >> 32;
+  return h;
+}
+
 }  // namespace phrase_matcher_detail
 
 // The slot of `hash` or after it, in a table at most half full, holding
@@ -439,6 +447,36 @@ template <typename FirstId, typename ChildAt>
     node = child_at(node, at, i);
   }
   return best;
+}
+
+// Inline in Longest's loop, which calls it for every word it reads.
+[[gnu::always_inline]] inline std::uint32_t PhraseMatcher::Child(
+    std::uint32_t node, std::uint32_t id) const {
+  if (node == 0) return root_[id];
+  if (edges_.empty()) return 0;
+  std::uint64_t key = (static_cast<std::uint64_t>(node) << 32) | id;
+  std::size_t mask = edges_.size() - 1;
+  for (std::size_t i = phrase_matcher_detail::MixEdgeKey(key) & mask;;
+       i = (i + 1) & mask) {
+    if (edges_[i].key == key) return edges_[i].child;
+    if (edges_[i].key == ~std::uint64_t{0}) return 0;
+  }
+}
+
+[[gnu::always_inline]] inline PhraseMatcher::Match PhraseMatcher::Longest(
+    const std::vector<Token>& tokens, const std::vector<std::uint32_t>& ids,
+    std::size_t begin, std::size_t end) const {
+  return Walk(
+      tokens, [&ids](std::size_t i) { return ids[i]; },
+      [this, &ids](std::uint32_t node, const Node& at, std::size_t i)
+          __attribute__((always_inline)) {
+            std::uint32_t id = ids[i];
+            if (id == kUnknown || ((at.child_bits >> (id & 63)) & 1) == 0) {
+              return std::uint32_t{0};
+            }
+            return Child(node, id);
+          },
+      begin, std::min(end, ids.size()));
 }
 
 [[gnu::always_inline]] inline PhraseMatcher::Match PhraseMatcher::LongestAt(
