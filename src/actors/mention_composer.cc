@@ -412,6 +412,12 @@ class Composer {
         if (((may >> ActorRecognizer::Impl::HashBit(w->hash)) & 1) == 0) {
           continue;
         }
+        // A lower-case word whose bit is set can only be a pronoun: the
+        // others that share its bit (one word in sixteen) are passed over
+        // here, as ShortFormOrPronoun would, without a call.
+        if (!w->capitalized && !IsHeOrShe(w->folded) && !IsHim(w->folded)) {
+          continue;
+        }
         ShortFormOrPronoun(static_cast<std::size_t>(w - words));
       }
     }

@@ -28,80 +28,6 @@ PhraseMatcher::Case CaseOf(std::string_view raw) {
   return PhraseMatcher::Case::kAny;
 }
 
-bool Meets(PhraseMatcher::Case c, const Token& t) {
-  switch (c) {
-    case PhraseMatcher::Case::kAny:
-      return true;
-    case PhraseMatcher::Case::kCapitalized:
-      return t.capitalized || !t.is_word;
-    case PhraseMatcher::Case::kAllCaps:
-      return t.all_caps;
-  }
-  return true;
-}
-
-// Whether `t` meets one of the cases whose bits (1 << Case) `cases` has.
-bool MeetsOne(std::uint8_t cases, const Token& t) {
-  using C = PhraseMatcher::Case;
-  auto has = [cases](C c) {
-    return (cases >> static_cast<unsigned>(c) & 1) != 0;
-  };
-  return has(C::kAny) || (has(C::kCapitalized) && Meets(C::kCapitalized, t)) ||
-         (has(C::kAllCaps) && Meets(C::kAllCaps, t));
-}
-
-std::uint64_t Mix(std::uint64_t h) {
-  h ^= h >> 32;
-  h *= 0xD6E8FEB86659FD93ULL;
-  h ^= h >> 32;
-  return h;
-}
-
-// The n bytes at a and b are equal, for sizeof(Word) <= n: the first and
-// the last sizeof(Word) of them (which overlap when n is less than twice
-// that) are compared as two words.
-template <typename Word>
-[[gnu::always_inline]] inline bool SameEnds(const char* a, const char* b,
-                                            std::size_t n) {
-  Word x0, y0, x1, y1;
-  std::memcpy(&x0, a, sizeof(Word));
-  std::memcpy(&y0, b, sizeof(Word));
-  std::memcpy(&x1, a + n - sizeof(Word), sizeof(Word));
-  std::memcpy(&y1, b + n - sizeof(Word), sizeof(Word));
-  return ((x0 ^ y0) | (x1 ^ y1)) == 0;
-}
-
-// The n bytes at a and b are equal (n < 8): two overlapping loads of 4 or
-// 2 bytes cover them, with no loop and no read outside them.
-[[gnu::always_inline]] inline bool SameShort(const char* a, const char* b,
-                                             std::size_t n) {
-  if (n >= 4) return SameEnds<std::uint32_t>(a, b, n);
-  if (n >= 2) return SameEnds<std::uint16_t>(a, b, n);
-  return n == 0 || a[0] == b[0];
-}
-
-// w == f, without a call to memcmp or a loop over bytes: words are a few
-// bytes long, compared eight (the last block overlapping), four or two
-// bytes at a time.
-[[gnu::always_inline]] inline bool SameWord(const std::string& w,
-                                            std::string_view f) {
-  std::size_t n = f.size();
-  if (w.size() != n) return false;
-  const char* a = w.data();
-  const char* b = f.data();
-  if (n < 8) return SameShort(a, b, n);
-  for (std::size_t k = 0; k + 8 < n; k += 8) {
-    std::uint64_t x, y;
-    std::memcpy(&x, a + k, 8);
-    std::memcpy(&y, b + k, 8);
-    if (x != y) return false;
-  }
-  std::uint64_t x, y;
-  std::memcpy(&x, a + n - 8, 8);
-  std::memcpy(&y, b + n - 8, 8);
-  return x == y;
-}
-
 std::uint64_t EdgeKey(std::uint32_t node, std::uint32_t id) {
   return (static_cast<std::uint64_t>(node) << 32) | id;
 }
@@ -110,42 +36,6 @@ std::uint64_t EdgeKey(std::uint32_t node, std::uint32_t id) {
 
 std::uint32_t PhraseMatcher::IdOf(std::string_view folded) const {
   return IdOf(folded, HashFolded(folded));
-}
-
-std::uint32_t PhraseMatcher::IdOf(std::string_view folded,
-                                  std::uint64_t h) const {
-  return Lookup(folded, h);
-}
-
-// The slot of `hash` or after it, in a table at most half full, holding
-// `folded`; kUnknown at the first empty slot. A slot holding another word
-// almost never has the same 64-bit hash, so the bytes are compared only
-// for the word sought, those of up to 8 in the slot itself.
-[[gnu::always_inline]] inline std::uint32_t PhraseMatcher::Probe(
-    const WordSlot* slots, std::size_t mask, std::string_view folded,
-    std::uint64_t h) const {
-  const std::size_t n = folded.size();
-  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-    const WordSlot& s = slots[i];
-    // (An empty slot's hash is 0, which a word's hash can be: the test of
-    // its id keeps an empty slot from matching the empty word.)
-    if (s.hash == h && s.size == n && s.id != 0) {
-      bool same = n > 8   ? SameWord(words_[s.id - 1], folded)
-                  : n == 8 ? SameEnds<std::uint64_t>(s.head, folded.data(), 8)
-                           : SameShort(s.head, folded.data(), n);
-      if (same) return s.id - 1;
-    }
-    if (s.id == 0) return kUnknown;
-  }
-}
-
-// Inline in IdOf.
-[[gnu::always_inline]] inline std::uint32_t PhraseMatcher::Lookup(
-    std::string_view folded, std::uint64_t h) const {
-  if (word_mask_ == 0) return kUnknown;  // no slots
-  std::size_t bit = FilterBit(h);
-  if (((filter_[bit >> 6] >> (bit & 63)) & 1) == 0) return kUnknown;
-  return Probe(word_slots_.data(), word_mask_, folded, h);
 }
 
 // Puts word `id` (already in words_) in the first free slot from its hash.
@@ -207,36 +97,6 @@ std::uint32_t PhraseMatcher::AddWord(std::string_view folded) {
   return id;
 }
 
-// Inline in Longest's loop, which calls it for every word it reads.
-[[gnu::always_inline]] inline std::uint32_t PhraseMatcher::Child(
-    std::uint32_t node, std::uint32_t id) const {
-  if (node == 0) return root_[id];
-  if (edges_.empty()) return 0;
-  std::uint64_t key = EdgeKey(node, id);
-  std::size_t mask = edges_.size() - 1;
-  for (std::size_t i = Mix(key) & mask;; i = (i + 1) & mask) {
-    if (edges_[i].key == key) return edges_[i].child;
-    if (edges_[i].key == ~std::uint64_t{0}) return 0;
-  }
-}
-
-// The child of `node` (not the root) by the word `folded` of hash h, or 0:
-// one probe of word_edges_ by the hash, and the word's bytes compared only
-// for the edge of that hash. (Inline in LongestAt's loop. Walk asks only
-// at a node with children, so the table is never empty here.)
-[[gnu::always_inline]] inline std::uint32_t PhraseMatcher::WordChild(
-    std::uint32_t node, std::string_view folded, std::uint64_t h) const {
-  const WordEdge* edges = word_edges_.data();
-  for (std::size_t i = WordEdgeSlot(node, h, word_edge_mask_);;
-       i = (i + 1) & word_edge_mask_) {
-    const WordEdge& e = edges[i];
-    if (e.node == 0) return 0;
-    if (e.hash == h && e.node == node && SameWord(words_[e.id], folded)) {
-      return e.child;
-    }
-  }
-}
-
 // Adds the edge (node, word id of hash h) -> child to word_edges_, which
 // is made twice as big when half full.
 void PhraseMatcher::AddWordEdge(const WordEdge& edge) {
@@ -260,7 +120,7 @@ void PhraseMatcher::GrowEdges() {
   std::size_t mask = edges.size() - 1;
   for (const Edge& e : edges_) {
     if (e.key == ~std::uint64_t{0}) continue;
-    std::size_t i = Mix(e.key) & mask;
+    std::size_t i = phrase_matcher_detail::MixEdgeKey(e.key) & mask;
     while (edges[i].key != ~std::uint64_t{0}) i = (i + 1) & mask;
     edges[i] = e;
   }
@@ -325,7 +185,7 @@ void PhraseMatcher::Add(std::string_view phrase, int payload,
         if ((edge_count_ + 1) * 2 > edges_.size()) GrowEdges();
         std::uint64_t key = EdgeKey(node, id);
         std::size_t mask = edges_.size() - 1;
-        std::size_t i = Mix(key) & mask;
+        std::size_t i = phrase_matcher_detail::MixEdgeKey(key) & mask;
         while (edges_[i].key != ~std::uint64_t{0}) i = (i + 1) & mask;
         edges_[i] = {key, child};
         ++edge_count_;
@@ -406,84 +266,6 @@ std::vector<std::uint32_t> PhraseMatcher::Encode(
   std::vector<std::uint32_t> ids;
   Encode(tokens, &ids);
   return ids;
-}
-
-template <typename FirstId, typename ChildAt>
-[[gnu::always_inline]] inline PhraseMatcher::Match PhraseMatcher::Walk(
-    const std::vector<Token>& tokens, FirstId first_id, ChildAt child_at,
-    std::size_t begin, std::size_t stop) const {
-  Match best;
-  if (begin >= stop) return best;
-  std::uint32_t first = first_id(begin);
-  if (first == kUnknown) return best;
-  std::uint32_t node = root_[first];
-  if (node == 0 || !MeetsOne(nodes_[node].first_cases, tokens[begin])) {
-    return best;
-  }
-  for (std::size_t i = begin; node != 0;) {
-    const Node& at = nodes_[node];
-    for (const Ending& e : at.endings) {
-      bool ok = true;
-      if (!e.any_case) {
-        for (std::size_t k = 0; k < e.cases.size() && ok; ++k) {
-          ok = Meets(e.cases[k], tokens[begin + k]);
-        }
-      }
-      if (ok) {
-        best.length = i - begin + 1;
-        best.payloads = &e.payloads;
-        break;
-      }
-    }
-    if (++i >= stop) break;
-    // (A node without children stops here, before its next word is
-    // looked up.)
-    if (at.child_bits == 0) break;
-    node = child_at(node, at, i);
-  }
-  return best;
-}
-
-PhraseMatcher::Match PhraseMatcher::Longest(
-    const std::vector<Token>& tokens, const std::vector<std::uint32_t>& ids,
-    std::size_t begin, std::size_t end) const {
-  return Walk(
-      tokens, [&ids](std::size_t i) { return ids[i]; },
-      [this, &ids](std::uint32_t node, const Node& at, std::size_t i)
-          __attribute__((always_inline)) {
-            std::uint32_t id = ids[i];
-            if (id == kUnknown || ((at.child_bits >> (id & 63)) & 1) == 0) {
-              return std::uint32_t{0};
-            }
-            return Child(node, id);
-          },
-      begin, std::min(end, ids.size()));
-}
-
-PhraseMatcher::Match PhraseMatcher::LongestAt(const std::vector<Token>& tokens,
-                                              std::size_t begin,
-                                              std::size_t end) const {
-  // Each word by the hash the token carries, or (a token made by hand) its
-  // hash computed here. The first word goes straight to the slots, past
-  // the vocabulary's filter: a scan calls this where its own filters
-  // passed the word, so this one would too, mostly (and it only ever saves
-  // a probe). The words after it are not looked up in the vocabulary at
-  // all: the edge to the next node is found by the word's hash.
-  return Walk(
-      tokens,
-      [this, &tokens](std::size_t i) __attribute__((always_inline)) {
-        const Token& t = tokens[i];
-        if (word_mask_ == 0) return kUnknown;  // no slots
-        return Probe(word_slots_.data(), word_mask_, t.folded,
-                     t.hash != 0 ? t.hash : HashFolded(t.folded));
-      },
-      [this, &tokens](std::uint32_t node, const Node&, std::size_t i)
-          __attribute__((always_inline)) {
-            const Token& t = tokens[i];
-            return WordChild(node, t.folded,
-                             t.hash != 0 ? t.hash : HashFolded(t.folded));
-          },
-      begin, std::min(end, tokens.size()));
 }
 
 PhraseMatcher::Match PhraseMatcher::Longest(const std::vector<Token>& tokens,
