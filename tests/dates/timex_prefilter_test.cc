@@ -139,6 +139,22 @@ RE2::Options ScannerOptions() {
   return options;
 }
 
+// The grammar's scanner and the analysis of its first words, made from one
+// pattern (RE2 is neither copyable nor movable, so both are built in place).
+struct ScannerAndFirstWords {
+  explicit ScannerAndFirstWords(bool present)
+      : pattern(TimexPattern(present)),
+        scanner(pattern, ScannerOptions()),
+        first(pattern) {}
+  std::string pattern;
+  RE2 scanner;
+  TimexFirstWords first;
+};
+
+bool IsAsciiLetter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 // Counts the grammar's matches in text[from, to) and checks that each lies
 // inside one window and begins at a word start.
 int CheckMatchesInWindows(const RE2& scanner, const std::string& text,
@@ -256,15 +272,12 @@ TEST_CASE("first words: the grammar's") {
 // every sentence of the sample stories and, when present, the TimeX, PLOVER and
 // PETRARCH gold files, and on phrases at the edges of the grammar.
 TEST_CASE("first words: no match begins with a word the filter rejects") {
-  RE2::Options options = ScannerOptions();
-  const std::string pattern = TimexPattern(true);
-  RE2 scanner(pattern, options);
+  ScannerAndFirstWords grammar(true);
+  RE2& scanner = grammar.scanner;
+  TimexFirstWords& first = grammar.first;
   REQUIRE(scanner.ok());
-  TimexFirstWords first(pattern);
   REQUIRE(first.bounded());
-  auto letter = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  };
+  const auto letter = IsAsciiLetter;
   int matches = 0, skipped = 0, skipped_numbers = 0;
   auto check = [&](const std::string& text, std::size_t from, std::size_t to) {
     re2::StringPiece match;
@@ -387,16 +400,40 @@ TEST_CASE("tails: what can follow a match of one or two words") {
   CHECK(!first.TailOf("said").has_value());
 }
 
+// Runs `check(text, from, to)` over each sentence of the real texts, the
+// edge phrases, and 3,000 random strings of `pieces` joined by `glue`
+// (seeded, so a failure repeats).
+template <typename Check>
+void ForEachTextToCheck(Check& check, const std::vector<std::string>& pieces,
+                        const std::vector<std::string>& glue, unsigned seed) {
+  for (const std::filesystem::path& file : testing::RealTextFiles()) {
+    std::string text = testing::ReadBytes(file);
+    for (const Sentence& s : SplitSentences(text)) {
+      check(text, s.start, std::min(s.end, text.size()));
+    }
+  }
+  const std::string edges = kEdgePhrases;
+  check(edges, 0, edges.size());
+  std::mt19937 rng(seed);
+  for (int i = 0; i < 3000; ++i) {
+    std::string text;
+    for (unsigned k = 0, n = 1 + rng() % 10; k < n; ++k) {
+      text += pieces[rng() % pieces.size()];
+      text += glue[rng() % glue.size()];
+    }
+    check(text, 0, text.size());
+  }
+}
+
 // The property the recogniser relies on: wherever a tail says a match of
 // one word, or a word and a word or number after a space ("Feb. 16"),
-// cannot go on, the scanner's longest match there is no longer. Checked at every word start of real texts and
-// of random strings of grammar words.
+// cannot go on, the scanner's longest match there is no longer. Checked at
+// every word start of real texts and of random strings of grammar words.
 TEST_CASE("tails: no match goes on where a tail says it stops") {
-  RE2::Options options = ScannerOptions();
-  const std::string pattern = TimexPattern(true);
-  RE2 scanner(pattern, options);
+  ScannerAndFirstWords grammar(true);
+  RE2& scanner = grammar.scanner;
+  TimexFirstWords& first = grammar.first;
   REQUIRE(scanner.ok());
-  TimexFirstWords first(pattern);
   REQUIRE(first.bounded());
   std::map<std::string, std::optional<TimexTail>> tails;
   auto tail_of =
@@ -405,9 +442,7 @@ TEST_CASE("tails: no match goes on where a tail says it stops") {
     if (it == tails.end()) it = tails.emplace(span, first.TailOf(span)).first;
     return it->second;
   };
-  auto letter = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  };
+  const auto letter = IsAsciiLetter;
   auto digit = [](char c) { return c >= '0' && c <= '9'; };
   auto word = [&](char c) { return letter(c) || digit(c) || c == '_'; };
   int stopped = 0;
@@ -451,32 +486,16 @@ TEST_CASE("tails: no match goes on where a tail says it stops") {
       }
     }
   };
-  for (const std::filesystem::path& file : testing::RealTextFiles()) {
-    std::string text = testing::ReadBytes(file);
-    for (const Sentence& s : SplitSentences(text)) {
-      check(text, s.start, std::min(s.end, text.size()));
-    }
-  }
-  const std::string edges = kEdgePhrases;
-  check(edges, 0, edges.size());
-  const std::vector<std::string> pieces = {
-      "in", "the", "last", "mid", "early", "a", "few", "May", "March",
-      "Monday", "Friday", "week", "weeks", "days", "year", "ago", "later",
-      "next", "this", "New", "Year", "Eve", "o", "clock", "p", "m", "2021",
-      "9", "30", "1990", "s", "th", "-", ".", ",", "'", "/", ":", "GMT",
-      "night", "at", "noon", "to", "and", "from", "\xE2\x80\x93",
-      "\xC2\x80\x93", "said", "of", "Sept", "1950", "53", "Feb.", "16",
-      "(", "Jan", "8"};
-  const std::vector<std::string> glue = {" ", " ", "", ", ", "  ", "-", "."};
-  std::mt19937 rng(11);
-  for (int i = 0; i < 3000; ++i) {
-    std::string text;
-    for (unsigned k = 0, n = 1 + rng() % 10; k < n; ++k) {
-      text += pieces[rng() % pieces.size()];
-      text += glue[rng() % glue.size()];
-    }
-    check(text, 0, text.size());
-  }
+  ForEachTextToCheck(
+      check,
+      {"in", "the", "last", "mid", "early", "a", "few", "May", "March",
+       "Monday", "Friday", "week", "weeks", "days", "year", "ago", "later",
+       "next", "this", "New", "Year", "Eve", "o", "clock", "p", "m", "2021",
+       "9", "30", "1990", "s", "th", "-", ".", ",", "'", "/", ":", "GMT",
+       "night", "at", "noon", "to", "and", "from", "\xE2\x80\x93",
+       "\xC2\x80\x93", "said", "of", "Sept", "1950", "53", "Feb.", "16",
+       "(", "Jan", "8"},
+      {" ", " ", "", ", ", "  ", "-", "."}, 11);
   MESSAGE(stopped << " matches of one or two words judged whole");
   CHECK(stopped > 100);
 }
@@ -487,15 +506,12 @@ TEST_CASE("tails: no match goes on where a tail says it stops") {
 // second after: MayEndAfter false), and a tail that stops, begins no match
 // at all. Checked at every word start of real texts and random strings.
 TEST_CASE("tails: no match begins at a span that is none and stops") {
-  RE2::Options options = ScannerOptions();
-  const std::string pattern = TimexPattern(true);
-  RE2 scanner(pattern, options);
+  ScannerAndFirstWords grammar(true);
+  RE2& scanner = grammar.scanner;
+  TimexFirstWords& first = grammar.first;
   REQUIRE(scanner.ok());
-  TimexFirstWords first(pattern);
   REQUIRE(first.bounded());
-  auto letter = [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  };
+  const auto letter = IsAsciiLetter;
   auto word = [&](char c) {
     return letter(c) || (c >= '0' && c <= '9') || c == '_';
   };
@@ -537,31 +553,15 @@ TEST_CASE("tails: no match begins at a span that is none and stops") {
       }
     }
   };
-  for (const std::filesystem::path& file : testing::RealTextFiles()) {
-    std::string text = testing::ReadBytes(file);
-    for (const Sentence& s : SplitSentences(text)) {
-      check(text, s.start, std::min(s.end, text.size()));
-    }
-  }
-  const std::string edges = kEdgePhrases;
-  check(edges, 0, edges.size());
-  const std::vector<std::string> pieces = {
-      "in", "the", "last", "first", "coming", "end", "at", "of", "a", "few",
-      "May", "March", "Monday", "week", "weeks", "days", "year", "ago",
-      "later", "next", "this", "New", "Year", "past", "same", "time",
-      "2021", "9", "30", "-", ".", ",", "'", "/", ":", "night", "noon",
-      "to", "and", "from", "said", "early", "mid", "Feb.", "16", "(",
-      "following", "day", "month", "over", "since"};
-  const std::vector<std::string> glue = {" ", " ", " ", "", ", ", "-", "."};
-  std::mt19937 rng(17);
-  for (int i = 0; i < 3000; ++i) {
-    std::string text;
-    for (unsigned k = 0, n = 1 + rng() % 10; k < n; ++k) {
-      text += pieces[rng() % pieces.size()];
-      text += glue[rng() % glue.size()];
-    }
-    check(text, 0, text.size());
-  }
+  ForEachTextToCheck(
+      check,
+      {"in", "the", "last", "first", "coming", "end", "at", "of", "a", "few",
+       "May", "March", "Monday", "week", "weeks", "days", "year", "ago",
+       "later", "next", "this", "New", "Year", "past", "same", "time",
+       "2021", "9", "30", "-", ".", ",", "'", "/", ":", "night", "noon",
+       "to", "and", "from", "said", "early", "mid", "Feb.", "16", "(",
+       "following", "day", "month", "over", "since"},
+      {" ", " ", " ", "", ", ", "-", "."}, 17);
   MESSAGE(skipped << " spans that are no match judged to begin none");
   CHECK(skipped > 100);
 }
@@ -575,11 +575,10 @@ TEST_CASE("tails: no match begins at a span that is none and stops") {
 TEST_CASE("kinds: the analysis reads as many type markers as RE2") {
   for (bool present : {false, true}) {
     CAPTURE(present);
-    RE2::Options options = ScannerOptions();
-    const std::string pattern = TimexPattern(present);
-    RE2 scanner(pattern, options);
+    ScannerAndFirstWords grammar(present);
+    RE2& scanner = grammar.scanner;
+    TimexFirstWords& first = grammar.first;
     REQUIRE(scanner.ok());
-    TimexFirstWords first(pattern);
     REQUIRE(first.bounded());
     auto capitalise = [](std::string w) {
       if (w[0] >= 'a' && w[0] <= 'z') w[0] = static_cast<char>(w[0] - 32);
