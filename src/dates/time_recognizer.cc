@@ -38,6 +38,7 @@
 #include <cstdint>
 #include <cstring>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -92,7 +93,8 @@ struct Grammar {
   // cannot be read, no match begins there at all.
   struct KnownSpan {
     std::optional<TimexKind> kind;
-    std::optional<TimexTail> tail;
+    // Spans that end in the same states of the grammar share one tail.
+    std::shared_ptr<const TimexTail> tail;
     TimexWords words;  // ReadTimexWords(span), for a match
     // No kind: whether no match ends before the span's end (a run of
     // letters, or a first word the grammar must read a second after).
@@ -251,7 +253,7 @@ struct Grammar {
     }
     std::vector<std::string_view> spans;
     for (const Candidate& c : candidates) spans.push_back(c.span);
-    std::vector<std::optional<TimexTail>> tails;
+    std::vector<std::shared_ptr<const TimexTail>> tails;
     const std::vector<std::optional<TimexKind>> kinds = Kinds(spans, &tails);
     std::vector<std::size_t> kept;
     for (std::size_t i = 0; i < candidates.size(); ++i) {
@@ -276,11 +278,16 @@ struct Grammar {
   // of the matches, where the analysis knows them.
   std::vector<std::optional<TimexKind>> Kinds(
       const std::vector<std::string_view>& spans,
-      std::vector<std::optional<TimexTail>>* tails) const {
+      std::vector<std::shared_ptr<const TimexTail>>* tails) const {
     std::vector<std::optional<TimexKind>> out(spans.size());
     const std::vector<int> markers = first_words->MarkedMatches(
         spans, kTimexTypeMarker, static_cast<int>(kTimexKindCount), tails);
-    if (markers.empty()) *tails = first_words->TailsOf(spans);
+    if (markers.empty()) {
+      std::vector<std::optional<TimexTail>> own = first_words->TailsOf(spans);
+      for (std::size_t i = 0; i < own.size(); ++i) {
+        if (own[i]) (*tails)[i] = std::make_shared<const TimexTail>(*own[i]);
+      }
+    }
     std::string scratch;
     for (std::size_t i = 0; i < spans.size(); ++i) {
       if (markers.empty()) {

@@ -1004,8 +1004,8 @@ std::vector<std::optional<TimexTail>> TimexFirstWords::TailsOf(
 
 std::vector<int> TimexFirstWords::MarkedMatches(
     const std::vector<std::string_view>& spans, char marker, int max_markers,
-    std::vector<std::optional<TimexTail>>* tails) const {
-  if (tails) tails->assign(spans.size(), std::nullopt);
+    std::vector<std::shared_ptr<const TimexTail>>* tails) const {
+  if (tails) tails->assign(spans.size(), nullptr);
   if (!analysis_) return {};
   const Nfa& nfa = analysis_->nfa;
   const auto byte = static_cast<unsigned char>(marker);
@@ -1013,7 +1013,7 @@ std::vector<int> TimexFirstWords::MarkedMatches(
   // Many spans end in the same states ("two days", "three days").
   struct End {
     int markers = 0;
-    std::optional<TimexTail> tail;
+    std::shared_ptr<const TimexTail> tail;
   };
   std::map<std::pair<int, bool>, End> known;
   SpanWalker walker(nfa);
@@ -1030,7 +1030,10 @@ std::vector<int> TimexFirstWords::MarkedMatches(
         }
       }
       if (tails && bounded_) {
-        e.tail = TailAfter(nfa, walker.states(end), word_before);
+        if (std::optional<TimexTail> tail =
+                TailAfter(nfa, walker.states(end), word_before)) {
+          e.tail = std::make_shared<const TimexTail>(*tail);
+        }
       }
     }
     out[index] = e.markers;
