@@ -149,6 +149,7 @@ struct DocumentAnalysis {
   // Events whose sentence names a source but no target ("Iran agreed to
   // ..."), with an empty target: not part of the output contract (an event
   // links two actors), kept for `entente eval` and gold sets that code them.
+  // Filled only when PipelineOptions::one_sided_events asks for them.
   std::vector<Event> one_sided_events;
   std::vector<std::string> warnings;  // "doc-id: what is odd", for stderr
 };

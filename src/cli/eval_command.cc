@@ -62,6 +62,8 @@ Status RunEval(const Args& args) {
   options.cameo_actor_files = args.All("--cameo-actors");
   options.cameo_agent_files = args.All("--cameo-agents");
   options.cameo_verb_files = args.All("--cameo-verbs");
+  // Gold sets code one-sided acts too ("Iran agreed to ..."): score them.
+  options.one_sided_events = true;
   Result<std::unique_ptr<Pipeline>> pipeline = Pipeline::Create(options);
   if (!pipeline.ok()) return pipeline.status();
   for (const std::string& w : (*pipeline)->load_warnings()) {

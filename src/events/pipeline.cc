@@ -40,6 +40,7 @@ struct Pipeline::Impl {
   CameoVerbDictionary verbs;
   std::unique_ptr<VerbPatternCoder> verb_coder;
   std::vector<std::string> warnings;  // the lexicon's, then the verbs'
+  bool one_sided_events = false;      // PipelineOptions::one_sided_events
 };
 
 namespace {
@@ -188,6 +189,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::Create(
   p->impl_ = std::make_unique<Impl>(std::move(*lexicon), time_options);
   Impl& impl = *p->impl_;
   impl.warnings = impl.lexicon.warnings();
+  impl.one_sided_events = options.one_sided_events;
   impl.warnings.insert(impl.warnings.end(), verbs.warnings.begin(),
                        verbs.warnings.end());
   if (!options.cameo_verb_files.empty()) {
@@ -216,13 +218,15 @@ DocumentAnalysis Pipeline::Analyze(Document document) const {
         return tokens[i].tokens;
       },
       doc.date);
+  std::vector<Event>* one_sided =
+      impl_->one_sided_events ? &a.one_sided_events : nullptr;
   a.events = impl_->events.Extract(doc, a.sentences, tokens, a.actors, a.times,
-                                   dateline, &a.one_sided_events);
+                                   dateline, one_sided);
   if (impl_->verb_coder) {
     a.events = MergeVerbCoding(
         std::move(a.events),
         impl_->verb_coder->Code(doc, a.sentences, tokens, a.actors, a.times),
-        doc, a.sentences, &a.one_sided_events);
+        doc, a.sentences, one_sided);
   }
   DateByCoreference(doc.date ? FormatIsoDate(*doc.date) : std::string(),
                     &a.events);

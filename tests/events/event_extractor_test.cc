@@ -15,13 +15,19 @@
 #include "events/word_classes.h"
 #include "golden_table.h"
 #include "lexicon/lexicon.h"
+#include "real_texts.h"
 #include "text/tokens.h"
 
 namespace entente {
 namespace {
 
+// With one-sided events, which several tests read (AllEventsOf).
 const Pipeline& SharedPipeline() {
-  static const std::unique_ptr<Pipeline> p = std::move(*Pipeline::Create({}));
+  static const std::unique_ptr<Pipeline> p = [] {
+    PipelineOptions options;
+    options.one_sided_events = true;
+    return std::move(*Pipeline::Create(options));
+  }();
   return *p;
 }
 
@@ -50,6 +56,42 @@ std::vector<Event> AllEventsOf(const std::string& text) {
 std::string Describe(const Event& e) {
   return e.source.id + " " + e.relation + " " + e.target.id + " " +
          e.polarity + " " + e.modality + " " + e.date.value;
+}
+
+TEST_CASE("one-sided events are made only when asked, and change no other") {
+  // (A pipeline of the default options, which `extract` and `annotate`
+  // use, beside SharedPipeline's, on every real text we hold.)
+  const std::unique_ptr<Pipeline> plain = std::move(*Pipeline::Create({}));
+  auto full = [](const Event& e) {
+    std::string participants;
+    for (const Actor& a : e.participants) participants += a.id + ",";
+    return Describe(e) + " " + e.cameo + " " + e.plover + " " + e.trigger +
+           " " + e.date.text + " " + e.date.basis + " " + e.gathering + " " +
+           participants + " " + std::to_string(e.sentence) + " " +
+           std::to_string(e.evidence_start) + " " + e.evidence_text;
+  };
+  std::size_t documents = 0, events = 0, one_sided = 0;
+  for (const auto& path : testing::RealTextFiles()) {
+    if (path.extension() != ".txt") continue;
+    Document d;
+    d.id = path.filename().string();
+    d.text = testing::ReadBytes(path);
+    d.date = ParseIsoDate("2021-06-16");
+    DocumentAnalysis with = SharedPipeline().Analyze(d);
+    DocumentAnalysis without = plain->Analyze(d);
+    CAPTURE(d.id);
+    CHECK(without.one_sided_events.empty());
+    REQUIRE(without.events.size() == with.events.size());
+    for (std::size_t i = 0; i < with.events.size(); ++i) {
+      CHECK(full(without.events[i]) == full(with.events[i]));
+    }
+    ++documents;
+    events += with.events.size();
+    one_sided += with.one_sided_events.size();
+  }
+  if (documents == 0) return;  // no samples beside the build
+  CHECK(events > 0);
+  CHECK(one_sided > 0);
 }
 
 TEST_CASE("codes the golden sentences of tests/events/sentences.tsv") {
