@@ -398,38 +398,50 @@ class Composer {
     // Only pronouns and capitalised words that are short forms can be
     // mentions here: the rest (most words) are passed over by one bit that
     // the word's hash picks, of the pronouns' bits (Impl::pronoun_bits)
-    // and, for a capitalised word, the short forms' (ShortForms::Bits). A
-    // word whose bit is clear is none of them; one whose bit is set is
-    // compared in full.
-    const Token* words = t.data();
-    const std::uint64_t pronoun_bits = m_.pronoun_bits;
-    for (std::size_t j = 0; j <= spans.size(); ++j) {
-      std::size_t from = j == 0 ? skip : std::max(skip, spans[j - 1].end);
-      std::size_t to = j < spans.size() ? spans[j].begin : t.size();
-      for (const Token *w = words + from, *last = words + to; w < last; ++w) {
-        std::uint64_t may =
-            pronoun_bits | (w->capitalized ? short_forms_.Bits() : 0);
+    // and the short forms' (ShortForms::Bits), together. A word whose bit
+    // is clear is none of them; one whose bit is set is compared in full.
+    // (The pass adds no short form: its mentions are one word each. The
+    // bits are read once.)
+    // One walk from `skip` to the sentence's end that steps over each
+    // match: a gap costs a comparison or two, not a computation of its
+    // bounds (a sentence has about as many gaps as it has words outside
+    // them, so that cost was the pass's).
+    const Token* w = t.data() + skip;
+    const Token* const end = t.data() + t.size();
+    const RawSpan* next = spans.data();
+    const RawSpan* const last_span = next + spans.size();
+    const std::uint64_t may = m_.pronoun_bits | short_forms_.Bits();
+    for (;;) {
+      const Token* const gap_end =
+          next == last_span ? end : t.data() + next->begin;
+      for (; w < gap_end; ++w) {
         if (((may >> ActorRecognizer::Impl::HashBit(w->hash)) & 1) == 0) {
           continue;
         }
-        // A lower-case word whose bit is set can only be a pronoun: the
-        // others that share its bit (one word in sixteen) are passed over
-        // here, as ShortFormOrPronoun would, without a call.
+        // A lower-case word can only be a pronoun: the others whose bit is
+        // set (one word in sixteen) are passed over here, as
+        // ShortFormOrPronoun would, without a call. (A pronoun's bit is
+        // always set: Impl::pronoun_bits.)
         if (!w->capitalized && !IsHeOrShe(w->folded) && !IsHim(w->folded)) {
           continue;
         }
-        ShortFormOrPronoun(static_cast<std::size_t>(w - words));
+        ShortFormOrPronoun(w);
       }
+      if (next == last_span) break;
+      const Token* const after = t.data() + next->end;
+      if (w < after) w = after;
+      ++next;
     }
   }
 
-  // Token i of the sentence, under no phrase match: a pronoun or a later
+  // A token of the sentence under no phrase match: a pronoun or a later
   // short form of a person named earlier becomes a mention. (Not inlined
   // in the pass's loop, which it would crowd: the loop then keeps its
   // values in registers rather than reading them from the stack at every
   // token.)
-  [[gnu::noinline]] void ShortFormOrPronoun(std::size_t i) {
-    const Token& w = T()[i];
+  [[gnu::noinline]] void ShortFormOrPronoun(const Token* token) {
+    const std::size_t i = static_cast<std::size_t>(token - T().data());
+    const Token& w = *token;
     // Only pronouns and capitalised words can be mentions here: other
     // tokens are passed over first.
     bool pronoun = IsHeOrShe(w.folded);
