@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string_view>
 #include <unordered_map>
@@ -25,9 +26,19 @@ namespace {
 // std::string == "literal" runs strlen and compare on every call).
 using namespace std::string_view_literals;
 
+// f == word for a literal word, inline: the length, then that many bytes,
+// a constant number, compared in a register or two. (The compiler leaves
+// std::string_view's == a call in the large functions below, with the
+// registers saved around it.)
+template <std::size_t N>
+[[gnu::always_inline]] inline bool Is(std::string_view f,
+                                      const char (&word)[N]) {
+  return f.size() == N - 1 && std::memcmp(f.data(), word, N - 1) == 0;
+}
+
 bool IsDash(const Token& t) {
-  return t.folded == "-"sv || t.folded == "\xE2\x80\x94"sv ||
-         t.folded == "\xE2\x80\x93"sv || t.folded == "--"sv;
+  return Is(t.folded, "-") || Is(t.folded, "\xE2\x80\x94") ||
+         Is(t.folded, "\xE2\x80\x93") || Is(t.folded, "--");
 }
 
 // Words that end an adjective's reach: a verb or the like after "the
@@ -664,7 +675,7 @@ class Composer {
   // token `i` after a verb of motion or a place names where someone came
   // from, not an actor.
   bool FromAPlace(std::size_t i) const {
-    if (T()[i].folded != "from"sv || i == 0) return false;
+    if (!Is(T()[i].folded, "from") || i == 0) return false;
     static constexpr std::string_view kMotion[] = {
         "arrived", "arrives", "returned", "returns", "flew", "flies",
         "travelled", "traveled", "came", "comes", "withdrew", "withdrawn",
@@ -752,8 +763,8 @@ class Composer {
   bool ClauseBreakBetween(std::size_t from, std::size_t i) const {
     for (std::size_t k = i; k > 0 && T()[k - 1].start >= from; --k) {
       std::string_view f = T()[k - 1].folded;
-      if (f == ","sv || f == ";"sv || f == "and"sv || f == "but"sv ||
-          f == "that"sv || f == "who"sv) {
+      if (Is(f, ",") || Is(f, ";") || Is(f, "and") || Is(f, "but") ||
+          Is(f, "that") || Is(f, "who")) {
         return true;
       }
     }
@@ -837,8 +848,8 @@ class Composer {
       int st = StateOf(spans[j]);
       std::size_t b = spans[j].begin;
       if (st < 0 || b < 2) continue;
-      if (T()[b - 1].folded == "in"sv ||
-          (T()[b - 2].folded == "in"sv && !T()[b - 1].capitalized &&
+      if (Is(T()[b - 1].folded, "in") ||
+          (Is(T()[b - 2].folded, "in") && !T()[b - 1].capitalized &&
            T()[b - 1].is_word)) {
         return st;
       }
@@ -854,7 +865,7 @@ class Composer {
     std::size_t at = spans[k].end;
     if (next.begin != at + 1) return -1;
     std::string_view prep = T()[at].folded;
-    if (prep != "of"sv && prep != "from"sv && prep != "in"sv) return -1;
+    if (!Is(prep, "of") && !Is(prep, "from") && !Is(prep, "in")) return -1;
     return StateOf(next);
   }
 
@@ -867,9 +878,9 @@ class Composer {
       return false;
     }
     if (gap == 2) {
-      return T()[at].folded == ","sv && T()[at + 1].folded == "and"sv;
+      return Is(T()[at].folded, ",") && Is(T()[at + 1].folded, "and");
     }
-    return T()[at].folded == ","sv || T()[at].folded == "and"sv;
+    return Is(T()[at].folded, ",") || Is(T()[at].folded, "and");
   }
 
   // Capitalised name words from token `i`: at most 4, stopping at
@@ -877,7 +888,7 @@ class Composer {
   std::size_t NameRun(std::size_t i) const {
     std::size_t j = i;
     while (j < T().size() && j - i < 6 && T()[j].is_word &&
-           T()[j].folded != "'s"sv &&
+           !Is(T()[j].folded, "'s") &&
            (T()[j].capitalized || (j > i && IsNameParticle(j)))) {
       ++j;
     }
@@ -903,8 +914,8 @@ class Composer {
   }
 
   static bool IsTitlePreposition(std::string_view f) {
-    return f == "to"sv || f == "for"sv || f == "of"sv || f == "in"sv ||
-           f == "at"sv;
+    return Is(f, "to") || Is(f, "for") || Is(f, "of") || Is(f, "in") ||
+           Is(f, "at");
   }
 
   // "al-Zayani", "el-Sisi": a particle joined to a capitalised name.
@@ -937,7 +948,7 @@ class Composer {
       std::size_t gap = next->begin - s.end;
       // "Gondor's main opposition group": up to two lower-case words may
       // stand between the possessive and its title or group.
-      bool possessive = gap >= 1 && gap <= 3 && T()[s.end].folded == "'s"sv;
+      bool possessive = gap >= 1 && gap <= 3 && Is(T()[s.end].folded, "'s");
       for (std::size_t i = s.end + 1; i < next->begin && possessive; ++i) {
         possessive = T()[i].is_word && !T()[i].capitalized;
       }
@@ -961,7 +972,7 @@ class Composer {
       bool modified_group = gap >= 1 && gap <= 2 && s.Has(kStateAdj) &&
                             next->Has(kAgent) && !next->Has(kTitle);
       for (std::size_t i = s.end; i < next->begin && modified_group; ++i) {
-        modified_group = IsAttributive(i) || T()[i].folded == "and"sv;
+        modified_group = IsAttributive(i) || Is(T()[i].folded, "and");
       }
       // "Nigerian junior foreign minister Dubem Oniya": a word of rank may
       // stand between an adjective and its title.
@@ -1035,7 +1046,7 @@ class Composer {
       return;
     }
     if (s.Has(kDemonym) && !s.Has(kStateName) && s.begin > 0 &&
-        T()[s.begin - 1].folded == "ethnic"sv) {
+        Is(T()[s.begin - 1].folded, "ethnic")) {
       // "ethnic Albanians ... in Serbia": an ethnic group is the people of
       // the state it lives in, when the sentence names that state.
       if (int home = HomeState(spans, k); home >= 0 && home != state) {
@@ -1059,7 +1070,7 @@ class Composer {
       // "Montenegro Municipality Association (AKK) officials": a short
       // form in parentheses abbreviates the name before it.
       if (s.begin > 0 && s.end < T().size() &&
-          T()[s.begin - 1].folded == "("sv && T()[s.end].folded == ")"sv) {
+          Is(T()[s.begin - 1].folded, "(") && Is(T()[s.end].folded, ")")) {
         return;
       }
       const std::size_t* at = short_forms_.Find(T()[s.begin]);
@@ -1105,7 +1116,7 @@ class Composer {
            !Covered(b - 1)) {
       --b;
     }
-    if (k == 0 || b < 2 || T()[b - 1].folded != "'s"sv ||
+    if (k == 0 || b < 2 || !Is(T()[b - 1].folded, "'s") ||
         spans[k - 1].end != b - 1 || StateOf(spans[k - 1]) < 0) {
       return;
     }
@@ -1130,7 +1141,7 @@ class Composer {
       std::size_t from = spans[j].end, to = spans[j + 1].begin;
       bool joined = to > from && to - from <= 2;
       for (std::size_t i = from; i < to && joined; ++i) {
-        joined = T()[i].folded == ","sv || T()[i].folded == "and"sv;
+        joined = Is(T()[i].folded, ",") || Is(T()[i].folded, "and");
       }
       if (!joined || !spans[j + 1].Has(kStateAdj)) break;
       ++j;
@@ -1337,8 +1348,8 @@ class Composer {
       // pronoun the group is its owner's, and the state after "in" is
       // where it is.
       std::string_view owner = s.begin > 0 ? T()[s.begin - 1].folded : "";
-      bool owned = state < 0 && (owner == "its"sv || owner == "their"sv ||
-                                 owner == "his"sv || owner == "our"sv);
+      bool owned = state < 0 && (Is(owner, "its") || Is(owner, "their") ||
+                                 Is(owner, "his") || Is(owner, "our"));
       if (state < 0 && !owned) {  // "soldiers from Gondor": the state follows
         state = StateAfter(spans, k);
         // "the foreign ministers of Britain, France, Germany, Russia and
@@ -1356,7 +1367,7 @@ class Composer {
       // "the Israeli cabinet and parliament": a second group word joined by
       // "and" shares the modifier.
       if (end == s.end && k + 1 < spans.size() && end + 1 < T().size() &&
-          T()[end].folded == "and"sv && spans[k + 1].begin == end + 1 &&
+          Is(T()[end].folded, "and") && spans[k + 1].begin == end + 1 &&
           spans[k + 1].Has(kAgent) && !spans[k + 1].Has(kTitle)) {
         const RawSpan& other = spans[k + 1];
         const AgentEntry& b = m_.lex.agents()[other.Get(kAgent)];
@@ -1369,7 +1380,7 @@ class Composer {
     const TitleEntry& title = m_.lex.titles()[s.Get(kTitle)];
     // "Putin's envoy Kirill Dmitriev": the official of a person named in
     // the possessive serves that person's country.
-    if (state < 0 && begin >= 1 && T()[begin - 1].folded == "'s"sv &&
+    if (state < 0 && begin >= 1 && Is(T()[begin - 1].folded, "'s") &&
         !out_.empty() && out_.back().person &&
         out_.back().sentence == sentence_ &&
         out_.back().end == T()[begin - 1].start &&
@@ -1391,7 +1402,7 @@ class Composer {
     const RawSpan* next = k + 1 < spans.size() ? &spans[k + 1] : nullptr;
     // "China's top diplomat, Yang Jiechi": a known person in apposition.
     bool apposed = next && next->begin == after + 1 && after < T().size() &&
-                   T()[after].folded == ","sv;
+                   Is(T()[after].folded, ",");
     if (next && (next->begin == after || apposed) && next->Has(kPersonFull)) {
       const KnownActor* a = Person(next->Get(kPersonFull), &title);
       consumed_until_ = next->end;
@@ -1419,11 +1430,11 @@ class Composer {
     if (after < T().size() && IsTitlePreposition(T()[after].folded)) {
       std::size_t comma = after + 1;
       while (comma < T().size() && comma - after <= 5 &&
-             T()[comma].folded != ","sv) {
+             !Is(T()[comma].folded, ",")) {
         ++comma;
       }
       std::size_t name = comma + 1;
-      std::size_t r = comma < T().size() && T()[comma].folded == ","sv
+      std::size_t r = comma < T().size() && Is(T()[comma].folded, ",")
                           ? NameRun(name)
                           : 0;
       const RawSpan* named = nullptr;
@@ -1450,7 +1461,7 @@ class Composer {
     // "his Chinese counterpart, Gen. Wei Fenghe": the next title introduces
     // the same person, who is composed from there.
     if (next && next->begin == after + 1 && after < T().size() &&
-        T()[after].folded == ","sv && next->Has(kTitle)) {
+        Is(T()[after].folded, ",") && next->Has(kTitle)) {
       return;
     }
     std::size_t run = after < T().size() ? NameRun(after) : 0;
@@ -1464,7 +1475,7 @@ class Composer {
       run = next->begin - after;
     }
     // "his Japanese counterpart, Takeshi Iwaya": apposition after a comma.
-    if (run == 0 && after + 1 < T().size() && T()[after].folded == ","sv) {
+    if (run == 0 && after + 1 < T().size() && Is(T()[after].folded, ",")) {
       std::size_t r = NameRun(after + 1);
       if (r >= 2 && !(next && next->begin == after + 1)) {
         after += 1;
@@ -1475,7 +1486,7 @@ class Composer {
       // "King Hassan of Morocco": a state after "of" is the holder's (and
       // still named in its own right).
       std::size_t end = after + run;
-      if (state < 0 && end + 1 < T().size() && T()[end].folded == "of"sv) {
+      if (state < 0 && end + 1 < T().size() && Is(T()[end].folded, "of")) {
         for (std::size_t j = k + 1; j < spans.size(); ++j) {
           if (spans[j].begin != end + 1) continue;
           if (int st = StateOf(spans[j]); st >= 0 && !spans[j].Has(kCity)) {
@@ -1501,10 +1512,10 @@ class Composer {
     // stands before the title, after a comma.
     std::size_t lead = begin;  // before "Saudi Arabia's", if any
     if (k > 0 && state >= 0 && spans[k - 1].end + 1 == begin &&
-        T()[begin - 1].folded == "'s"sv) {
+        Is(T()[begin - 1].folded, "'s")) {
       lead = spans[k - 1].begin;
     }
-    if (lead >= 2 && T()[lead - 1].folded == ","sv) {
+    if (lead >= 2 && Is(T()[lead - 1].folded, ",")) {
       begin = lead;
       // A person already named there: "Wang Yi, China's top diplomat".
       for (auto it = out_.rbegin(); it != out_.rend(); ++it) {
@@ -1553,9 +1564,9 @@ class Composer {
   // Words that rank one holder of a title among others ("the first
   // secretary of state to visit", "the last president who ...").
   static bool IsRankWord(std::string_view f) {
-    return f == "first"sv || f == "last"sv || f == "only"sv ||
-           f == "next"sv || f == "previous"sv || f == "second"sv ||
-           f == "third"sv;
+    return Is(f, "first") || Is(f, "last") || Is(f, "only") ||
+           Is(f, "next") || Is(f, "previous") || Is(f, "second") ||
+           Is(f, "third");
   }
 
   // The mention of the latest holder of `title` (of `state`'s country when
