@@ -656,19 +656,20 @@ class Composer {
     return named_.size() - 1;
   }
 
+  // "in", "at", "leaving", "via", "across", "throughout", "around",
+  // "near". (By length, then compared inline: most words have a length of
+  // none of them, and a comparison with a word of the list as a
+  // string_view would be a call of memcmp.)
   static bool IsPlacePreposition(std::string_view f) {
-    static constexpr std::string_view kWords[] = {
-        "in", "at", "leaving", "via", "across", "throughout", "around",
-        "near"};
-    // Most words are none of these: a word whose length or first byte no
-    // word of the list has is rejected without comparing it with each (the
-    // filter is computed from the list, so it never rejects one of them).
-    static constexpr WordFilter kFilter(kWords);
-    if (!kFilter.MayBe(f)) return false;
-    for (std::string_view w : kWords) {
-      if (f == w) return true;
+    switch (f.size()) {
+      case 2: return Is(f, "in") || Is(f, "at");
+      case 3: return Is(f, "via");
+      case 4: return Is(f, "near");
+      case 6: return Is(f, "across") || Is(f, "around");
+      case 7: return Is(f, "leaving");
+      case 10: return Is(f, "throughout");
+      default: return false;
     }
-    return false;
   }
 
   // "arrived in Moscow from Ankara", "flew back from Beijing": "from" at
