@@ -774,9 +774,9 @@ class Composer {
 
   // `a` is out_.back().actor; the tables keep its index, not a copy.
   // Countries whose names English news writes family name first.
-  static bool FamilyNameFirst(const std::string& country) {
-    return country == "CHN" || country == "TWN" || country == "KOR" ||
-           country == "PRK" || country == "VNM" || country == "HKG";
+  static bool FamilyNameFirst(std::string_view country) {
+    return Is(country, "CHN") || Is(country, "TWN") || Is(country, "KOR") ||
+           Is(country, "PRK") || Is(country, "VNM") || Is(country, "HKG");
   }
 
   void Remember(const KnownActor& a, std::size_t begin, std::size_t end) {
@@ -820,12 +820,21 @@ class Composer {
   // The word after an Arabic article joined by a hyphen ("al-burhan",
   // "el-sisi", "ash-sharaa"), or empty.
   static std::string_view WithoutArticle(std::string_view folded) {
-    std::size_t dash = folded.find('-');
+    // The first hyphen, looked for in the first four bytes only (an
+    // article's hyphen is the third or fourth): most names have none,
+    // and the search of the whole word was a call.
+    std::size_t dash = 0;
+    while (dash < 4 && dash < folded.size() && folded[dash] != '-') ++dash;
     if (dash < 2 || dash > 3 || dash + 3 > folded.size()) return {};
     std::string_view article = folded.substr(0, dash);
-    for (std::string_view a : {"al", "el", "ad", "ar", "as", "ash", "at",
-                               "az", "an", "ud"}) {
-      if (article == a) return folded.substr(dash + 1);
+    if (dash == 3) {
+      return Is(article, "ash") ? folded.substr(4) : std::string_view();
+    }
+    for (const char* a : {"al", "el", "ad", "ar", "as", "at", "az", "an",
+                          "ud"}) {
+      if (article[0] == a[0] && article[1] == a[1]) {
+        return folded.substr(3);
+      }
     }
     return {};
   }
