@@ -1022,12 +1022,7 @@ class Composer {
       return;
     }
     if (s.Has(kCameoActor)) {
-      Actor a = m_.CameoActor(s.Get(kCameoActor), doc_.date);
-      if (!a.code.empty()) {
-        KnownActor& pooled = NewActor();
-        pooled = m_.Known(std::move(a));
-        Emit(s.begin, s.end, &pooled, How::kLexicon);
-      }
+      ComposeCameo(s);
       return;
     }
     if (s.Has(kPersonFull)) {
@@ -1095,6 +1090,18 @@ class Composer {
     if (s.Has(kPair)) EmitPair(s);
   }
 
+  // An actor of a CAMEO dictionary. (Not inlined in Compose: its actor
+  // temporaries would enlarge Compose's frame, which every span pays for;
+  // only a user's dictionary makes such spans.)
+  [[gnu::noinline]] void ComposeCameo(const RawSpan& s) {
+    Actor a = m_.CameoActor(s.Get(kCameoActor), doc_.date);
+    if (!a.code.empty()) {
+      KnownActor& pooled = NewActor();
+      pooled = m_.Known(std::move(a));
+      Emit(s.begin, s.end, &pooled, How::kLexicon);
+    }
+  }
+
   // "Iran's Supreme National Security Council": an organisation's name of
   // two or more words after capitalised words no phrase matched is the end
   // of a longer name, and not that organisation.
@@ -1143,6 +1150,12 @@ class Composer {
         !spans[k + 1].Has(kStateAdj)) {
       return false;
     }
+    return ComposeAdjectiveList(spans, k);
+  }
+
+  // ComposeCoordinatedAdjectives past its cheap test. (Not inlined in
+  // Compose, whose every span would pay for its vector.)
+  [[gnu::noinline]] bool ComposeAdjectiveList(Spans spans, std::size_t k) {
     std::vector<std::size_t> adjectives;
     std::size_t j = k;
     while (j < spans.size() && spans[j].Has(kStateAdj)) {
