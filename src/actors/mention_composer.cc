@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string_view>
 #include <unordered_map>
@@ -25,9 +26,19 @@ namespace {
 // std::string == "literal" runs strlen and compare on every call).
 using namespace std::string_view_literals;
 
+// f == word for a literal word, inline: the length, then that many bytes,
+// a constant number, compared in a register or two. (The compiler leaves
+// std::string_view's == a call in the large functions below, with the
+// registers saved around it.)
+template <std::size_t N>
+[[gnu::always_inline]] inline bool Is(std::string_view f,
+                                      const char (&word)[N]) {
+  return f.size() == N - 1 && std::memcmp(f.data(), word, N - 1) == 0;
+}
+
 bool IsDash(const Token& t) {
-  return t.folded == "-"sv || t.folded == "\xE2\x80\x94"sv ||
-         t.folded == "\xE2\x80\x93"sv || t.folded == "--"sv;
+  return Is(t.folded, "-") || Is(t.folded, "\xE2\x80\x94") ||
+         Is(t.folded, "\xE2\x80\x93") || Is(t.folded, "--");
 }
 
 // Words that end an adjective's reach: a verb or the like after "the
@@ -238,14 +249,14 @@ struct HowName {
 }
 
 // A copy of k.actor, made straight in the member it initialises (as
-// HowName), its kind, country and code as above: copying a mention's
-// actor is most of what Take costs.
+// HowName), its kind, country and code as above, its id and name by
+// TextCopy: copying a mention's actor is most of what Take costs.
 struct ActorCopy {
   const KnownActor* k;
   operator Actor() const {
     const Actor& a = k->actor;
-    return Actor{a.id, a.name, KindName(*k), CodeCopy(a.country),
-                 CodeCopy(a.code), a.role};
+    return Actor{TextCopy(a.id), TextCopy(a.name), KindName(*k),
+                 CodeCopy(a.country), CodeCopy(a.code), a.role};
   }
 };
 
@@ -398,38 +409,50 @@ class Composer {
     // Only pronouns and capitalised words that are short forms can be
     // mentions here: the rest (most words) are passed over by one bit that
     // the word's hash picks, of the pronouns' bits (Impl::pronoun_bits)
-    // and, for a capitalised word, the short forms' (ShortForms::Bits). A
-    // word whose bit is clear is none of them; one whose bit is set is
-    // compared in full.
-    const Token* words = t.data();
-    const std::uint64_t pronoun_bits = m_.pronoun_bits;
-    for (std::size_t j = 0; j <= spans.size(); ++j) {
-      std::size_t from = j == 0 ? skip : std::max(skip, spans[j - 1].end);
-      std::size_t to = j < spans.size() ? spans[j].begin : t.size();
-      for (const Token *w = words + from, *last = words + to; w < last; ++w) {
-        std::uint64_t may =
-            pronoun_bits | (w->capitalized ? short_forms_.Bits() : 0);
+    // and the short forms' (ShortForms::Bits), together. A word whose bit
+    // is clear is none of them; one whose bit is set is compared in full.
+    // (The pass adds no short form: its mentions are one word each. The
+    // bits are read once.)
+    // One walk from `skip` to the sentence's end that steps over each
+    // match: a gap costs a comparison or two, not a computation of its
+    // bounds (a sentence has about as many gaps as it has words outside
+    // them, so that cost was the pass's).
+    const Token* w = t.data() + skip;
+    const Token* const end = t.data() + t.size();
+    const RawSpan* next = spans.data();
+    const RawSpan* const last_span = next + spans.size();
+    const std::uint64_t may = m_.pronoun_bits | short_forms_.Bits();
+    for (;;) {
+      const Token* const gap_end =
+          next == last_span ? end : t.data() + next->begin;
+      for (; w < gap_end; ++w) {
         if (((may >> ActorRecognizer::Impl::HashBit(w->hash)) & 1) == 0) {
           continue;
         }
-        // A lower-case word whose bit is set can only be a pronoun: the
-        // others that share its bit (one word in sixteen) are passed over
-        // here, as ShortFormOrPronoun would, without a call.
+        // A lower-case word can only be a pronoun: the others whose bit is
+        // set (one word in sixteen) are passed over here, as
+        // ShortFormOrPronoun would, without a call. (A pronoun's bit is
+        // always set: Impl::pronoun_bits.)
         if (!w->capitalized && !IsHeOrShe(w->folded) && !IsHim(w->folded)) {
           continue;
         }
-        ShortFormOrPronoun(static_cast<std::size_t>(w - words));
+        ShortFormOrPronoun(w);
       }
+      if (next == last_span) break;
+      const Token* const after = t.data() + next->end;
+      if (w < after) w = after;
+      ++next;
     }
   }
 
-  // Token i of the sentence, under no phrase match: a pronoun or a later
+  // A token of the sentence under no phrase match: a pronoun or a later
   // short form of a person named earlier becomes a mention. (Not inlined
   // in the pass's loop, which it would crowd: the loop then keeps its
   // values in registers rather than reading them from the stack at every
   // token.)
-  [[gnu::noinline]] void ShortFormOrPronoun(std::size_t i) {
-    const Token& w = T()[i];
+  [[gnu::noinline]] void ShortFormOrPronoun(const Token* token) {
+    const std::size_t i = static_cast<std::size_t>(token - T().data());
+    const Token& w = *token;
     // Only pronouns and capitalised words can be mentions here: other
     // tokens are passed over first.
     bool pronoun = IsHeOrShe(w.folded);
@@ -633,26 +656,27 @@ class Composer {
     return named_.size() - 1;
   }
 
+  // "in", "at", "leaving", "via", "across", "throughout", "around",
+  // "near". (By length, then compared inline: most words have a length of
+  // none of them, and a comparison with a word of the list as a
+  // string_view would be a call of memcmp.)
   static bool IsPlacePreposition(std::string_view f) {
-    static constexpr std::string_view kWords[] = {
-        "in", "at", "leaving", "via", "across", "throughout", "around",
-        "near"};
-    // Most words are none of these: a word whose length or first byte no
-    // word of the list has is rejected without comparing it with each (the
-    // filter is computed from the list, so it never rejects one of them).
-    static constexpr WordFilter kFilter(kWords);
-    if (!kFilter.MayBe(f)) return false;
-    for (std::string_view w : kWords) {
-      if (f == w) return true;
+    switch (f.size()) {
+      case 2: return Is(f, "in") || Is(f, "at");
+      case 3: return Is(f, "via");
+      case 4: return Is(f, "near");
+      case 6: return Is(f, "across") || Is(f, "around");
+      case 7: return Is(f, "leaving");
+      case 10: return Is(f, "throughout");
+      default: return false;
     }
-    return false;
   }
 
   // "arrived in Moscow from Ankara", "flew back from Beijing": "from" at
   // token `i` after a verb of motion or a place names where someone came
   // from, not an actor.
   bool FromAPlace(std::size_t i) const {
-    if (T()[i].folded != "from"sv || i == 0) return false;
+    if (!Is(T()[i].folded, "from") || i == 0) return false;
     static constexpr std::string_view kMotion[] = {
         "arrived", "arrives", "returned", "returns", "flew", "flies",
         "travelled", "traveled", "came", "comes", "withdrew", "withdrawn",
@@ -740,8 +764,8 @@ class Composer {
   bool ClauseBreakBetween(std::size_t from, std::size_t i) const {
     for (std::size_t k = i; k > 0 && T()[k - 1].start >= from; --k) {
       std::string_view f = T()[k - 1].folded;
-      if (f == ","sv || f == ";"sv || f == "and"sv || f == "but"sv ||
-          f == "that"sv || f == "who"sv) {
+      if (Is(f, ",") || Is(f, ";") || Is(f, "and") || Is(f, "but") ||
+          Is(f, "that") || Is(f, "who")) {
         return true;
       }
     }
@@ -750,9 +774,9 @@ class Composer {
 
   // `a` is out_.back().actor; the tables keep its index, not a copy.
   // Countries whose names English news writes family name first.
-  static bool FamilyNameFirst(const std::string& country) {
-    return country == "CHN" || country == "TWN" || country == "KOR" ||
-           country == "PRK" || country == "VNM" || country == "HKG";
+  static bool FamilyNameFirst(std::string_view country) {
+    return Is(country, "CHN") || Is(country, "TWN") || Is(country, "KOR") ||
+           Is(country, "PRK") || Is(country, "VNM") || Is(country, "HKG");
   }
 
   void Remember(const KnownActor& a, std::size_t begin, std::size_t end) {
@@ -796,12 +820,21 @@ class Composer {
   // The word after an Arabic article joined by a hyphen ("al-burhan",
   // "el-sisi", "ash-sharaa"), or empty.
   static std::string_view WithoutArticle(std::string_view folded) {
-    std::size_t dash = folded.find('-');
+    // The first hyphen, looked for in the first four bytes only (an
+    // article's hyphen is the third or fourth): most names have none,
+    // and the search of the whole word was a call.
+    std::size_t dash = 0;
+    while (dash < 4 && dash < folded.size() && folded[dash] != '-') ++dash;
     if (dash < 2 || dash > 3 || dash + 3 > folded.size()) return {};
     std::string_view article = folded.substr(0, dash);
-    for (std::string_view a : {"al", "el", "ad", "ar", "as", "ash", "at",
-                               "az", "an", "ud"}) {
-      if (article == a) return folded.substr(dash + 1);
+    if (dash == 3) {
+      return Is(article, "ash") ? folded.substr(4) : std::string_view();
+    }
+    for (const char* a : {"al", "el", "ad", "ar", "as", "at", "az", "an",
+                          "ud"}) {
+      if (article[0] == a[0] && article[1] == a[1]) {
+        return folded.substr(3);
+      }
     }
     return {};
   }
@@ -825,8 +858,8 @@ class Composer {
       int st = StateOf(spans[j]);
       std::size_t b = spans[j].begin;
       if (st < 0 || b < 2) continue;
-      if (T()[b - 1].folded == "in"sv ||
-          (T()[b - 2].folded == "in"sv && !T()[b - 1].capitalized &&
+      if (Is(T()[b - 1].folded, "in") ||
+          (Is(T()[b - 2].folded, "in") && !T()[b - 1].capitalized &&
            T()[b - 1].is_word)) {
         return st;
       }
@@ -842,7 +875,7 @@ class Composer {
     std::size_t at = spans[k].end;
     if (next.begin != at + 1) return -1;
     std::string_view prep = T()[at].folded;
-    if (prep != "of"sv && prep != "from"sv && prep != "in"sv) return -1;
+    if (!Is(prep, "of") && !Is(prep, "from") && !Is(prep, "in")) return -1;
     return StateOf(next);
   }
 
@@ -855,9 +888,9 @@ class Composer {
       return false;
     }
     if (gap == 2) {
-      return T()[at].folded == ","sv && T()[at + 1].folded == "and"sv;
+      return Is(T()[at].folded, ",") && Is(T()[at + 1].folded, "and");
     }
-    return T()[at].folded == ","sv || T()[at].folded == "and"sv;
+    return Is(T()[at].folded, ",") || Is(T()[at].folded, "and");
   }
 
   // Capitalised name words from token `i`: at most 4, stopping at
@@ -865,7 +898,7 @@ class Composer {
   std::size_t NameRun(std::size_t i) const {
     std::size_t j = i;
     while (j < T().size() && j - i < 6 && T()[j].is_word &&
-           T()[j].folded != "'s"sv &&
+           !Is(T()[j].folded, "'s") &&
            (T()[j].capitalized || (j > i && IsNameParticle(j)))) {
       ++j;
     }
@@ -891,8 +924,8 @@ class Composer {
   }
 
   static bool IsTitlePreposition(std::string_view f) {
-    return f == "to"sv || f == "for"sv || f == "of"sv || f == "in"sv ||
-           f == "at"sv;
+    return Is(f, "to") || Is(f, "for") || Is(f, "of") || Is(f, "in") ||
+           Is(f, "at");
   }
 
   // "al-Zayani", "el-Sisi": a particle joined to a capitalised name.
@@ -925,7 +958,7 @@ class Composer {
       std::size_t gap = next->begin - s.end;
       // "Gondor's main opposition group": up to two lower-case words may
       // stand between the possessive and its title or group.
-      bool possessive = gap >= 1 && gap <= 3 && T()[s.end].folded == "'s"sv;
+      bool possessive = gap >= 1 && gap <= 3 && Is(T()[s.end].folded, "'s");
       for (std::size_t i = s.end + 1; i < next->begin && possessive; ++i) {
         possessive = T()[i].is_word && !T()[i].capitalized;
       }
@@ -949,7 +982,7 @@ class Composer {
       bool modified_group = gap >= 1 && gap <= 2 && s.Has(kStateAdj) &&
                             next->Has(kAgent) && !next->Has(kTitle);
       for (std::size_t i = s.end; i < next->begin && modified_group; ++i) {
-        modified_group = IsAttributive(i) || T()[i].folded == "and"sv;
+        modified_group = IsAttributive(i) || Is(T()[i].folded, "and");
       }
       // "Nigerian junior foreign minister Dubem Oniya": a word of rank may
       // stand between an adjective and its title.
@@ -989,12 +1022,7 @@ class Composer {
       return;
     }
     if (s.Has(kCameoActor)) {
-      Actor a = m_.CameoActor(s.Get(kCameoActor), doc_.date);
-      if (!a.code.empty()) {
-        KnownActor& pooled = NewActor();
-        pooled = m_.Known(std::move(a));
-        Emit(s.begin, s.end, &pooled, How::kLexicon);
-      }
+      ComposeCameo(s);
       return;
     }
     if (s.Has(kPersonFull)) {
@@ -1023,7 +1051,7 @@ class Composer {
       return;
     }
     if (s.Has(kDemonym) && !s.Has(kStateName) && s.begin > 0 &&
-        T()[s.begin - 1].folded == "ethnic"sv) {
+        Is(T()[s.begin - 1].folded, "ethnic")) {
       // "ethnic Albanians ... in Serbia": an ethnic group is the people of
       // the state it lives in, when the sentence names that state.
       if (int home = HomeState(spans, k); home >= 0 && home != state) {
@@ -1047,7 +1075,7 @@ class Composer {
       // "Montenegro Municipality Association (AKK) officials": a short
       // form in parentheses abbreviates the name before it.
       if (s.begin > 0 && s.end < T().size() &&
-          T()[s.begin - 1].folded == "("sv && T()[s.end].folded == ")"sv) {
+          Is(T()[s.begin - 1].folded, "(") && Is(T()[s.end].folded, ")")) {
         return;
       }
       const std::size_t* at = short_forms_.Find(T()[s.begin]);
@@ -1060,6 +1088,18 @@ class Composer {
       return;
     }
     if (s.Has(kPair)) EmitPair(s);
+  }
+
+  // An actor of a CAMEO dictionary. (Not inlined in Compose: its actor
+  // temporaries would enlarge Compose's frame, which every span pays for;
+  // only a user's dictionary makes such spans.)
+  [[gnu::noinline]] void ComposeCameo(const RawSpan& s) {
+    Actor a = m_.CameoActor(s.Get(kCameoActor), doc_.date);
+    if (!a.code.empty()) {
+      KnownActor& pooled = NewActor();
+      pooled = m_.Known(std::move(a));
+      Emit(s.begin, s.end, &pooled, How::kLexicon);
+    }
   }
 
   // "Iran's Supreme National Security Council": an organisation's name of
@@ -1093,7 +1133,7 @@ class Composer {
            !Covered(b - 1)) {
       --b;
     }
-    if (k == 0 || b < 2 || T()[b - 1].folded != "'s"sv ||
+    if (k == 0 || b < 2 || !Is(T()[b - 1].folded, "'s") ||
         spans[k - 1].end != b - 1 || StateOf(spans[k - 1]) < 0) {
       return;
     }
@@ -1110,6 +1150,12 @@ class Composer {
         !spans[k + 1].Has(kStateAdj)) {
       return false;
     }
+    return ComposeAdjectiveList(spans, k);
+  }
+
+  // ComposeCoordinatedAdjectives past its cheap test. (Not inlined in
+  // Compose, whose every span would pay for its vector.)
+  [[gnu::noinline]] bool ComposeAdjectiveList(Spans spans, std::size_t k) {
     std::vector<std::size_t> adjectives;
     std::size_t j = k;
     while (j < spans.size() && spans[j].Has(kStateAdj)) {
@@ -1118,7 +1164,7 @@ class Composer {
       std::size_t from = spans[j].end, to = spans[j + 1].begin;
       bool joined = to > from && to - from <= 2;
       for (std::size_t i = from; i < to && joined; ++i) {
-        joined = T()[i].folded == ","sv || T()[i].folded == "and"sv;
+        joined = Is(T()[i].folded, ",") || Is(T()[i].folded, "and");
       }
       if (!joined || !spans[j + 1].Has(kStateAdj)) break;
       ++j;
@@ -1325,8 +1371,8 @@ class Composer {
       // pronoun the group is its owner's, and the state after "in" is
       // where it is.
       std::string_view owner = s.begin > 0 ? T()[s.begin - 1].folded : "";
-      bool owned = state < 0 && (owner == "its"sv || owner == "their"sv ||
-                                 owner == "his"sv || owner == "our"sv);
+      bool owned = state < 0 && (Is(owner, "its") || Is(owner, "their") ||
+                                 Is(owner, "his") || Is(owner, "our"));
       if (state < 0 && !owned) {  // "soldiers from Gondor": the state follows
         state = StateAfter(spans, k);
         // "the foreign ministers of Britain, France, Germany, Russia and
@@ -1344,7 +1390,7 @@ class Composer {
       // "the Israeli cabinet and parliament": a second group word joined by
       // "and" shares the modifier.
       if (end == s.end && k + 1 < spans.size() && end + 1 < T().size() &&
-          T()[end].folded == "and"sv && spans[k + 1].begin == end + 1 &&
+          Is(T()[end].folded, "and") && spans[k + 1].begin == end + 1 &&
           spans[k + 1].Has(kAgent) && !spans[k + 1].Has(kTitle)) {
         const RawSpan& other = spans[k + 1];
         const AgentEntry& b = m_.lex.agents()[other.Get(kAgent)];
@@ -1357,7 +1403,7 @@ class Composer {
     const TitleEntry& title = m_.lex.titles()[s.Get(kTitle)];
     // "Putin's envoy Kirill Dmitriev": the official of a person named in
     // the possessive serves that person's country.
-    if (state < 0 && begin >= 1 && T()[begin - 1].folded == "'s"sv &&
+    if (state < 0 && begin >= 1 && Is(T()[begin - 1].folded, "'s") &&
         !out_.empty() && out_.back().person &&
         out_.back().sentence == sentence_ &&
         out_.back().end == T()[begin - 1].start &&
@@ -1379,7 +1425,7 @@ class Composer {
     const RawSpan* next = k + 1 < spans.size() ? &spans[k + 1] : nullptr;
     // "China's top diplomat, Yang Jiechi": a known person in apposition.
     bool apposed = next && next->begin == after + 1 && after < T().size() &&
-                   T()[after].folded == ","sv;
+                   Is(T()[after].folded, ",");
     if (next && (next->begin == after || apposed) && next->Has(kPersonFull)) {
       const KnownActor* a = Person(next->Get(kPersonFull), &title);
       consumed_until_ = next->end;
@@ -1407,11 +1453,11 @@ class Composer {
     if (after < T().size() && IsTitlePreposition(T()[after].folded)) {
       std::size_t comma = after + 1;
       while (comma < T().size() && comma - after <= 5 &&
-             T()[comma].folded != ","sv) {
+             !Is(T()[comma].folded, ",")) {
         ++comma;
       }
       std::size_t name = comma + 1;
-      std::size_t r = comma < T().size() && T()[comma].folded == ","sv
+      std::size_t r = comma < T().size() && Is(T()[comma].folded, ",")
                           ? NameRun(name)
                           : 0;
       const RawSpan* named = nullptr;
@@ -1438,7 +1484,7 @@ class Composer {
     // "his Chinese counterpart, Gen. Wei Fenghe": the next title introduces
     // the same person, who is composed from there.
     if (next && next->begin == after + 1 && after < T().size() &&
-        T()[after].folded == ","sv && next->Has(kTitle)) {
+        Is(T()[after].folded, ",") && next->Has(kTitle)) {
       return;
     }
     std::size_t run = after < T().size() ? NameRun(after) : 0;
@@ -1452,7 +1498,7 @@ class Composer {
       run = next->begin - after;
     }
     // "his Japanese counterpart, Takeshi Iwaya": apposition after a comma.
-    if (run == 0 && after + 1 < T().size() && T()[after].folded == ","sv) {
+    if (run == 0 && after + 1 < T().size() && Is(T()[after].folded, ",")) {
       std::size_t r = NameRun(after + 1);
       if (r >= 2 && !(next && next->begin == after + 1)) {
         after += 1;
@@ -1463,7 +1509,7 @@ class Composer {
       // "King Hassan of Morocco": a state after "of" is the holder's (and
       // still named in its own right).
       std::size_t end = after + run;
-      if (state < 0 && end + 1 < T().size() && T()[end].folded == "of"sv) {
+      if (state < 0 && end + 1 < T().size() && Is(T()[end].folded, "of")) {
         for (std::size_t j = k + 1; j < spans.size(); ++j) {
           if (spans[j].begin != end + 1) continue;
           if (int st = StateOf(spans[j]); st >= 0 && !spans[j].Has(kCity)) {
@@ -1489,10 +1535,10 @@ class Composer {
     // stands before the title, after a comma.
     std::size_t lead = begin;  // before "Saudi Arabia's", if any
     if (k > 0 && state >= 0 && spans[k - 1].end + 1 == begin &&
-        T()[begin - 1].folded == "'s"sv) {
+        Is(T()[begin - 1].folded, "'s")) {
       lead = spans[k - 1].begin;
     }
-    if (lead >= 2 && T()[lead - 1].folded == ","sv) {
+    if (lead >= 2 && Is(T()[lead - 1].folded, ",")) {
       begin = lead;
       // A person already named there: "Wang Yi, China's top diplomat".
       for (auto it = out_.rbegin(); it != out_.rend(); ++it) {
@@ -1541,9 +1587,9 @@ class Composer {
   // Words that rank one holder of a title among others ("the first
   // secretary of state to visit", "the last president who ...").
   static bool IsRankWord(std::string_view f) {
-    return f == "first"sv || f == "last"sv || f == "only"sv ||
-           f == "next"sv || f == "previous"sv || f == "second"sv ||
-           f == "third"sv;
+    return Is(f, "first") || Is(f, "last") || Is(f, "only") ||
+           Is(f, "next") || Is(f, "previous") || Is(f, "second") ||
+           Is(f, "third");
   }
 
   // The mention of the latest holder of `title` (of `state`'s country when
