@@ -174,27 +174,6 @@ inline void AssignSlug(std::string_view name, std::string* out) {
   out->assign(buffer, n);
 }
 
-// A copy of `s`, as std::string's copy makes it. A short one (most ids and
-// names) is copied as its string's whole own buffer, kShortText bytes,
-// then cut to its length: a constant length, which the compiler copies
-// with two moves, where copying s.size() bytes calls memcpy. That reads
-// past s.size() but within s's storage: libstdc++ keeps a short string in
-// a buffer of kShortText bytes and its terminator, and any other string
-// in an allocation of more. (One named result, so that it is made in the
-// member it initialises, not moved there.)
-inline constexpr std::size_t kShortText = 15;
-[[gnu::always_inline]] inline std::string TextCopy(const std::string& s) {
-#if defined(_GLIBCXX_USE_CXX11_ABI) && _GLIBCXX_USE_CXX11_ABI
-  const std::size_t n = s.size();
-  std::string copy = n <= kShortText ? std::string(s.data(), kShortText)
-                                     : std::string(s);
-  copy.erase(n);  // (n <= copy.size(): only the length is set)
-  return copy;
-#else
-  return s;
-#endif
-}
-
 // A country code of up to eight bytes as an integer (codes hold no zero
 // byte, so different codes differ, and only the empty code is 0);
 // kLongCode for longer ones, which are told apart by their strings.

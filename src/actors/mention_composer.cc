@@ -249,14 +249,14 @@ struct HowName {
 }
 
 // A copy of k.actor, made straight in the member it initialises (as
-// HowName), its kind, country and code as above, its id and name by
-// TextCopy: copying a mention's actor is most of what Take costs.
+// HowName), its kind, country and code as above: copying a mention's
+// actor is most of what Take costs.
 struct ActorCopy {
   const KnownActor* k;
   operator Actor() const {
     const Actor& a = k->actor;
-    return Actor{TextCopy(a.id), TextCopy(a.name), KindName(*k),
-                 CodeCopy(a.country), CodeCopy(a.code), a.role};
+    return Actor{a.id, a.name, KindName(*k), CodeCopy(a.country),
+                 CodeCopy(a.code), a.role};
   }
 };
 

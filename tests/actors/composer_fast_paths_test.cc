@@ -1,8 +1,7 @@
 // The composer's fast paths against the slow definitions they stand for:
-// an ASCII slug made in one pass (SlugOf), a short text copied by its
-// buffer (the string's copy), the pronoun filter of the short-form pass,
-// role ids (folded roles) and the facts of an actor worked out when it is
-// made (its strings).
+// an ASCII slug made in one pass (SlugOf), the pronoun filter of the
+// short-form pass, role ids (folded roles) and the facts of an actor
+// worked out when it is made (its strings).
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -83,28 +82,6 @@ TEST_CASE("an actor's slug made in one pass is SlugOf's") {
     ++checked;
   }
   CHECK(checked > 20000);
-}
-
-TEST_CASE("a text copied by its short-string buffer is the string's copy") {
-  // Every length around the short-string buffer's, each as a string of
-  // its own (short ones in their own buffer) and as the remains of a
-  // longer one (in an allocation, as a pooled actor's strings are).
-  const std::string text = "Abdel Fattah al-Burhan of the Sudanese army";
-  for (std::size_t n = 0; n <= text.size(); ++n) {
-    CAPTURE(n);
-    const std::string own = text.substr(0, n);
-    CHECK(TextCopy(own) == own);
-    CHECK(TextCopy(own).size() == n);
-    std::string remains(64, 'x');
-    remains.assign(own);
-    CHECK(TextCopy(remains) == own);
-    CHECK(TextCopy(remains).size() == n);
-  }
-  // Names and ids of the lexicon's actors.
-  for (const KnownActor& k : DefaultImpl().state_actors) {
-    CHECK(TextCopy(k.actor.id) == k.actor.id);
-    CHECK(TextCopy(k.actor.name) == k.actor.name);
-  }
 }
 
 TEST_CASE("the short-form pass's pronoun filter passes every pronoun") {
