@@ -38,6 +38,19 @@ bool IsAsciiLetter(int c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+// Each byte's letter, 0-25 for 'a'-'z' and 'A'-'Z', else 26 or more: the
+// trie's symbol, and whether the byte is a letter, in one load.
+constexpr std::array<unsigned char, 256> MakeLetters() {
+  std::array<unsigned char, 256> letters{};
+  for (int c = 0; c < 256; ++c) letters[c] = 255;
+  for (int c = 'a'; c <= 'z'; ++c) {
+    letters[c] = static_cast<unsigned char>(c - 'a');
+    letters[c - 'a' + 'A'] = static_cast<unsigned char>(c - 'a');
+  }
+  return letters;
+}
+constexpr std::array<unsigned char, 256> kLetterOf = MakeLetters();
+
 bool IsWordByte(int c) {
   return IsAsciiLetter(c) || (c >= '0' && c <= '9') || c == '_';
 }
@@ -696,9 +709,8 @@ std::uint32_t TimexFirstWords::Insert(std::uint32_t node,
 std::uint32_t TimexFirstWords::Walk(std::uint32_t node,
                                     std::string_view run) const {
   for (char c : run) {
-    // Letters only ('a' | 0x20 == 'a'; 'A' | 0x20 == 'a'): anything else
-    // is no word of the trie.
-    unsigned letter = static_cast<unsigned>((c | 0x20) - 'a');
+    // Letters only: anything else is no word of the trie.
+    const unsigned letter = kLetterOf[static_cast<unsigned char>(c)];
     if (letter >= 26) return 0;
     node = next_[node * kSymbols + letter];
     if (node == 0) return 0;
@@ -738,7 +750,7 @@ bool TimexFirstWords::MayBeginAt(std::string_view text, std::size_t pos) const {
   if (!bounded_) return true;
   auto run_end = [text](std::size_t i) {
     while (i < text.size() &&
-           IsAsciiLetter(static_cast<unsigned char>(text[i]))) {
+           kLetterOf[static_cast<unsigned char>(text[i])] < 26) {
       ++i;
     }
     return i;
@@ -751,10 +763,10 @@ bool TimexFirstWords::MayBeginAt(std::string_view text, std::size_t pos) const {
   } else {
     // The trie is walked as the run is read: most runs leave it within a
     // letter or two, and then where they end does not matter.
-    while (end < text.size() &&
-           IsAsciiLetter(static_cast<unsigned char>(text[end]))) {
-      node = next_[node * kSymbols +
-                   static_cast<unsigned>((text[end] | 0x20) - 'a')];
+    while (end < text.size()) {
+      const unsigned letter = kLetterOf[static_cast<unsigned char>(text[end])];
+      if (letter >= 26) break;
+      node = next_[node * kSymbols + letter];
       if (node == 0) return false;
       ++end;
     }
