@@ -95,26 +95,32 @@ bool EndsWithLower(std::string_view word, std::string_view suffix) {
 class WordReader {
  public:
   WordReader(std::string_view text, bool backwards)
-      : text_(text), backwards_(backwards), i_(backwards ? text.size() : 0) {}
+      : begin_(text.data()),
+        end_(text.data() + text.size()),
+        backwards_(backwards),
+        p_(backwards ? end_ : begin_) {}
 
   // The next word, or an empty view when there is none.
   std::string_view Next() {
     if (backwards_) {
-      while (i_ > 0 && !IsLetter(text_[i_ - 1])) --i_;
-      std::size_t word_end = i_;
-      while (i_ > 0 && IsLetter(text_[i_ - 1])) --i_;
-      return text_.substr(i_, word_end - i_);
+      while (p_ > begin_ && !IsLetter(p_[-1])) --p_;
+      const char* word_end = p_;
+      while (p_ > begin_ && IsLetter(p_[-1])) --p_;
+      return std::string_view(p_, static_cast<std::size_t>(word_end - p_));
     }
-    while (i_ < text_.size() && !IsLetter(text_[i_])) ++i_;
-    std::size_t word_start = i_;
-    while (i_ < text_.size() && IsLetter(text_[i_])) ++i_;
-    return text_.substr(word_start, i_ - word_start);
+    while (p_ < end_ && !IsLetter(*p_)) ++p_;
+    const char* word_start = p_;
+    while (p_ < end_ && IsLetter(*p_)) ++p_;
+    return std::string_view(word_start,
+                            static_cast<std::size_t>(p_ - word_start));
   }
 
  private:
-  std::string_view text_;
+  // (Pointers, not offsets: the reader reads every byte of the windows.)
+  const char* begin_;
+  const char* end_;
   bool backwards_;
-  std::size_t i_;
+  const char* p_;
 };
 
 enum class Cue { kNone, kFuture, kPast };
