@@ -209,7 +209,11 @@ std::optional<TimexValue> Weekday(const TimexWords& w, const Doc& doc,
                                   bool ahead) {
   if (w.weekday == 0) return std::nullopt;
   if (!doc) return Unresolved(w.day_part.empty() ? "DATE" : "TIME");
-  int today = IsoWeekday(*doc);
+  // The document's day number, read once for its weekday and the day
+  // named (every weekday found is read this way, twice).
+  const long days = DaysFromCivil(*doc);
+  // Day 0, 1970-01-01, was a Thursday (ISO weekday 4).
+  int today = static_cast<int>((days % 7 + 10) % 7) + 1;
   int back = (today - w.weekday + 7) % 7;     // days back to the last one
   int forward = (w.weekday - today + 7) % 7;  // days on to the next one
   long shift = 0;
@@ -229,7 +233,7 @@ std::optional<TimexValue> Weekday(const TimexWords& w, const Doc& doc,
       if (w.has_shift && back == 0) shift = 0;
       break;
   }
-  return Day(AddDays(*doc, shift), true, w.day_part);
+  return Day(CivilFromDays(days + shift), true, w.day_part);
 }
 
 std::optional<TimexValue> RelativeDay(const TimexWords& w, const Doc& doc) {

@@ -66,5 +66,31 @@ TEST_CASE("weeks: written as FormatIsoWeek writes them") {
   }
 }
 
+// Weekdays are placed from the document's day number, read once; they
+// must land where IsoWeekday and AddDays place them, before 1970 too.
+TEST_CASE("weekdays: placed as IsoWeekday and AddDays place them") {
+  const char* const names[] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                               "Friday", "Saturday", "Sunday"};
+  TimexContext context;
+  for (CivilDate day = {1899, 12, 20}; day.year < 2031;
+       day = AddDays(day, 373)) {
+    CAPTURE(FormatIsoDate(day));
+    context.document_date = day;
+    const int today = IsoWeekday(day);
+    for (int weekday = 1; weekday <= 7; ++weekday) {
+      for (bool ahead : {false, true}) {
+        context.looks_ahead = ahead;
+        std::optional<TimexValue> value = NormalizeTimex(
+            TimexKind::kWeekday, names[weekday - 1], context);
+        REQUIRE(value.has_value());
+        const int back = (today - weekday + 7) % 7;
+        const int forward = (weekday - today + 7) % 7;
+        const long shift = ahead ? (forward == 0 ? 7 : forward) : -back;
+        CHECK(value->value == FormatIsoDate(AddDays(day, shift)));
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace entente
