@@ -530,15 +530,19 @@ class DocumentScan {
   // Whether a match can begin at the word start `pos`, a letter or a digit,
   // judged by its first word or number and what follows it
   // (timex_first_words.h). The words are read in the whole text, as the
-  // automaton reads \b's context.
-  bool MayBegin(std::size_t pos) const;
+  // automaton reads \b's context. Sets `run_end` to the end of the word
+  // or number.
+  bool MayBegin(std::size_t pos, std::size_t* run_end) const;
   // The span of one word or number at `pos` (a word start a match may
-  // begin at) when it is a known span whose match cannot go on in this
-  // window (Grammar::known_kinds): then it is the longest match there.
+  // begin at, its run ending at `run_end`) when it is a known span whose
+  // match cannot go on in this window (Grammar::known_kinds): then it is
+  // the longest match there.
   // Or a known span that is no match, inside which no match ends, and
   // after which none can go on: then no match begins at `pos`, and `end`
   // is set to the end of its first word, where the scan goes on.
-  const Grammar::KnownSpan* WholeWordMatch(std::size_t pos, std::size_t limit,
+  const Grammar::KnownSpan* WholeWordMatch(std::size_t pos,
+                                           std::size_t run_end,
+                                           std::size_t limit,
                                            std::size_t* end) const;
   // Reads the match text_[start, end), of kind `kind` (none: not a time),
   // whose words are `words` when not null.
@@ -589,19 +593,16 @@ void DocumentScan::ScanSentence(std::size_t index, std::size_t from,
       }
       // Words and numbers no match begins with cost a look-up in a trie,
       // not a call of the automaton.
-      if (!MayBegin(pos)) {
-        const bool letters = IsLetter(text_[pos]);
-        while (pos < text_.size() &&
-               (letters ? IsLetter(text_[pos]) : IsDigit(text_[pos]))) {
-          ++pos;
-        }
+      std::size_t run_end = 0;
+      if (!MayBegin(pos, &run_end)) {
+        pos = run_end;
         continue;
       }
       // Half the matches are one word that the grammar cannot read past
       // ("Friday said"): found and typed by a look-up, not the automaton.
       std::size_t word_end = 0;
       if (const Grammar::KnownSpan* known =
-              WholeWordMatch(pos, window.end, &word_end)) {
+              WholeWordMatch(pos, run_end, window.end, &word_end)) {
         const std::size_t start = pos;
         pos = word_end;
         Match(start, word_end, known->kind, &known->words);
@@ -629,19 +630,16 @@ void DocumentScan::ScanSentence(std::size_t index, std::size_t from,
   }
 }
 
-bool DocumentScan::MayBegin(std::size_t pos) const {
-  return impl_.first_words->MayBeginAt(text_, pos);
+bool DocumentScan::MayBegin(std::size_t pos, std::size_t* run_end) const {
+  return impl_.first_words->MayBeginAt(text_, pos, run_end);
 }
 
 const Grammar::KnownSpan* DocumentScan::WholeWordMatch(std::size_t pos,
+                                                       std::size_t run_end,
                                                        std::size_t limit,
                                                        std::size_t* end) const {
   const bool letters = IsLetter(text_[pos]);
-  std::size_t i = pos;
-  while (i < text_.size() &&
-         (letters ? IsLetter(text_[i]) : IsDigit(text_[i]))) {
-    ++i;
-  }
+  std::size_t i = run_end;
   // The span was typed with a non-word byte after it, which \b reads as
   // it reads text_[i] only when that is no word byte either.
   if (i > limit ||

@@ -746,8 +746,8 @@ bool TimexFirstWords::MayBegin(std::string_view run,
   return node != 0 && word_end_[node];
 }
 
-bool TimexFirstWords::MayBeginAt(std::string_view text, std::size_t pos) const {
-  if (!bounded_) return true;
+bool TimexFirstWords::MayBeginAt(std::string_view text, std::size_t pos,
+                                 std::size_t* run_end_out) const {
   auto run_end = [text](std::size_t i) {
     while (i < text.size() &&
            kLetterOf[static_cast<unsigned char>(text[i])] < 26) {
@@ -762,15 +762,20 @@ bool TimexFirstWords::MayBeginAt(std::string_view text, std::size_t pos) const {
     node = digit_runs_[std::min(end - pos, kDigitRuns)];
   } else {
     // The trie is walked as the run is read: most runs leave it within a
-    // letter or two, and then where they end does not matter.
+    // letter or two, and then only where they end matters.
     while (end < text.size()) {
       const unsigned letter = kLetterOf[static_cast<unsigned char>(text[end])];
       if (letter >= 26) break;
       node = next_[node * kSymbols + letter];
-      if (node == 0) return false;
       ++end;
+      if (node == 0) {
+        end = run_end(end);
+        break;
+      }
     }
   }
+  if (run_end_out) *run_end_out = end;
+  if (!bounded_) return true;
   if (node == 0 || !word_end_[node]) return false;
   if (end == text.size()) return true;
   const Followers& f = followers_[node];
