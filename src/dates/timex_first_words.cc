@@ -787,11 +787,14 @@ bool TimexFirstWords::MayBeginAt(std::string_view text, std::size_t pos,
   const auto after = static_cast<unsigned char>(text[second]);
   if (!IsAsciiLetter(after)) return f.after_spaces[after];
   if (any_second_[node]) return true;
-  const std::uint32_t space = next_[node * kSymbols + kSpace];
-  if (space == 0) return false;
-  const std::uint32_t last =
-      Walk(space, text.substr(second, run_end(second) - second));
-  return last != 0 && word_end_[last];
+  // The second run, walked as it is read (most leave the trie at once).
+  node = next_[node * kSymbols + kSpace];
+  for (std::size_t i = second; node != 0 && i < text.size(); ++i) {
+    const unsigned letter = kLetterOf[static_cast<unsigned char>(text[i])];
+    if (letter >= 26) return word_end_[node];
+    node = next_[node * kSymbols + letter];
+  }
+  return node != 0 && word_end_[node];
 }
 
 namespace {
