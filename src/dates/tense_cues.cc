@@ -150,7 +150,7 @@ const CueIndex& Cues() {
 }
 
 // `word` and `before` (the word before it in the text, or empty) as they
-// are written; compared lower-cased. (The lists share no word.)
+// are written; compared lower-cased.
 Cue Classify(const CueIndex& cues, std::string_view word,
              std::string_view before) {
   const unsigned what = cues.Find(word);

@@ -363,7 +363,9 @@ bool IsDigit(char c) { return ByteClass(c) == kDigitByte; }
 
 bool IsLetter(char c) { return ByteClass(c) == kLetterByte; }
 
-bool IsAlnum(char c) { return (ByteClass(c) & (kDigitByte | kLetterByte)) != 0; }
+bool IsAlnum(char c) {
+  return (ByteClass(c) & (kDigitByte | kLetterByte)) != 0;
+}
 
 // Where a match can begin: a letter or digit after a \b.
 bool IsWordStart(std::string_view text, std::size_t i) {
@@ -540,8 +542,7 @@ class DocumentScan {
   // Or a known span that is no match, inside which no match ends, and
   // after which none can go on: then no match begins at `pos`, and `end`
   // is set to the end of its first word, where the scan goes on.
-  const Grammar::KnownSpan* WholeWordMatch(std::size_t pos,
-                                           std::size_t run_end,
+  const Grammar::KnownSpan* WholeWordMatch(std::size_t pos, std::size_t run_end,
                                            std::size_t limit,
                                            std::size_t* end) const;
   // Reads the match text_[start, end), of kind `kind` (none: not a time),

@@ -716,9 +716,9 @@ std::optional<TimexAnchor> AnchorOf(std::string_view value) {
         d1 > 9) {
       return std::nullopt;
     }
-    const int fields[3] = {static_cast<int>(y0 * 1000 + y1 * 100 + y2 * 10 + y3),
-                           static_cast<int>(m0 * 10 + m1),
-                           static_cast<int>(d0 * 10 + d1)};
+    const int fields[3] = {
+        static_cast<int>(y0 * 1000 + y1 * 100 + y2 * 10 + y3),
+        static_cast<int>(m0 * 10 + m1), static_cast<int>(d0 * 10 + d1)};
     if (!IsValidDate(fields[0], fields[1], fields[2])) return std::nullopt;
     return TimexAnchor{CivilDate{fields[0], fields[1], fields[2]}, "day"};
   }

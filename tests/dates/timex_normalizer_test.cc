@@ -60,7 +60,8 @@ TEST_CASE("weeks: written as FormatIsoWeek writes them") {
             NormalizeTimex(TimexKind::kRelativeUnit, text, context);
         REQUIRE(value.has_value());
         const int offset = text[0] == 'l' ? -1 : text[0] == 'n' ? 1 : 0;
-        CHECK(value->value == FormatIsoWeek(IsoWeekOf(AddDays(day, 7L * offset))));
+        CHECK(value->value ==
+              FormatIsoWeek(IsoWeekOf(AddDays(day, 7L * offset))));
       }
     }
   }
@@ -80,8 +81,8 @@ TEST_CASE("weekdays: placed as IsoWeekday and AddDays place them") {
     for (int weekday = 1; weekday <= 7; ++weekday) {
       for (bool ahead : {false, true}) {
         context.looks_ahead = ahead;
-        std::optional<TimexValue> value = NormalizeTimex(
-            TimexKind::kWeekday, names[weekday - 1], context);
+        std::optional<TimexValue> value =
+            NormalizeTimex(TimexKind::kWeekday, names[weekday - 1], context);
         REQUIRE(value.has_value());
         const int back = (today - weekday + 7) % 7;
         const int forward = (weekday - today + 7) % 7;
