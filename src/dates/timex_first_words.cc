@@ -38,6 +38,19 @@ bool IsAsciiLetter(int c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+// Each byte's letter, 0-25 for 'a'-'z' and 'A'-'Z', else 26 or more: the
+// trie's symbol, and whether the byte is a letter, in one load.
+constexpr std::array<unsigned char, 256> MakeLetters() {
+  std::array<unsigned char, 256> letters{};
+  for (int c = 0; c < 256; ++c) letters[c] = 255;
+  for (int c = 'a'; c <= 'z'; ++c) {
+    letters[c] = static_cast<unsigned char>(c - 'a');
+    letters[c - 'a' + 'A'] = static_cast<unsigned char>(c - 'a');
+  }
+  return letters;
+}
+constexpr std::array<unsigned char, 256> kLetterOf = MakeLetters();
+
 bool IsWordByte(int c) {
   return IsAsciiLetter(c) || (c >= '0' && c <= '9') || c == '_';
 }
@@ -696,9 +709,8 @@ std::uint32_t TimexFirstWords::Insert(std::uint32_t node,
 std::uint32_t TimexFirstWords::Walk(std::uint32_t node,
                                     std::string_view run) const {
   for (char c : run) {
-    // Letters only ('a' | 0x20 == 'a'; 'A' | 0x20 == 'a'): anything else
-    // is no word of the trie.
-    unsigned letter = static_cast<unsigned>((c | 0x20) - 'a');
+    // Letters only: anything else is no word of the trie.
+    const unsigned letter = kLetterOf[static_cast<unsigned char>(c)];
     if (letter >= 26) return 0;
     node = next_[node * kSymbols + letter];
     if (node == 0) return 0;
@@ -734,11 +746,11 @@ bool TimexFirstWords::MayBegin(std::string_view run,
   return node != 0 && word_end_[node];
 }
 
-bool TimexFirstWords::MayBeginAt(std::string_view text, std::size_t pos) const {
-  if (!bounded_) return true;
+bool TimexFirstWords::MayBeginAt(std::string_view text, std::size_t pos,
+                                 std::size_t* run_end_out) const {
   auto run_end = [text](std::size_t i) {
     while (i < text.size() &&
-           IsAsciiLetter(static_cast<unsigned char>(text[i]))) {
+           kLetterOf[static_cast<unsigned char>(text[i])] < 26) {
       ++i;
     }
     return i;
@@ -750,15 +762,20 @@ bool TimexFirstWords::MayBeginAt(std::string_view text, std::size_t pos) const {
     node = digit_runs_[std::min(end - pos, kDigitRuns)];
   } else {
     // The trie is walked as the run is read: most runs leave it within a
-    // letter or two, and then where they end does not matter.
-    while (end < text.size() &&
-           IsAsciiLetter(static_cast<unsigned char>(text[end]))) {
-      node = next_[node * kSymbols +
-                   static_cast<unsigned>((text[end] | 0x20) - 'a')];
-      if (node == 0) return false;
+    // letter or two, and then only where they end matters.
+    while (end < text.size()) {
+      const unsigned letter = kLetterOf[static_cast<unsigned char>(text[end])];
+      if (letter >= 26) break;
+      node = next_[node * kSymbols + letter];
       ++end;
+      if (node == 0) {
+        end = run_end(end);
+        break;
+      }
     }
   }
+  if (run_end_out) *run_end_out = end;
+  if (!bounded_) return true;
   if (node == 0 || !word_end_[node]) return false;
   if (end == text.size()) return true;
   const Followers& f = followers_[node];
@@ -770,11 +787,14 @@ bool TimexFirstWords::MayBeginAt(std::string_view text, std::size_t pos) const {
   const auto after = static_cast<unsigned char>(text[second]);
   if (!IsAsciiLetter(after)) return f.after_spaces[after];
   if (any_second_[node]) return true;
-  const std::uint32_t space = next_[node * kSymbols + kSpace];
-  if (space == 0) return false;
-  const std::uint32_t last =
-      Walk(space, text.substr(second, run_end(second) - second));
-  return last != 0 && word_end_[last];
+  // The second run, walked as it is read (most leave the trie at once).
+  node = next_[node * kSymbols + kSpace];
+  for (std::size_t i = second; node != 0 && i < text.size(); ++i) {
+    const unsigned letter = kLetterOf[static_cast<unsigned char>(text[i])];
+    if (letter >= 26) return word_end_[node];
+    node = next_[node * kSymbols + letter];
+  }
+  return node != 0 && word_end_[node];
 }
 
 namespace {

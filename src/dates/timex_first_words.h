@@ -105,8 +105,10 @@ class TimexFirstWords {
   // by their number), by the byte right after it and, after spaces, by the
   // next byte or run of letters: "in" may begin a match, "in Geneva",
   // "in-person", "in 2019" and "2 billion" not. The text around is read as
-  // the automaton reads it.
-  bool MayBeginAt(std::string_view text, std::size_t pos) const;
+  // the automaton reads it. Sets `*run_end`, when not null, to the end of
+  // the run at pos (which the caller reads next either way).
+  bool MayBeginAt(std::string_view text, std::size_t pos,
+                  std::size_t* run_end = nullptr) const;
 
   // The first words, lower-case and sorted (for tests).
   std::vector<std::string> Words() const;

@@ -46,12 +46,17 @@ std::string Format(const char* format, int a, int b = 0) {
     std::snprintf(buf, sizeof buf, format, a, b);
     return buf;
   }
-  std::string out;
+  // Written into a buffer and made a string once (appending byte by byte
+  // cost a call a byte). It holds any format of this file: a dozen
+  // literal bytes and two numbers of at most ten digits and nine of
+  // padding.
+  char out[64];
+  std::size_t size = 0;
   const int args[2] = {a, b};
   int next = 0;
   for (const char* p = format; *p != '\0'; ++p) {
     if (*p != '%') {
-      out += *p;
+      out[size++] = *p;
       continue;
     }
     ++p;
@@ -66,10 +71,10 @@ std::string Format(const char* format, int a, int b = 0) {
     for (int v = args[next++ & 1]; n == 0 || v > 0; v /= 10) {
       digits[n++] = static_cast<char>('0' + v % 10);
     }
-    for (int k = n; k < width; ++k) out += '0';
-    while (n > 0) out += digits[--n];
+    for (int k = n; k < width; ++k) out[size++] = '0';
+    while (n > 0) out[size++] = digits[--n];
   }
-  return out;
+  return std::string(out, size);
 }
 
 TimexValue Unresolved(const char* type) {
@@ -94,6 +99,12 @@ std::string IsoDate(const CivilDate& d) {
                   static_cast<char>('0' + d.day / 10),
                   static_cast<char>('0' + d.day % 10)};
   return std::string(buf, sizeof buf);
+}
+
+// FormatIsoWeek without snprintf (a thousand instructions a call): the
+// same "%04d-W%02d".
+std::string IsoWeekValue(const IsoWeek& w) {
+  return Format("%04d-W%02d", w.year, w.week);
 }
 
 // `head` followed by `tail` (a view, which std::string's + does not take).
@@ -198,7 +209,11 @@ std::optional<TimexValue> Weekday(const TimexWords& w, const Doc& doc,
                                   bool ahead) {
   if (w.weekday == 0) return std::nullopt;
   if (!doc) return Unresolved(w.day_part.empty() ? "DATE" : "TIME");
-  int today = IsoWeekday(*doc);
+  // The document's day number, read once for its weekday and the day
+  // named (every weekday found is read this way, twice).
+  const long days = DaysFromCivil(*doc);
+  // Day 0, 1970-01-01, was a Thursday (ISO weekday 4).
+  int today = static_cast<int>((days % 7 + 10) % 7) + 1;
   int back = (today - w.weekday + 7) % 7;     // days back to the last one
   int forward = (w.weekday - today + 7) % 7;  // days on to the next one
   long shift = 0;
@@ -218,7 +233,7 @@ std::optional<TimexValue> Weekday(const TimexWords& w, const Doc& doc,
       if (w.has_shift && back == 0) shift = 0;
       break;
   }
-  return Day(AddDays(*doc, shift), true, w.day_part);
+  return Day(CivilFromDays(days + shift), true, w.day_part);
 }
 
 std::optional<TimexValue> RelativeDay(const TimexWords& w, const Doc& doc) {
@@ -260,7 +275,7 @@ std::optional<TimexValue> RelativeUnit(const TimexWords& w, const Doc& doc) {
         "season", true};
   }
   if (w.unit == "week" || w.unit == "weekend") {
-    std::string week = FormatIsoWeek(IsoWeekOf(AddDays(d, 7L * offset)));
+    std::string week = IsoWeekValue(IsoWeekOf(AddDays(d, 7L * offset)));
     if (w.unit == "weekend") week += "-WE";
     return TimexValue{"DATE", week, "week", true};
   }
@@ -331,7 +346,7 @@ std::optional<TimexValue> Ago(const TimexWords& w, const Doc& doc) {
   if (w.unit == "hour") return Day(AddDays(d, n / 24), true);
   if (w.unit == "minute" || w.unit == "second") return Day(d, true);
   if (w.unit == "week") {
-    return TimexValue{"DATE", FormatIsoWeek(IsoWeekOf(AddDays(d, 7L * n))),
+    return TimexValue{"DATE", IsoWeekValue(IsoWeekOf(AddDays(d, 7L * n))),
                       "week", true};
   }
   if (w.unit == "month") {
@@ -565,7 +580,7 @@ int PrecisionRank(std::string_view precision) {
 
 std::string FormatAnchor(const TimexAnchor& a) {
   if (a.precision == "day") return IsoDate(a.date);
-  if (a.precision == "week") return FormatIsoWeek(IsoWeekOf(a.date));
+  if (a.precision == "week") return IsoWeekValue(IsoWeekOf(a.date));
   if (a.precision == "month")
     return Format("%04d-%02d", a.date.year, a.date.month);
   return Format("%04d", a.date.year);
@@ -613,7 +628,7 @@ std::optional<TimexValue> Anchored(TimexWords w, std::string_view text,
     return Day(day, true, day_part ? w.day_part : "");
   }
   if (unit == "week") {
-    return TimexValue{"DATE", FormatIsoWeek(IsoWeekOf(AddDays(d, 7 * shift))),
+    return TimexValue{"DATE", IsoWeekValue(IsoWeekOf(AddDays(d, 7 * shift))),
                       "week", true};
   }
   if (unit == "month") {
@@ -690,9 +705,22 @@ std::optional<TimexValue> ClockTime(std::string_view text,
 
 std::optional<TimexAnchor> AnchorOf(std::string_view value) {
   if (value.size() >= 10 && value[4] == '-' && value[7] == '-') {
-    auto day = ParseIsoDate(value.substr(0, 10));
-    if (day) return TimexAnchor{*day, "day"};
-    return std::nullopt;
+    // ParseIsoDate of the first ten bytes, read here: this runs for every
+    // DATE and TIME found, and most are days.
+    auto digit = [&value](std::size_t i) {
+      return static_cast<unsigned>(static_cast<unsigned char>(value[i]) - '0');
+    };
+    const unsigned y0 = digit(0), y1 = digit(1), y2 = digit(2), y3 = digit(3),
+                   m0 = digit(5), m1 = digit(6), d0 = digit(8), d1 = digit(9);
+    if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 ||
+        d1 > 9) {
+      return std::nullopt;
+    }
+    const int fields[3] = {
+        static_cast<int>(y0 * 1000 + y1 * 100 + y2 * 10 + y3),
+        static_cast<int>(m0 * 10 + m1), static_cast<int>(d0 * 10 + d1)};
+    if (!IsValidDate(fields[0], fields[1], fields[2])) return std::nullopt;
+    return TimexAnchor{CivilDate{fields[0], fields[1], fields[2]}, "day"};
   }
   CivilDate first, last;
   if (!TimexDayRange(value, &first, &last)) return std::nullopt;

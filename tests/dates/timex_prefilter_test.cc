@@ -289,7 +289,13 @@ TEST_CASE("first words: no match begins with a word the filter rejects") {
         continue;
       }
       if (digit(text[pos])) {  // numbers: by their length and what follows
-        bool may = first.MayBeginAt(text, pos);
+        std::size_t run = 0;
+        bool may = first.MayBeginAt(text, pos, &run);
+        std::size_t digits_end = pos;
+        while (digits_end < text.size() && digit(text[digits_end])) {
+          ++digits_end;
+        }
+        CHECK(run == digits_end);  // the run it reports, either way
         if (scanner.Match(text, pos, to, RE2::ANCHOR_START, &match, 1)) {
           ++matches;
           if (!may) FAIL_CHECK("rejected: " << match);
@@ -299,13 +305,15 @@ TEST_CASE("first words: no match begins with a word the filter rejects") {
         continue;
       }
       // As the recogniser asks: by the run and what follows it.
-      bool may = first.MayBeginAt(text, pos);
+      std::size_t run = 0;
+      bool may = first.MayBeginAt(text, pos, &run);
       // Never more than the run alone, or with the next run, allows.
       auto run_end = [&](std::size_t i) {
         while (i < text.size() && letter(text[i])) ++i;
         return i;
       };
       std::size_t end = run_end(pos), second = end;
+      CHECK(run == end);  // the run it reports, either way
       while (second < text.size() && IsTimexSpace(text[second])) ++second;
       std::string_view view(text);
       bool by_words =
