@@ -1439,6 +1439,17 @@ class SentenceEvents {
     return static_cast<std::size_t>(it - t_.begin());
   }
 
+  // The kinds of actor BuildGroups tells apart, read once per mention: a
+  // test of `actor.kind` compares strings, and each mention is asked
+  // about several times.
+  enum class Kind : std::uint8_t { kOther, kPerson, kState };
+  static Kind KindOf(const Actor& a) {
+    std::string_view k = a.kind;
+    if (k.size() == 6 && k[0] == 'p' && Is(k, "person")) return Kind::kPerson;
+    if (k.size() == 5 && k[0] == 's' && Is(k, "state")) return Kind::kState;
+    return Kind::kOther;
+  }
+
   void BuildGroups() {
     // Mentions sharing a span ("the two leaders") form one group; "A and B",
     // "A, B and C" join adjacent groups. A list joined by commas alone
@@ -1454,41 +1465,57 @@ class SentenceEvents {
     members.clear();
     spans.clear();
     groups_.Clear();
-    std::size_t possessor = t_.size();  // first token of "Bahrain's" before
+    // (The tokens and mentions are read through locals: stores into the
+    // buffers above would otherwise make every t_[i] load the vector
+    // again.)
+    const Token* tokens = t_.data();
+    const std::size_t n = t_.size();
+    const ActorMention* const* mentions = mentions_.data();
+    const std::size_t mention_count = mentions_.size();
+    std::size_t possessor = n;  // first token of "Bahrain's" before
+    // The kind of members.back(), which is the last member of the last
+    // pending group.
+    Kind back_kind = Kind::kOther;
     // TokenAt, for mentions in text order: each search goes on from where
     // the one before ended, unless the byte lies before it. (A byte after
     // the last token's start is past every token; before it, some token
     // ends the walk, which need not test for the end of the tokens.)
-    const Token* tokens = t_.data();
-    const std::size_t n = t_.size();
-    std::size_t cursor = 0;
-    auto token_at = [&](std::size_t byte) {
-      if (n == 0 || tokens[n - 1].start < byte) return cursor = n;
-      if (cursor > 0 && tokens[cursor - 1].start >= byte) {
-        cursor = TokenAt(byte);
+    const Token* cursor = tokens;
+    const std::size_t last_start = n == 0 ? 0 : tokens[n - 1].start;
+    auto token_at = [&](std::size_t byte) -> std::size_t {
+      if (n == 0 || last_start < byte) {
+        cursor = tokens + n;
+        return n;
       }
-      const Token* w = tokens + cursor;
+      if (cursor > tokens && cursor[-1].start >= byte) {
+        cursor = tokens + TokenAt(byte);
+      }
+      const Token* w = cursor;
       while (w->start < byte) ++w;
-      return cursor = static_cast<std::size_t>(w - tokens);
+      cursor = w;
+      return static_cast<std::size_t>(w - tokens);
     };
-    for (std::size_t mi = 0; mi < mentions_.size(); ++mi) {
-      const ActorMention* m = mentions_[mi];
+    for (std::size_t mi = 0; mi < mention_count; ++mi) {
+      const ActorMention* m = mentions[mi];
       std::size_t b = token_at(m->start), e = token_at(m->end);
       // "Trump, Netanyahu and Bahrain's King Hamad": a state in the
       // possessive that introduces its own person or group is not a party
       // of its own; the person stands in its place in a coordination.
-      if (IsPossessorOfNext(mi, e)) {
+      if (e + 1 < n && mi + 1 < mention_count &&
+          (Is(tokens[e].folded, "'s") || Is(tokens[e].folded, "leader")) &&
+          IsPossessorOfNext(mi, e)) {
         possessor = b;
         continue;
       }
       if (possessor < b) b = possessor;
-      possessor = t_.size();
+      possessor = n;
+      const Kind kind = KindOf(m->actor);
       // "President Milan Ristovic of Serbia met ...": the state of a
       // person, after "of", describes the person; it is no party beside.
       // (The last group ends with the last member kept.)
-      if (Is(m->actor.kind, "state") && b >= 1 && !members.empty() &&
-          Is(t_[b - 1].folded, "of") && built.back().end + 1 == b &&
-          Is(members.back()->actor.kind, "person") &&
+      if (kind == Kind::kState && b >= 1 && !members.empty() &&
+          Is(tokens[b - 1].folded, "of") && built.back().end + 1 == b &&
+          back_kind == Kind::kPerson &&
           members.back()->actor.country == m->actor.id) {
         built.back().end = e;
         spans.back().second = e;
@@ -1496,15 +1523,19 @@ class SentenceEvents {
       }
       // "Putin and North Korean leader Kim Jong Un": the words that
       // describe a person ("North Korean leader") stand with the person.
-      if (Is(m->actor.kind, "person") && b >= 2 &&
-          Is(t_[b - 1].folded, "leader")) {
+      if (kind == Kind::kPerson && b >= 2 &&
+          Is(tokens[b - 1].folded, "leader")) {
         std::size_t d = b - 1;
         std::size_t floor = spans.empty() ? 0 : spans.back().second;
-        while (d > floor && t_[d - 1].is_word && t_[d - 1].capitalized) --d;
+        while (d > floor && tokens[d - 1].is_word && tokens[d - 1].capitalized) {
+          --d;
+        }
         if (d < b - 1) b = d;
       }
       members.push_back(m);
       spans.push_back({b, e});
+      const Kind last_kind = back_kind;
+      back_kind = kind;
       if (!built.empty()) {
         PendingGroup& last = built.back();
         if (last.begin == b && last.end == e) {
@@ -1513,19 +1544,17 @@ class SentenceEvents {
         }
         // A person is not coordinated with a state ("he met Zelensky, and
         // Berlin on Thursday" lists places visited, not parties).
-        std::string_view last_kind =
-            members[last.first + last.size - 1]->actor.kind;
-        bool mixed = Is(last_kind, "person") != Is(m->actor.kind, "person") &&
-                     (Is(last_kind, "state") || Is(m->actor.kind, "state"));
+        bool mixed = (last_kind == Kind::kPerson) != (kind == Kind::kPerson) &&
+                     (last_kind == Kind::kState || kind == Kind::kState);
         // "... sanctions on Russian companies, and Biden told ...": after
         // ", and" a party followed by its verb opens a new clause, unless
         // the comma ends a list ("Britain, France, and Germany agreed").
         bool new_clause = !last.has_comma && b == last.end + 2 &&
-                          Is(t_[last.end].folded, ",") && StartsClause(e);
+                          Is(tokens[last.end].folded, ",") && StartsClause(e);
         if (!mixed && !new_clause && IsCoordination(last.end, b)) {
           for (std::size_t i = last.end; i < b; ++i) {
-            last.has_and |= !Is(t_[i].folded, ",");
-            last.has_comma |= Is(t_[i].folded, ",");
+            last.has_and |= !Is(tokens[i].folded, ",");
+            last.has_comma |= Is(tokens[i].folded, ",");
           }
           last.end = e;
           ++last.size;
@@ -1537,6 +1566,10 @@ class SentenceEvents {
     for (const PendingGroup& p : built) {
       std::span<const ActorMention* const> p_members(members.data() + p.first,
                                                      p.size);
+      if (p.size == 1) {  // (most groups: one mention, no list to split)
+        groups_.Add(p.begin, p.end, p_members);
+        continue;
+      }
       std::span<const std::pair<std::size_t, std::size_t>> p_spans(
           spans.data() + p.first, p.size);
       if (SplitsAtClause(p.begin, p.end, p_members, p_spans)) continue;
@@ -1682,10 +1715,11 @@ class SentenceEvents {
     kFigureWord = 32,
     kDayWord = 64,
     kConditionWord = 128,  // "if", "unless" (SentenceCueIndex)
-    kMustWord = 256        // (AddMustDemands)
+    kMustWord = 256,       // (AddMustDemands)
+    kPhoneWord = 512       // "phone", "video", ... (ByPhone)
   };
   // (Bits kCueShift and up: the classes of CueWordLists, for ReadCues.)
-  static constexpr int kCueShift = 9;
+  static constexpr int kCueShift = 10;
   static const WordClasses& ClassTable() {
     static constexpr std::string_view kOpeners[] = {";", ":", "whom"};
     static constexpr std::string_view kSemicolons[] = {";"};
@@ -1700,12 +1734,14 @@ class SentenceEvents {
         "saturday", "sunday",  "today",     "yesterday"};
     static constexpr std::string_view kConditions[] = {"if", "unless"};
     static constexpr std::string_view kMust[] = {"must"};
+    static constexpr std::string_view kPhoneWords[] = {
+        "phone", "telephone", "video", "videoconference"};
     static const auto cue = CueWordLists();
     static_assert(kCueLists == 6, "one list of the table per cue list");
     static const WordClasses kTable({kOpeners, kSemicolons, kCommas, kRelatives,
                                      ReportingWords(), kFigures, kDays,
-                                     kConditions, kMust, cue[0], cue[1], cue[2],
-                                     cue[3], cue[4], cue[5]});
+                                     kConditions, kMust, kPhoneWords, cue[0],
+                                     cue[1], cue[2], cue[3], cue[4], cue[5]});
     return kTable;
   }
 
@@ -1713,54 +1749,65 @@ class SentenceEvents {
   // up once per sentence, on first use. The same pass indexes the cues
   // (CueIndex), the clause bounds (ClauseStart, ClauseEnd) and "must"
   // (AddMustDemands): one probe per token serves all four.
+  // (Asked before most searches: the test of whether they are indexed is
+  // inline, the indexing a call of its own.)
   const std::uint32_t* Classes() const {
+    if (!classes_indexed_) [[unlikely]] IndexClasses();
+    return scratch_.word_classes.data();
+  }
+  [[gnu::noinline]] void IndexClasses() const {
     std::vector<std::uint32_t>& classes = scratch_.word_classes;
-    if (!classes_indexed_) {
-      classes_indexed_ = true;
-      std::size_t n = t_.size();
-      // (Every position read is written below: a longer buffer left by an
-      // earlier sentence is not cut and zeroed again.)
-      if (classes.size() < n + 1) classes.resize(n + 1);
-      const WordClasses& table = ClassTable();
-      std::uint32_t* c = classes.data();
-      c[n] = 0;
-      SentenceCueIndex& cues = scratch_.cues;
-      cues.Index(std::span<const std::uint32_t>(c, n), kCueShift);
-      std::vector<std::size_t>& openers = scratch_.clause_openers;
-      std::vector<std::size_t>& ends = scratch_.clause_ends;
-      openers.clear();
-      ends.clear();
-      // A clause starts after an opener or a reporting word, and ends at a
-      // ";", a reporting word, or a comma before "who", "which" or "whom".
-      // (Asked only of the few tokens in some class, as they are looked
-      // up: c[i - 1] is set by then.)
-      constexpr std::uint32_t kBounds = kClauseOpener | kSemicolon |
-                                        kRelativeWord | kReportingVerb |
-                                        kConditionWord;
-      has_must_ = false;
-      table.OfEach(t_, c, [&](std::size_t i, std::uint32_t ci) {
+    classes_indexed_ = true;
+    std::size_t n = t_.size();
+    // (Every position read is written below: a longer buffer left by an
+    // earlier sentence is not cut and zeroed again.)
+    if (classes.size() < n + 1) classes.resize(n + 1);
+    const WordClasses& table = ClassTable();
+    std::uint32_t* c = classes.data();
+    c[n] = 0;
+    SentenceCueIndex& cues = scratch_.cues;
+    cues.Index(std::span<const std::uint32_t>(c, n), kCueShift);
+    std::vector<std::size_t>& openers = scratch_.clause_openers;
+    std::vector<std::size_t>& ends = scratch_.clause_ends;
+    openers.clear();
+    ends.clear();
+    // A clause starts after an opener or a reporting word, and ends at a
+    // ";", a reporting word, or a comma before "who", "which" or "whom".
+    // (Asked only of the few tokens in some class, as they are looked
+    // up: c[i - 1] is set by then.)
+    constexpr std::uint32_t kBounds = kClauseOpener | kSemicolon |
+                                      kRelativeWord | kReportingVerb |
+                                      kConditionWord;
+    has_must_ = false;
+    has_phone_word_ = false;
+    table.OfEach(t_, c, [&](std::size_t i, std::uint32_t ci) {
+      if (ci & (kMustWord | kPhoneWord)) [[unlikely]] {
         if (ci & kMustWord) has_must_ = true;
-        if (!(ci & kBounds)) return;  // (most words in a class: "the", ",")
-        if (ci & kReportingVerb) cues.AddReporting(i);
-        if (ci & kConditionWord) cues.AddCondition(i);
-        if ((ci & kRelativeWord) && i > 0 && (c[i - 1] & kCommaWord)) {
-          ends.push_back(i - 1);
-        }
-        if (ci & (kSemicolon | kReportingVerb)) ends.push_back(i);
-        if (ci & (kClauseOpener | kReportingVerb)) openers.push_back(i);
-      });
-    }
-    return classes.data();
+        if (ci & kPhoneWord) has_phone_word_ = true;
+      }
+      if (!(ci & kBounds)) return;  // (most words in a class: "the", ",")
+      if (ci & kReportingVerb) cues.AddReporting(i);
+      if (ci & kConditionWord) cues.AddCondition(i);
+      if ((ci & kRelativeWord) && i > 0 && (c[i - 1] & kCommaWord)) {
+        ends.push_back(i - 1);
+      }
+      if (ci & (kSemicolon | kReportingVerb)) ends.push_back(i);
+      if (ci & (kClauseOpener | kReportingVerb)) openers.push_back(i);
+    });
   }
 
   // The nearest group before `pos`, skipping places ("In Tokyo last week,
   // she met ...").
   // (The last such group: searched from the end, which asks IsPlace of
   // fewer groups.)
+  // (By index: a group's place in the list, which IsPlace would work out
+  // from its address, is known here.)
   const Group* GroupBefore(std::size_t pos, std::size_t left) const {
-    for (const Group* g = groups_.end(); g != groups_.begin();) {
-      --g;
-      if (g->end <= pos && g->begin >= left && !IsPlace(*g)) return g;
+    const Group* groups = groups_.begin();
+    for (std::size_t k = groups_.size(); k > 0;) {
+      --k;
+      const Group& g = groups[k];
+      if (g.end <= pos && g.begin >= left && !IsPlaceAt(k)) return &g;
     }
     return nullptr;
   }
@@ -1772,8 +1819,12 @@ class SentenceEvents {
     if (before(&g, groups_.begin()) || !before(&g, groups_.end())) {
       return LooksLikePlace(g);
     }
-    signed char& known = scratch_.group_is_place[&g - groups_.begin()];
-    if (known < 0) known = LooksLikePlace(g) ? 1 : 0;
+    return IsPlaceAt(static_cast<std::size_t>(&g - groups_.begin()));
+  }
+  // IsPlace(groups_[k]).
+  bool IsPlaceAt(std::size_t k) const {
+    signed char& known = scratch_.group_is_place[k];
+    if (known < 0) known = LooksLikePlace(groups_[k]) ? 1 : 0;
     return known == 1;
   }
 
@@ -2993,12 +3044,13 @@ class SentenceEvents {
 
   // Whether tokens [left, right) say the exchange was by phone or video.
   bool ByPhone(std::size_t left, std::size_t right) const {
+    // (Found from the second word, whose class says it is one of them;
+    // most sentences name none, which their classes tell at once.)
+    const std::uint32_t* classes = Classes();
+    if (!has_phone_word_) return false;
     std::size_t end = std::min(right, t_.size());
     for (std::size_t i = left; i + 1 < end; ++i) {
-      // (The first word's size rules out nearly every token before the
-      // next word is read.)
-      std::size_t size = t_[i].folded.size();
-      if (size != 2 && size != 3) continue;
+      if (!(classes[i + 1] & kPhoneWord)) continue;
       std::string_view a = t_[i].folded;
       std::string_view b = t_[i + 1].folded;
       if ((Is(a, "by") && (Is(b, "phone") || Is(b, "telephone") ||
@@ -3067,6 +3119,7 @@ class SentenceEvents {
   // and whether a word of it is "must".)
   mutable bool classes_indexed_ = false;
   mutable bool has_must_ = false;
+  mutable bool has_phone_word_ = false;  // (ByPhone)
 };
 
 }  // namespace

@@ -117,21 +117,27 @@ class WordClasses {
     }
   }
   // Of(t), out of OfEach's loop, with the words compared without memcmp.
+  // (A leaf function: a token not hashed or longer than 16 bytes, whose
+  // look-up makes a call, goes to ProbeSlow, so that this one saves and
+  // restores no registers; most tokens it is given are in a list.)
   [[gnu::noinline]] std::uint32_t ProbeOutOfLine(const Token& t) const {
-    const std::uint64_t hash = t.hash != 0 ? t.hash : HashFolded(t.folded);
+    const std::uint64_t hash = t.hash;
+    if (hash == 0 || t.folded.size() > 16) [[unlikely]] return ProbeSlow(t);
     const Slot* slots = slots_.data();
     for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots[i];
       if (s.classes == 0) return 0;
-      if (s.hash == hash && Same(s.word, t.folded)) return s.classes;
+      if (s.hash == hash && SameShort(s.word, t.folded)) return s.classes;
     }
   }
-  // a == b, for words of a few bytes without a call of memcmp: two
+  [[gnu::noinline, gnu::cold]] std::uint32_t ProbeSlow(const Token& t) const {
+    return Of(t);
+  }
+  // a == b, for `b` of at most 16 bytes, without a call of memcmp: two
   // loads from each, overlapping where the word is shorter than both.
-  static bool Same(std::string_view a, std::string_view b) {
+  static bool SameShort(std::string_view a, std::string_view b) {
     const std::size_t n = a.size();
     if (b.size() != n) return false;
-    if (n > 16) return std::memcmp(a.data(), b.data(), n) == 0;
     if (n >= 8) return SameEnds<std::uint64_t>(a.data(), b.data(), n);
     if (n >= 4) return SameEnds<std::uint32_t>(a.data(), b.data(), n);
     if (n >= 2) return SameEnds<std::uint16_t>(a.data(), b.data(), n);
