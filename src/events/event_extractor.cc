@@ -644,6 +644,11 @@ class SentenceEvents {
     // The cues trigger k - 1 was read with (none if it was passed over):
     // only the next trigger asks for them, so one is kept, not a list.
     std::optional<Cues> previous;
+    // Whether trigger k - 1 governs trigger k and takes it as its object,
+    // as trigger k - 1 found (they are asked again of k); unknown when it
+    // was passed over.
+    bool known_of_previous = false;
+    bool previous_governs = false, previous_object_noun = false;
     for (std::size_t k = 0; k < triggers.size(); ++k) {
       const Trigger& tr = triggers[k];
       // "rejected North Korea's demand to ...", "rejected a US offer to
@@ -651,13 +656,18 @@ class SentenceEvents {
       // event of its own.
       if (k > 0 && RejectedNoun(triggers[k - 1], tr)) {
         previous.reset();
+        known_of_previous = false;
         continue;
+      }
+      if (k > 0 && !known_of_previous) {
+        previous_governs = Governs(triggers[k - 1], tr);
+        previous_object_noun = ObjectNoun(triggers[k - 1], tr);
       }
       std::size_t left = k > 0 ? triggers[k - 1].end : 0;
       left = std::max(left, ClauseStart(tr.begin));
       // "X refused to meet Y", "X threatened to attack Y": the relation
       // word right after a phrase ending in "to" shares its subject.
-      bool governed = k > 0 && Governs(triggers[k - 1], tr);
+      bool governed = k > 0 && previous_governs;
       if (governed) left = lefts[k - 1];
       lefts[k] = left;
       // A verb whose partner a preposition names reads past the nouns of
@@ -675,14 +685,16 @@ class SentenceEvents {
       // A governing phrase with no object of its own says nothing the
       // governed event does not ("agreed to" + "cooperation with X").
       governed_ = governed;
-      governs_next_ = k + 1 < triggers.size() && Governs(tr, triggers[k + 1]);
+      const bool governs_next =
+          k + 1 < triggers.size() && Governs(tr, triggers[k + 1]);
+      const bool object_noun_next =
+          k + 1 < triggers.size() && ObjectNoun(tr, triggers[k + 1]);
+      governs_next_ = governs_next;
       // "provided aid for Romania": a noun of the verb's own kind right
       // after it is its object, which says to whom; the verb alone says
       // nothing more.
-      if (k + 1 < triggers.size() && ObjectNoun(tr, triggers[k + 1])) {
-        governs_next_ = true;
-      }
-      if (k + 1 < triggers.size() && Governs(tr, triggers[k + 1]) &&
+      if (object_noun_next) governs_next_ = true;
+      if (governs_next &&
           triggers[k + 1].begin == tr.end) {
         object_from = triggers[k + 1].end;
         std::size_t next_right = k + 2 < triggers.size()
@@ -753,7 +765,7 @@ class SentenceEvents {
       // ... the noun that is a verb's object ("provided aid for"), the
       // verb's subject ...
       if (!shared && k > 0 && subjects[k - 1] &&
-          ObjectNoun(triggers[k - 1], tr)) {
+          previous_object_noun) {
         shared = subjects[k - 1];
         // (What an intention names is planned: "will send" + "aid to".)
         const std::string& verb = lex_.relations()[triggers[k - 1].relation].cameo;
@@ -808,6 +820,9 @@ class SentenceEvents {
       std::tie(subjects[k], objects[k]) =
           ExtractOne(tr, left, right, object_from, forced, shared, out);
       if (!main_subject_) main_subject_ = subjects[k];
+      known_of_previous = true;
+      previous_governs = governs_next;
+      previous_object_noun = object_noun_next;
       // (Moved: last_cues_ is reset before the next trigger is read.)
       previous = std::move(last_cues_);
     }

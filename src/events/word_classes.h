@@ -104,9 +104,10 @@ class WordClasses {
   // slot): 0 where no listed word has them, which holds for all but a few
   // words of a text, so that a token is mostly rejected by one load, with
   // no probe of the slots.
+  // (The top 12 bits: a shift alone, with no mask, in OfEach's loop.)
   static constexpr std::size_t kMaybeSlots = 4096;
   static std::size_t MaybeSlot(std::uint64_t hash) {
-    return static_cast<std::size_t>(hash >> 40) & (kMaybeSlots - 1);
+    return static_cast<std::size_t>(hash >> 52);
   }
   static std::uint32_t Probe(const Slot* slots, std::size_t mask,
                              std::string_view word, std::uint64_t hash) {
