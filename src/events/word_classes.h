@@ -51,6 +51,7 @@ class WordClasses {
         s.word = w;
         s.classes |= bit;
         maybe_[MaybeSlot(hash)] = 1;
+        if (w.size() == 1) single_[static_cast<unsigned char>(w[0])] |= bit;
       }
       bit <<= 1;
     }
@@ -121,7 +122,12 @@ class WordClasses {
   // (A leaf function: a token not hashed or longer than 16 bytes, whose
   // look-up makes a call, goes to ProbeSlow, so that this one saves and
   // restores no registers; most tokens it is given are in a list.)
+  // (A word of one byte - ",", "a" - is looked up by its byte: they are
+  // among the most frequent words in a list.)
   [[gnu::noinline]] std::uint32_t ProbeOutOfLine(const Token& t) const {
+    if (t.folded.size() == 1) {
+      return single_[static_cast<unsigned char>(t.folded[0])];
+    }
     const std::uint64_t hash = t.hash;
     if (hash == 0 || t.folded.size() > 16) [[unlikely]] return ProbeSlow(t);
     const Slot* slots = slots_.data();
@@ -165,6 +171,8 @@ class WordClasses {
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
   std::array<std::uint8_t, kMaybeSlots> maybe_{};
+  // The classes of each word of one byte (ProbeOutOfLine).
+  std::array<std::uint32_t, 256> single_{};
 };
 
 // A set of phrases, each its folded words joined by single spaces ("new
@@ -197,7 +205,10 @@ class PhraseSet {
   }
 
  private:
-  static constexpr std::size_t kBits = 4096;
+  // (A bit for each value of 16 bits of the hash: the lexicon's cities
+  // have a few hundred first words, which would leave one word in six
+  // passing a filter of 4096 bits.)
+  static constexpr std::size_t kBits = 1 << 16;
   std::unordered_set<std::string> phrases_;
   std::bitset<kBits> first_words_;
 };
