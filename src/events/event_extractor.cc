@@ -1839,7 +1839,8 @@ class SentenceEvents {
   // fewer groups.)
   // (By index: a group's place in the list, which IsPlace would work out
   // from its address, is known here.)
-  const Group* GroupBefore(std::size_t pos, std::size_t left) const {
+  [[gnu::always_inline]] const Group* GroupBefore(std::size_t pos,
+                                                 std::size_t left) const {
     const Group* groups = groups_.begin();
     for (std::size_t k = groups_.size(); k > 0;) {
       --k;
@@ -1895,8 +1896,9 @@ class SentenceEvents {
   // The group that "by" introduces within six tokens of a noun trigger
   // ending at `from`, with no clause break before it.
   const Group* AgentAfter(std::size_t from, std::size_t right) const {
+    const std::uint32_t* classes = Classes();
     for (std::size_t i = from; i < right && i < from + 6; ++i) {
-      if (IsClauseBreak(t_[i].folded)) return nullptr;
+      if (ClauseBreakAt(classes, i)) return nullptr;
       if (!Is(t_[i].folded, "by")) continue;
       for (const Group& g : groups_) {
         if (g.begin > i && g.begin <= i + 3 && g.end <= right) return &g;
@@ -2099,11 +2101,11 @@ class SentenceEvents {
   // diplomat, Yang Jiechi"), not a break.
   // (IsClauseBreak by the word classes of the sentence: its words are
   // those of the classes below, and "as".)
+  // (CueWordLists()[4]: the subordinators.)
+  static constexpr std::uint32_t kBreaks =
+      kClauseOpener | kSemicolon | kCommaWord | kRelativeWord |
+      (1u << (kCueShift + 4));
   bool BreaksClause(std::size_t from, std::size_t to) const {
-    // (CueWordLists()[4]: the subordinators.)
-    constexpr std::uint32_t kCueSubordinator = 1u << (kCueShift + 4);
-    constexpr std::uint32_t kBreaks = kClauseOpener | kSemicolon | kCommaWord |
-                                      kRelativeWord | kCueSubordinator;
     const std::uint32_t* classes = Classes();
     for (std::size_t i = from; i < to; ++i) {
       if (!(classes[i] & kBreaks)) {
@@ -2114,6 +2116,11 @@ class SentenceEvents {
       if (!(i + 1 == to && (classes[i] & kCommaWord))) return true;
     }
     return false;
+  }
+
+  // IsClauseBreak(t_[i].folded), given Classes(), without a call.
+  bool ClauseBreakAt(const std::uint32_t* classes, std::size_t i) const {
+    return (classes[i] & kBreaks) != 0 || Is(t_[i].folded, "as");
   }
 
   // Whether `noun` is the object of the verb of a rejection (CAMEO 12):
@@ -2966,8 +2973,9 @@ class SentenceEvents {
   // relative clause without "that" ("the meeting he arranged between"),
   // or 0.
   std::size_t BetweenSoonAfter(const Trigger& tr) const {
+    const std::uint32_t* classes = Classes();
     for (std::size_t i = tr.end + 1; i < t_.size() && i < tr.end + 4; ++i) {
-      if (IsClauseBreak(t_[i].folded) || Is(t_[i - 1].folded, "and")) break;
+      if (ClauseBreakAt(classes, i) || Is(t_[i - 1].folded, "and")) break;
       if (Is(t_[i].folded, "between")) return i;
     }
     return 0;

@@ -101,14 +101,16 @@ class WordClasses {
     std::string_view word;
     std::uint32_t classes = 0;  // 0: empty
   };
-  // A byte for each value of 12 bits of a word's hash (not those of its
+  // A byte for each value of 14 bits of a word's hash (not those of its
   // slot): 0 where no listed word has them, which holds for all but a few
   // words of a text, so that a token is mostly rejected by one load, with
   // no probe of the slots.
-  // (The top 12 bits: a shift alone, with no mask, in OfEach's loop.)
-  static constexpr std::size_t kMaybeSlots = 4096;
+  // (The top 14 bits: a shift alone, with no mask, in OfEach's loop. With
+  // 12, one word in sixteen outside the lists passed, for a probe.)
+  static constexpr int kMaybeBits = 14;
+  static constexpr std::size_t kMaybeSlots = std::size_t{1} << kMaybeBits;
   static std::size_t MaybeSlot(std::uint64_t hash) {
-    return static_cast<std::size_t>(hash >> 52);
+    return static_cast<std::size_t>(hash >> (64 - kMaybeBits));
   }
   static std::uint32_t Probe(const Slot* slots, std::size_t mask,
                              std::string_view word, std::uint64_t hash) {
