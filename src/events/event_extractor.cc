@@ -1753,10 +1753,11 @@ class SentenceEvents {
     kDayWord = 64,
     kConditionWord = 128,  // "if", "unless" (SentenceCueIndex)
     kMustWord = 256,       // (AddMustDemands)
-    kPhoneWord = 512       // "phone", "video", ... (ByPhone)
+    kPhoneWord = 512,      // "phone", "video", ... (ByPhone)
+    kWithWord = 1024       // "with" (AlsoWith)
   };
   // (Bits kCueShift and up: the classes of CueWordLists, for ReadCues.)
-  static constexpr int kCueShift = 10;
+  static constexpr int kCueShift = 11;
   static const WordClasses& ClassTable() {
     static constexpr std::string_view kOpeners[] = {";", ":", "whom"};
     static constexpr std::string_view kSemicolons[] = {";"};
@@ -1773,12 +1774,14 @@ class SentenceEvents {
     static constexpr std::string_view kMust[] = {"must"};
     static constexpr std::string_view kPhoneWords[] = {
         "phone", "telephone", "video", "videoconference"};
+    static constexpr std::string_view kWith[] = {"with"};
     static const auto cue = CueWordLists();
     static_assert(kCueLists == 6, "one list of the table per cue list");
     static const WordClasses kTable({kOpeners, kSemicolons, kCommas, kRelatives,
                                      ReportingWords(), kFigures, kDays,
-                                     kConditions, kMust, kPhoneWords, cue[0],
-                                     cue[1], cue[2], cue[3], cue[4], cue[5]});
+                                     kConditions, kMust, kPhoneWords, kWith,
+                                     cue[0], cue[1], cue[2], cue[3], cue[4],
+                                     cue[5]});
     return kTable;
   }
 
@@ -1817,10 +1820,14 @@ class SentenceEvents {
                                       kConditionWord;
     has_must_ = false;
     has_phone_word_ = false;
+    has_and_with_ = false;
     table.OfEach(t_, c, [&](std::size_t i, std::uint32_t ci) {
-      if (ci & (kMustWord | kPhoneWord)) [[unlikely]] {
+      if (ci & (kMustWord | kPhoneWord | kWithWord)) [[unlikely]] {
         if (ci & kMustWord) has_must_ = true;
         if (ci & kPhoneWord) has_phone_word_ = true;
+        if ((ci & kWithWord) && i > 0 && Is(t_[i - 1].folded, "and")) {
+          has_and_with_ = true;
+        }
       }
       if (!(ci & kBounds)) return;  // (most words in a class: "the", ",")
       if (ci & kReportingVerb) cues.AddReporting(i);
@@ -2943,7 +2950,8 @@ class SentenceEvents {
   std::vector<const ActorMention*> AlsoWith(std::size_t from,
                                             const Group* targets) const {
     std::vector<const ActorMention*> out;
-    if (!targets) return out;
+    Classes();
+    if (!targets || !has_and_with_) return out;
     std::size_t end = ClauseEnd(from);
     for (const Group& g : groups_) {
       if (g.begin < targets->end + 2 || g.end > end) continue;
@@ -3170,6 +3178,9 @@ class SentenceEvents {
   mutable bool classes_indexed_ = false;
   mutable bool has_must_ = false;
   mutable bool has_phone_word_ = false;  // (ByPhone)
+  // Whether the sentence has "and with" (AlsoWith): most have none, which
+  // their word classes tell.
+  mutable bool has_and_with_ = false;
 };
 
 }  // namespace
