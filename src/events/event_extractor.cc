@@ -876,19 +876,40 @@ class SentenceEvents {
   // five words before the noun at `begin`, after `left`, with no party or
   // clause break between.
   bool EndedBefore(std::size_t begin, std::size_t left) const {
-    static const std::set<std::string, std::less<>> kEnding = {
-        "lifted", "lifts", "lift", "lifting", "ended", "ends", "end",
-        "ending", "eased", "eases", "ease", "easing", "relaxed", "relaxes",
-        "scrapped", "scraps"};
     for (std::size_t i = begin; i > left && begin - i < 6; --i) {
       std::string_view f = t_[i - 1].folded;
-      if (kEnding.count(f)) return true;
+      if (IsEnding(f)) return true;
       if (IsClauseBreak(f)) return false;
       for (const Group& g : groups_) {
         if (g.begin <= i - 1 && i - 1 < g.end) return false;
       }
     }
     return false;
+  }
+
+  // "lifted", "lifts", "lift", "lifting", "ended", "ends", "end", "ending",
+  // "eased", "eases", "ease", "easing", "relaxed", "relaxes", "scrapped",
+  // "scraps". (By length, inline: a std::set look-up
+  // compared strings for each word.)
+  static bool IsEnding(std::string_view f) {
+    switch (f.size()) {
+      case 3:
+        return Is(f, "end");
+      case 4:
+        return Is(f, "lift") || Is(f, "ends") || Is(f, "ease");
+      case 5:
+        return Is(f, "lifts") || Is(f, "ended") || Is(f, "eased") ||
+               Is(f, "eases");
+      case 6:
+        return Is(f, "lifted") || Is(f, "ending") || Is(f, "easing") ||
+               Is(f, "scraps");
+      case 7:
+        return Is(f, "lifting") || Is(f, "relaxed") || Is(f, "relaxes");
+      case 8:
+        return Is(f, "scrapped");
+      default:
+        return false;
+    }
   }
 
   // The relation that eases a coercive act of CAMEO `cameo`: sanctions
@@ -924,7 +945,8 @@ class SentenceEvents {
   // `verb`: of the same CAMEO root or intended by it, at most three words
   // on, with no party, "and" or clause break between ("provided aid for",
   // "will send military aid to", "staged a protest against").
-  bool ObjectNoun(const Trigger& verb, const Trigger& noun) const {
+  [[gnu::always_inline]] bool ObjectNoun(const Trigger& verb,
+                                         const Trigger& noun) const {
     if (verb.form != kVerb || noun.form != kNoun || noun.begin < verb.end) {
       return false;
     }
@@ -961,7 +983,8 @@ class SentenceEvents {
   // agreement", "broke off talks", not "talks with", "urged") and is
   // followed, at `from`, by "on", "over" or "about", which then introduce
   // its topic, not a party.
-  bool TopicAfter(const Trigger& tr, std::size_t from) const {
+  [[gnu::always_inline]] bool TopicAfter(const Trigger& tr,
+                                         std::size_t from) const {
     static const std::unordered_set<std::string_view> kParticles = {
         "to",   "with", "on",   "over", "about", "against", "for", "from",
         "in",   "into", "at",   "by",   "of",    "between", "among",
@@ -992,7 +1015,7 @@ class SentenceEvents {
 
   // Whether a trigger is said as a verb: a verb, or a noun after a light
   // verb ("held separate talks", "had a phone call").
-  bool IsPredicate(const Trigger& tr) const {
+  [[gnu::always_inline]] bool IsPredicate(const Trigger& tr) const {
     if (tr.form != kNoun) return true;
     for (std::size_t i = tr.begin; i > 0 && tr.begin - i < 4; --i) {
       std::string_view f = t_[i - 1].folded;
@@ -1202,7 +1225,7 @@ class SentenceEvents {
   // official to visit the island in 25 years, and met Tsai"): the phrase
   // opens with an article. kNone when there is none.
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-  std::size_t DescriptionStart(std::size_t to) const {
+  [[gnu::always_inline]] std::size_t DescriptionStart(std::size_t to) const {
     std::size_t and_at = kNone;
     for (std::size_t i = to; i > 0 && to - i < 4; --i) {
       if (Is(t_[i - 1].folded, "and")) {
@@ -2067,7 +2090,8 @@ class SentenceEvents {
   // clause break before it, that a preposition of a recipient or object
   // introduces ("aid to X", "sanctions against X", "demands from X"); not
   // "of X" or "alongside X", which name company, not a target.
-  const Group* DistantGroupAfter(std::size_t pos, std::size_t right) const {
+  [[gnu::always_inline]] const Group* DistantGroupAfter(
+      std::size_t pos, std::size_t right) const {
     for (const Group& g : groups_) {
       if (g.begin <= pos || g.end > right) continue;
       if (WordsBetween(pos, g.begin, 8) > 8 || BreaksClause(pos, g.begin)) {
