@@ -1587,7 +1587,8 @@ class SentenceEvents {
           Is(tokens[b - 1].folded, "leader")) {
         std::size_t d = b - 1;
         std::size_t floor = spans.empty() ? 0 : spans.back().second;
-        while (d > floor && tokens[d - 1].is_word && tokens[d - 1].capitalized) {
+        while (d > floor && tokens[d - 1].is_word &&
+               tokens[d - 1].capitalized) {
           --d;
         }
         if (d < b - 1) b = d;
