@@ -644,6 +644,11 @@ class SentenceEvents {
     // The cues trigger k - 1 was read with (none if it was passed over):
     // only the next trigger asks for them, so one is kept, not a list.
     std::optional<Cues> previous;
+    // Whether trigger k - 1 governs trigger k and takes it as its object,
+    // as trigger k - 1 found (they are asked again of k); unknown when it
+    // was passed over.
+    bool known_of_previous = false;
+    bool previous_governs = false, previous_object_noun = false;
     for (std::size_t k = 0; k < triggers.size(); ++k) {
       const Trigger& tr = triggers[k];
       // "rejected North Korea's demand to ...", "rejected a US offer to
@@ -651,13 +656,18 @@ class SentenceEvents {
       // event of its own.
       if (k > 0 && RejectedNoun(triggers[k - 1], tr)) {
         previous.reset();
+        known_of_previous = false;
         continue;
+      }
+      if (k > 0 && !known_of_previous) {
+        previous_governs = Governs(triggers[k - 1], tr);
+        previous_object_noun = ObjectNoun(triggers[k - 1], tr);
       }
       std::size_t left = k > 0 ? triggers[k - 1].end : 0;
       left = std::max(left, ClauseStart(tr.begin));
       // "X refused to meet Y", "X threatened to attack Y": the relation
       // word right after a phrase ending in "to" shares its subject.
-      bool governed = k > 0 && Governs(triggers[k - 1], tr);
+      bool governed = k > 0 && previous_governs;
       if (governed) left = lefts[k - 1];
       lefts[k] = left;
       // A verb whose partner a preposition names reads past the nouns of
@@ -675,14 +685,16 @@ class SentenceEvents {
       // A governing phrase with no object of its own says nothing the
       // governed event does not ("agreed to" + "cooperation with X").
       governed_ = governed;
-      governs_next_ = k + 1 < triggers.size() && Governs(tr, triggers[k + 1]);
+      const bool governs_next =
+          k + 1 < triggers.size() && Governs(tr, triggers[k + 1]);
+      const bool object_noun_next =
+          k + 1 < triggers.size() && ObjectNoun(tr, triggers[k + 1]);
+      governs_next_ = governs_next;
       // "provided aid for Romania": a noun of the verb's own kind right
       // after it is its object, which says to whom; the verb alone says
       // nothing more.
-      if (k + 1 < triggers.size() && ObjectNoun(tr, triggers[k + 1])) {
-        governs_next_ = true;
-      }
-      if (k + 1 < triggers.size() && Governs(tr, triggers[k + 1]) &&
+      if (object_noun_next) governs_next_ = true;
+      if (governs_next &&
           triggers[k + 1].begin == tr.end) {
         object_from = triggers[k + 1].end;
         std::size_t next_right = k + 2 < triggers.size()
@@ -753,7 +765,7 @@ class SentenceEvents {
       // ... the noun that is a verb's object ("provided aid for"), the
       // verb's subject ...
       if (!shared && k > 0 && subjects[k - 1] &&
-          ObjectNoun(triggers[k - 1], tr)) {
+          previous_object_noun) {
         shared = subjects[k - 1];
         // (What an intention names is planned: "will send" + "aid to".)
         const std::string& verb = lex_.relations()[triggers[k - 1].relation].cameo;
@@ -808,6 +820,9 @@ class SentenceEvents {
       std::tie(subjects[k], objects[k]) =
           ExtractOne(tr, left, right, object_from, forced, shared, out);
       if (!main_subject_) main_subject_ = subjects[k];
+      known_of_previous = true;
+      previous_governs = governs_next;
+      previous_object_noun = object_noun_next;
       // (Moved: last_cues_ is reset before the next trigger is read.)
       previous = std::move(last_cues_);
     }
@@ -861,19 +876,40 @@ class SentenceEvents {
   // five words before the noun at `begin`, after `left`, with no party or
   // clause break between.
   bool EndedBefore(std::size_t begin, std::size_t left) const {
-    static const std::set<std::string, std::less<>> kEnding = {
-        "lifted", "lifts", "lift", "lifting", "ended", "ends", "end",
-        "ending", "eased", "eases", "ease", "easing", "relaxed", "relaxes",
-        "scrapped", "scraps"};
     for (std::size_t i = begin; i > left && begin - i < 6; --i) {
       std::string_view f = t_[i - 1].folded;
-      if (kEnding.count(f)) return true;
+      if (IsEnding(f)) return true;
       if (IsClauseBreak(f)) return false;
       for (const Group& g : groups_) {
         if (g.begin <= i - 1 && i - 1 < g.end) return false;
       }
     }
     return false;
+  }
+
+  // "lifted", "lifts", "lift", "lifting", "ended", "ends", "end", "ending",
+  // "eased", "eases", "ease", "easing", "relaxed", "relaxes", "scrapped",
+  // "scraps". (By length, inline: a std::set look-up
+  // compared strings for each word.)
+  static bool IsEnding(std::string_view f) {
+    switch (f.size()) {
+      case 3:
+        return Is(f, "end");
+      case 4:
+        return Is(f, "lift") || Is(f, "ends") || Is(f, "ease");
+      case 5:
+        return Is(f, "lifts") || Is(f, "ended") || Is(f, "eased") ||
+               Is(f, "eases");
+      case 6:
+        return Is(f, "lifted") || Is(f, "ending") || Is(f, "easing") ||
+               Is(f, "scraps");
+      case 7:
+        return Is(f, "lifting") || Is(f, "relaxed") || Is(f, "relaxes");
+      case 8:
+        return Is(f, "scrapped");
+      default:
+        return false;
+    }
   }
 
   // The relation that eases a coercive act of CAMEO `cameo`: sanctions
@@ -909,7 +945,8 @@ class SentenceEvents {
   // `verb`: of the same CAMEO root or intended by it, at most three words
   // on, with no party, "and" or clause break between ("provided aid for",
   // "will send military aid to", "staged a protest against").
-  bool ObjectNoun(const Trigger& verb, const Trigger& noun) const {
+  [[gnu::always_inline]] bool ObjectNoun(const Trigger& verb,
+                                         const Trigger& noun) const {
     if (verb.form != kVerb || noun.form != kNoun || noun.begin < verb.end) {
       return false;
     }
@@ -946,7 +983,8 @@ class SentenceEvents {
   // agreement", "broke off talks", not "talks with", "urged") and is
   // followed, at `from`, by "on", "over" or "about", which then introduce
   // its topic, not a party.
-  bool TopicAfter(const Trigger& tr, std::size_t from) const {
+  [[gnu::always_inline]] bool TopicAfter(const Trigger& tr,
+                                         std::size_t from) const {
     static const std::unordered_set<std::string_view> kParticles = {
         "to",   "with", "on",   "over", "about", "against", "for", "from",
         "in",   "into", "at",   "by",   "of",    "between", "among",
@@ -977,7 +1015,7 @@ class SentenceEvents {
 
   // Whether a trigger is said as a verb: a verb, or a noun after a light
   // verb ("held separate talks", "had a phone call").
-  bool IsPredicate(const Trigger& tr) const {
+  [[gnu::always_inline]] bool IsPredicate(const Trigger& tr) const {
     if (tr.form != kNoun) return true;
     for (std::size_t i = tr.begin; i > 0 && tr.begin - i < 4; --i) {
       std::string_view f = t_[i - 1].folded;
@@ -1187,7 +1225,7 @@ class SentenceEvents {
   // official to visit the island in 25 years, and met Tsai"): the phrase
   // opens with an article. kNone when there is none.
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
-  std::size_t DescriptionStart(std::size_t to) const {
+  [[gnu::always_inline]] std::size_t DescriptionStart(std::size_t to) const {
     std::size_t and_at = kNone;
     for (std::size_t i = to; i > 0 && to - i < 4; --i) {
       if (Is(t_[i - 1].folded, "and")) {
@@ -1306,11 +1344,33 @@ class SentenceEvents {
     return false;
   }
 
+  // "said", "says", "say", "declared", "declares", "reiterated",
+  // "insisted", "insists", "announced", "stated", "concluded", "added".
+  // (By length: asked of every token of a sentence with "must".)
+  static bool IsSaying(std::string_view f) {
+    switch (f.size()) {
+      case 3:
+        return Is(f, "say");
+      case 4:
+        return Is(f, "said") || Is(f, "says");
+      case 5:
+        return Is(f, "added");
+      case 6:
+        return Is(f, "stated");
+      case 7:
+        return Is(f, "insists");
+      case 8:
+        return Is(f, "declared") || Is(f, "declares") || Is(f, "insisted");
+      case 9:
+        return Is(f, "announced") || Is(f, "concluded");
+      case 10:
+        return Is(f, "reiterated");
+      default:
+        return false;
+    }
+  }
+
   void AddMustDemands(std::vector<Trigger>* triggers) const {
-    static const std::set<std::string, std::less<>> kSaying = {
-        "said",     "says",       "say",       "declared", "declares",
-        "reiterated", "insisted", "insists",   "announced", "stated",
-        "concluded", "added"};
     // Every demand added here ends in "must" (MustAfter): the caller
     // calls this only for a sentence with one, found as its words'
     // classes are (Classes) or by HasMust. (The triggers of a sentence without
@@ -1319,7 +1379,7 @@ class SentenceEvents {
     if (!demand) return;
     int index = static_cast<int>(demand - lex_.relations().data());
     for (std::size_t r = 0; r < t_.size(); ++r) {
-      if (!kSaying.count(t_[r].folded)) continue;
+      if (!IsSaying(t_[r].folded)) continue;
       for (const Group& g : groups_) {
         if (g.begin <= r || g.begin - r > 5 || g.end >= t_.size()) continue;
         if (!MustAfter(g.end) || BreaksClause(r + 1, g.begin)) {
@@ -1439,6 +1499,17 @@ class SentenceEvents {
     return static_cast<std::size_t>(it - t_.begin());
   }
 
+  // The kinds of actor BuildGroups tells apart, read once per mention: a
+  // test of `actor.kind` compares strings, and each mention is asked
+  // about several times.
+  enum class Kind : std::uint8_t { kOther, kPerson, kState };
+  static Kind KindOf(const Actor& a) {
+    std::string_view k = a.kind;
+    if (k.size() == 6 && k[0] == 'p' && Is(k, "person")) return Kind::kPerson;
+    if (k.size() == 5 && k[0] == 's' && Is(k, "state")) return Kind::kState;
+    return Kind::kOther;
+  }
+
   void BuildGroups() {
     // Mentions sharing a span ("the two leaders") form one group; "A and B",
     // "A, B and C" join adjacent groups. A list joined by commas alone
@@ -1454,41 +1525,57 @@ class SentenceEvents {
     members.clear();
     spans.clear();
     groups_.Clear();
-    std::size_t possessor = t_.size();  // first token of "Bahrain's" before
+    // (The tokens and mentions are read through locals: stores into the
+    // buffers above would otherwise make every t_[i] load the vector
+    // again.)
+    const Token* tokens = t_.data();
+    const std::size_t n = t_.size();
+    const ActorMention* const* mentions = mentions_.data();
+    const std::size_t mention_count = mentions_.size();
+    std::size_t possessor = n;  // first token of "Bahrain's" before
+    // The kind of members.back(), which is the last member of the last
+    // pending group.
+    Kind back_kind = Kind::kOther;
     // TokenAt, for mentions in text order: each search goes on from where
     // the one before ended, unless the byte lies before it. (A byte after
     // the last token's start is past every token; before it, some token
     // ends the walk, which need not test for the end of the tokens.)
-    const Token* tokens = t_.data();
-    const std::size_t n = t_.size();
-    std::size_t cursor = 0;
-    auto token_at = [&](std::size_t byte) {
-      if (n == 0 || tokens[n - 1].start < byte) return cursor = n;
-      if (cursor > 0 && tokens[cursor - 1].start >= byte) {
-        cursor = TokenAt(byte);
+    const Token* cursor = tokens;
+    const std::size_t last_start = n == 0 ? 0 : tokens[n - 1].start;
+    auto token_at = [&](std::size_t byte) -> std::size_t {
+      if (n == 0 || last_start < byte) {
+        cursor = tokens + n;
+        return n;
       }
-      const Token* w = tokens + cursor;
+      if (cursor > tokens && cursor[-1].start >= byte) {
+        cursor = tokens + TokenAt(byte);
+      }
+      const Token* w = cursor;
       while (w->start < byte) ++w;
-      return cursor = static_cast<std::size_t>(w - tokens);
+      cursor = w;
+      return static_cast<std::size_t>(w - tokens);
     };
-    for (std::size_t mi = 0; mi < mentions_.size(); ++mi) {
-      const ActorMention* m = mentions_[mi];
+    for (std::size_t mi = 0; mi < mention_count; ++mi) {
+      const ActorMention* m = mentions[mi];
       std::size_t b = token_at(m->start), e = token_at(m->end);
       // "Trump, Netanyahu and Bahrain's King Hamad": a state in the
       // possessive that introduces its own person or group is not a party
       // of its own; the person stands in its place in a coordination.
-      if (IsPossessorOfNext(mi, e)) {
+      if (e + 1 < n && mi + 1 < mention_count &&
+          (Is(tokens[e].folded, "'s") || Is(tokens[e].folded, "leader")) &&
+          IsPossessorOfNext(mi, e)) {
         possessor = b;
         continue;
       }
       if (possessor < b) b = possessor;
-      possessor = t_.size();
+      possessor = n;
+      const Kind kind = KindOf(m->actor);
       // "President Milan Ristovic of Serbia met ...": the state of a
       // person, after "of", describes the person; it is no party beside.
       // (The last group ends with the last member kept.)
-      if (Is(m->actor.kind, "state") && b >= 1 && !members.empty() &&
-          Is(t_[b - 1].folded, "of") && built.back().end + 1 == b &&
-          Is(members.back()->actor.kind, "person") &&
+      if (kind == Kind::kState && b >= 1 && !members.empty() &&
+          Is(tokens[b - 1].folded, "of") && built.back().end + 1 == b &&
+          back_kind == Kind::kPerson &&
           members.back()->actor.country == m->actor.id) {
         built.back().end = e;
         spans.back().second = e;
@@ -1496,15 +1583,20 @@ class SentenceEvents {
       }
       // "Putin and North Korean leader Kim Jong Un": the words that
       // describe a person ("North Korean leader") stand with the person.
-      if (Is(m->actor.kind, "person") && b >= 2 &&
-          Is(t_[b - 1].folded, "leader")) {
+      if (kind == Kind::kPerson && b >= 2 &&
+          Is(tokens[b - 1].folded, "leader")) {
         std::size_t d = b - 1;
         std::size_t floor = spans.empty() ? 0 : spans.back().second;
-        while (d > floor && t_[d - 1].is_word && t_[d - 1].capitalized) --d;
+        while (d > floor && tokens[d - 1].is_word &&
+               tokens[d - 1].capitalized) {
+          --d;
+        }
         if (d < b - 1) b = d;
       }
       members.push_back(m);
       spans.push_back({b, e});
+      const Kind last_kind = back_kind;
+      back_kind = kind;
       if (!built.empty()) {
         PendingGroup& last = built.back();
         if (last.begin == b && last.end == e) {
@@ -1513,19 +1605,17 @@ class SentenceEvents {
         }
         // A person is not coordinated with a state ("he met Zelensky, and
         // Berlin on Thursday" lists places visited, not parties).
-        std::string_view last_kind =
-            members[last.first + last.size - 1]->actor.kind;
-        bool mixed = Is(last_kind, "person") != Is(m->actor.kind, "person") &&
-                     (Is(last_kind, "state") || Is(m->actor.kind, "state"));
+        bool mixed = (last_kind == Kind::kPerson) != (kind == Kind::kPerson) &&
+                     (last_kind == Kind::kState || kind == Kind::kState);
         // "... sanctions on Russian companies, and Biden told ...": after
         // ", and" a party followed by its verb opens a new clause, unless
         // the comma ends a list ("Britain, France, and Germany agreed").
         bool new_clause = !last.has_comma && b == last.end + 2 &&
-                          Is(t_[last.end].folded, ",") && StartsClause(e);
+                          Is(tokens[last.end].folded, ",") && StartsClause(e);
         if (!mixed && !new_clause && IsCoordination(last.end, b)) {
           for (std::size_t i = last.end; i < b; ++i) {
-            last.has_and |= !Is(t_[i].folded, ",");
-            last.has_comma |= Is(t_[i].folded, ",");
+            last.has_and |= !Is(tokens[i].folded, ",");
+            last.has_comma |= Is(tokens[i].folded, ",");
           }
           last.end = e;
           ++last.size;
@@ -1537,6 +1627,10 @@ class SentenceEvents {
     for (const PendingGroup& p : built) {
       std::span<const ActorMention* const> p_members(members.data() + p.first,
                                                      p.size);
+      if (p.size == 1) {  // (most groups: one mention, no list to split)
+        groups_.Add(p.begin, p.end, p_members);
+        continue;
+      }
       std::span<const std::pair<std::size_t, std::size_t>> p_spans(
           spans.data() + p.first, p.size);
       if (SplitsAtClause(p.begin, p.end, p_members, p_spans)) continue;
@@ -1682,10 +1776,12 @@ class SentenceEvents {
     kFigureWord = 32,
     kDayWord = 64,
     kConditionWord = 128,  // "if", "unless" (SentenceCueIndex)
-    kMustWord = 256        // (AddMustDemands)
+    kMustWord = 256,       // (AddMustDemands)
+    kPhoneWord = 512,      // "phone", "video", ... (ByPhone)
+    kWithWord = 1024       // "with" (AlsoWith)
   };
   // (Bits kCueShift and up: the classes of CueWordLists, for ReadCues.)
-  static constexpr int kCueShift = 9;
+  static constexpr int kCueShift = 11;
   static const WordClasses& ClassTable() {
     static constexpr std::string_view kOpeners[] = {";", ":", "whom"};
     static constexpr std::string_view kSemicolons[] = {";"};
@@ -1700,12 +1796,16 @@ class SentenceEvents {
         "saturday", "sunday",  "today",     "yesterday"};
     static constexpr std::string_view kConditions[] = {"if", "unless"};
     static constexpr std::string_view kMust[] = {"must"};
+    static constexpr std::string_view kPhoneWords[] = {
+        "phone", "telephone", "video", "videoconference"};
+    static constexpr std::string_view kWith[] = {"with"};
     static const auto cue = CueWordLists();
     static_assert(kCueLists == 6, "one list of the table per cue list");
     static const WordClasses kTable({kOpeners, kSemicolons, kCommas, kRelatives,
                                      ReportingWords(), kFigures, kDays,
-                                     kConditions, kMust, cue[0], cue[1], cue[2],
-                                     cue[3], cue[4], cue[5]});
+                                     kConditions, kMust, kPhoneWords, kWith,
+                                     cue[0], cue[1], cue[2], cue[3], cue[4],
+                                     cue[5]});
     return kTable;
   }
 
@@ -1713,54 +1813,70 @@ class SentenceEvents {
   // up once per sentence, on first use. The same pass indexes the cues
   // (CueIndex), the clause bounds (ClauseStart, ClauseEnd) and "must"
   // (AddMustDemands): one probe per token serves all four.
+  // (Asked before most searches: the test of whether they are indexed is
+  // inline, the indexing a call of its own.)
   const std::uint32_t* Classes() const {
+    if (!classes_indexed_) [[unlikely]] IndexClasses();
+    return scratch_.word_classes.data();
+  }
+  [[gnu::noinline]] void IndexClasses() const {
     std::vector<std::uint32_t>& classes = scratch_.word_classes;
-    if (!classes_indexed_) {
-      classes_indexed_ = true;
-      std::size_t n = t_.size();
-      // (Every position read is written below: a longer buffer left by an
-      // earlier sentence is not cut and zeroed again.)
-      if (classes.size() < n + 1) classes.resize(n + 1);
-      const WordClasses& table = ClassTable();
-      std::uint32_t* c = classes.data();
-      c[n] = 0;
-      SentenceCueIndex& cues = scratch_.cues;
-      cues.Index(std::span<const std::uint32_t>(c, n), kCueShift);
-      std::vector<std::size_t>& openers = scratch_.clause_openers;
-      std::vector<std::size_t>& ends = scratch_.clause_ends;
-      openers.clear();
-      ends.clear();
-      // A clause starts after an opener or a reporting word, and ends at a
-      // ";", a reporting word, or a comma before "who", "which" or "whom".
-      // (Asked only of the few tokens in some class, as they are looked
-      // up: c[i - 1] is set by then.)
-      constexpr std::uint32_t kBounds = kClauseOpener | kSemicolon |
-                                        kRelativeWord | kReportingVerb |
-                                        kConditionWord;
-      has_must_ = false;
-      table.OfEach(t_, c, [&](std::size_t i, std::uint32_t ci) {
+    classes_indexed_ = true;
+    std::size_t n = t_.size();
+    // (Every position read is written below: a longer buffer left by an
+    // earlier sentence is not cut and zeroed again.)
+    if (classes.size() < n + 1) classes.resize(n + 1);
+    const WordClasses& table = ClassTable();
+    std::uint32_t* c = classes.data();
+    c[n] = 0;
+    SentenceCueIndex& cues = scratch_.cues;
+    cues.Index(std::span<const std::uint32_t>(c, n), kCueShift);
+    std::vector<std::size_t>& openers = scratch_.clause_openers;
+    std::vector<std::size_t>& ends = scratch_.clause_ends;
+    openers.clear();
+    ends.clear();
+    // A clause starts after an opener or a reporting word, and ends at a
+    // ";", a reporting word, or a comma before "who", "which" or "whom".
+    // (Asked only of the few tokens in some class, as they are looked
+    // up: c[i - 1] is set by then.)
+    constexpr std::uint32_t kBounds = kClauseOpener | kSemicolon |
+                                      kRelativeWord | kReportingVerb |
+                                      kConditionWord;
+    has_must_ = false;
+    has_phone_word_ = false;
+    has_and_with_ = false;
+    table.OfEach(t_, c, [&](std::size_t i, std::uint32_t ci) {
+      if (ci & (kMustWord | kPhoneWord | kWithWord)) [[unlikely]] {
         if (ci & kMustWord) has_must_ = true;
-        if (!(ci & kBounds)) return;  // (most words in a class: "the", ",")
-        if (ci & kReportingVerb) cues.AddReporting(i);
-        if (ci & kConditionWord) cues.AddCondition(i);
-        if ((ci & kRelativeWord) && i > 0 && (c[i - 1] & kCommaWord)) {
-          ends.push_back(i - 1);
+        if (ci & kPhoneWord) has_phone_word_ = true;
+        if ((ci & kWithWord) && i > 0 && Is(t_[i - 1].folded, "and")) {
+          has_and_with_ = true;
         }
-        if (ci & (kSemicolon | kReportingVerb)) ends.push_back(i);
-        if (ci & (kClauseOpener | kReportingVerb)) openers.push_back(i);
-      });
-    }
-    return classes.data();
+      }
+      if (!(ci & kBounds)) return;  // (most words in a class: "the", ",")
+      if (ci & kReportingVerb) cues.AddReporting(i);
+      if (ci & kConditionWord) cues.AddCondition(i);
+      if ((ci & kRelativeWord) && i > 0 && (c[i - 1] & kCommaWord)) {
+        ends.push_back(i - 1);
+      }
+      if (ci & (kSemicolon | kReportingVerb)) ends.push_back(i);
+      if (ci & (kClauseOpener | kReportingVerb)) openers.push_back(i);
+    });
   }
 
   // The nearest group before `pos`, skipping places ("In Tokyo last week,
   // she met ...").
   // (The last such group: searched from the end, which asks IsPlace of
   // fewer groups.)
-  const Group* GroupBefore(std::size_t pos, std::size_t left) const {
-    for (const Group* g = groups_.end(); g != groups_.begin();) {
-      --g;
-      if (g->end <= pos && g->begin >= left && !IsPlace(*g)) return g;
+  // (By index: a group's place in the list, which IsPlace would work out
+  // from its address, is known here.)
+  [[gnu::always_inline]] const Group* GroupBefore(std::size_t pos,
+                                                 std::size_t left) const {
+    const Group* groups = groups_.begin();
+    for (std::size_t k = groups_.size(); k > 0;) {
+      --k;
+      const Group& g = groups[k];
+      if (g.end <= pos && g.begin >= left && !IsPlaceAt(k)) return &g;
     }
     return nullptr;
   }
@@ -1772,9 +1888,18 @@ class SentenceEvents {
     if (before(&g, groups_.begin()) || !before(&g, groups_.end())) {
       return LooksLikePlace(g);
     }
-    signed char& known = scratch_.group_is_place[&g - groups_.begin()];
-    if (known < 0) known = LooksLikePlace(g) ? 1 : 0;
-    return known == 1;
+    return IsPlaceAt(static_cast<std::size_t>(&g - groups_.begin()));
+  }
+  // IsPlace(groups_[k]).
+  // (Inline: most asks find the answer known.)
+  bool IsPlaceAt(std::size_t k) const {
+    signed char known = scratch_.group_is_place[k];
+    return known >= 0 ? known == 1 : LearnIsPlace(k);
+  }
+  [[gnu::noinline]] bool LearnIsPlace(std::size_t k) const {
+    bool place = LooksLikePlace(groups_[k]);
+    scratch_.group_is_place[k] = place ? 1 : 0;
+    return place;
   }
 
   // (The words before the group are read first: IsCity, which builds a
@@ -1802,8 +1927,9 @@ class SentenceEvents {
   // The group that "by" introduces within six tokens of a noun trigger
   // ending at `from`, with no clause break before it.
   const Group* AgentAfter(std::size_t from, std::size_t right) const {
+    const std::uint32_t* classes = Classes();
     for (std::size_t i = from; i < right && i < from + 6; ++i) {
-      if (IsClauseBreak(t_[i].folded)) return nullptr;
+      if (ClauseBreakAt(classes, i)) return nullptr;
       if (!Is(t_[i].folded, "by")) continue;
       for (const Group& g : groups_) {
         if (g.begin > i && g.begin <= i + 3 && g.end <= right) return &g;
@@ -1965,7 +2091,8 @@ class SentenceEvents {
   // clause break before it, that a preposition of a recipient or object
   // introduces ("aid to X", "sanctions against X", "demands from X"); not
   // "of X" or "alongside X", which name company, not a target.
-  const Group* DistantGroupAfter(std::size_t pos, std::size_t right) const {
+  [[gnu::always_inline]] const Group* DistantGroupAfter(
+      std::size_t pos, std::size_t right) const {
     for (const Group& g : groups_) {
       if (g.begin <= pos || g.end > right) continue;
       if (WordsBetween(pos, g.begin, 8) > 8 || BreaksClause(pos, g.begin)) {
@@ -2006,11 +2133,11 @@ class SentenceEvents {
   // diplomat, Yang Jiechi"), not a break.
   // (IsClauseBreak by the word classes of the sentence: its words are
   // those of the classes below, and "as".)
+  // (CueWordLists()[4]: the subordinators.)
+  static constexpr std::uint32_t kBreaks =
+      kClauseOpener | kSemicolon | kCommaWord | kRelativeWord |
+      (1u << (kCueShift + 4));
   bool BreaksClause(std::size_t from, std::size_t to) const {
-    // (CueWordLists()[4]: the subordinators.)
-    constexpr std::uint32_t kCueSubordinator = 1u << (kCueShift + 4);
-    constexpr std::uint32_t kBreaks = kClauseOpener | kSemicolon | kCommaWord |
-                                      kRelativeWord | kCueSubordinator;
     const std::uint32_t* classes = Classes();
     for (std::size_t i = from; i < to; ++i) {
       if (!(classes[i] & kBreaks)) {
@@ -2021,6 +2148,11 @@ class SentenceEvents {
       if (!(i + 1 == to && (classes[i] & kCommaWord))) return true;
     }
     return false;
+  }
+
+  // IsClauseBreak(t_[i].folded), given Classes(), without a call.
+  bool ClauseBreakAt(const std::uint32_t* classes, std::size_t i) const {
+    return (classes[i] & kBreaks) != 0 || Is(t_[i].folded, "as");
   }
 
   // Whether `noun` is the object of the verb of a rejection (CAMEO 12):
@@ -2843,7 +2975,8 @@ class SentenceEvents {
   std::vector<const ActorMention*> AlsoWith(std::size_t from,
                                             const Group* targets) const {
     std::vector<const ActorMention*> out;
-    if (!targets) return out;
+    Classes();
+    if (!targets || !has_and_with_) return out;
     std::size_t end = ClauseEnd(from);
     for (const Group& g : groups_) {
       if (g.begin < targets->end + 2 || g.end > end) continue;
@@ -2873,8 +3006,9 @@ class SentenceEvents {
   // relative clause without "that" ("the meeting he arranged between"),
   // or 0.
   std::size_t BetweenSoonAfter(const Trigger& tr) const {
+    const std::uint32_t* classes = Classes();
     for (std::size_t i = tr.end + 1; i < t_.size() && i < tr.end + 4; ++i) {
-      if (IsClauseBreak(t_[i].folded) || Is(t_[i - 1].folded, "and")) break;
+      if (ClauseBreakAt(classes, i) || Is(t_[i - 1].folded, "and")) break;
       if (Is(t_[i].folded, "between")) return i;
     }
     return 0;
@@ -2993,12 +3127,13 @@ class SentenceEvents {
 
   // Whether tokens [left, right) say the exchange was by phone or video.
   bool ByPhone(std::size_t left, std::size_t right) const {
+    // (Found from the second word, whose class says it is one of them;
+    // most sentences name none, which their classes tell at once.)
+    const std::uint32_t* classes = Classes();
+    if (!has_phone_word_) return false;
     std::size_t end = std::min(right, t_.size());
     for (std::size_t i = left; i + 1 < end; ++i) {
-      // (The first word's size rules out nearly every token before the
-      // next word is read.)
-      std::size_t size = t_[i].folded.size();
-      if (size != 2 && size != 3) continue;
+      if (!(classes[i + 1] & kPhoneWord)) continue;
       std::string_view a = t_[i].folded;
       std::string_view b = t_[i + 1].folded;
       if ((Is(a, "by") && (Is(b, "phone") || Is(b, "telephone") ||
@@ -3067,6 +3202,10 @@ class SentenceEvents {
   // and whether a word of it is "must".)
   mutable bool classes_indexed_ = false;
   mutable bool has_must_ = false;
+  mutable bool has_phone_word_ = false;  // (ByPhone)
+  // Whether the sentence has "and with" (AlsoWith): most have none, which
+  // their word classes tell.
+  mutable bool has_and_with_ = false;
 };
 
 }  // namespace

@@ -175,44 +175,39 @@ Cues ReadWindow(const std::vector<Token>& t, ClassesOf classes,
                 SentenceWide wide) {
   Cues c;
   std::size_t from = trigger > left + 6 ? trigger - 6 : left;
-  // "would follow suit, after a phone call", "did not sign but met": a
-  // cue before a subordinator or "but" belongs to another verb.
-  for (std::size_t i = trigger; i > from; --i) {
-    if (classes(i - 1) & kSubordinatorWord) {
-      from = i;
-      break;
-    }
-  }
   bool future = false, conditional = false;
-  // (The classes of the token before each, carried from one to the next.
+  // One pass back from the trigger: "would follow suit, after a phone
+  // call", "did not sign but met": a cue before a subordinator or "but"
+  // belongs to another verb, so the pass stops at one. (What it finds is
+  // the same read in either direction: each cue only sets its flag.)
   // Most tokens are in no cue list and neither "to" nor "ruled": one test
-  // of their classes and one of their size pass them.)
-  std::uint32_t before = from > 0 ? classes(from - 1) : 0;
-  for (std::size_t i = from; i < trigger; ++i) {
-    std::uint32_t word = classes(i);
-    // ("accepted the plan at a meeting": after a determiner, a noun.)
-    bool noun = before & kDeterminerWord;
-    before = word;
+  // of their classes and one of their size pass them.
+  for (std::size_t i = trigger; i > from; --i) {
+    const std::size_t k = i - 1;
+    const std::uint32_t word = classes(k);
+    if (word & kSubordinatorWord) break;
     if (word & (kNegationWord | kFutureWord | kConditionalWord)) {
       if (word & kNegationWord) c.negated = true;
+      // ("accepted the plan at a meeting": after a determiner, a noun.)
+      bool noun = k > 0 && (classes(k - 1) & kDeterminerWord);
       if ((word & kFutureWord) && !noun) future = true;
       // "said it would allow", "said on Wednesday they would meet":
       // "would" in reported speech is the speaker's "will", a stated
       // intention. (Only a conditional word can be "would".)
       if (word & kConditionalWord) {
-        if (t[i].folded == "would" && ReportedWould(t, i)) {
+        if (t[k].folded == "would" && ReportedWould(t, k)) {
           future = true;
         } else {
           conditional = true;
         }
       }
     }
-    std::string_view f = t[i].folded;
+    std::string_view f = t[k].folded;
     if (f.size() == 2) {
       // "is to meet", "are to hold talks": a scheduled event.
-      if (f == "to" && i > 0 && IsBeVerb(t[i - 1].folded)) future = true;
-    } else if (f.size() == 5 && f == "ruled" && i + 1 < trigger &&
-               t[i + 1].folded == "out") {
+      if (f == "to" && k > 0 && IsBeVerb(t[k - 1].folded)) future = true;
+    } else if (f.size() == 5 && f == "ruled" && k + 1 < trigger &&
+               t[k + 1].folded == "out") {
       // "ruled out talks", "no plans to meet" read the same way.
       c.negated = true;
     }
@@ -297,11 +292,15 @@ Cues ReadCues(const std::vector<Token>& t, const SentenceCueIndex& index,
   // right), conditions inside.)
   auto inside = [left, right](std::size_t i) { return i >= left && i < right; };
   SentenceWide wide;
-  wide.reported = std::any_of(index.reporting_.begin(), index.reporting_.end(),
-                              [&](std::size_t i) { return !inside(i); });
-  wide.condition = std::any_of(
-      index.conditions_.begin(), index.conditions_.end(),
-      [&](std::size_t i) {
+  // (The reporting words are in order: one stands outside when the first
+  // is before the clause or the last after it.)
+  const std::vector<std::size_t>& reporting = index.reporting_;
+  wide.reported = !reporting.empty() &&
+                  (reporting.front() < left || reporting.back() >= right);
+  const std::vector<std::size_t>& conditions = index.conditions_;
+  wide.condition =
+      !conditions.empty() &&
+      std::any_of(conditions.begin(), conditions.end(), [&](std::size_t i) {
         return inside(i) && ConditionBearsOn(t, trigger, i);
       });
   // (Each token's classes were looked up once, when it was indexed.)

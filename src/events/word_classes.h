@@ -51,6 +51,7 @@ class WordClasses {
         s.word = w;
         s.classes |= bit;
         maybe_[MaybeSlot(hash)] = 1;
+        if (w.size() == 1) single_[static_cast<unsigned char>(w[0])] |= bit;
       }
       bit <<= 1;
     }
@@ -100,13 +101,16 @@ class WordClasses {
     std::string_view word;
     std::uint32_t classes = 0;  // 0: empty
   };
-  // A byte for each value of 12 bits of a word's hash (not those of its
+  // A byte for each value of 14 bits of a word's hash (not those of its
   // slot): 0 where no listed word has them, which holds for all but a few
   // words of a text, so that a token is mostly rejected by one load, with
   // no probe of the slots.
-  static constexpr std::size_t kMaybeSlots = 4096;
+  // (The top 14 bits: a shift alone, with no mask, in OfEach's loop. With
+  // 12, one word in sixteen outside the lists passed, for a probe.)
+  static constexpr int kMaybeBits = 14;
+  static constexpr std::size_t kMaybeSlots = std::size_t{1} << kMaybeBits;
   static std::size_t MaybeSlot(std::uint64_t hash) {
-    return static_cast<std::size_t>(hash >> 40) & (kMaybeSlots - 1);
+    return static_cast<std::size_t>(hash >> (64 - kMaybeBits));
   }
   static std::uint32_t Probe(const Slot* slots, std::size_t mask,
                              std::string_view word, std::uint64_t hash) {
@@ -117,21 +121,32 @@ class WordClasses {
     }
   }
   // Of(t), out of OfEach's loop, with the words compared without memcmp.
+  // (A leaf function: a token not hashed or longer than 16 bytes, whose
+  // look-up makes a call, goes to ProbeSlow, so that this one saves and
+  // restores no registers; most tokens it is given are in a list.)
+  // (A word of one byte - ",", "a" - is looked up by its byte: they are
+  // among the most frequent words in a list.)
   [[gnu::noinline]] std::uint32_t ProbeOutOfLine(const Token& t) const {
-    const std::uint64_t hash = t.hash != 0 ? t.hash : HashFolded(t.folded);
+    if (t.folded.size() == 1) {
+      return single_[static_cast<unsigned char>(t.folded[0])];
+    }
+    const std::uint64_t hash = t.hash;
+    if (hash == 0 || t.folded.size() > 16) [[unlikely]] return ProbeSlow(t);
     const Slot* slots = slots_.data();
     for (std::size_t i = hash & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots[i];
       if (s.classes == 0) return 0;
-      if (s.hash == hash && Same(s.word, t.folded)) return s.classes;
+      if (s.hash == hash && SameShort(s.word, t.folded)) return s.classes;
     }
   }
-  // a == b, for words of a few bytes without a call of memcmp: two
+  [[gnu::noinline, gnu::cold]] std::uint32_t ProbeSlow(const Token& t) const {
+    return Of(t);
+  }
+  // a == b, for `b` of at most 16 bytes, without a call of memcmp: two
   // loads from each, overlapping where the word is shorter than both.
-  static bool Same(std::string_view a, std::string_view b) {
+  static bool SameShort(std::string_view a, std::string_view b) {
     const std::size_t n = a.size();
     if (b.size() != n) return false;
-    if (n > 16) return std::memcmp(a.data(), b.data(), n) == 0;
     if (n >= 8) return SameEnds<std::uint64_t>(a.data(), b.data(), n);
     if (n >= 4) return SameEnds<std::uint32_t>(a.data(), b.data(), n);
     if (n >= 2) return SameEnds<std::uint16_t>(a.data(), b.data(), n);
@@ -158,6 +173,8 @@ class WordClasses {
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
   std::array<std::uint8_t, kMaybeSlots> maybe_{};
+  // The classes of each word of one byte (ProbeOutOfLine).
+  std::array<std::uint32_t, 256> single_{};
 };
 
 // A set of phrases, each its folded words joined by single spaces ("new
@@ -190,7 +207,10 @@ class PhraseSet {
   }
 
  private:
-  static constexpr std::size_t kBits = 4096;
+  // (A bit for each value of 16 bits of the hash: the lexicon's cities
+  // have a few hundred first words, which would leave one word in six
+  // passing a filter of 4096 bits.)
+  static constexpr std::size_t kBits = 1 << 16;
   std::unordered_set<std::string> phrases_;
   std::bitset<kBits> first_words_;
 };

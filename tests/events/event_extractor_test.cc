@@ -243,9 +243,10 @@ TEST_CASE("place keys equal the folded words of FoldPhrase, joined") {
 }
 
 TEST_CASE("word classes: one probe per token, by the token's hash") {
-  static constexpr std::string_view kA[] = {"said", "told", ",", "according"};
+  static constexpr std::string_view kA[] = {"said", "told", ",", "according",
+                                            "x"};
   static constexpr std::string_view kB[] = {"told", "whom", "approximately",
-                                            "counterproductively"};
+                                            "counterproductively", ";", "x"};
   const WordClasses classes({kA, kB});
   auto token = [](std::string_view w, bool hashed) {
     Token t;
@@ -258,6 +259,10 @@ TEST_CASE("word classes: one probe per token, by the token's hash") {
     CHECK(classes.Of(token("told", hashed)) == 3u);
     CHECK(classes.Of(token("whom", hashed)) == 2u);
     CHECK(classes.Of(token(",", hashed)) == 1u);
+    // (Words of one byte are looked up by their byte in OfEach.)
+    CHECK(classes.Of(token(";", hashed)) == 2u);
+    CHECK(classes.Of(token("x", hashed)) == 3u);
+    CHECK(classes.Of(token(".", hashed)) == 0u);
     CHECK(classes.Of(token("says", hashed)) == 0u);
     CHECK(classes.Of(token("", hashed)) == 0u);
     // (Words of 8 to 16 bytes and longer are compared another way.)
@@ -273,8 +278,10 @@ TEST_CASE("word classes: one probe per token, by the token's hash") {
   // OfEach gives each token what Of gives it, and tells each token in a
   // class, in order, with what is set by then.
   std::vector<Token> tokens;
-  for (std::string_view w : {"told", "says", ",", "", "whom", "said",
-                             "approximately", "according", "accord"}) {
+  for (std::string_view w :
+       {"told", "says", ",", "", "whom", "said", "approximately", "according",
+        "accord", ";", "x", ".", "y", "counterproductively",
+        "counterproductivelx"}) {
     tokens.push_back(token(w, true));
     tokens.push_back(token(w, false));
   }
