@@ -1,9 +1,9 @@
-// The document is indexed once (paragraph of each sentence, the first time
-// expression of each sentence, the dateline's end, the lede's expression);
-// each event then looks at the expressions of its own sentence and, only
-// when those give nothing, at the earlier sentences of its paragraph. Words
-// between an expression and a trigger are read straight from the text, so
-// this needs no tokens.
+// The document is indexed once (the first time expression of each
+// sentence, the dateline's end, the lede's expression); each event then
+// looks at the expressions of its own sentence and, only when those give
+// nothing, at the earlier sentences of its paragraph (whose breaks are
+// looked for then). Words between an expression and a trigger are read
+// straight from the text, so this needs no tokens.
 #include "events/event_dating.h"
 
 #include <algorithm>
@@ -14,6 +14,7 @@
 
 #include "core/calendar.h"
 #include "dates/dateline.h"
+#include "events/literals.h"
 
 namespace entente {
 namespace {
@@ -86,6 +87,39 @@ bool IsRelative(std::string_view w) { return w == "where" || w == "when"; }
 
 }  // namespace
 
+std::string WordString(std::string_view v) {
+  // (By length, then the word: each return builds from a literal.)
+  switch (v.size()) {
+    case 3:
+      if (Is(v, "day")) return "day";
+      break;
+    case 4:
+      if (Is(v, "text")) return "text";
+      if (Is(v, "none")) return "none";
+      if (Is(v, "year")) return "year";
+      if (Is(v, "week")) return "week";
+      break;
+    case 5:
+      if (Is(v, "month")) return "month";
+      break;
+    case 7:
+      if (Is(v, "planned")) return "planned";
+      if (Is(v, "quarter")) return "quarter";
+      break;
+    case 8:
+      if (Is(v, "asserted")) return "asserted";
+      if (Is(v, "reported")) return "reported";
+      if (Is(v, "document")) return "document";
+      break;
+    case 12:
+      if (Is(v, "hypothetical")) return "hypothetical";
+      break;
+    default:
+      break;
+  }
+  return std::string(v);
+}
+
 EventDating::EventDating(const Document& doc,
                          const std::vector<Sentence>& sentences,
                          const std::vector<TimeExpression>& times)
@@ -97,16 +131,6 @@ EventDating::EventDating(const Document& doc,
                          const std::optional<Dateline>& dateline)
     : doc_(doc), sentences_(sentences), times_(times) {
   if (dateline) dateline_end_ = dateline->end;
-  paragraph_.resize(sentences.size());
-  for (std::size_t i = 1; i < sentences.size(); ++i) {
-    std::size_t gap_from = std::min(sentences[i - 1].end, doc.text.size());
-    std::size_t gap_to =
-        std::max(gap_from, std::min(sentences[i].start, doc.text.size()));
-    bool newline = std::string_view(doc.text)
-                       .substr(gap_from, gap_to - gap_from)
-                       .find('\n') != std::string_view::npos;
-    paragraph_[i] = paragraph_[i - 1] + (newline ? 1 : 0);
-  }
   first_time_.assign(sentences.size() + 1, times.size());
   for (std::size_t k = times.size(); k > 0; --k) {
     std::size_t s = times[k - 1].sentence;
@@ -122,6 +146,17 @@ EventDating::EventDating(const Document& doc,
       break;
     }
   }
+}
+
+// (Asked only of the few events that reach the paragraph's frame: most
+// documents never need to know where their paragraphs break.)
+bool EventDating::ParagraphBreakBefore(std::size_t i) const {
+  std::string_view text = doc_.text;
+  std::size_t gap_from = std::min(sentences_[i - 1].end, text.size());
+  std::size_t gap_to =
+      std::max(gap_from, std::min(sentences_[i].start, text.size()));
+  return text.substr(gap_from, gap_to - gap_from).find('\n') !=
+         std::string_view::npos;
 }
 
 bool EventDating::Usable(const TimeExpression& t) const {
@@ -298,12 +333,14 @@ EventDating::DateView EventDating::DateViewFor(std::size_t sentence,
       }
     }
     // 3. The paragraph's frame: the last expression before this sentence.
+    // (Sentences after `same` up to this one are known to share its
+    // paragraph.)
+    std::size_t same = sentence;
     for (std::size_t k = first; k > 0; --k) {
       const TimeExpression& t = times_[k - 1];
-      if (t.sentence >= sentences_.size() ||
-          paragraph_[t.sentence] != paragraph_[sentence]) {
-        break;
-      }
+      if (t.sentence >= sentences_.size()) break;
+      while (same > t.sentence && !ParagraphBreakBefore(same)) --same;
+      if (same > t.sentence) break;
       if (Usable(t)) {
         if (FrameFits(t, planned)) return FromFrame(t);
         break;

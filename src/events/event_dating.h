@@ -41,6 +41,13 @@
 
 namespace entente {
 
+// `v` as a string. A view of one of the few words that an EventDate's
+// precision and basis and an event's modality take ("day", "text",
+// "planned") is built from that literal, whose length the compiler knows:
+// a few stores, where a copy of a view calls memcpy. (Every event builds
+// several.) Any other view is copied.
+std::string WordString(std::string_view v);
+
 class EventDating {
  public:
   // Borrows `doc`, `sentences` and `times` (sorted by start, as the dates
@@ -73,8 +80,8 @@ class EventDating {
   struct DateView {
     std::string_view value, precision, text, basis;
     EventDate ToDate() const {
-      return {std::string(value), std::string(precision), std::string(text),
-              std::string(basis)};
+      return {std::string(value), WordString(precision), std::string(text),
+              WordString(basis)};
     }
   };
   // As DateFor.
@@ -82,6 +89,7 @@ class EventDating {
                        bool planned) const;
 
  private:
+  bool ParagraphBreakBefore(std::size_t sentence) const;
   bool Usable(const TimeExpression& t) const;
   enum class Separation { kBefore, kAfter, kDistant };
   bool Separated(std::size_t from, std::size_t to, Separation what) const;
@@ -95,7 +103,6 @@ class EventDating {
   const std::vector<Sentence>& sentences_;
   const std::vector<TimeExpression>& times_;
   std::size_t dateline_end_ = 0;
-  std::vector<std::size_t> paragraph_;   // paragraph of each sentence
   std::vector<std::size_t> first_time_;  // first index into times_ per sentence
   const TimeExpression* lede_ = nullptr;  // the story's frame
   // The document date in ISO form, once one event needed it (DateFor).

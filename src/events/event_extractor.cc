@@ -489,30 +489,31 @@ class FirstOfEachKey {
     std::size_t mask = slots_.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       Slot& s = slots_[i];
-      if (s.index == kEmpty) {
-        s = {h, events.size()};
+      if (s.after == 0) {
+        s = {h, events.size() + 1};
         ++size_;
         return false;
       }
-      if (s.hash == h && SameKey(events[s.index], k)) return true;
+      if (s.hash == h && SameKey(events[s.after - 1], k)) return true;
     }
   }
 
  private:
-  static constexpr std::size_t kEmpty = static_cast<std::size_t>(-1);
+  // (An empty slot is all zeros: a new table is cleared as one block. Most
+  // documents keep a few events, so the first table is small.)
   struct Slot {
     std::uint64_t hash = 0;
-    std::size_t index = kEmpty;  // in the caller's list of events
+    std::size_t after = 0;  // 1 + the index in the caller's list; 0: empty
   };
 
   void Grow() {
     std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 64 : 2 * old.size(), Slot{});
+    slots_.assign(old.empty() ? 16 : 2 * old.size(), Slot{});
     std::size_t mask = slots_.size() - 1;
     for (const Slot& s : old) {
-      if (s.index == kEmpty) continue;
+      if (s.after == 0) continue;
       std::size_t i = s.hash & mask;
-      while (slots_[i].index != kEmpty) i = (i + 1) & mask;
+      while (slots_[i].after != 0) i = (i + 1) & mask;
       slots_[i] = s;
     }
   }
@@ -2750,8 +2751,10 @@ class SentenceEvents {
             .symmetric = rel.symmetric,
             .trigger = std::string(Text(tr.begin, tr.end)),
             .date = dated->ToDate(),
-            .polarity = std::string(polarity),
-            .modality = std::string(cues.modality),
+            // (From literals: see WordString.)
+            .polarity = cues.negated ? std::string("negated")
+                                     : std::string("affirmed"),
+            .modality = WordString(cues.modality),
             .location = loc,
             .gathering = gathers ? gathering : std::string(),
             .participants = gathers ? participants : std::vector<Actor>(),
