@@ -14,7 +14,6 @@
 
 #include "core/calendar.h"
 #include "dates/dateline.h"
-#include "events/literals.h"
 
 namespace entente {
 namespace {
@@ -87,39 +86,6 @@ bool IsRelative(std::string_view w) { return w == "where" || w == "when"; }
 
 }  // namespace
 
-std::string WordString(std::string_view v) {
-  // (By length, then the word: each return builds from a literal.)
-  switch (v.size()) {
-    case 3:
-      if (Is(v, "day")) return "day";
-      break;
-    case 4:
-      if (Is(v, "text")) return "text";
-      if (Is(v, "none")) return "none";
-      if (Is(v, "year")) return "year";
-      if (Is(v, "week")) return "week";
-      break;
-    case 5:
-      if (Is(v, "month")) return "month";
-      break;
-    case 7:
-      if (Is(v, "planned")) return "planned";
-      if (Is(v, "quarter")) return "quarter";
-      break;
-    case 8:
-      if (Is(v, "asserted")) return "asserted";
-      if (Is(v, "reported")) return "reported";
-      if (Is(v, "document")) return "document";
-      break;
-    case 12:
-      if (Is(v, "hypothetical")) return "hypothetical";
-      break;
-    default:
-      break;
-  }
-  return std::string(v);
-}
-
 EventDating::EventDating(const Document& doc,
                          const std::vector<Sentence>& sentences,
                          const std::vector<TimeExpression>& times)
@@ -148,15 +114,19 @@ EventDating::EventDating(const Document& doc,
   }
 }
 
-// (Asked only of the few events that reach the paragraph's frame: most
-// documents never need to know where their paragraphs break.)
+// Whether the text between sentence `i` - 1 and sentence `i` breaks the
+// line. (Asked only for the events that reach the paragraph's frame, of the
+// sentences between theirs and the expression: most documents never need
+// to know where their paragraphs break. The gap is a byte or two: read in
+// place.)
 bool EventDating::ParagraphBreakBefore(std::size_t i) const {
-  std::string_view text = doc_.text;
-  std::size_t gap_from = std::min(sentences_[i - 1].end, text.size());
-  std::size_t gap_to =
-      std::max(gap_from, std::min(sentences_[i].start, text.size()));
-  return text.substr(gap_from, gap_to - gap_from).find('\n') !=
-         std::string_view::npos;
+  const std::size_t size = doc_.text.size();
+  std::size_t from = std::min(sentences_[i - 1].end, size);
+  std::size_t to = std::min(sentences_[i].start, size);
+  for (std::size_t k = from; k < to; ++k) {
+    if (doc_.text[k] == '\n') return true;
+  }
+  return false;
 }
 
 bool EventDating::Usable(const TimeExpression& t) const {
@@ -180,7 +150,7 @@ bool EventDating::Separated(std::size_t from, std::size_t to,
   // of its length (IsSubordinator): "with", "says", "they" are skipped
   // without being copied.)
   constexpr auto bit = [](char c) { return 1u << (c - 'a'); };
-  constexpr std::uint32_t kFirsts[10] = {
+  static constexpr std::uint32_t kFirsts[10] = {
       0, 0, 0, 0, bit('t') | bit('w'),  // till, when
       bit('a') | bit('s') | bit('u') | bit('w'),  // after, since, until ...
       bit('b'), bit('w'), 0, bit('f')};  // before, whereas, following
@@ -333,7 +303,7 @@ EventDating::DateView EventDating::DateViewFor(std::size_t sentence,
       }
     }
     // 3. The paragraph's frame: the last expression before this sentence.
-    // (Sentences after `same` up to this one are known to share its
+    // (The sentences after `same` up to this one are known to share its
     // paragraph.)
     std::size_t same = sentence;
     for (std::size_t k = first; k > 0; --k) {

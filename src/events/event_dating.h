@@ -41,13 +41,6 @@
 
 namespace entente {
 
-// `v` as a string. A view of one of the few words that an EventDate's
-// precision and basis and an event's modality take ("day", "text",
-// "planned") is built from that literal, whose length the compiler knows:
-// a few stores, where a copy of a view calls memcpy. (Every event builds
-// several.) Any other view is copied.
-std::string WordString(std::string_view v);
-
 class EventDating {
  public:
   // Borrows `doc`, `sentences` and `times` (sorted by start, as the dates
@@ -80,8 +73,8 @@ class EventDating {
   struct DateView {
     std::string_view value, precision, text, basis;
     EventDate ToDate() const {
-      return {std::string(value), WordString(precision), std::string(text),
-              WordString(basis)};
+      return {std::string(value), std::string(precision), std::string(text),
+              std::string(basis)};
     }
   };
   // As DateFor.

@@ -2751,10 +2751,8 @@ class SentenceEvents {
             .symmetric = rel.symmetric,
             .trigger = std::string(Text(tr.begin, tr.end)),
             .date = dated->ToDate(),
-            // (From literals: see WordString.)
-            .polarity = cues.negated ? std::string("negated")
-                                     : std::string("affirmed"),
-            .modality = WordString(cues.modality),
+            .polarity = std::string(polarity),
+            .modality = std::string(cues.modality),
             .location = loc,
             .gathering = gathers ? gathering : std::string(),
             .participants = gathers ? participants : std::vector<Actor>(),
