@@ -478,7 +478,15 @@ class FirstOfEachKey {
  public:
   struct Key {
     std::string_view source, relation, target, date, polarity, modality;
+    // TriggerHash(relation, date): the same for every event of a trigger,
+    // so hashed once for them all.
+    std::uint64_t trigger_hash;
   };
+
+  static std::uint64_t TriggerHash(std::string_view relation,
+                                   std::string_view date) {
+    return (FieldHash(relation) * 0x9E3779B97F4A7C15ULL) ^ FieldHash(date);
+  }
 
   // Whether an event of `events` kept here has key `k`. If none has, the
   // event the caller appends next to `events` is kept under `k`.
@@ -525,9 +533,8 @@ class FirstOfEachKey {
   // ("sergei-lavrov", "sergei-shoigu"), codes and dates.)
   static std::uint64_t Hash(const Key& k) {
     std::uint64_t x = FieldHash(k.source);
-    for (std::string_view f : {k.relation, k.target, k.date}) {
-      x = (x ^ FieldHash(f)) * 0x9E3779B97F4A7C15ULL;
-    }
+    x = (x ^ FieldHash(k.target)) * 0x9E3779B97F4A7C15ULL;
+    x = (x ^ k.trigger_hash) * 0x9E3779B97F4A7C15ULL;
     return x ^ (x >> 47);
   }
   static std::uint64_t FieldHash(std::string_view f) {
@@ -2648,10 +2655,12 @@ class SentenceEvents {
         !cues.governor_happened && Is(cues.modality, "planned");
     const std::size_t date_left = left;
     std::optional<EventDating::DateView> dated;
+    std::uint64_t dated_hash = 0;  // FirstOfEachKey::TriggerHash
     auto date = [&]() -> const EventDating::DateView& {
       if (!dated) {
         dated = DateFor(tr, SayingEnd(date_left, tr.begin), right,
                         date_planned);
+        dated_hash = FirstOfEachKey::TriggerHash(rel.relation, dated->value);
       }
       return *dated;
     };
@@ -2728,7 +2737,7 @@ class SentenceEvents {
       std::vector<Event>& list = one_sided ? *one_sided_ : *out;
       FirstOfEachKey& seen = one_sided ? *seen_one_sided_ : *seen_;
       if (seen.SeenOrKeep({source.id, rel.relation, target.id, date().value,
-                           polarity, cues.modality},
+                           polarity, cues.modality, dated_hash},
                           list)) {
         return;
       }
