@@ -22,11 +22,15 @@ bool IsAlpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-// IsAlpha in one comparison: setting the case bit maps 'A'-'Z' onto
-// 'a'-'z', and no other byte there.
-bool IsLetter(char c) {
-  return static_cast<unsigned char>((c | 0x20) - 'a') < 26;
-}
+// IsAlpha of each byte, looked up: Separated asks it of every byte
+// between an expression and a trigger.
+constexpr std::array<bool, 256> kLetters = [] {
+  std::array<bool, 256> letters{};
+  for (int c = 'a'; c <= 'z'; ++c) letters[c] = letters[c - 'a' + 'A'] = true;
+  return letters;
+}();
+
+bool IsLetter(char c) { return kLetters[static_cast<unsigned char>(c)]; }
 
 // Whether the word right before byte `start` of `text` is "since" or
 // "until": the expression there bounds a period ("the first leader to
@@ -169,6 +173,8 @@ bool EventDating::Separated(std::size_t from, std::size_t to,
     while (IsLetter(*p));
     if (p > end) p = end;
     std::size_t n = static_cast<std::size_t>(p - start);
+    // (Before `end`, the byte that ended the word is no letter: passed.)
+    if (p < end) ++p;
     unsigned first = static_cast<unsigned char>(*start | 0x20) - 'a';
     if (n < 4 || n > 9 || ((kFirsts[n] >> first) & 1) == 0) continue;
     char buf[9];
