@@ -476,6 +476,11 @@ namespace {
 // slots: a node-based map allocated a node for every event kept.)
 class FirstOfEachKey {
  public:
+  FirstOfEachKey() = default;
+  // (slots_ may point into this.)
+  FirstOfEachKey(const FirstOfEachKey&) = delete;
+  FirstOfEachKey& operator=(const FirstOfEachKey&) = delete;
+
   struct Key {
     std::string_view source, relation, target, date, polarity, modality;
     // TriggerHash(relation, date): the same for every event of a trigger,
@@ -492,9 +497,9 @@ class FirstOfEachKey {
   // event the caller appends next to `events` is kept under `k`.
   bool SeenOrKeep(const Key& k, const std::vector<Event>& events) {
     // (At most half full: probes stay short.)
-    if (2 * (size_ + 1) > slots_.size()) Grow();
+    if (2 * (size_ + 1) > capacity_) Grow();
     std::uint64_t h = Hash(k);
-    std::size_t mask = slots_.size() - 1;
+    std::size_t mask = capacity_ - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       Slot& s = slots_[i];
       if (s.after == 0) {
@@ -507,23 +512,28 @@ class FirstOfEachKey {
   }
 
  private:
-  // (An empty slot is all zeros: a new table is cleared as one block. Most
-  // documents keep a few events, so the first table is small.)
+  // (An empty slot is all zeros: a table is cleared as one block.)
   struct Slot {
     std::uint64_t hash = 0;
     std::size_t after = 0;  // 1 + the index in the caller's list; 0: empty
   };
+  // Most documents keep a few events: the first table is in place, and
+  // only a larger one is allocated.
+  static constexpr std::size_t kFirst = 16;
 
   void Grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 16 : 2 * old.size(), Slot{});
-    std::size_t mask = slots_.size() - 1;
-    for (const Slot& s : old) {
+    std::vector<Slot> grown(2 * capacity_);
+    std::size_t mask = grown.size() - 1;
+    for (std::size_t j = 0; j < capacity_; ++j) {
+      const Slot& s = slots_[j];
       if (s.after == 0) continue;
       std::size_t i = s.hash & mask;
-      while (slots_[i].after != 0) i = (i + 1) & mask;
-      slots_[i] = s;
+      while (grown[i].after != 0) i = (i + 1) & mask;
+      grown[i] = s;
     }
+    larger_ = std::move(grown);
+    slots_ = larger_.data();
+    capacity_ = larger_.size();
   }
 
   // (Of the fields that tell most events apart; SameKey compares all, so
@@ -561,8 +571,11 @@ class FirstOfEachKey {
            e.polarity == k.polarity && e.modality == k.modality;
   }
 
-  std::vector<Slot> slots_;  // a power of two, or none yet
-  std::size_t size_ = 0;     // slots in use
+  std::array<Slot, kFirst> first_{};
+  std::vector<Slot> larger_;     // once first_ was half full
+  Slot* slots_ = first_.data();  // first_ or larger_
+  std::size_t capacity_ = kFirst;  // a power of two
+  std::size_t size_ = 0;           // slots in use
 };
 
 // Whether `mentions` include two that a joint group (SentenceEvents::
