@@ -225,11 +225,21 @@ struct EventExtractor::Impl {
   std::unordered_map<std::string, std::size_t> place_states;
   // Of each relation of the lexicon, by index.
   std::vector<RelationCodes> codes;
+  // Each state as the mention a dateline's place makes it, by index: made
+  // once, not for every story filed there.
+  std::vector<ActorMention> state_places;
 
   explicit Impl(const Lexicon& l) : lex(l) {
     for (const RelationEntry& r : lex.relations()) {
       codes.push_back(
           {lex.FindCameo(r.cameo), lex.FindCameo(IntentCode(r.cameo))});
+    }
+    state_places.resize(lex.states().size());
+    for (std::size_t i = 0; i < lex.states().size(); ++i) {
+      const StateEntry& st = lex.states()[i];
+      state_places[i].actor =
+          Actor{st.code, st.name, "state", st.code, st.code, ""};
+      state_places[i].how = "place";
     }
     for (std::size_t i = 0; i < lex.states().size(); ++i) {
       const StateEntry& s = lex.states()[i];
@@ -3127,17 +3137,14 @@ std::vector<Event> EventExtractor::Extract(
   std::vector<const ActorMention*> antecedent;
   std::size_t antecedent_sentence = 0;
   // "BEIJING (entente) -": the state where the story is filed.
-  std::optional<ActorMention> dateline;
+  const ActorMention* dateline = nullptr;
   EventDating dating(doc, sentences, times, line);
   if (line) {
     std::string_view place = std::string_view(doc.text).substr(
         line->place_begin, line->place_end - line->place_begin);
     auto it = impl_->place_states.find(PlaceKey(place));
     if (it != impl_->place_states.end()) {
-      const StateEntry& st = impl_->lex.states()[it->second];
-      dateline.emplace();
-      dateline->actor = Actor{st.code, st.name, "state", st.code, st.code, ""};
-      dateline->how = "place";
+      dateline = &impl_->state_places[it->second];
     }
   }
   // The first mention of sentence si or after it. (Walked by pointer:
@@ -3165,7 +3172,7 @@ std::vector<Event> EventExtractor::Extract(
                             tokens[si].tokens, &scratch, dating, impl_->cities,
                             impl_->codes);
     if (si <= antecedent_sentence + 2) sentence.SetAntecedent(antecedent);
-    if (dateline) sentence.SetDatelinePlace(&*dateline);
+    if (dateline) sentence.SetDatelinePlace(dateline);
     sentence.Extract(&triggers, &events, &seen, one_sided, &seen_one_sided);
     if (auto joint = sentence.JointParties(); !joint.empty()) {
       antecedent = std::move(joint);
