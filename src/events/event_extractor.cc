@@ -194,17 +194,20 @@ std::string PlaceKey(std::string_view name) {
   });
   std::string key;
   if (plain) {
-    key.reserve(name.size());
+    // (Written in place: the key is at most as long as the name.)
+    key.resize(name.size());
+    std::size_t n = 0;
     bool gap = false;  // spaces after a word
     for (char c : name) {
       if (c == ' ') {
-        gap = !key.empty();
+        gap = n != 0;
         continue;
       }
-      if (gap) key += ' ';
+      if (gap) key[n++] = ' ';
       gap = false;
-      key += c <= 'Z' ? static_cast<char>(c | 0x20) : c;
+      key[n++] = c <= 'Z' ? static_cast<char>(c | 0x20) : c;
     }
+    key.resize(n);
     return key;
   }
   for (const std::string& w : FoldPhrase(name)) {
@@ -582,8 +585,8 @@ class FirstOfEachKey {
   }
 
   std::array<Slot, kFirst> first_{};
-  std::vector<Slot> larger_;     // once first_ was half full
-  Slot* slots_ = first_.data();  // first_ or larger_
+  std::vector<Slot> larger_;       // once first_ was half full
+  Slot* slots_ = first_.data();    // first_ or larger_
   std::size_t capacity_ = kFirst;  // a power of two
   std::size_t size_ = 0;           // slots in use
 };
