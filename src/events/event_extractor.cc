@@ -2698,12 +2698,13 @@ class SentenceEvents {
     }
     // A symmetric relation among three or more parties is one gathering.
     std::vector<Actor> participants;
-    if (rel.symmetric) {
-      // (Actors are copied only for a gathering. The distinct ones are
-      // counted on the stack: the parties of a trigger are few, and most
-      // triggers of a symmetric relation are no gathering.)
-      std::size_t most = (sources ? sources->members.size() : 0) +
-                         (targets ? targets->members.size() : 0);
+    // (Actors are copied only for a gathering. The distinct ones are
+    // counted on the stack: the parties of a trigger are few, and most
+    // triggers of a symmetric relation are no gathering - those of fewer
+    // than three mentions are not counted at all.)
+    const std::size_t most = (sources ? sources->members.size() : 0) +
+                             (targets ? targets->members.size() : 0);
+    if (rel.symmetric && most >= 3) {
       std::array<const Actor*, 8> few;
       std::vector<const Actor*> many;
       const Actor** distinct = few.data();
