@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -202,10 +203,19 @@ bool EventDating::InClosedRelative(const TimeExpression& t,
   std::size_t from = sentences_[t.sentence].start;
   // (Only the sentence's commas count: the search stops at its start.)
   if (t.start < from) return false;
-  std::size_t comma = text.substr(from, t.start - from + 1).rfind(',');
-  if (comma == std::string_view::npos) return false;
-  comma += from;
-  std::size_t w = comma + 1;
+  // The last comma of [from, t.start]. (Found forwards by memchr, comma
+  // to comma: it passes the words between a sentence's few commas faster
+  // than a loop reads them back from the expression.)
+  std::string_view head = text.substr(from, t.start - from + 1);
+  const char* comma = nullptr;
+  for (const char* p = head.data(); p < head.data() + head.size();) {
+    const void* c = std::memchr(p, ',', head.data() + head.size() - p);
+    if (!c) break;
+    comma = static_cast<const char*>(c);
+    p = comma + 1;
+  }
+  if (!comma) return false;
+  std::size_t w = static_cast<std::size_t>(comma - text.data()) + 1;
   while (w < t.start && text[w] == ' ') ++w;
   std::string_view rest = text.substr(w, t.start - w);
   bool relative = false;
