@@ -2,18 +2,19 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
+
+#include "events/literals.h"
 
 namespace entente {
 namespace {
 
 bool Happened(const Event& e) {
-  return e.polarity == "affirmed" &&
-         (e.modality == "asserted" || e.modality == "reported");
+  return Is(e.polarity, "affirmed") &&
+         (Is(e.modality, "asserted") || Is(e.modality, "reported"));
 }
 
-std::string Root(const std::string& cameo) {
-  return cameo.size() >= 2 ? cameo.substr(0, 2) : cameo;
-}
+std::string_view Root(std::string_view cameo) { return cameo.substr(0, 2); }
 
 // Whether two events name the same happening as far as the record shows:
 // one root code, one source country, one target country.
@@ -45,24 +46,40 @@ bool SameRecord(const Event& a, const Event& b) {
 void DateByCoreference(const std::string& document_date,
                        std::vector<Event>* events) {
   std::vector<Event>& all = *events;
+  // The events that may lend their date: those a text dates that happened,
+  // not after the document date. (Most documents have none, or no event
+  // dated only by the document: those end here, allocating nothing.) An
+  // event re-dated below could lend its date too, but it matches only the
+  // events its lender matches, with the lender's date: leaving it out
+  // changes nothing.
+  auto by_document = [](const Event& e) {
+    return Is(e.date.basis, "document") && Happened(e);
+  };
+  if (std::none_of(all.begin(), all.end(), by_document)) return;
+  std::vector<const Event*> lenders;
+  for (const Event& f : all) {
+    if (Is(f.date.basis, "text") && Happened(f) &&
+        NotAfter(f.date.value, document_date)) {
+      lenders.push_back(&f);
+    }
+  }
+  if (lenders.empty()) return;
   std::vector<std::size_t> redated;
   for (Event& e : all) {
-    if (e.date.basis != "document" || !Happened(e)) continue;
-    const EventDate* found = nullptr;
+    if (!by_document(e)) continue;
+    const Event* found = nullptr;
     bool several = false;
-    for (const Event& f : all) {
-      if (&f == &e || f.date.basis != "text" || !Happened(f) ||
-          !SameHappening(e, f) || !NotAfter(f.date.value, document_date)) {
-        continue;
-      }
-      if (found && found->value != f.date.value) several = true;
-      found = &f.date;
+    for (const Event* f : lenders) {
+      if (!SameHappening(e, *f)) continue;
+      if (found && found->date.value != f->date.value) several = true;
+      found = f;
     }
     if (found && !several) {
-      e.date = *found;
+      e.date = found->date;
       redated.push_back(&e - all.data());
     }
   }
+  if (redated.empty()) return;
   // A re-dated event may now repeat one the document already has; the
   // first keeps the place.
   std::vector<bool> drop(all.size(), false);

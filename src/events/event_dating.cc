@@ -1,14 +1,15 @@
-// The document is indexed once (paragraph of each sentence, the first time
-// expression of each sentence, the dateline's end, the lede's expression);
-// each event then looks at the expressions of its own sentence and, only
-// when those give nothing, at the earlier sentences of its paragraph. Words
-// between an expression and a trigger are read straight from the text, so
-// this needs no tokens.
+// The document is indexed once (the first time expression of each
+// sentence, the dateline's end, the lede's expression); each event then
+// looks at the expressions of its own sentence and, only when those give
+// nothing, at the earlier sentences of its paragraph (whose breaks are
+// looked for then). Words between an expression and a trigger are read
+// straight from the text, so this needs no tokens.
 #include "events/event_dating.h"
 
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -22,11 +23,15 @@ bool IsAlpha(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-// IsAlpha in one comparison: setting the case bit maps 'A'-'Z' onto
-// 'a'-'z', and no other byte there.
-bool IsLetter(char c) {
-  return static_cast<unsigned char>((c | 0x20) - 'a') < 26;
-}
+// IsAlpha of each byte, looked up: Separated asks it of every byte
+// between an expression and a trigger.
+constexpr std::array<bool, 256> kLetters = [] {
+  std::array<bool, 256> letters{};
+  for (int c = 'a'; c <= 'z'; ++c) letters[c] = letters[c - 'a' + 'A'] = true;
+  return letters;
+}();
+
+bool IsLetter(char c) { return kLetters[static_cast<unsigned char>(c)]; }
 
 // Whether the word right before byte `start` of `text` is "since" or
 // "until": the expression there bounds a period ("the first leader to
@@ -97,16 +102,6 @@ EventDating::EventDating(const Document& doc,
                          const std::optional<Dateline>& dateline)
     : doc_(doc), sentences_(sentences), times_(times) {
   if (dateline) dateline_end_ = dateline->end;
-  paragraph_.resize(sentences.size());
-  for (std::size_t i = 1; i < sentences.size(); ++i) {
-    std::size_t gap_from = std::min(sentences[i - 1].end, doc.text.size());
-    std::size_t gap_to =
-        std::max(gap_from, std::min(sentences[i].start, doc.text.size()));
-    bool newline = std::string_view(doc.text)
-                       .substr(gap_from, gap_to - gap_from)
-                       .find('\n') != std::string_view::npos;
-    paragraph_[i] = paragraph_[i - 1] + (newline ? 1 : 0);
-  }
   first_time_.assign(sentences.size() + 1, times.size());
   for (std::size_t k = times.size(); k > 0; --k) {
     std::size_t s = times[k - 1].sentence;
@@ -122,6 +117,21 @@ EventDating::EventDating(const Document& doc,
       break;
     }
   }
+}
+
+// Whether the text between sentence `i` - 1 and sentence `i` breaks the
+// line. (Asked only for the events that reach the paragraph's frame, of the
+// sentences between theirs and the expression: most documents never need
+// to know where their paragraphs break. The gap is a byte or two: read in
+// place.)
+bool EventDating::ParagraphBreakBefore(std::size_t i) const {
+  const std::size_t size = doc_.text.size();
+  std::size_t from = std::min(sentences_[i - 1].end, size);
+  std::size_t to = std::min(sentences_[i].start, size);
+  for (std::size_t k = from; k < to; ++k) {
+    if (doc_.text[k] == '\n') return true;
+  }
+  return false;
 }
 
 bool EventDating::Usable(const TimeExpression& t) const {
@@ -145,7 +155,7 @@ bool EventDating::Separated(std::size_t from, std::size_t to,
   // of its length (IsSubordinator): "with", "says", "they" are skipped
   // without being copied.)
   constexpr auto bit = [](char c) { return 1u << (c - 'a'); };
-  constexpr std::uint32_t kFirsts[10] = {
+  static constexpr std::uint32_t kFirsts[10] = {
       0, 0, 0, 0, bit('t') | bit('w'),  // till, when
       bit('a') | bit('s') | bit('u') | bit('w'),  // after, since, until ...
       bit('b'), bit('w'), 0, bit('f')};  // before, whereas, following
@@ -164,6 +174,8 @@ bool EventDating::Separated(std::size_t from, std::size_t to,
     while (IsLetter(*p));
     if (p > end) p = end;
     std::size_t n = static_cast<std::size_t>(p - start);
+    // (Before `end`, the byte that ended the word is no letter: passed.)
+    if (p < end) ++p;
     unsigned first = static_cast<unsigned char>(*start | 0x20) - 'a';
     if (n < 4 || n > 9 || ((kFirsts[n] >> first) & 1) == 0) continue;
     char buf[9];
@@ -191,10 +203,19 @@ bool EventDating::InClosedRelative(const TimeExpression& t,
   std::size_t from = sentences_[t.sentence].start;
   // (Only the sentence's commas count: the search stops at its start.)
   if (t.start < from) return false;
-  std::size_t comma = text.substr(from, t.start - from + 1).rfind(',');
-  if (comma == std::string_view::npos) return false;
-  comma += from;
-  std::size_t w = comma + 1;
+  // The last comma of [from, t.start]. (Found forwards by memchr, comma
+  // to comma: it passes the words between a sentence's few commas faster
+  // than a loop reads them back from the expression.)
+  std::string_view head = text.substr(from, t.start - from + 1);
+  const char* comma = nullptr;
+  for (const char* p = head.data(); p < head.data() + head.size();) {
+    const void* c = std::memchr(p, ',', head.data() + head.size() - p);
+    if (!c) break;
+    comma = static_cast<const char*>(c);
+    p = comma + 1;
+  }
+  if (!comma) return false;
+  std::size_t w = static_cast<std::size_t>(comma - text.data()) + 1;
   while (w < t.start && text[w] == ' ') ++w;
   std::string_view rest = text.substr(w, t.start - w);
   bool relative = false;
@@ -298,12 +319,14 @@ EventDating::DateView EventDating::DateViewFor(std::size_t sentence,
       }
     }
     // 3. The paragraph's frame: the last expression before this sentence.
+    // (The sentences after `same` up to this one are known to share its
+    // paragraph.)
+    std::size_t same = sentence;
     for (std::size_t k = first; k > 0; --k) {
       const TimeExpression& t = times_[k - 1];
-      if (t.sentence >= sentences_.size() ||
-          paragraph_[t.sentence] != paragraph_[sentence]) {
-        break;
-      }
+      if (t.sentence >= sentences_.size()) break;
+      while (same > t.sentence && !ParagraphBreakBefore(same)) --same;
+      if (same > t.sentence) break;
       if (Usable(t)) {
         if (FrameFits(t, planned)) return FromFrame(t);
         break;

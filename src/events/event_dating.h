@@ -82,6 +82,7 @@ class EventDating {
                        bool planned) const;
 
  private:
+  bool ParagraphBreakBefore(std::size_t sentence) const;
   bool Usable(const TimeExpression& t) const;
   enum class Separation { kBefore, kAfter, kDistant };
   bool Separated(std::size_t from, std::size_t to, Separation what) const;
@@ -95,7 +96,6 @@ class EventDating {
   const std::vector<Sentence>& sentences_;
   const std::vector<TimeExpression>& times_;
   std::size_t dateline_end_ = 0;
-  std::vector<std::size_t> paragraph_;   // paragraph of each sentence
   std::vector<std::size_t> first_time_;  // first index into times_ per sentence
   const TimeExpression* lede_ = nullptr;  // the story's frame
   // The document date in ISO form, once one event needed it (DateFor).

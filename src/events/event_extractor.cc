@@ -194,17 +194,20 @@ std::string PlaceKey(std::string_view name) {
   });
   std::string key;
   if (plain) {
-    key.reserve(name.size());
+    // (Written in place: the key is at most as long as the name.)
+    key.resize(name.size());
+    std::size_t n = 0;
     bool gap = false;  // spaces after a word
     for (char c : name) {
       if (c == ' ') {
-        gap = !key.empty();
+        gap = n != 0;
         continue;
       }
-      if (gap) key += ' ';
+      if (gap) key[n++] = ' ';
       gap = false;
-      key += c <= 'Z' ? static_cast<char>(c | 0x20) : c;
+      key[n++] = c <= 'Z' ? static_cast<char>(c | 0x20) : c;
     }
+    key.resize(n);
     return key;
   }
   for (const std::string& w : FoldPhrase(name)) {
@@ -225,11 +228,21 @@ struct EventExtractor::Impl {
   std::unordered_map<std::string, std::size_t> place_states;
   // Of each relation of the lexicon, by index.
   std::vector<RelationCodes> codes;
+  // Each state as the mention a dateline's place makes it, by index: made
+  // once, not for every story filed there.
+  std::vector<ActorMention> state_places;
 
   explicit Impl(const Lexicon& l) : lex(l) {
     for (const RelationEntry& r : lex.relations()) {
       codes.push_back(
           {lex.FindCameo(r.cameo), lex.FindCameo(IntentCode(r.cameo))});
+    }
+    state_places.resize(lex.states().size());
+    for (std::size_t i = 0; i < lex.states().size(); ++i) {
+      const StateEntry& st = lex.states()[i];
+      state_places[i].actor =
+          Actor{st.code, st.name, "state", st.code, st.code, ""};
+      state_places[i].how = "place";
     }
     for (std::size_t i = 0; i < lex.states().size(); ++i) {
       const StateEntry& s = lex.states()[i];
@@ -476,45 +489,64 @@ namespace {
 // slots: a node-based map allocated a node for every event kept.)
 class FirstOfEachKey {
  public:
+  FirstOfEachKey() = default;
+  // (slots_ may point into this.)
+  FirstOfEachKey(const FirstOfEachKey&) = delete;
+  FirstOfEachKey& operator=(const FirstOfEachKey&) = delete;
+
   struct Key {
     std::string_view source, relation, target, date, polarity, modality;
+    // TriggerHash(relation, date): the same for every event of a trigger,
+    // so hashed once for them all.
+    std::uint64_t trigger_hash;
   };
+
+  static std::uint64_t TriggerHash(std::string_view relation,
+                                   std::string_view date) {
+    return (FieldHash(relation) * 0x9E3779B97F4A7C15ULL) ^ FieldHash(date);
+  }
 
   // Whether an event of `events` kept here has key `k`. If none has, the
   // event the caller appends next to `events` is kept under `k`.
   bool SeenOrKeep(const Key& k, const std::vector<Event>& events) {
     // (At most half full: probes stay short.)
-    if (2 * (size_ + 1) > slots_.size()) Grow();
+    if (2 * (size_ + 1) > capacity_) Grow();
     std::uint64_t h = Hash(k);
-    std::size_t mask = slots_.size() - 1;
+    std::size_t mask = capacity_ - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       Slot& s = slots_[i];
-      if (s.index == kEmpty) {
-        s = {h, events.size()};
+      if (s.after == 0) {
+        s = {h, events.size() + 1};
         ++size_;
         return false;
       }
-      if (s.hash == h && SameKey(events[s.index], k)) return true;
+      if (s.hash == h && SameKey(events[s.after - 1], k)) return true;
     }
   }
 
  private:
-  static constexpr std::size_t kEmpty = static_cast<std::size_t>(-1);
+  // (An empty slot is all zeros: a table is cleared as one block.)
   struct Slot {
     std::uint64_t hash = 0;
-    std::size_t index = kEmpty;  // in the caller's list of events
+    std::size_t after = 0;  // 1 + the index in the caller's list; 0: empty
   };
+  // Most documents keep a few events: the first table is in place, and
+  // only a larger one is allocated.
+  static constexpr std::size_t kFirst = 16;
 
   void Grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 64 : 2 * old.size(), Slot{});
-    std::size_t mask = slots_.size() - 1;
-    for (const Slot& s : old) {
-      if (s.index == kEmpty) continue;
+    std::vector<Slot> grown(2 * capacity_);
+    std::size_t mask = grown.size() - 1;
+    for (std::size_t j = 0; j < capacity_; ++j) {
+      const Slot& s = slots_[j];
+      if (s.after == 0) continue;
       std::size_t i = s.hash & mask;
-      while (slots_[i].index != kEmpty) i = (i + 1) & mask;
-      slots_[i] = s;
+      while (grown[i].after != 0) i = (i + 1) & mask;
+      grown[i] = s;
     }
+    larger_ = std::move(grown);
+    slots_ = larger_.data();
+    capacity_ = larger_.size();
   }
 
   // (Of the fields that tell most events apart; SameKey compares all, so
@@ -524,9 +556,8 @@ class FirstOfEachKey {
   // ("sergei-lavrov", "sergei-shoigu"), codes and dates.)
   static std::uint64_t Hash(const Key& k) {
     std::uint64_t x = FieldHash(k.source);
-    for (std::string_view f : {k.relation, k.target, k.date}) {
-      x = (x ^ FieldHash(f)) * 0x9E3779B97F4A7C15ULL;
-    }
+    x = (x ^ FieldHash(k.target)) * 0x9E3779B97F4A7C15ULL;
+    x = (x ^ k.trigger_hash) * 0x9E3779B97F4A7C15ULL;
     return x ^ (x >> 47);
   }
   static std::uint64_t FieldHash(std::string_view f) {
@@ -553,8 +584,11 @@ class FirstOfEachKey {
            e.polarity == k.polarity && e.modality == k.modality;
   }
 
-  std::vector<Slot> slots_;  // a power of two, or none yet
-  std::size_t size_ = 0;     // slots in use
+  std::array<Slot, kFirst> first_{};
+  std::vector<Slot> larger_;       // once first_ was half full
+  Slot* slots_ = first_.data();    // first_ or larger_
+  std::size_t capacity_ = kFirst;  // a power of two
+  std::size_t size_ = 0;           // slots in use
 };
 
 // Whether `mentions` include two that a joint group (SentenceEvents::
@@ -2779,10 +2813,12 @@ class SentenceEvents {
         !cues.governor_happened && Is(cues.modality, "planned");
     const std::size_t date_left = left;
     std::optional<EventDating::DateView> dated;
+    std::uint64_t dated_hash = 0;  // FirstOfEachKey::TriggerHash
     auto date = [&]() -> const EventDating::DateView& {
       if (!dated) {
         dated = DateFor(tr, SayingEnd(date_left, tr.begin), right,
                         date_planned);
+        dated_hash = FirstOfEachKey::TriggerHash(rel.relation, dated->value);
       }
       return *dated;
     };
@@ -2794,12 +2830,13 @@ class SentenceEvents {
     }
     // A symmetric relation among three or more parties is one gathering.
     std::vector<Actor> participants;
-    if (rel.symmetric) {
-      // (Actors are copied only for a gathering. The distinct ones are
-      // counted on the stack: the parties of a trigger are few, and most
-      // triggers of a symmetric relation are no gathering.)
-      std::size_t most = (sources ? sources->members.size() : 0) +
-                         (targets ? targets->members.size() : 0);
+    // (Actors are copied only for a gathering. The distinct ones are
+    // counted on the stack: the parties of a trigger are few, and most
+    // triggers of a symmetric relation are no gathering - those of fewer
+    // than three mentions are not counted at all.)
+    const std::size_t most = (sources ? sources->members.size() : 0) +
+                             (targets ? targets->members.size() : 0);
+    if (rel.symmetric && most >= 3) {
       std::array<const Actor*, 8> few;
       std::vector<const Actor*> many;
       const Actor** distinct = few.data();
@@ -2859,7 +2896,7 @@ class SentenceEvents {
       std::vector<Event>& list = one_sided ? *one_sided_ : *out;
       FirstOfEachKey& seen = one_sided ? *seen_one_sided_ : *seen_;
       if (seen.SeenOrKeep({source.id, rel.relation, target.id, date().value,
-                           polarity, cues.modality},
+                           polarity, cues.modality, dated_hash},
                           list)) {
         return;
       }
@@ -3243,17 +3280,14 @@ std::vector<Event> EventExtractor::Extract(
   std::vector<const ActorMention*> antecedent;
   std::size_t antecedent_sentence = 0;
   // "BEIJING (entente) -": the state where the story is filed.
-  std::optional<ActorMention> dateline;
+  const ActorMention* dateline = nullptr;
   EventDating dating(doc, sentences, times, line);
   if (line) {
     std::string_view place = std::string_view(doc.text).substr(
         line->place_begin, line->place_end - line->place_begin);
     auto it = impl_->place_states.find(PlaceKey(place));
     if (it != impl_->place_states.end()) {
-      const StateEntry& st = impl_->lex.states()[it->second];
-      dateline.emplace();
-      dateline->actor = Actor{st.code, st.name, "state", st.code, st.code, ""};
-      dateline->how = "place";
+      dateline = &impl_->state_places[it->second];
     }
   }
   // The first mention of sentence si or after it. (Walked by pointer:
@@ -3281,7 +3315,7 @@ std::vector<Event> EventExtractor::Extract(
                             tokens[si].tokens, &scratch, dating, impl_->cities,
                             impl_->codes);
     if (si <= antecedent_sentence + 2) sentence.SetAntecedent(antecedent);
-    if (dateline) sentence.SetDatelinePlace(&*dateline);
+    if (dateline) sentence.SetDatelinePlace(dateline);
     sentence.Extract(&triggers, &events, &seen, one_sided, &seen_one_sided);
     if (auto joint = sentence.JointParties(); !joint.empty()) {
       antecedent = std::move(joint);

@@ -68,6 +68,22 @@ TEST_CASE("takes the frame the discourse set when the clause has none") {
   CHECK(planned.basis == "document");
 }
 
+TEST_CASE("a paragraph's frame holds over its sentences, not past a break") {
+  // (Paragraph breaks are looked for between the event's sentence and the
+  // expression's, whichever gap holds one.)
+  const std::string lede =
+      "Blinken arrived in Geneva. In July, Blinken met Lavrov in Geneva.";
+  const char* kTexts[] = {
+      " Aides said little. Blinken also spoke with Wang Yi.",
+      " Aides said little.\n\nBlinken also spoke with Wang Yi.",
+      "\nAides said little. Blinken also spoke with Wang Yi."};
+  const char* kExpected[] = {"2021-07", "2021-09-10", "2021-09-10"};
+  for (int i = 0; i < 3; ++i) {
+    CAPTURE(i);
+    CHECK(DateOf(lede + kTexts[i], "wang-yi").value == kExpected[i]);
+  }
+}
+
 TEST_CASE("falls back to the document date, or to none") {
   EventDate date = DateOf("Biden spoke with Xi.", "xi-jinping");
   CHECK(date.value == "2021-09-10");

@@ -419,7 +419,7 @@ TEST_CASE("an event repeated in a document is kept once, in first place") {
 
 
 // More distinct events than the first table of FirstOfEachKey holds (it
-// grows at 32): each is kept once, the repeats of every one left out.
+// grows at 8): each is kept once, the repeats of every one left out.
 TEST_CASE("a long document keeps each of many events once, in first place") {
   std::string text;
   for (int day = 1; day <= 28; ++day) {
