@@ -863,27 +863,32 @@ TokenList TokenizeRange(std::string_view text, std::size_t begin,
       }
       if (!joins) {
         std::size_t word = k;
-        std::uint64_t hash = HashAt(f, k);
+        Token& t = *next++;
+        t.hash = HashAt(f, k);
         // A final period joins abbreviations and single initials (as
         // FinishWord decides; a run of letters is initials only alone).
         // (The word is hashed first, then again with its period: hashing
-        // after the test costs the loop a register.)
+        // after the test costs the loop a register. The hash goes straight
+        // to the token: held in a register, it was kept on the stack.)
         if (period && (k == 1 || (k <= 5 && IsPackedAbbreviation(
                                                 LowBytes(Load8(f), k))))) {
           ++k;
-          hash = HashAt(f, k);
+          t.hash = HashAt(f, k);
         }
-        Token& t = *next++;
         t.start = begin + a;
         t.end = begin + a + k;
         t.folded = std::string_view(f, k);
-        t.hash = hash;
-        t.capitalized = (cls & kUpperByte) != 0;
-        t.all_caps = t.capitalized && AllCapsAfterFirst(sentence, a, a + word);
         t.is_word = true;
+        t.all_caps = false;
+        t.capitalized = false;
+        if (cls & kUpperByte) {
+          t.capitalized = true;
+          t.all_caps = AllCapsAfterFirst(sentence, a, a + word);
+        }
         // Most words are followed by one space: step over it here rather
         // than in a turn of the loop of its own. (The copy ends in zeros.)
-        a += k + (f[k] == ' ');
+        a += k;
+        a += lower[a] == ' ';
         continue;
       }
     } else if (cls & kSpaceByte) {
