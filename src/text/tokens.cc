@@ -257,7 +257,9 @@ std::uint64_t Load8(const char* p) {
 }
 
 // HashFolded(std::string_view(p, n)) when p may be read up to the next
-// multiple of eight bytes: the last partial block is one masked load.
+// multiple of eight bytes, and at least sixteen bytes: the last partial
+// block is one masked load. (Every caller hashes a word followed by
+// TokenWriter::kSlack bytes.)
 [[gnu::always_inline]] inline std::uint64_t HashAt(const char* p,
                                                    std::size_t n) {
   if constexpr (std::endian::native != std::endian::little) {
@@ -266,6 +268,13 @@ std::uint64_t Load8(const char* p) {
     std::uint64_t h = kHashSeed ^ n;
     // Most words are shorter than eight bytes: one masked load.
     if (n < 8) return Mix(h ^ LowBytes(Load8(p), n));
+    // Most of the others are shorter than sixteen: one block and a masked
+    // load (LowBytes(x, 0) is zero), without the loop.
+    if (n < 16) {
+      h = (h ^ Load8(p)) * kHashMul;
+      h ^= h >> 31;
+      return Mix(h ^ LowBytes(Load8(p + 8), n - 8));
+    }
     std::size_t i = 0;
     for (; i + 8 <= n; i += 8) {
       std::uint64_t v;
