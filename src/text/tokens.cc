@@ -439,8 +439,25 @@ bool IsPackedAbbreviation(std::uint64_t v) {
 }  // namespace
 
 bool IsKnownAbbreviation(std::string_view w) {
-  if (w.size() < 2 || w.size() > 5) return false;  // "mr" .. "thurs"
-  return IsPackedAbbreviation(Pack(w));
+  const std::size_t n = w.size();
+  if (n < 2 || n > 5) return false;  // "mr" .. "thurs"
+  // Pack(w) by two loads that overlap, of two bytes (n < 4) or four, the
+  // second shifted to end at byte n: the bytes both read are the same.
+  const char* p = w.data();
+  std::uint64_t v;
+  if (n < 4) {
+    std::uint16_t lo, hi;
+    std::memcpy(&lo, p, 2);
+    std::memcpy(&hi, p + n - 2, 2);
+    v = lo | std::uint64_t{hi} << (8 * (n - 2));
+  } else {
+    std::uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+    v = lo | std::uint64_t{hi} << (8 * (n - 4));
+  }
+  if constexpr (std::endian::native != std::endian::little) v = Pack(w);
+  return IsPackedAbbreviation(v);
 }
 
 namespace {
