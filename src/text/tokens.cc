@@ -538,46 +538,52 @@ void LowerAndMarkBreaks(const char* src, std::size_t n, char* dst,
     return _mm_cmpgt_epi8(_mm_set1_epi8(bound),
                           _mm_add_epi8(x, _mm_set1_epi8(shift)));
   };
-  auto lower16 = [&](__m128i x) {
-    __m128i upper = in_range(x, 'A', 'Z');
-    return _mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+  // The letters of x, either case: the bytes whose x | 0x20 is in 'a'..'z'
+  // (one range test for both cases).
+  auto letters16 = [&](__m128i x) {
+    return in_range(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 'z');
   };
-  // The bits of the letters and digits among sixteen lower-cased bytes.
-  auto words16 = [&](__m128i lower) {
+  // x lower-cased: the case bit set in its letters.
+  auto lower16 = [&](__m128i x, __m128i letters) {
+    return _mm_or_si128(x, _mm_and_si128(letters, _mm_set1_epi8(0x20)));
+  };
+  // The bits of the letters and digits among sixteen bytes.
+  auto words16 = [&](__m128i x, __m128i letters) {
     return static_cast<std::uint32_t>(_mm_movemask_epi8(
-        _mm_or_si128(in_range(lower, 'a', 'z'), in_range(lower, '0', '9'))));
-  };
-  // What is not a letter or digit among lower-cased bytes.
-  auto mark16 = [&](__m128i lower, std::size_t at) {
-    auto m = static_cast<std::uint16_t>(~words16(lower));
-    std::memcpy(breaks + at / 8, &m, 2);
+        _mm_or_si128(letters, in_range(x, '0', '9'))));
   };
   // Two blocks a turn: one store of their bits, one test of the loop.
   for (; k + 32 <= n; k += 32) {
-    __m128i x = lower16(
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + k)));
-    __m128i y = lower16(
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + k + 16)));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + k), x);
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + k + 16), y);
-    std::uint32_t m = ~(words16(x) | words16(y) << 16);
+    __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + k));
+    __m128i y =
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + k + 16));
+    __m128i xl = letters16(x), yl = letters16(y);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + k), lower16(x, xl));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + k + 16),
+                     lower16(y, yl));
+    std::uint32_t m = ~(words16(x, xl) | words16(y, yl) << 16);
     std::memcpy(breaks + k / 8, &m, 4);
   }
+  auto lower_and_mark16 = [&](__m128i x, std::size_t at) {
+    __m128i letters = letters16(x);
+    auto m = static_cast<std::uint16_t>(~words16(x, letters));
+    std::memcpy(breaks + at / 8, &m, 2);
+    return lower16(x, letters);
+  };
   if (k + 16 <= n) {
-    __m128i x = lower16(
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + k)));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + k), x);
-    mark16(x, k);
+    __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + k));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + k),
+                     lower_and_mark16(x, k));
     k += 16;
   }
   if (k < n) {
     if (n >= 16) {
       // The last sixteen bytes again, overlapping: lower-casing is the
       // same whichever block a byte is read in.
-      _mm_storeu_si128(
-          reinterpret_cast<__m128i*>(dst + n - 16),
-          lower16(_mm_loadu_si128(
-              reinterpret_cast<const __m128i*>(src + n - 16))));
+      __m128i x =
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + n - 16));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + n - 16),
+                       lower16(x, letters16(x)));
     } else {
       for (std::size_t j = 0; j < n; ++j) {
         char c = src[j];
@@ -586,7 +592,8 @@ void LowerAndMarkBreaks(const char* src, std::size_t n, char* dst,
     }
     // The last block's marks from the copy, whose zeros after n are
     // breaks.
-    mark16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(dst + k)), k);
+    lower_and_mark16(
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(dst + k)), k);
     k += 16;
   }
 #else
