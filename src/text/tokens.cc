@@ -509,20 +509,27 @@ bool IsPossessiveAt(const char* f) {
 // capacity check each; the list then gets them in one exact allocation.
 constexpr std::size_t kScratchBytes = std::size_t{1} << 16;
 
-// Bytes of the bit string LowerAndMarkBreaks writes for n bytes of text:
-// a bit a byte, in whole sixteen-bit blocks, and eight bytes after them,
-// which RunLength's eight-byte loads may reach.
-constexpr std::size_t BreakBitsBytes(std::size_t n) {
-  return (n + 15) / 16 * 2 + 8;
+// The short path takes sentences of up to kShortPathBytes, whose marks
+// of word bytes (LowerAndMarkBreaks, a byte for each byte) fit on the
+// stack; the rare longer ones take the general path, which makes the same
+// tokens.
+constexpr std::size_t kShortPathBytes = std::size_t{1} << 13;
+
+// Bytes of the marks LowerAndMarkBreaks writes for n bytes of text: whole
+// sixteen-byte blocks, and eight bytes after them, which RunLength's
+// eight-byte loads may reach.
+constexpr std::size_t BreakMarksBytes(std::size_t n) {
+  return (n + 15) / 16 * 16 + 8;
 }
 
 // Copies src[0, n) to dst with ASCII upper-case letters lower-cased (every
 // other byte as it is): the folded form of a plain ASCII word is then its
-// own span of the copy. Sets bit k of the bit string `breaks` (first bit
-// the lowest of its byte) when dst[k] is not an ASCII letter or digit, so
-// that the end of a word is found by one count of bits; bits at and after
-// n are set. dst must hold 16 zero bytes after n, `breaks`
-// BreakBitsBytes(n) bytes.
+// own span of the copy. Sets breaks[k] to 0xFF when dst[k] is not an
+// ASCII letter or digit and to 0 when it is, so that the end of a word is
+// found by one count of the zero bits of an eight-byte load (a bit string
+// took a shift and more to read at any bit); the marks at and after n are
+// 0xFF. dst must hold 16 zero bytes after n, `breaks` BreakMarksBytes(n)
+// bytes.
 //
 // Sixteen bytes at a time where SSE2 is there (it is on every x86-64),
 // each range test one signed comparison: adding 0x80 - 'A' moves 'A'..'Z'
@@ -547,34 +554,22 @@ void LowerAndMarkBreaks(const char* src, std::size_t n, char* dst,
   auto lower16 = [&](__m128i x, __m128i letters) {
     return _mm_or_si128(x, _mm_and_si128(letters, _mm_set1_epi8(0x20)));
   };
-  // The bits of the letters and digits among sixteen bytes.
-  auto words16 = [&](__m128i x, __m128i letters) {
-    return static_cast<std::uint32_t>(_mm_movemask_epi8(
-        _mm_or_si128(letters, in_range(x, '0', '9'))));
+  // The marks of sixteen bytes at `at`: 0xFF where neither a letter nor a
+  // digit is.
+  auto mark16 = [&](__m128i x, __m128i letters, std::size_t at) {
+    __m128i words = _mm_or_si128(letters, in_range(x, '0', '9'));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(breaks + at),
+                     _mm_andnot_si128(words, _mm_set1_epi8(-1)));
   };
-  // Two blocks a turn: one store of their bits, one test of the loop.
-  for (; k + 32 <= n; k += 32) {
-    __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + k));
-    __m128i y =
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + k + 16));
-    __m128i xl = letters16(x), yl = letters16(y);
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + k), lower16(x, xl));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + k + 16),
-                     lower16(y, yl));
-    std::uint32_t m = ~(words16(x, xl) | words16(y, yl) << 16);
-    std::memcpy(breaks + k / 8, &m, 4);
-  }
   auto lower_and_mark16 = [&](__m128i x, std::size_t at) {
     __m128i letters = letters16(x);
-    auto m = static_cast<std::uint16_t>(~words16(x, letters));
-    std::memcpy(breaks + at / 8, &m, 2);
+    mark16(x, letters, at);
     return lower16(x, letters);
   };
-  if (k + 16 <= n) {
+  for (; k + 16 <= n; k += 16) {
     __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + k));
     _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + k),
                      lower_and_mark16(x, k));
-    k += 16;
   }
   if (k < n) {
     if (n >= 16) {
@@ -592,45 +587,37 @@ void LowerAndMarkBreaks(const char* src, std::size_t n, char* dst,
     }
     // The last block's marks from the copy, whose zeros after n are
     // breaks.
-    lower_and_mark16(
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(dst + k)), k);
+    __m128i copy = _mm_loadu_si128(reinterpret_cast<const __m128i*>(dst + k));
+    mark16(copy, letters16(copy), k);
     k += 16;
   }
 #else
   for (; k < n; k += 16) {
-    std::uint16_t m = 0xFFFF;
-    for (std::size_t j = k; j < k + 16 && j < n; ++j) {
-      char c = src[j];
-      dst[j] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
-      if (kByteClasses[static_cast<unsigned char>(c)] & kAsciiWordByte) {
-        m &= static_cast<std::uint16_t>(~(1u << (j - k)));
+    for (std::size_t j = k; j < k + 16; ++j) {
+      char c = j < n ? src[j] : '\0';
+      if (j < n) {
+        dst[j] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
       }
+      bool word =
+          (kByteClasses[static_cast<unsigned char>(c)] & kAsciiWordByte) != 0;
+      breaks[j] = word ? 0 : 0xFF;
     }
-    breaks[k / 8] = static_cast<unsigned char>(m);
-    breaks[k / 8 + 1] = static_cast<unsigned char>(m >> 8);
   }
 #endif
-  std::memset(breaks + k / 8, 0xFF, 8);
+  std::memset(breaks + k, 0xFF, 8);
 }
 
 // The length of the word of ASCII letters and digits at byte `at` of a
-// sentence: the bits of `breaks` (LowerAndMarkBreaks's) up to the next
-// set one; one four-byte load for a word of up to 24 bytes. (A four-byte
-// load's stop bit is an immediate operand; an eight-byte one's held a
-// register of the word loop.)
+// sentence: the zero marks of `breaks` (LowerAndMarkBreaks's) up to the
+// next 0xFF; one eight-byte load for a word of up to seven bytes.
 std::size_t RunLength(const unsigned char* breaks, std::size_t at) {
-  // Bits 0 to 24 of a load shifted by up to 7 are the string's; bit 25
-  // stops the count there (and tells the compiler the count's operand is
-  // never zero).
-  constexpr std::uint32_t kStop = std::uint32_t{1} << 25;
   std::size_t k = at;
   for (;;) {
-    std::uint32_t b;
-    std::memcpy(&b, breaks + k / 8, 4);
-    auto run =
-        static_cast<std::size_t>(std::countr_zero((b >> (k % 8)) | kStop));
-    k += run;
-    if (run < 25) return k - at;
+    std::uint64_t marks = Load8(reinterpret_cast<const char*>(breaks + k));
+    if (marks != 0) {
+      return k - at + static_cast<std::size_t>(std::countr_zero(marks) / 8);
+    }
+    k += 8;
   }
 }
 
@@ -843,10 +830,9 @@ TokenList TokenizeRange(std::string_view text, std::size_t begin,
   end = std::min(end, text.size());
   if (end <= begin) return tokens;
   std::size_t bytes = end - begin;
-  // The short path's bit string is on the stack, where its address needs
-  // no register of its own; the rare longer sentences take the general
-  // path, which makes the same tokens.
-  if (kFast && bytes > kScratchBytes) {
+  // The short path's marks are on the stack, where their address needs no
+  // register of its own.
+  if (kFast && bytes > kShortPathBytes) {
     return TokenizeRange<false>(text, begin, end);
   }
   thread_local std::vector<Token> scratch;
@@ -870,7 +856,8 @@ TokenList TokenizeRange(std::string_view text, std::size_t begin,
   s.folded = &folded;
   const char* sentence = text.data() + begin;
   char* lower = nullptr;
-  alignas(8) unsigned char breaks[kFast ? BreakBitsBytes(kScratchBytes) : 1];
+  alignas(16) unsigned char
+      breaks[kFast ? BreakMarksBytes(kShortPathBytes) : 1];
   if (kFast) {
     lower = folded.Claim(bytes);
     LowerAndMarkBreaks(sentence, bytes, lower, breaks);
