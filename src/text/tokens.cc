@@ -612,13 +612,12 @@ void LowerAndMarkBreaks(const char* src, std::size_t n, char* dst,
 // next 0xFF; one eight-byte load for a word of up to seven bytes.
 std::size_t RunLength(const unsigned char* breaks, std::size_t at) {
   std::size_t k = at;
-  for (;;) {
-    std::uint64_t marks = Load8(reinterpret_cast<const char*>(breaks + k));
-    if (marks != 0) {
-      return k - at + static_cast<std::size_t>(std::countr_zero(marks) / 8);
-    }
+  std::uint64_t marks;
+  while ((marks = Load8(reinterpret_cast<const char*>(breaks + k))) == 0) {
     k += 8;
   }
+  // (The count as unsigned: no sign extension.)
+  return k - at + static_cast<unsigned>(std::countr_zero(marks)) / 8;
 }
 
 // One sentence being tokenized: the text, the tokens made so far and where
