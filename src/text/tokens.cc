@@ -898,7 +898,7 @@ TokenList TokenizeRange(std::string_view text, std::size_t begin,
       }
       if (!joins) {
         std::size_t word = k;
-        Token& t = *next++;
+        Token& t = *next;
         t.hash = HashAt(f, k);
         // A final period joins abbreviations and single initials (as
         // FinishWord decides; a run of letters is initials only alone).
@@ -924,6 +924,9 @@ TokenList TokenizeRange(std::string_view text, std::size_t begin,
         // than in a turn of the loop of its own. (The copy ends in zeros.)
         a += k;
         a += lower[a] == ' ';
+        // (Moved on last: the next token's address is not held through
+        // the word's.)
+        ++next;
         continue;
       }
     } else if (cls & kSpaceByte) {
