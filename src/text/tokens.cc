@@ -936,13 +936,13 @@ TokenList TokenizeRange(std::string_view text, std::size_t begin,
       // ASCII punctuation is a token of its own, folded to itself, but for
       // the apostrophe of a possessive "'s" right after a word.
       // (Every field is set below: no zeroing of the whole token first.)
-      Token& t = *next++;
+      Token& t = *next;
       t.start = begin + a;
       t.capitalized = false;
       t.all_caps = false;
       std::size_t len = 1;
-      if (c == '\'' && IsPossessiveAt(lower + a) && next - 1 != out &&
-          next[-2].is_word && next[-2].end == begin + a) {
+      if (c == '\'' && IsPossessiveAt(lower + a) && next != out &&
+          next[-1].is_word && next[-1].end == begin + a) {
         len = 2;
         t.hash = kPossessiveHash;
         t.is_word = true;
@@ -953,6 +953,7 @@ TokenList TokenizeRange(std::string_view text, std::size_t begin,
       t.end = begin + a + len;
       t.folded = std::string_view(lower + a, len);
       a += len + (lower[a + len] == ' ');
+      ++next;
       continue;
     }
     s.n = static_cast<std::size_t>(next - out);
