@@ -918,7 +918,16 @@ TokenList TokenizeRange(std::string_view text, std::size_t begin,
         t.capitalized = false;
         if (cls & kUpperByte) {
           t.capitalized = true;
-          t.all_caps = AllCapsAfterFirst(sentence, a, a + word);
+          // Most capitalised words go on in lower case ("Biden"): their
+          // second byte is a lower-case letter in the copy and the same
+          // in the sentence. (The copy's byte after a word of one letter,
+          // and after the sentence, is no letter: the sentence's is read
+          // only within the word.)
+          auto second = static_cast<unsigned char>(f[1]);
+          if (!(kByteClasses[second] & kLowerByte) ||
+              second != static_cast<unsigned char>(sentence[a + 1])) {
+            t.all_caps = AllCapsAfterFirst(sentence, a, a + word);
+          }
         }
         // Most words are followed by one space: step over it here rather
         // than in a turn of the loop of its own. (The copy ends in zeros.)
