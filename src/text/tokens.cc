@@ -257,7 +257,9 @@ std::uint64_t Load8(const char* p) {
 }
 
 // HashFolded(std::string_view(p, n)) when p may be read up to the next
-// multiple of eight bytes: the last partial block is one masked load.
+// multiple of eight bytes, and at least sixteen bytes: the last partial
+// block is one masked load. (Every caller hashes a word followed by
+// TokenWriter::kSlack bytes.)
 [[gnu::always_inline]] inline std::uint64_t HashAt(const char* p,
                                                    std::size_t n) {
   if constexpr (std::endian::native != std::endian::little) {
@@ -266,6 +268,13 @@ std::uint64_t Load8(const char* p) {
     std::uint64_t h = kHashSeed ^ n;
     // Most words are shorter than eight bytes: one masked load.
     if (n < 8) return Mix(h ^ LowBytes(Load8(p), n));
+    // Most of the others are shorter than sixteen: one block and a masked
+    // load (LowBytes(x, 0) is zero), without the loop.
+    if (n < 16) {
+      h = (h ^ Load8(p)) * kHashMul;
+      h ^= h >> 31;
+      return Mix(h ^ LowBytes(Load8(p + 8), n - 8));
+    }
     std::size_t i = 0;
     for (; i + 8 <= n; i += 8) {
       std::uint64_t v;
@@ -430,8 +439,25 @@ bool IsPackedAbbreviation(std::uint64_t v) {
 }  // namespace
 
 bool IsKnownAbbreviation(std::string_view w) {
-  if (w.size() < 2 || w.size() > 5) return false;  // "mr" .. "thurs"
-  return IsPackedAbbreviation(Pack(w));
+  const std::size_t n = w.size();
+  if (n < 2 || n > 5) return false;  // "mr" .. "thurs"
+  // Pack(w) by two loads that overlap, of two bytes (n < 4) or four, the
+  // second shifted to end at byte n: the bytes both read are the same.
+  const char* p = w.data();
+  std::uint64_t v;
+  if (n < 4) {
+    std::uint16_t lo, hi;
+    std::memcpy(&lo, p, 2);
+    std::memcpy(&hi, p + n - 2, 2);
+    v = lo | std::uint64_t{hi} << (8 * (n - 2));
+  } else {
+    std::uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+    v = lo | std::uint64_t{hi} << (8 * (n - 4));
+  }
+  if constexpr (std::endian::native != std::endian::little) v = Pack(w);
+  return IsPackedAbbreviation(v);
 }
 
 namespace {
@@ -483,20 +509,27 @@ bool IsPossessiveAt(const char* f) {
 // capacity check each; the list then gets them in one exact allocation.
 constexpr std::size_t kScratchBytes = std::size_t{1} << 16;
 
-// Bytes of the bit string LowerAndMarkBreaks writes for n bytes of text:
-// a bit a byte, in whole sixteen-bit blocks, and eight bytes after them,
-// which RunLength's eight-byte loads may reach.
-constexpr std::size_t BreakBitsBytes(std::size_t n) {
-  return (n + 15) / 16 * 2 + 8;
+// The short path takes sentences of up to kShortPathBytes, whose marks
+// of word bytes (LowerAndMarkBreaks, a byte for each byte) fit on the
+// stack; the rare longer ones take the general path, which makes the same
+// tokens.
+constexpr std::size_t kShortPathBytes = std::size_t{1} << 13;
+
+// Bytes of the marks LowerAndMarkBreaks writes for n bytes of text: whole
+// sixteen-byte blocks, and eight bytes after them, which RunLength's
+// eight-byte loads may reach.
+constexpr std::size_t BreakMarksBytes(std::size_t n) {
+  return (n + 15) / 16 * 16 + 8;
 }
 
 // Copies src[0, n) to dst with ASCII upper-case letters lower-cased (every
 // other byte as it is): the folded form of a plain ASCII word is then its
-// own span of the copy. Sets bit k of the bit string `breaks` (first bit
-// the lowest of its byte) when dst[k] is not an ASCII letter or digit, so
-// that the end of a word is found by one count of bits; bits at and after
-// n are set. dst must hold 16 zero bytes after n, `breaks`
-// BreakBitsBytes(n) bytes.
+// own span of the copy. Sets breaks[k] to 0xFF when dst[k] is not an
+// ASCII letter or digit and to 0 when it is, so that the end of a word is
+// found by one count of the zero bits of an eight-byte load (a bit string
+// took a shift and more to read at any bit); the marks at and after n are
+// 0xFF. dst must hold 16 zero bytes after n, `breaks` BreakMarksBytes(n)
+// bytes.
 //
 // Sixteen bytes at a time where SSE2 is there (it is on every x86-64),
 // each range test one signed comparison: adding 0x80 - 'A' moves 'A'..'Z'
@@ -512,30 +545,40 @@ void LowerAndMarkBreaks(const char* src, std::size_t n, char* dst,
     return _mm_cmpgt_epi8(_mm_set1_epi8(bound),
                           _mm_add_epi8(x, _mm_set1_epi8(shift)));
   };
-  auto lower16 = [&](__m128i x) {
-    __m128i upper = in_range(x, 'A', 'Z');
-    return _mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+  // The letters of x, either case: the bytes whose x | 0x20 is in 'a'..'z'
+  // (one range test for both cases).
+  auto letters16 = [&](__m128i x) {
+    return in_range(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 'z');
   };
-  // What is not a letter or digit among lower-cased bytes.
-  auto mark16 = [&](__m128i lower, std::size_t at) {
-    auto m = static_cast<std::uint16_t>(~_mm_movemask_epi8(
-        _mm_or_si128(in_range(lower, 'a', 'z'), in_range(lower, '0', '9'))));
-    std::memcpy(breaks + at / 8, &m, 2);
+  // x lower-cased: the case bit set in its letters.
+  auto lower16 = [&](__m128i x, __m128i letters) {
+    return _mm_or_si128(x, _mm_and_si128(letters, _mm_set1_epi8(0x20)));
+  };
+  // The marks of sixteen bytes at `at`: 0xFF where neither a letter nor a
+  // digit is.
+  auto mark16 = [&](__m128i x, __m128i letters, std::size_t at) {
+    __m128i words = _mm_or_si128(letters, in_range(x, '0', '9'));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(breaks + at),
+                     _mm_andnot_si128(words, _mm_set1_epi8(-1)));
+  };
+  auto lower_and_mark16 = [&](__m128i x, std::size_t at) {
+    __m128i letters = letters16(x);
+    mark16(x, letters, at);
+    return lower16(x, letters);
   };
   for (; k + 16 <= n; k += 16) {
-    __m128i x = lower16(
-        _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + k)));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + k), x);
-    mark16(x, k);
+    __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + k));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + k),
+                     lower_and_mark16(x, k));
   }
   if (k < n) {
     if (n >= 16) {
       // The last sixteen bytes again, overlapping: lower-casing is the
       // same whichever block a byte is read in.
-      _mm_storeu_si128(
-          reinterpret_cast<__m128i*>(dst + n - 16),
-          lower16(_mm_loadu_si128(
-              reinterpret_cast<const __m128i*>(src + n - 16))));
+      __m128i x =
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + n - 16));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(dst + n - 16),
+                       lower16(x, letters16(x)));
     } else {
       for (std::size_t j = 0; j < n; ++j) {
         char c = src[j];
@@ -544,45 +587,37 @@ void LowerAndMarkBreaks(const char* src, std::size_t n, char* dst,
     }
     // The last block's marks from the copy, whose zeros after n are
     // breaks.
-    mark16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(dst + k)), k);
+    __m128i copy = _mm_loadu_si128(reinterpret_cast<const __m128i*>(dst + k));
+    mark16(copy, letters16(copy), k);
     k += 16;
   }
 #else
   for (; k < n; k += 16) {
-    std::uint16_t m = 0xFFFF;
-    for (std::size_t j = k; j < k + 16 && j < n; ++j) {
-      char c = src[j];
-      dst[j] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
-      if (kByteClasses[static_cast<unsigned char>(c)] & kAsciiWordByte) {
-        m &= static_cast<std::uint16_t>(~(1u << (j - k)));
+    for (std::size_t j = k; j < k + 16; ++j) {
+      char c = j < n ? src[j] : '\0';
+      if (j < n) {
+        dst[j] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
       }
+      bool word =
+          (kByteClasses[static_cast<unsigned char>(c)] & kAsciiWordByte) != 0;
+      breaks[j] = word ? 0 : 0xFF;
     }
-    breaks[k / 8] = static_cast<unsigned char>(m);
-    breaks[k / 8 + 1] = static_cast<unsigned char>(m >> 8);
   }
 #endif
-  std::memset(breaks + k / 8, 0xFF, 8);
+  std::memset(breaks + k, 0xFF, 8);
 }
 
 // The length of the word of ASCII letters and digits at byte `at` of a
-// sentence: the bits of `breaks` (LowerAndMarkBreaks's) up to the next
-// set one; one four-byte load for a word of up to 24 bytes. (A four-byte
-// load's stop bit is an immediate operand; an eight-byte one's held a
-// register of the word loop.)
+// sentence: the zero marks of `breaks` (LowerAndMarkBreaks's) up to the
+// next 0xFF; one eight-byte load for a word of up to seven bytes.
 std::size_t RunLength(const unsigned char* breaks, std::size_t at) {
-  // Bits 0 to 24 of a load shifted by up to 7 are the string's; bit 25
-  // stops the count there (and tells the compiler the count's operand is
-  // never zero).
-  constexpr std::uint32_t kStop = std::uint32_t{1} << 25;
   std::size_t k = at;
-  for (;;) {
-    std::uint32_t b;
-    std::memcpy(&b, breaks + k / 8, 4);
-    auto run =
-        static_cast<std::size_t>(std::countr_zero((b >> (k % 8)) | kStop));
-    k += run;
-    if (run < 25) return k - at;
+  std::uint64_t marks;
+  while ((marks = Load8(reinterpret_cast<const char*>(breaks + k))) == 0) {
+    k += 8;
   }
+  // (The count as unsigned: no sign extension.)
+  return k - at + static_cast<unsigned>(std::countr_zero(marks)) / 8;
 }
 
 // One sentence being tokenized: the text, the tokens made so far and where
@@ -794,10 +829,9 @@ TokenList TokenizeRange(std::string_view text, std::size_t begin,
   end = std::min(end, text.size());
   if (end <= begin) return tokens;
   std::size_t bytes = end - begin;
-  // The short path's bit string is on the stack, where its address needs
-  // no register of its own; the rare longer sentences take the general
-  // path, which makes the same tokens.
-  if (kFast && bytes > kScratchBytes) {
+  // The short path's marks are on the stack, where their address needs no
+  // register of its own.
+  if (kFast && bytes > kShortPathBytes) {
     return TokenizeRange<false>(text, begin, end);
   }
   thread_local std::vector<Token> scratch;
@@ -821,7 +855,8 @@ TokenList TokenizeRange(std::string_view text, std::size_t begin,
   s.folded = &folded;
   const char* sentence = text.data() + begin;
   char* lower = nullptr;
-  alignas(8) unsigned char breaks[kFast ? BreakBitsBytes(kScratchBytes) : 1];
+  alignas(16) unsigned char
+      breaks[kFast ? BreakMarksBytes(kShortPathBytes) : 1];
   if (kFast) {
     lower = folded.Claim(bytes);
     LowerAndMarkBreaks(sentence, bytes, lower, breaks);
@@ -863,27 +898,44 @@ TokenList TokenizeRange(std::string_view text, std::size_t begin,
       }
       if (!joins) {
         std::size_t word = k;
-        std::uint64_t hash = HashAt(f, k);
+        Token& t = *next;
+        t.hash = HashAt(f, k);
         // A final period joins abbreviations and single initials (as
         // FinishWord decides; a run of letters is initials only alone).
         // (The word is hashed first, then again with its period: hashing
-        // after the test costs the loop a register.)
+        // after the test costs the loop a register. The hash goes straight
+        // to the token: held in a register, it was kept on the stack.)
         if (period && (k == 1 || (k <= 5 && IsPackedAbbreviation(
                                                 LowBytes(Load8(f), k))))) {
           ++k;
-          hash = HashAt(f, k);
+          t.hash = HashAt(f, k);
         }
-        Token& t = *next++;
         t.start = begin + a;
         t.end = begin + a + k;
         t.folded = std::string_view(f, k);
-        t.hash = hash;
-        t.capitalized = (cls & kUpperByte) != 0;
-        t.all_caps = t.capitalized && AllCapsAfterFirst(sentence, a, a + word);
         t.is_word = true;
+        t.all_caps = false;
+        t.capitalized = false;
+        if (cls & kUpperByte) {
+          t.capitalized = true;
+          // Most capitalised words go on in lower case ("Biden"): their
+          // second byte is a lower-case letter in the copy and the same
+          // in the sentence. (The copy's byte after a word of one letter,
+          // and after the sentence, is no letter: the sentence's is read
+          // only within the word.)
+          auto second = static_cast<unsigned char>(f[1]);
+          if (!(kByteClasses[second] & kLowerByte) ||
+              second != static_cast<unsigned char>(sentence[a + 1])) {
+            t.all_caps = AllCapsAfterFirst(sentence, a, a + word);
+          }
+        }
         // Most words are followed by one space: step over it here rather
         // than in a turn of the loop of its own. (The copy ends in zeros.)
-        a += k + (f[k] == ' ');
+        a += k;
+        a += lower[a] == ' ';
+        // (Moved on last: the next token's address is not held through
+        // the word's.)
+        ++next;
         continue;
       }
     } else if (cls & kSpaceByte) {
@@ -893,13 +945,13 @@ TokenList TokenizeRange(std::string_view text, std::size_t begin,
       // ASCII punctuation is a token of its own, folded to itself, but for
       // the apostrophe of a possessive "'s" right after a word.
       // (Every field is set below: no zeroing of the whole token first.)
-      Token& t = *next++;
+      Token& t = *next;
       t.start = begin + a;
       t.capitalized = false;
       t.all_caps = false;
       std::size_t len = 1;
-      if (c == '\'' && IsPossessiveAt(lower + a) && next - 1 != out &&
-          next[-2].is_word && next[-2].end == begin + a) {
+      if (c == '\'' && IsPossessiveAt(lower + a) && next != out &&
+          next[-1].is_word && next[-1].end == begin + a) {
         len = 2;
         t.hash = kPossessiveHash;
         t.is_word = true;
@@ -910,6 +962,7 @@ TokenList TokenizeRange(std::string_view text, std::size_t begin,
       t.end = begin + a + len;
       t.folded = std::string_view(lower + a, len);
       a += len + (lower[a + len] == ' ');
+      ++next;
       continue;
     }
     s.n = static_cast<std::size_t>(next - out);

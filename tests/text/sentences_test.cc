@@ -36,6 +36,24 @@ TEST_CASE("finds a terminator at every offset of a block") {
   }
 }
 
+// The word before a period is found by reading the sixteen bytes before
+// it at once: an abbreviation after each kind of stop, at every offset of
+// such a block, must still keep its period.
+TEST_CASE("finds the word before a period after every stop at every offset") {
+  for (std::size_t pad = 0; pad < 40; ++pad) {
+    for (const char* stop : {" ", "\t", "\n", "\r", "\f", "(", "\""}) {
+      std::string first = std::string(pad, 'x') + stop + "Gen. Smith met.";
+      std::string text = first + " Then they left.";
+      CAPTURE(text);
+      std::vector<std::string> got = Split(text);
+      REQUIRE(got.size() == 2);
+      CHECK(got[1] == "Then they left.");
+      // Without the stop the word is "x...xGen", no abbreviation.
+      CHECK(Split(std::string(pad + 1, 'x') + "Gen. Smith met.").size() == 2);
+    }
+  }
+}
+
 TEST_CASE("survives U.S., Feb. 17, Mr., No. 10 and initials") {
   struct Case {
     std::string text;

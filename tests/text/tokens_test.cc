@@ -268,10 +268,11 @@ TEST_CASE("the short path makes the general path's tokens on random text") {
 }
 
 TEST_CASE("words of every length make the general path's tokens") {
-  // The short path counts a word's bytes from one four-byte load of its
-  // bits for words up to 24 bytes and goes on for longer ones; its bits
-  // come in sixteen-byte blocks. Words of 1 to 130 bytes, plain, capital,
-  // all caps, joined and before a period, at every offset of a block.
+  // The short path counts a word's bytes from one eight-byte load of its
+  // marks for words up to seven bytes and goes on for longer ones; its
+  // marks come in sixteen-byte blocks. Words of 1 to 130 bytes, plain,
+  // capital, all caps, joined and before a period, at every offset of a
+  // block.
   for (std::size_t n = 1; n <= 130; ++n) {
     for (std::size_t pad = 0; pad < 16; ++pad) {
       // Spaces, or spaces and a word.
@@ -295,14 +296,17 @@ TEST_CASE("words of every length make the general path's tokens") {
 }
 
 TEST_CASE("sentences longer than the short path takes tokenize alike") {
-  // Sentences over the short path's size (64 KiB) take the general path;
-  // around that size the two must agree.
+  // Sentences over the short path's size (8 KiB) take the general path,
+  // and those over the scratch array's (64 KiB) a larger array; around
+  // those sizes the two paths must agree.
   std::string text;
   while (text.size() < 65600) {
     text += "The U.S. envoy met Gen. Wei, al-Qaeda's rival, on Sept. 3. ";
   }
-  for (std::size_t end : {65530, 65536, 65537, 65600}) {
+  for (std::size_t end : {8180, 8191, 8192, 8193, 8200, 65530, 65536, 65537,
+                          65600}) {
     CheckSameAsGeneralPath(text, 0, end);
+    CheckSameAsGeneralPath(text, 7, end);
   }
 }
 
