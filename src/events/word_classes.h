@@ -21,6 +21,7 @@
 #include <utility>
 #include <vector>
 
+#include "text/phrase_matcher.h"
 #include "text/tokens.h"
 
 namespace entente {
@@ -143,24 +144,16 @@ class WordClasses {
     return Of(t);
   }
   // a == b, for `b` of at most 16 bytes, without a call of memcmp: two
-  // loads from each, overlapping where the word is shorter than both.
+  // loads from each, overlapping where the word is shorter than both (the
+  // phrase matcher's comparisons of short words).
   static bool SameShort(std::string_view a, std::string_view b) {
     const std::size_t n = a.size();
     if (b.size() != n) return false;
-    if (n >= 8) return SameEnds<std::uint64_t>(a.data(), b.data(), n);
-    if (n >= 4) return SameEnds<std::uint32_t>(a.data(), b.data(), n);
-    if (n >= 2) return SameEnds<std::uint16_t>(a.data(), b.data(), n);
-    return n == 0 || a[0] == b[0];
-  }
-  // The first and last sizeof(Word) of n bytes equal (sizeof(Word) <= n).
-  template <typename Word>
-  static bool SameEnds(const char* a, const char* b, std::size_t n) {
-    Word a0, b0, a1, b1;
-    std::memcpy(&a0, a, sizeof(Word));
-    std::memcpy(&b0, b, sizeof(Word));
-    std::memcpy(&a1, a + n - sizeof(Word), sizeof(Word));
-    std::memcpy(&b1, b + n - sizeof(Word), sizeof(Word));
-    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+    if (n >= 8) {
+      return phrase_matcher_detail::SameEnds<std::uint64_t>(a.data(),
+                                                            b.data(), n);
+    }
+    return phrase_matcher_detail::SameShort(a.data(), b.data(), n);
   }
   // The slot of `word`, or the empty slot where it goes.
   Slot& Find(std::string_view word, std::uint64_t hash) {
