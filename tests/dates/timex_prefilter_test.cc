@@ -266,6 +266,32 @@ TEST_CASE("first words: the grammar's") {
   }
 }
 
+// Runs `check(text, from, to)` over each sentence of the real texts,
+// `edges`, and `strings` random strings of 1 to `most_pieces` of `pieces`,
+// each followed by one of `glue` (seeded, so a failure repeats).
+template <typename Check>
+void ForEachTextToCheck(Check& check, const std::vector<std::string>& pieces,
+                        const std::vector<std::string>& glue, unsigned seed,
+                        const std::string& edges = kEdgePhrases,
+                        int strings = 3000, unsigned most_pieces = 10) {
+  for (const std::filesystem::path& file : testing::RealTextFiles()) {
+    std::string text = testing::ReadBytes(file);
+    for (const Sentence& s : SplitSentences(text)) {
+      check(text, s.start, std::min(s.end, text.size()));
+    }
+  }
+  check(edges, 0, edges.size());
+  std::mt19937 rng(seed);
+  for (int i = 0; i < strings; ++i) {
+    std::string text;
+    for (unsigned k = 0, n = 1 + rng() % most_pieces; k < n; ++k) {
+      text += pieces[rng() % pieces.size()];
+      text += glue[rng() % glue.size()];
+    }
+    check(text, 0, text.size());
+  }
+}
+
 // The property the recogniser relies on: wherever the scanner matches at a
 // word start that begins with a letter, the run of letters there (and the
 // next one, after spaces) can begin a match. Checked at every word start of
@@ -330,13 +356,6 @@ TEST_CASE("first words: no match begins with a word the filter rejects") {
       }
     }
   };
-  std::vector<std::filesystem::path> files = testing::RealTextFiles();
-  for (const std::filesystem::path& file : files) {
-    std::string text = testing::ReadBytes(file);
-    for (const Sentence& s : SplitSentences(text)) {
-      check(text, s.start, std::min(s.end, text.size()));
-    }
-  }
   const std::string edges =
       std::string(kEdgePhrases) + " "
       "Later on Friday, fiscal year 2020, nineteenth century, few weeks "
@@ -347,7 +366,6 @@ TEST_CASE("first words: no match begins with a word the filter rejects") {
       "'90s, fiscal\x0byear 2020, a.m., the day-after, dozen-odd, end. "
       "2 billion, 100,000 troops, 5 p.m., 9 Sept., 3 weeks, 12345 days, "
       "3-5, 1950-53, 15:00, 7am, 10 o'clock, 25 years later, 1.5 hours.";
-  check(edges, 0, edges.size());
   // Random strings of grammar words, numbers and punctuation.
   const std::vector<std::string> pieces = {
       "in", "the", "of", "last", "mid", "early", "late", "a", "an", "few",
@@ -358,18 +376,10 @@ TEST_CASE("first words: no match begins with a word the filter rejects") {
       "hours", "times", "and", "to", "between", "from", "noon", "am",
       ":", "$", "%", "\xE2\x80\x99", "\xC3\xA9", "said", "talks"};
   const std::vector<std::string> glue = {" ", " ", "", "\t", "  ", "-", "."};
-  std::mt19937 rng(9);
-  for (int i = 0; i < 4000; ++i) {
-    std::string text;
-    for (unsigned k = 0, n = 1 + rng() % 12; k < n; ++k) {
-      text += pieces[rng() % pieces.size()];
-      text += glue[rng() % glue.size()];
-    }
-    check(text, 0, text.size());
-  }
+  ForEachTextToCheck(check, pieces, glue, 9, edges, 4000, 12);
   MESSAGE(matches << " matches, " << skipped << " word starts and "
                   << skipped_numbers << " numbers skipped, in "
-                  << files.size() << " files");
+                  << testing::RealTextFiles().size() << " files");
   CHECK(skipped_numbers > 0);
   CHECK(matches > 40);
   CHECK(skipped > matches);
@@ -406,31 +416,6 @@ TEST_CASE("tails: what can follow a match of one or two words") {
                "\xC2\x80\x93"
                "53"));
   CHECK(!first.TailOf("said").has_value());
-}
-
-// Runs `check(text, from, to)` over each sentence of the real texts, the
-// edge phrases, and 3,000 random strings of `pieces` joined by `glue`
-// (seeded, so a failure repeats).
-template <typename Check>
-void ForEachTextToCheck(Check& check, const std::vector<std::string>& pieces,
-                        const std::vector<std::string>& glue, unsigned seed) {
-  for (const std::filesystem::path& file : testing::RealTextFiles()) {
-    std::string text = testing::ReadBytes(file);
-    for (const Sentence& s : SplitSentences(text)) {
-      check(text, s.start, std::min(s.end, text.size()));
-    }
-  }
-  const std::string edges = kEdgePhrases;
-  check(edges, 0, edges.size());
-  std::mt19937 rng(seed);
-  for (int i = 0; i < 3000; ++i) {
-    std::string text;
-    for (unsigned k = 0, n = 1 + rng() % 10; k < n; ++k) {
-      text += pieces[rng() % pieces.size()];
-      text += glue[rng() % glue.size()];
-    }
-    check(text, 0, text.size());
-  }
 }
 
 // The property the recogniser relies on: wherever a tail says a match of
