@@ -146,6 +146,12 @@ struct ScannerAndFirstWords {
       : pattern(TimexPattern(present)),
         scanner(pattern, ScannerOptions()),
         first(pattern) {}
+  // Stops the test case unless both were built (the grammar compiled and
+  // its first words are bounded).
+  void RequireBuilt() const {
+    REQUIRE(scanner.ok());
+    REQUIRE(first.bounded());
+  }
   std::string pattern;
   RE2 scanner;
   TimexFirstWords first;
@@ -299,10 +305,9 @@ void ForEachTextToCheck(Check& check, const std::vector<std::string>& pieces,
 // PETRARCH gold files, and on phrases at the edges of the grammar.
 TEST_CASE("first words: no match begins with a word the filter rejects") {
   ScannerAndFirstWords grammar(true);
+  grammar.RequireBuilt();
   RE2& scanner = grammar.scanner;
   TimexFirstWords& first = grammar.first;
-  REQUIRE(scanner.ok());
-  REQUIRE(first.bounded());
   const auto letter = IsAsciiLetter;
   int matches = 0, skipped = 0, skipped_numbers = 0;
   auto check = [&](const std::string& text, std::size_t from, std::size_t to) {
@@ -424,10 +429,9 @@ TEST_CASE("tails: what can follow a match of one or two words") {
 // every word start of real texts and of random strings of grammar words.
 TEST_CASE("tails: no match goes on where a tail says it stops") {
   ScannerAndFirstWords grammar(true);
+  grammar.RequireBuilt();
   RE2& scanner = grammar.scanner;
   TimexFirstWords& first = grammar.first;
-  REQUIRE(scanner.ok());
-  REQUIRE(first.bounded());
   std::map<std::string, std::optional<TimexTail>> tails;
   auto tail_of =
       [&](const std::string& span) -> const std::optional<TimexTail>& {
@@ -500,10 +504,9 @@ TEST_CASE("tails: no match goes on where a tail says it stops") {
 // at all. Checked at every word start of real texts and random strings.
 TEST_CASE("tails: no match begins at a span that is none and stops") {
   ScannerAndFirstWords grammar(true);
+  grammar.RequireBuilt();
   RE2& scanner = grammar.scanner;
   TimexFirstWords& first = grammar.first;
-  REQUIRE(scanner.ok());
-  REQUIRE(first.bounded());
   const auto letter = IsAsciiLetter;
   auto word = [&](char c) {
     return letter(c) || (c >= '0' && c <= '9') || c == '_';
@@ -569,10 +572,9 @@ TEST_CASE("kinds: the analysis reads as many type markers as RE2") {
   for (bool present : {false, true}) {
     CAPTURE(present);
     ScannerAndFirstWords grammar(present);
+    grammar.RequireBuilt();
     RE2& scanner = grammar.scanner;
     TimexFirstWords& first = grammar.first;
-    REQUIRE(scanner.ok());
-    REQUIRE(first.bounded());
     auto capitalise = [](std::string w) {
       if (w[0] >= 'a' && w[0] <= 'z') w[0] = static_cast<char>(w[0] - 32);
       return w;
